@@ -1,0 +1,233 @@
+#include "ctl.h"
+
+#include "config/configdocument.h"
+#include "i18n/language.h"
+#include "store/database.h"
+#include "store/organizationstore.h"
+#include "validation/finding.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+namespace {
+
+enum ExitCode
+{
+    Done = 0,
+    DocumentErrors = 1,
+    CannotRun = 2
+};
+
+class Ctl
+{
+    Q_DECLARE_TR_FUNCTIONS(Ctl)
+
+public:
+    Ctl(QTextStream &out, QTextStream &err)
+        : m_out(out)
+        , m_err(err)
+    {}
+
+    int run(const QStringList &arguments);
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QCommandLineParser m_parser;
+    QCommandLineOption m_database{
+        u"database"_s,
+        tr("SQLite file or postgresql:// URL (default: %1).").arg(Database::defaultLocation()),
+        tr("DB")};
+    QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
+
+    QString usage() const
+    {
+        return tr("Usage:\n"
+                  "  switchboardctl validate FILE               check a configuration document\n"
+                  "  switchboardctl import --database DB FILE   replace the organization in DB\n"
+                  "  switchboardctl export --database DB [FILE] write the configuration "
+                  "document\n");
+    }
+    QString databaseLocation() const
+    {
+        return m_parser.isSet(m_database) ? m_parser.value(m_database)
+                                          : Database::defaultLocation();
+    }
+    bool readFile(const QString &path, QByteArray *bytes);
+    void printFindings(const Findings &findings);
+    int validate(const QStringList &args);
+    int importDocument(const QStringList &args);
+    int exportDocument(const QStringList &args);
+};
+
+int Ctl::run(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(tr("Switchboard on the command line."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({m_database, m_lang});
+    m_parser.addPositionalArgument(u"command"_s, tr("validate, import or export"));
+    if (!m_parser.parse(arguments)) {
+        m_err << m_parser.errorText() << u'\n' << usage();
+        return CannotRun;
+    }
+    if (m_parser.isSet(m_lang))
+        installTranslations(m_parser.value(m_lang));
+    if (m_parser.isSet(u"help"_s)) {
+        m_out << m_parser.helpText() << u'\n' << usage();
+        return Done;
+    }
+    if (m_parser.isSet(u"version"_s)) {
+        m_out << "switchboardctl " << SWITCHBOARD_VERSION << u'\n';
+        return Done;
+    }
+    const QStringList args = m_parser.positionalArguments();
+    const QString command = args.value(0);
+    if (command == u"validate")
+        return validate(args.mid(1));
+    if (command == u"import")
+        return importDocument(args.mid(1));
+    if (command == u"export")
+        return exportDocument(args.mid(1));
+    if (command.isEmpty())
+        m_err << tr("No command given.") << u'\n' << usage();
+    else
+        m_err << tr("Unknown command \"%1\".").arg(command) << u'\n' << usage();
+    return CannotRun;
+}
+
+bool Ctl::readFile(const QString &path, QByteArray *bytes)
+{
+    QFile file(path);
+    if (path == u"-" ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
+        m_err << tr("Cannot read %1: %2").arg(path, file.errorString()) << u'\n';
+        return false;
+    }
+    *bytes = file.readAll();
+    return true;
+}
+
+void Ctl::printFindings(const Findings &findings)
+{
+    // Errors first, since they block; each kind in document order.
+    Findings sorted = findings;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Finding &a, const Finding &b) {
+        return a.isError() && !b.isError();
+    });
+    for (const Finding &f : std::as_const(sorted))
+        m_out << formatFinding(f) << u'\n';
+    m_out.flush();
+    const int errors = countErrors(findings);
+    const int warnings = countWarnings(findings);
+    m_err << tr("%n error(s)", nullptr, errors) << u", "_s << tr("%n warning(s)", nullptr, warnings)
+          << u'\n';
+}
+
+int Ctl::validate(const QStringList &args)
+{
+    if (args.size() != 1) {
+        m_err << tr("validate takes one file (or - for standard input).") << u'\n' << usage();
+        return CannotRun;
+    }
+    QByteArray bytes;
+    if (!readFile(args.first(), &bytes))
+        return CannotRun;
+    const Findings findings = validateConfigDocument(bytes);
+    printFindings(findings);
+    return countErrors(findings) ? DocumentErrors : Done;
+}
+
+int Ctl::importDocument(const QStringList &args)
+{
+    if (args.size() != 1) {
+        m_err << tr("import takes one file (or - for standard input).") << u'\n' << usage();
+        return CannotRun;
+    }
+    QByteArray bytes;
+    if (!readFile(args.first(), &bytes))
+        return CannotRun;
+    Organization organization;
+    const Findings findings = validateConfigDocument(bytes, &organization);
+    if (countErrors(findings)) {
+        printFindings(findings);
+        m_err << tr("Nothing was imported: the document has errors.") << u'\n';
+        return DocumentErrors;
+    }
+    QString error;
+    const auto db = Database::open(databaseLocation(), &error);
+    if (!db) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    OrganizationStore store(*db);
+    if (!store.prepare(&error) || !store.replace(organization, &error)) {
+        m_err << error << u'\n' << tr("Nothing was imported.") << u'\n';
+        return CannotRun;
+    }
+    printFindings(findings);
+    m_err << tr("Imported %1 into %2: %n user(s)", nullptr, int(organization.users.size()))
+                 .arg(organization.name, db->displayName())
+          << u", "_s << tr("%n group(s)", nullptr, int(organization.groups.size())) << u", "_s
+          << tr("%n flow(s)", nullptr, int(organization.flows.size())) << u", "_s
+          << tr("%n number(s)", nullptr, int(organization.numbers.size())) << u".\n"_s;
+    return Done;
+}
+
+int Ctl::exportDocument(const QStringList &args)
+{
+    if (args.size() > 1) {
+        m_err << tr("export takes at most one file.") << u'\n' << usage();
+        return CannotRun;
+    }
+    const QString location = databaseLocation();
+    if (!Database::isPostgresUrl(location) && !QFileInfo::exists(location)) {
+        m_err << tr("There is no database at %1.").arg(location) << u'\n';
+        return CannotRun;
+    }
+    QString error;
+    const auto db = Database::open(location, &error);
+    if (!db) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    OrganizationStore store(*db);
+    std::optional<Organization> organization;
+    if (store.prepare(&error))
+        organization = store.load(&error);
+    if (!organization) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    const QByteArray document = writeConfigDocument(*organization);
+    if (args.isEmpty() || args.first() == u"-") {
+        m_out << QString::fromUtf8(document);
+        m_out.flush();
+        return Done;
+    }
+    // Written aside and renamed, so an interrupted export never leaves half a file.
+    QSaveFile file(args.first());
+    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() ||
+        !file.commit()) {
+        m_err << tr("Cannot write %1: %2").arg(args.first(), file.errorString()) << u'\n';
+        return CannotRun;
+    }
+    return Done;
+}
+
+} // namespace
+
+int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Ctl ctl(out, err);
+    return ctl.run(arguments);
+}
+
+} // namespace Switchboard
