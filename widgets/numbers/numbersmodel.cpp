@@ -1,0 +1,101 @@
+#include "numbersmodel.h"
+
+#include "document/organizationdocument.h"
+
+#include <QBrush>
+#include <QColor>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+NumbersModel::NumbersModel(OrganizationDocument *document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+{
+    connect(document, &OrganizationDocument::organizationReset, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+int NumbersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_document->organization().numbers.size());
+}
+
+int NumbersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString NumbersModel::problem(int row) const
+{
+    const Organization &org = m_document->organization();
+    const PhoneNumber &number = org.numbers.at(row);
+    if (number.flow.isEmpty())
+        return tr("No flow: calls and texts to this number are rejected.");
+    const Flow *flow = org.flow(number.flow);
+    if (!flow)
+        return tr("Its flow \"%1\" does not exist.").arg(number.flow);
+    const bool voice = flow->isSetUp(Channel::Voice);
+    const bool sms = flow->isSetUp(Channel::Sms);
+    if (!voice && !sms)
+        return tr("Flow \"%1\" has neither a call flow nor an SMS flow.").arg(flow->name);
+    if (!voice)
+        return tr("Flow \"%1\" has no call flow: calls are rejected.").arg(flow->name);
+    if (!sms)
+        return tr("Flow \"%1\" has no SMS flow: texts are dropped.").arg(flow->name);
+    return {};
+}
+
+QVariant NumbersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Organization &org = m_document->organization();
+    const PhoneNumber &number = org.numbers.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NumberColumn:
+            return number.number;
+        case LabelColumn:
+            return number.label;
+        case FlowColumn: {
+            if (number.flow.isEmpty())
+                return tr("No flow");
+            const Flow *flow = org.flow(number.flow);
+            return flow ? flow->name : number.flow;
+        }
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (!problem(index.row()).isEmpty())
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        break;
+    case Qt::ToolTipRole:
+    case ProblemRole:
+        return problem(index.row());
+    case NumberRole:
+        return number.number;
+    }
+    return {};
+}
+
+QVariant NumbersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NumberColumn:
+        return tr("Number");
+    case LabelColumn:
+        return tr("Label");
+    case FlowColumn:
+        return tr("Flow");
+    }
+    return {};
+}
+
+} // namespace Switchboard

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Switchboard {
+
+class OrganizationDocument;
+class UsersGroupsPage;
+class FlowsPage;
+class NumbersPage;
+class InboxPage;
+
+// The console's window: navigation down the left (Users & Groups, Flows, Phone Numbers,
+// Inbox), a toolbar with Save, Undo, Redo and Push, and a status bar with the backend's state
+// and the validation counts.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Section
+    {
+        UsersGroupsSection,
+        FlowsSection,
+        NumbersSection,
+        InboxSection,
+        SectionCount
+    };
+
+    explicit MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    OrganizationDocument *document() const { return m_document.get(); }
+    Section currentSection() const;
+    void showSection(Section section);
+
+    UsersGroupsPage *usersGroupsPage() const { return m_usersGroups; }
+    FlowsPage *flowsPage() const { return m_flows; }
+    NumbersPage *numbersPage() const { return m_numbers; }
+    QLabel *findingsLabel() const { return m_findingsLabel; }
+    QAction *saveAction() const { return m_save; }
+    QAction *pushAction() const { return m_push; }
+
+    bool save();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void updateTitle();
+    void updateFindings();
+
+    std::unique_ptr<OrganizationDocument> m_document;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    UsersGroupsPage *m_usersGroups;
+    FlowsPage *m_flows;
+    NumbersPage *m_numbers;
+    InboxPage *m_inbox;
+    QAction *m_save;
+    QAction *m_undo;
+    QAction *m_redo;
+    QAction *m_push;
+    QLabel *m_backendLabel;
+    QLabel *m_findingsLabel;
+};
+
+} // namespace Switchboard
