@@ -1,0 +1,1260 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Applets</name>
+    <message>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>Say or play a message, then continue.</source>
+        <translation>Eine Ansage sprechen oder abspielen, dann weiter.</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>danach</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Ansage</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Ask the caller to press a key, and route by the key.</source>
+        <translation>Den Anrufer eine Taste drücken lassen und je nach Taste weiterleiten.</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>keine Eingabe</translation>
+    </message>
+    <message>
+        <source>Menu prompt</source>
+        <translation>Menüansage</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a key</source>
+        <translation>Wartezeit auf Tastendruck (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Message after an invalid key</source>
+        <translation>Ansage nach ungültiger Taste</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Route by business hours and holidays.</source>
+        <translation>Nach Geschäftszeiten und Feiertagen weiterleiten.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Wöchentliche Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Ring a user, a group or a number, step after step.</source>
+        <translation>Bei einem Benutzer, einer Gruppe oder einer Rufnummer klingeln lassen, Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <source>if nobody answers</source>
+        <translation>wenn niemand abnimmt</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Klingeln bei</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Ring seconds</source>
+        <translation>Klingeldauer (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Caller ID shown</source>
+        <translation>Angezeigte Anruferkennung</translation>
+    </message>
+    <message>
+        <source>Screen the call</source>
+        <translation>Anruf vorab ankündigen</translation>
+    </message>
+    <message>
+        <source>Record the call</source>
+        <translation>Anruf aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Take a message for a user or a group.</source>
+        <translation>Eine Nachricht für einen Benutzer oder eine Gruppe aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Voicemail box</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Longest message (s)</source>
+        <translation>Maximale Nachrichtenlänge (s)</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>Transkribieren</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message>
+        <source>End the call, or refuse it with a busy signal.</source>
+        <translation>Den Anruf beenden oder mit Besetztzeichen abweisen.</translation>
+    </message>
+    <message>
+        <source>Reject with busy</source>
+        <translation>Mit Besetztzeichen abweisen</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Stichwort</translation>
+    </message>
+    <message>
+        <source>Route a text by its first word.</source>
+        <translation>Eine SMS nach ihrem ersten Wort weiterleiten.</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Stichwörter</translation>
+    </message>
+    <message>
+        <source>Reply when nothing matches</source>
+        <translation>Antwort, wenn kein Stichwort passt</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Send a text back to the sender.</source>
+        <translation>Eine SMS an den Absender zurückschicken.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Keep the text in a user&apos;s or a group&apos;s inbox.</source>
+        <translation>Die SMS im Posteingang eines Benutzers oder einer Gruppe ablegen.</translation>
+    </message>
+    <message>
+        <source>Assign conversations</source>
+        <translation>Unterhaltungen zuweisen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigReader</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Expected %1 here, found %2.</source>
+        <translation>Hier wird %1 erwartet, gefunden wurde %2.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; (expected one of: %2).</source>
+        <translation>Unbekannter Schlüssel &quot;%1&quot; (erwartet wird einer von: %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required here.</source>
+        <translation>&quot;%1&quot; ist hier erforderlich.</translation>
+    </message>
+    <message>
+        <source>a string or null</source>
+        <translation>eine Zeichenkette oder null</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Dies ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <source>The document must be a JSON object.</source>
+        <translation>Das Dokument muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The document does not say what it is: &quot;format&quot;: &quot;switchboard-config&quot; is missing.</source>
+        <translation>Das Dokument gibt nicht an, was es ist: &quot;format&quot;: &quot;switchboard-config&quot; fehlt.</translation>
+    </message>
+    <message>
+        <source>This is not a Switchboard configuration: &quot;format&quot; must be &quot;switchboard-config&quot;.</source>
+        <translation>Dies ist keine Switchboard-Konfiguration: &quot;format&quot; muss &quot;switchboard-config&quot; sein.</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; is missing; this document needs &quot;version&quot;: 1.</source>
+        <translation>&quot;version&quot; fehlt; dieses Dokument benötigt &quot;version&quot;: 1.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not supported; this Switchboard reads version %2.</source>
+        <translation>Version %1 wird nicht unterstützt; diese Version von Switchboard liest Version %2.</translation>
+    </message>
+    <message>
+        <source>a phone number string</source>
+        <translation>eine Rufnummer als Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot; (expected admin, manager or agent).</source>
+        <translation>Unbekannte Rolle &quot;%1&quot; (erwartet: admin, manager oder agent).</translation>
+    </message>
+    <message>
+        <source>Unknown device kind &quot;%1&quot; (expected client, phone or sip).</source>
+        <translation>Unbekannte Geräteart &quot;%1&quot; (erwartet: client, phone oder sip).</translation>
+    </message>
+    <message>
+        <source>a prompt object</source>
+        <translation>ein Ansage-Objekt</translation>
+    </message>
+    <message>
+        <source>A channel is &quot;voice&quot; or &quot;sms&quot;.</source>
+        <translation>Ein Kanal ist &quot;voice&quot; oder &quot;sms&quot;.</translation>
+    </message>
+    <message>
+        <source>a user id or a member object</source>
+        <translation>eine Benutzer-ID oder ein Mitglieds-Objekt</translation>
+    </message>
+    <message>
+        <source>an applet id</source>
+        <translation>eine Applet-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Ctl</name>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>SQLite-Datei oder postgresql://-URL (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>Language of the messages (de, es, en).</source>
+        <translation>Sprache der Meldungen (de, es, en).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+</source>
+        <translation>Aufruf:
+  switchboardctl validate FILE               Konfigurationsdokument prüfen
+  switchboardctl import --database DB FILE   Organisation in DB ersetzen
+  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
+</translation>
+    </message>
+    <message>
+        <source>Switchboard on the command line.</source>
+        <translation>Switchboard auf der Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>validate, import or export</source>
+        <translation>validate, import oder export</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>validate takes one file (or - for standard input).</source>
+        <translation>validate erwartet genau eine Datei (oder - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>import takes one file (or - for standard input).</source>
+        <translation>import erwartet genau eine Datei (oder - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the document has errors.</source>
+        <translation>Es wurde nichts importiert: Das Dokument enthält Fehler.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 into %2: %n user(s)</source>
+        <translation>
+            <numerusform>%1 in %2 importiert: %n Benutzer</numerusform>
+            <numerusform>%1 in %2 importiert: %n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n Ablauf</numerusform>
+            <numerusform>%n Abläufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n Rufnummer</numerusform>
+            <numerusform>%n Rufnummern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export takes at most one file.</source>
+        <translation>export erwartet höchstens eine Datei.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</source>
+        <translation>&quot;%1&quot; ist keine PostgreSQL-URL der Form postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Der PostgreSQL-Treiber für Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>Keine Verbindung zur PostgreSQL-Datenbank %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>Der SQLite-Treiber für Qt ist nicht installiert (Debian-Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a database Switchboard can use (%2). Nothing was changed in it; open another file with --database.</source>
+        <translation>%1 ist keine Datenbank, die Switchboard verwenden kann (%2). Daran wurde nichts geändert; öffnen Sie mit --database eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2 (while running: %3)</source>
+        <translation>Datenbankfehler in %1: %2 (beim Ausführen von: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is a database, but not one of Switchboard&apos;s (it has tables %2 and no schema version). Nothing was changed in it.</source>
+        <translation>%1 ist eine Datenbank, aber keine von Switchboard (sie enthält die Tabellen %2 und keine Schemaversion). Daran wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Switchboard (schema %2 of &quot;%3&quot;; this version knows up to %4). Update Switchboard to open it; nothing was changed.</source>
+        <translation>%1 wurde von einer neueren Version von Switchboard geschrieben (Schema %2 von &quot;%3&quot;; diese Version kennt Schemas bis %4). Aktualisieren Sie Switchboard, um die Datei zu öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1.</source>
+        <translation>Auf %1 kann keine Transaktion gestartet werden.</translation>
+    </message>
+    <message>
+        <source>No transaction to commit.</source>
+        <translation>Keine Transaktion zum Festschreiben vorhanden.</translation>
+    </message>
+    <message>
+        <source>Cannot save to %1: %2</source>
+        <translation>Speichern in %1 nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationStore</name>
+    <message>
+        <source>Cannot read the organization from %1: %2</source>
+        <translation>Die Organisation kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; in %2 is damaged: %3</source>
+        <translation>Ablauf &quot;%1&quot; in %2 ist beschädigt: %3</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1.</source>
+        <translation>Auf %1 kann keine Transaktion gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsModel</name>
+    <message numerus="yes">
+        <source>%n applet(s)</source>
+        <translation>
+            <numerusform>%n Applet</numerusform>
+            <numerusform>%n Applets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n Rufnummer</numerusform>
+            <numerusform>%n Rufnummern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call flow set up</source>
+        <translation>Anrufablauf eingerichtet</translation>
+    </message>
+    <message>
+        <source>Create Call Flow</source>
+        <translation>Anrufablauf anlegen</translation>
+    </message>
+    <message>
+        <source>SMS flow set up</source>
+        <translation>SMS-Ablauf eingerichtet</translation>
+    </message>
+    <message>
+        <source>Create SMS Flow</source>
+        <translation>SMS-Ablauf anlegen</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Applets</source>
+        <translation>Applets</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsPage</name>
+    <message>
+        <source>Flows</source>
+        <translation>Abläufe</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::GroupsModel</name>
+    <message>
+        <source>No members</source>
+        <translation>Keine Mitglieder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This group has no members yet: a call to it rings nobody.</source>
+        <translation>Diese Gruppe hat noch keine Mitglieder: Bei Anrufen an diese Gruppe klingelt es bei niemandem.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::InboxPage</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>SMS und Mailbox-Nachrichten werden vom Routing-Backend verwaltet. Sobald ein Backend eingerichtet ist, erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::MainWindow</name>
+    <message>
+        <source>Users &amp; Groups</source>
+        <translation>Benutzer &amp; Gruppen</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Abläufe</translation>
+    </message>
+    <message>
+        <source>Phone Numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1</source>
+        <translation>Änderungen in %1 speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Übertragen</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (no backend is configured)</source>
+        <translation>Konfiguration an das Routing-Backend übertragen (kein Backend eingerichtet)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>Backend: not configured</source>
+        <translation>Backend: nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Switchboard[*]</source>
+        <translation>Switchboard[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] — Switchboard</source>
+        <translation>%1[*] — Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>In %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved. They are still here, and you can try again.
+
+%1</source>
+        <translation>Die Änderungen konnten nicht gespeichert werden. Keine Sorge, sie bleiben erhalten – versuchen Sie es einfach noch einmal.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save your changes before closing?</source>
+        <translation>Möchten Sie Ihre Änderungen vor dem Schließen speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::MembersModel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(texts only)</source>
+        <translation>(nur SMS)</translation>
+    </message>
+    <message>
+        <source>(calls only)</source>
+        <translation>(nur Anrufe)</translation>
+    </message>
+    <message>
+        <source>(excluded from calls and texts)</source>
+        <translation>(von Anrufen und SMS ausgenommen)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user of this organization.</source>
+        <translation>&quot;%1&quot; ist kein Benutzer dieser Organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::NumbersModel</name>
+    <message>
+        <source>No flow: calls and texts to this number are rejected.</source>
+        <translation>Kein Ablauf: Anrufe und SMS an diese Rufnummer werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Its flow &quot;%1&quot; does not exist.</source>
+        <translation>Der zugewiesene Ablauf &quot;%1&quot; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has neither a call flow nor an SMS flow.</source>
+        <translation>Ablauf &quot;%1&quot; hat weder einen Anrufablauf noch einen SMS-Ablauf.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has no call flow: calls are rejected.</source>
+        <translation>Ablauf &quot;%1&quot; hat keinen Anrufablauf: Anrufe werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has no SMS flow: texts are dropped.</source>
+        <translation>Ablauf &quot;%1&quot; hat keinen SMS-Ablauf: SMS werden verworfen.</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>Kein Ablauf</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::NumbersPage</name>
+    <message>
+        <source>Phone Numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>Blocked Numbers</source>
+        <translation>Gesperrte Rufnummern</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersGroupsPage</name>
+    <message>
+        <source>Search by name, email or number</source>
+        <translation>Nach Name, E-Mail oder Rufnummer suchen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Open a group to see its members.</source>
+        <translation>Öffnen Sie eine Gruppe, um ihre Mitglieder zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 has no members yet.</source>
+        <translation>%1 hat noch keine Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Members of %1, in ring order</source>
+        <translation>Mitglieder von %1, in Klingelreihenfolge</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersModel</name>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>No devices</source>
+        <translation>Keine Geräte</translation>
+    </message>
+    <message>
+        <source>%1 has no devices, so no call can ring them.</source>
+        <translation>%1 hat keine Geräte, daher kann kein Anruf bei dieser Person klingeln.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+</context>
+<context>
+    <name>Validator</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Expected %1 here, found %2.</source>
+        <translation>Hier wird %1 erwartet, gefunden wurde %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone this system knows; use an IANA name such as America/Chicago.</source>
+        <translation>&quot;%1&quot; ist keine Zeitzone, die dieses System kennt; verwenden Sie einen IANA-Namen wie America/Chicago.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid %2 id: use 1 to 64 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>&quot;%1&quot; ist keine gültige ID (%2): Verwenden Sie 1 bis 64 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice in %2 (first at %2[%3]).</source>
+        <translation>&quot;%1&quot; steht zweimal in %2 (zuerst bei %2[%3]).</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 has no devices, so no call can ring them.</source>
+        <translation>%1 hat keine Geräte, daher kann kein Anruf bei dieser Person klingeln.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in E.164 form (like +15125550100).</source>
+        <translation>&quot;%1&quot; ist keine Rufnummer im E.164-Format (wie +15125550100).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SIP address (like sip:nancy@pbx.example.com).</source>
+        <translation>&quot;%1&quot; ist keine SIP-Adresse (wie sip:nancy@pbx.example.com).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid client name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>&quot;%1&quot; ist kein gültiger Client-Name: Verwenden Sie Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; oder &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Member &quot;%1&quot; is not a user of this organization.</source>
+        <translation>Mitglied &quot;%1&quot; ist kein Benutzer dieser Organisation.</translation>
+    </message>
+    <message>
+        <source>%1 is already a member of this group (at members[%2]); a user appears once per group.</source>
+        <translation>%1 ist bereits Mitglied dieser Gruppe (bei members[%2]); jeder Benutzer darf nur einmal pro Gruppe vorkommen.</translation>
+    </message>
+    <message>
+        <source>Group &quot;%1&quot; has no members.</source>
+        <translation>Gruppe &quot;%1&quot; hat keine Mitglieder.</translation>
+    </message>
+    <message>
+        <source>The most open conversations per member must be from 0 (no limit) to 10000; it is %1.</source>
+        <translation>Die maximale Anzahl offener Unterhaltungen pro Mitglied muss zwischen 0 (keine Begrenzung) und 10000 liegen; angegeben ist %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no flow: its calls are rejected and its texts dropped.</source>
+        <translation>%1 hat keinen Ablauf: Anrufe werden abgewiesen, SMS verworfen.</translation>
+    </message>
+    <message>
+        <source>There is no flow &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Ablauf &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Calls to %1 are rejected: flow &quot;%2&quot; has no call flow set up.</source>
+        <translation>Anrufe an %1 werden abgewiesen: Für Ablauf &quot;%2&quot; ist kein Anrufablauf eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Texts to %1 are dropped: flow &quot;%2&quot; has no SMS flow set up.</source>
+        <translation>SMS an %1 werden verworfen: Für Ablauf &quot;%2&quot; ist kein SMS-Ablauf eingerichtet.</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; is not used by any number.</source>
+        <translation>Ablauf &quot;%1&quot; wird von keiner Rufnummer verwendet.</translation>
+    </message>
+    <message>
+        <source>The start applet &quot;%1&quot; is not in this flow.</source>
+        <translation>Das Start-Applet &quot;%1&quot; ist nicht in diesem Ablauf enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not reachable from the start of the flow.</source>
+        <translation>%1 &quot;%2&quot; ist vom Start des Ablaufs aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Applet</source>
+        <translation>Applet</translation>
+    </message>
+    <message>
+        <source>These applets lead to each other forever (%1) without waiting for the caller: put a menu or a dial in the loop, or break it.</source>
+        <translation>Diese Applets führen endlos im Kreis (%1), ohne auf den Anrufer zu warten: Fügen Sie ein Menü- oder Anrufen-Applet in die Schleife ein oder unterbrechen Sie sie.</translation>
+    </message>
+    <message>
+        <source>A text flow cannot loop (%1): a text is handled in one go, so the loop would never end.</source>
+        <translation>Ein SMS-Ablauf darf keine Schleife enthalten (%1): Eine SMS wird in einem Durchgang verarbeitet, die Schleife würde also nie enden.</translation>
+    </message>
+    <message>
+        <source>applet</source>
+        <translation>Applet</translation>
+    </message>
+    <message>
+        <source>Unknown applet type &quot;%1&quot; (expected one of: %2).</source>
+        <translation>Unbekannter Applet-Typ &quot;%1&quot; (erwartet wird einer von: %2).</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot be used in a call flow.</source>
+        <translation>Ein Applet vom Typ %1 kann in einem Anrufablauf nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot be used in an SMS flow.</source>
+        <translation>Ein Applet vom Typ %1 kann in einem SMS-Ablauf nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Round-robin assignment shares texts among a group&apos;s members; this inbox belongs to a user.</source>
+        <translation>Die Zuweisung im Rundlauf (Round Robin) verteilt SMS auf die Mitglieder einer Gruppe; dieser Posteingang gehört aber einem Benutzer.</translation>
+    </message>
+    <message>
+        <source>A %1 applet has no branch &quot;%2&quot; (its branches: %3).</source>
+        <translation>Ein Applet vom Typ %1 hat keinen Zweig &quot;%2&quot; (vorhandene Zweige: %3).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Branch &quot;%1&quot; leads to &quot;%2&quot;, which is not in this flow.</source>
+        <translation>Zweig &quot;%1&quot; führt zu &quot;%2&quot;, das es in diesem Ablauf nicht gibt.</translation>
+    </message>
+    <message>
+        <source>This menu offers no key: set at least one key&apos;s branch.</source>
+        <translation>Dieses Menü bietet keine Taste an: Legen Sie für mindestens eine Taste einen Zweig fest.</translation>
+    </message>
+    <message>
+        <source>Dead end: when the flow takes &quot;%1&quot; the call ends without the caller being told anything.</source>
+        <translation>Sackgasse: Wenn der Ablauf den Zweig &quot;%1&quot; nimmt, endet der Anruf, ohne dass der Anrufer eine Ansage hört.</translation>
+    </message>
+    <message>
+        <source>Dead end: when the flow takes &quot;%1&quot; the text goes nowhere and the sender hears nothing back.</source>
+        <translation>Sackgasse: Wenn der Ablauf den Zweig &quot;%1&quot; nimmt, landet die SMS nirgends und der Absender erhält keine Antwort.</translation>
+    </message>
+    <message>
+        <source>%1 has no setting &quot;%2&quot; (its settings: %3).</source>
+        <translation>%1 hat keine Einstellung &quot;%2&quot; (vorhandene Einstellungen: %3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be set.</source>
+        <translation>&quot;%1&quot; muss angegeben werden.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3; it is %4.</source>
+        <translation>%1 muss zwischen %2 und %3 liegen; angegeben ist %4.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 fit.</source>
+        <translation>%1 ist %2 Zeichen lang; höchstens %3 sind möglich.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2; it is &quot;%3&quot;.</source>
+        <translation>%1 muss einer der folgenden Werte sein: %2; angegeben ist &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>a time zone name or null</source>
+        <translation>ein Zeitzonenname oder null</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>ein Datum</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date in the form YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot; ist kein Datum im Format YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The caller ID is &quot;caller&quot;, &quot;number&quot; or a phone number in E.164 form; &quot;%1&quot; is none of these.</source>
+        <translation>Die Anruferkennung ist &quot;caller&quot;, &quot;number&quot; oder eine Rufnummer im E.164-Format; &quot;%1&quot; ist nichts davon.</translation>
+    </message>
+    <message>
+        <source>%1: at least %2 needed.</source>
+        <translation>%1: Mindestens %2 erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3 allowed; there are %4.</source>
+        <translation>%1: %2 bis %3 erlaubt; vorhanden sind %4.</translation>
+    </message>
+    <message>
+        <source>a prompt ({&quot;say&quot;: text} or {&quot;play&quot;: URL})</source>
+        <translation>eine Ansage ({&quot;say&quot;: Text} oder {&quot;play&quot;: URL})</translation>
+    </message>
+    <message>
+        <source>A prompt has no &quot;%1&quot; (it has say, play, voice and language).</source>
+        <translation>Eine Ansage hat kein &quot;%1&quot; (möglich sind say, play, voice und language).</translation>
+    </message>
+    <message>
+        <source>A prompt either says text or plays a sound, not both.</source>
+        <translation>Eine Ansage spricht entweder Text oder spielt eine Audiodatei ab, nicht beides.</translation>
+    </message>
+    <message>
+        <source>A prompt needs &quot;say&quot; (text to speak) or &quot;play&quot; (the URL of a sound).</source>
+        <translation>Eine Ansage braucht &quot;say&quot; (zu sprechender Text) oder &quot;play&quot; (die URL einer Audiodatei).</translation>
+    </message>
+    <message>
+        <source>The spoken text</source>
+        <translation>Der gesprochene Text</translation>
+    </message>
+    <message>
+        <source>a URL</source>
+        <translation>eine URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>&quot;%1&quot; ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; applies to spoken text only, not to a played sound.</source>
+        <translation>&quot;%1&quot; gilt nur für gesprochenen Text, nicht für eine abgespielte Audiodatei.</translation>
+    </message>
+    <message>
+        <source>{&quot;user&quot;: ID} or {&quot;group&quot;: ID}</source>
+        <translation>{&quot;user&quot;: ID} oder {&quot;group&quot;: ID}</translation>
+    </message>
+    <message>
+        <source>an id</source>
+        <translation>eine ID</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Benutzer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no group &quot;%1&quot;.</source>
+        <translation>Es gibt keine Gruppe &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>one of {&quot;user&quot;: ID}, {&quot;group&quot;: ID}, {&quot;members&quot;: [IDs]}, {&quot;number&quot;: &quot;+1...&quot;} or {&quot;caller_owner&quot;: true}</source>
+        <translation>eines von {&quot;user&quot;: ID}, {&quot;group&quot;: ID}, {&quot;members&quot;: [IDs]}, {&quot;number&quot;: &quot;+1...&quot;} oder {&quot;caller_owner&quot;: true}</translation>
+    </message>
+    <message>
+        <source>a list of user ids</source>
+        <translation>eine Liste von Benutzer-IDs</translation>
+    </message>
+    <message>
+        <source>A list of members to ring must not be empty.</source>
+        <translation>Die Liste der Mitglieder, bei denen es klingeln soll, darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>a user id</source>
+        <translation>eine Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice among the members to ring.</source>
+        <translation>%1 steht zweimal in der Liste der Mitglieder, bei denen es klingeln soll.</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>eine Rufnummer</translation>
+    </message>
+    <message>
+        <source>&quot;caller_owner&quot; can only be true: it rings the owner of the caller&apos;s contact.</source>
+        <translation>&quot;caller_owner&quot; kann nur true sein: Damit klingelt es bei dem Benutzer, dem der Kontakt des Anrufers gehört.</translation>
+    </message>
+    <message>
+        <source>an object with a list of time ranges per weekday</source>
+        <translation>ein Objekt mit einer Liste von Zeiträumen pro Wochentag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (use mon, tue, wed, thu, fri, sat, sun).</source>
+        <translation>&quot;%1&quot; ist kein Wochentag (verwenden Sie mon, tue, wed, thu, fri, sat, sun).</translation>
+    </message>
+    <message>
+        <source>a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] ranges</source>
+        <translation>eine Liste von Zeiträumen [&quot;HH:MM&quot;, &quot;HH:MM&quot;]</translation>
+    </message>
+    <message>
+        <source>At most %1 time ranges a day; there are %2.</source>
+        <translation>Höchstens %1 Zeiträume pro Tag; vorhanden sind %2.</translation>
+    </message>
+    <message>
+        <source>a [&quot;HH:MM&quot;, &quot;HH:MM&quot;] range</source>
+        <translation>ein Zeitraum [&quot;HH:MM&quot;, &quot;HH:MM&quot;]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time from 00:00 to 23:59.</source>
+        <translation>&quot;%1&quot; ist keine Uhrzeit zwischen 00:00 und 23:59.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time from 00:00 to 24:00.</source>
+        <translation>&quot;%1&quot; ist keine Uhrzeit zwischen 00:00 und 24:00.</translation>
+    </message>
+    <message>
+        <source>The range starts and ends at %1: it is empty.</source>
+        <translation>Der Zeitraum beginnt und endet um %1: Er ist leer.</translation>
+    </message>
+    <message>
+        <source>This range overlaps the range at %1[%2]; ranges of one day must not overlap.</source>
+        <translation>Dieser Zeitraum überschneidet sich mit dem Zeitraum bei %1[%2]; die Zeiträume eines Tages dürfen sich nicht überschneiden.</translation>
+    </message>
+    <message>
+        <source>a list of keywords</source>
+        <translation>eine Liste von Stichwörtern</translation>
+    </message>
+    <message>
+        <source>At most %1 keywords; there are %2.</source>
+        <translation>Höchstens %1 Stichwörter; vorhanden sind %2.</translation>
+    </message>
+    <message>
+        <source>a keyword</source>
+        <translation>ein Stichwort</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a keyword: use 1 to %2 upper-case letters and digits.</source>
+        <translation>&quot;%1&quot; ist kein gültiges Stichwort: Verwenden Sie 1 bis %2 Großbuchstaben und Ziffern.</translation>
+    </message>
+    <message>
+        <source>The keyword &quot;%1&quot; is listed twice.</source>
+        <translation>Das Stichwort &quot;%1&quot; steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: group &quot;%1&quot; has no members.</source>
+        <translation>Bei diesem Schritt klingelt es bei niemandem: Gruppe &quot;%1&quot; hat keine Mitglieder.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: every member of &quot;%1&quot; is excluded from calls.</source>
+        <translation>Bei diesem Schritt klingelt es bei niemandem: Alle Mitglieder von &quot;%1&quot; sind von Anrufen ausgenommen.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: no member of &quot;%1&quot; who takes calls has a device.</source>
+        <translation>Bei diesem Schritt klingelt es bei niemandem: Kein Mitglied von &quot;%1&quot;, das Anrufe annimmt, hat ein Gerät.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: %1 no device.</source>
+        <translation>Bei diesem Schritt klingelt es bei niemandem: %1 kein Gerät.</translation>
+    </message>
+    <message>
+        <source>%1 has</source>
+        <translation>%1 hat</translation>
+    </message>
+    <message>
+        <source>none of these members has</source>
+        <translation>Keines dieser Mitglieder hat</translation>
+    </message>
+    <message>
+        <source>Ringing all at once reaches %1 devices here; the carrier rings at most %2 at once. Ring in turns, or split the step.</source>
+        <translation>Wenn alle gleichzeitig klingeln, sind das hier %1 Geräte; der Netzbetreiber lässt höchstens %2 gleichzeitig klingeln. Lassen Sie nacheinander klingeln oder teilen Sie den Schritt auf.</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; to own this contact.</source>
+        <translation>Es gibt keinen Benutzer &quot;%1&quot;, dem dieser Kontakt gehören könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: call and SMS routing for your phone numbers.</source>
+        <translation>Switchboard: Anruf- und SMS-Weiterleitung für Ihre Rufnummern.</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>SQLite-Datei oder postgresql://-URL (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>Language (de, es, en); default: the system&apos;s.</source>
+        <translation>Sprache (de, es, en); Standard: die des Systems.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Open the main window, check it shows the organization, and quit (exit 1 if it does not).</source>
+        <translation>Hauptfenster öffnen, prüfen, ob es die Organisation anzeigt, und beenden (Exit-Code 1, falls nicht).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1260 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>Applets</name>
+    <message>
+        <source>Greeting</source>
+        <translation>Saludo</translation>
+    </message>
+    <message>
+        <source>Say or play a message, then continue.</source>
+        <translation>Dice o reproduce un mensaje y luego continúa.</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>después</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Ask the caller to press a key, and route by the key.</source>
+        <translation>Pide a quien llama que presione una tecla y dirige la llamada según la tecla.</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>sin selección</translation>
+    </message>
+    <message>
+        <source>Menu prompt</source>
+        <translation>Mensaje del menú</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a key</source>
+        <translation>Segundos de espera para una tecla</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Message after an invalid key</source>
+        <translation>Mensaje tras una tecla no válida</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Route by business hours and holidays.</source>
+        <translation>Dirige según el horario de atención y los festivos.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Festivos</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horario semanal</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Ring a user, a group or a number, step after step.</source>
+        <translation>Hace sonar a un usuario, un grupo o un número, paso a paso.</translation>
+    </message>
+    <message>
+        <source>if nobody answers</source>
+        <translation>si nadie contesta</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Hacer sonar</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <source>Ring seconds</source>
+        <translation>Segundos de timbre</translation>
+    </message>
+    <message>
+        <source>Caller ID shown</source>
+        <translation>Identificador de llamada mostrado</translation>
+    </message>
+    <message>
+        <source>Screen the call</source>
+        <translation>Filtrar la llamada</translation>
+    </message>
+    <message>
+        <source>Record the call</source>
+        <translation>Grabar la llamada</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Buzón de voz</translation>
+    </message>
+    <message>
+        <source>Take a message for a user or a group.</source>
+        <translation>Toma un mensaje para un usuario o un grupo.</translation>
+    </message>
+    <message>
+        <source>Voicemail box</source>
+        <translation>Buzón</translation>
+    </message>
+    <message>
+        <source>Longest message (s)</source>
+        <translation>Duración máxima del mensaje (s)</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>Transcribir</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Colgar</translation>
+    </message>
+    <message>
+        <source>End the call, or refuse it with a busy signal.</source>
+        <translation>Termina la llamada o la rechaza con tono de ocupado.</translation>
+    </message>
+    <message>
+        <source>Reject with busy</source>
+        <translation>Rechazar con tono de ocupado</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Palabra clave</translation>
+    </message>
+    <message>
+        <source>Route a text by its first word.</source>
+        <translation>Dirige un SMS según su primera palabra.</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Palabras clave</translation>
+    </message>
+    <message>
+        <source>Reply when nothing matches</source>
+        <translation>Respuesta si no hay coincidencia</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Send a text back to the sender.</source>
+        <translation>Envía un SMS de respuesta al remitente.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Keep the text in a user&apos;s or a group&apos;s inbox.</source>
+        <translation>Guarda el SMS en la bandeja de entrada de un usuario o de un grupo.</translation>
+    </message>
+    <message>
+        <source>Assign conversations</source>
+        <translation>Asignar conversaciones</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigReader</name>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una cadena de texto</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>Expected %1 here, found %2.</source>
+        <translation>Aquí se esperaba %1, en lugar de %2.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; (expected one of: %2).</source>
+        <translation>Clave desconocida &quot;%1&quot; (se esperaba una de estas: %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required here.</source>
+        <translation>&quot;%1&quot; es obligatorio aquí.</translation>
+    </message>
+    <message>
+        <source>a string or null</source>
+        <translation>una cadena de texto o null</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Esto no es JSON válido: %1 en la línea %2, columna %3.</translation>
+    </message>
+    <message>
+        <source>The document must be a JSON object.</source>
+        <translation>El documento debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The document does not say what it is: &quot;format&quot;: &quot;switchboard-config&quot; is missing.</source>
+        <translation>El documento no indica qué es: falta &quot;format&quot;: &quot;switchboard-config&quot;.</translation>
+    </message>
+    <message>
+        <source>This is not a Switchboard configuration: &quot;format&quot; must be &quot;switchboard-config&quot;.</source>
+        <translation>Esto no es una configuración de Switchboard: &quot;format&quot; debe ser &quot;switchboard-config&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; is missing; this document needs &quot;version&quot;: 1.</source>
+        <translation>Falta &quot;version&quot;; este documento necesita &quot;version&quot;: 1.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not supported; this Switchboard reads version %2.</source>
+        <translation>La versión %1 no es compatible; esta versión de Switchboard lee la versión %2.</translation>
+    </message>
+    <message>
+        <source>a phone number string</source>
+        <translation>un número de teléfono como cadena de texto</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot; (expected admin, manager or agent).</source>
+        <translation>Rol desconocido &quot;%1&quot; (se esperaba admin, manager o agent).</translation>
+    </message>
+    <message>
+        <source>Unknown device kind &quot;%1&quot; (expected client, phone or sip).</source>
+        <translation>Tipo de dispositivo desconocido &quot;%1&quot; (se esperaba client, phone o sip).</translation>
+    </message>
+    <message>
+        <source>a prompt object</source>
+        <translation>un objeto de mensaje</translation>
+    </message>
+    <message>
+        <source>A channel is &quot;voice&quot; or &quot;sms&quot;.</source>
+        <translation>Un canal es &quot;voice&quot; o &quot;sms&quot;.</translation>
+    </message>
+    <message>
+        <source>a user id or a member object</source>
+        <translation>un identificador de usuario o un objeto de miembro</translation>
+    </message>
+    <message>
+        <source>an applet id</source>
+        <translation>un identificador de applet</translation>
+    </message>
+</context>
+<context>
+    <name>Ctl</name>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>Archivo SQLite o URL postgresql:// (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>Language of the messages (de, es, en).</source>
+        <translation>Idioma de los mensajes (de, es, en).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+</source>
+        <translation>Uso:
+  switchboardctl validate FILE               comprueba un documento de configuración
+  switchboardctl import --database DB FILE   reemplaza la organización en DB
+  switchboardctl export --database DB [FILE] escribe el documento de configuración
+</translation>
+    </message>
+    <message>
+        <source>Switchboard on the command line.</source>
+        <translation>Switchboard en la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>validate, import or export</source>
+        <translation>validate, import o export</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>No se indicó ningún comando.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Comando desconocido &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n advertencia</numerusform>
+            <numerusform>%n advertencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>validate takes one file (or - for standard input).</source>
+        <translation>validate admite un archivo (o - para la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>import takes one file (or - for standard input).</source>
+        <translation>import admite un archivo (o - para la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the document has errors.</source>
+        <translation>No se importó nada: el documento tiene errores.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 into %2: %n user(s)</source>
+        <translation>
+            <numerusform>Se importó %1 en %2: %n usuario</numerusform>
+            <numerusform>Se importó %1 en %2: %n usuarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n grupo</numerusform>
+            <numerusform>%n grupos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n flujo</numerusform>
+            <numerusform>%n flujos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n número</numerusform>
+            <numerusform>%n números</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export takes at most one file.</source>
+        <translation>export admite como máximo un archivo.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</source>
+        <translation>&quot;%1&quot; no es una URL de PostgreSQL con la forma postgresql://USER:PASSWORD@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>El controlador de PostgreSQL para Qt no está instalado (paquete de Debian libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>No se puede conectar a la base de datos PostgreSQL %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>No se puede crear la carpeta %1 para la base de datos.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>El controlador de SQLite para Qt no está instalado (paquete de Debian libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>No se puede abrir la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a database Switchboard can use (%2). Nothing was changed in it; open another file with --database.</source>
+        <translation>%1 no es una base de datos que Switchboard pueda usar (%2). No se modificó nada en ella; abra otro archivo con --database.</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2 (while running: %3)</source>
+        <translation>Error de base de datos en %1: %2 (al ejecutar: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is a database, but not one of Switchboard&apos;s (it has tables %2 and no schema version). Nothing was changed in it.</source>
+        <translation>%1 es una base de datos, pero no de Switchboard (tiene las tablas %2 y ninguna versión de esquema). No se modificó nada en ella.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Switchboard (schema %2 of &quot;%3&quot;; this version knows up to %4). Update Switchboard to open it; nothing was changed.</source>
+        <translation>%1 fue creada por una versión más reciente de Switchboard (esquema %2 de &quot;%3&quot;; esta versión admite hasta el %4). Actualice Switchboard para abrirla; no se modificó nada.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1.</source>
+        <translation>No se puede iniciar una transacción en %1.</translation>
+    </message>
+    <message>
+        <source>No transaction to commit.</source>
+        <translation>No hay ninguna transacción que confirmar.</translation>
+    </message>
+    <message>
+        <source>Cannot save to %1: %2</source>
+        <translation>No se puede guardar en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationStore</name>
+    <message>
+        <source>Cannot read the organization from %1: %2</source>
+        <translation>No se puede leer la organización desde %1: %2</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; in %2 is damaged: %3</source>
+        <translation>El flujo &quot;%1&quot; en %2 está dañado: %3</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1.</source>
+        <translation>No se puede iniciar una transacción en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsModel</name>
+    <message numerus="yes">
+        <source>%n applet(s)</source>
+        <translation>
+            <numerusform>%n applet</numerusform>
+            <numerusform>%n applets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n número</numerusform>
+            <numerusform>%n números</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call flow set up</source>
+        <translation>Flujo de llamadas configurado</translation>
+    </message>
+    <message>
+        <source>Create Call Flow</source>
+        <translation>Crear flujo de llamadas</translation>
+    </message>
+    <message>
+        <source>SMS flow set up</source>
+        <translation>Flujo de SMS configurado</translation>
+    </message>
+    <message>
+        <source>Create SMS Flow</source>
+        <translation>Crear flujo de SMS</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flujo</translation>
+    </message>
+    <message>
+        <source>Applets</source>
+        <translation>Applets</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Números</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsPage</name>
+    <message>
+        <source>Flows</source>
+        <translation>Flujos</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::GroupsModel</name>
+    <message>
+        <source>No members</source>
+        <translation>Sin miembros</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This group has no members yet: a call to it rings nobody.</source>
+        <translation>Este grupo aún no tiene miembros: una llamada a este grupo no hace sonar a nadie.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::InboxPage</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>Los SMS y los mensajes de voz los guarda el servidor (backend) de enrutamiento. Cuando se configure un servidor, aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de entrada de sus grupos.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::MainWindow</name>
+    <message>
+        <source>Users &amp; Groups</source>
+        <translation>Usuarios y grupos</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>Phone Numbers</source>
+        <translation>Números de teléfono</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1</source>
+        <translation>Guardar los cambios en %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (no backend is configured)</source>
+        <translation>Enviar la configuración al servidor (backend) de enrutamiento (no hay ningún servidor configurado)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Backend: not configured</source>
+        <translation>Servidor (backend): sin configurar</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Abierto: %1</translation>
+    </message>
+    <message>
+        <source>Switchboard[*]</source>
+        <translation>Switchboard[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] — Switchboard</source>
+        <translation>%1[*] — Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n advertencia</numerusform>
+            <numerusform>%n advertencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>No se puede guardar</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved. They are still here, and you can try again.
+
+%1</source>
+        <translation>No se pudieron guardar los cambios. Siguen aquí y se puede volver a intentar.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save your changes before closing?</source>
+        <translation>¿Guardar los cambios antes de cerrar?</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::MembersModel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(texts only)</source>
+        <translation>(solo SMS)</translation>
+    </message>
+    <message>
+        <source>(calls only)</source>
+        <translation>(solo llamadas)</translation>
+    </message>
+    <message>
+        <source>(excluded from calls and texts)</source>
+        <translation>(excluido de llamadas y SMS)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user of this organization.</source>
+        <translation>&quot;%1&quot; no es un usuario de esta organización.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::NumbersModel</name>
+    <message>
+        <source>No flow: calls and texts to this number are rejected.</source>
+        <translation>Sin flujo: se rechazan las llamadas y los SMS a este número.</translation>
+    </message>
+    <message>
+        <source>Its flow &quot;%1&quot; does not exist.</source>
+        <translation>Su flujo &quot;%1&quot; no existe.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has neither a call flow nor an SMS flow.</source>
+        <translation>El flujo &quot;%1&quot; no tiene flujo de llamadas ni flujo de SMS.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has no call flow: calls are rejected.</source>
+        <translation>El flujo &quot;%1&quot; no tiene flujo de llamadas: se rechazan las llamadas.</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; has no SMS flow: texts are dropped.</source>
+        <translation>El flujo &quot;%1&quot; no tiene flujo de SMS: se descartan los SMS.</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>Sin flujo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flujo</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::NumbersPage</name>
+    <message>
+        <source>Phone Numbers</source>
+        <translation>Números de teléfono</translation>
+    </message>
+    <message>
+        <source>Blocked Numbers</source>
+        <translation>Números bloqueados</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersGroupsPage</name>
+    <message>
+        <source>Search by name, email or number</source>
+        <translation>Buscar por nombre, correo electrónico o número</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Open a group to see its members.</source>
+        <translation>Abra un grupo para ver sus miembros.</translation>
+    </message>
+    <message>
+        <source>%1 has no members yet.</source>
+        <translation>%1 aún no tiene miembros.</translation>
+    </message>
+    <message>
+        <source>Members of %1, in ring order</source>
+        <translation>Miembros de %1, en orden de llamada</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersModel</name>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>No devices</source>
+        <translation>Sin dispositivos</translation>
+    </message>
+    <message>
+        <source>%1 has no devices, so no call can ring them.</source>
+        <translation>%1 no tiene dispositivos, por lo que no puede recibir llamadas.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>Validator</name>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una cadena de texto</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>Expected %1 here, found %2.</source>
+        <translation>Aquí se esperaba %1, en lugar de %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone this system knows; use an IANA name such as America/Chicago.</source>
+        <translation>&quot;%1&quot; no es una zona horaria conocida por este sistema; use un nombre IANA como America/Chicago.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid %2 id: use 1 to 64 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>&quot;%1&quot; no es un identificador de %2 válido: debe tener de 1 a 64 letras, dígitos, &apos;_&apos;, &apos;.&apos; o &apos;-&apos;, y empezar por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice in %2 (first at %2[%3]).</source>
+        <translation>&quot;%1&quot; aparece dos veces en %2 (la primera vez en %2[%3]).</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>%1 has no devices, so no call can ring them.</source>
+        <translation>%1 no tiene dispositivos, por lo que no puede recibir llamadas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in E.164 form (like +15125550100).</source>
+        <translation>&quot;%1&quot; no es un número de teléfono en formato E.164 (como +15125550100).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SIP address (like sip:nancy@pbx.example.com).</source>
+        <translation>&quot;%1&quot; no es una dirección SIP (como sip:nancy@pbx.example.com).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid client name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>&quot;%1&quot; no es un nombre de cliente válido: use letras, dígitos, &apos;_&apos;, &apos;.&apos; o &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>Member &quot;%1&quot; is not a user of this organization.</source>
+        <translation>El miembro &quot;%1&quot; no es un usuario de esta organización.</translation>
+    </message>
+    <message>
+        <source>%1 is already a member of this group (at members[%2]); a user appears once per group.</source>
+        <translation>%1 ya es miembro de este grupo (en members[%2]); un usuario aparece una sola vez por grupo.</translation>
+    </message>
+    <message>
+        <source>Group &quot;%1&quot; has no members.</source>
+        <translation>El grupo &quot;%1&quot; no tiene miembros.</translation>
+    </message>
+    <message>
+        <source>The most open conversations per member must be from 0 (no limit) to 10000; it is %1.</source>
+        <translation>El máximo de conversaciones abiertas por miembro debe estar entre 0 (sin límite) y 10000; el valor actual es %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no flow: its calls are rejected and its texts dropped.</source>
+        <translation>%1 no tiene flujo: sus llamadas se rechazan y sus SMS se descartan.</translation>
+    </message>
+    <message>
+        <source>There is no flow &quot;%1&quot;.</source>
+        <translation>No existe el flujo &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Calls to %1 are rejected: flow &quot;%2&quot; has no call flow set up.</source>
+        <translation>Las llamadas a %1 se rechazan: el flujo &quot;%2&quot; no tiene configurado un flujo de llamadas.</translation>
+    </message>
+    <message>
+        <source>Texts to %1 are dropped: flow &quot;%2&quot; has no SMS flow set up.</source>
+        <translation>Los SMS a %1 se descartan: el flujo &quot;%2&quot; no tiene configurado un flujo de SMS.</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>flujo</translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot; is not used by any number.</source>
+        <translation>Ningún número usa el flujo &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The start applet &quot;%1&quot; is not in this flow.</source>
+        <translation>El applet inicial &quot;%1&quot; no está en este flujo.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not reachable from the start of the flow.</source>
+        <translation>%1 &quot;%2&quot;: no se puede llegar a este applet desde el inicio del flujo.</translation>
+    </message>
+    <message>
+        <source>Applet</source>
+        <translation>Applet</translation>
+    </message>
+    <message>
+        <source>These applets lead to each other forever (%1) without waiting for the caller: put a menu or a dial in the loop, or break it.</source>
+        <translation>Estos applets se redirigen entre sí sin fin (%1) sin esperar a quien llama: hay que incluir un applet Menú o Llamar en el bucle, o romper el bucle.</translation>
+    </message>
+    <message>
+        <source>A text flow cannot loop (%1): a text is handled in one go, so the loop would never end.</source>
+        <translation>Un flujo de SMS no puede formar un bucle (%1): un SMS se procesa de una sola vez, así que el bucle nunca terminaría.</translation>
+    </message>
+    <message>
+        <source>applet</source>
+        <translation>applet</translation>
+    </message>
+    <message>
+        <source>Unknown applet type &quot;%1&quot; (expected one of: %2).</source>
+        <translation>Tipo de applet desconocido &quot;%1&quot; (se esperaba uno de estos: %2).</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot be used in a call flow.</source>
+        <translation>Un applet de tipo %1 no se puede usar en un flujo de llamadas.</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot be used in an SMS flow.</source>
+        <translation>Un applet de tipo %1 no se puede usar en un flujo de SMS.</translation>
+    </message>
+    <message>
+        <source>Round-robin assignment shares texts among a group&apos;s members; this inbox belongs to a user.</source>
+        <translation>La asignación por rotación (round robin) reparte los SMS entre los miembros de un grupo; esta bandeja de entrada pertenece a un usuario.</translation>
+    </message>
+    <message>
+        <source>A %1 applet has no branch &quot;%2&quot; (its branches: %3).</source>
+        <translation>Un applet de tipo %1 no tiene la rama &quot;%2&quot; (sus ramas: %3).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Branch &quot;%1&quot; leads to &quot;%2&quot;, which is not in this flow.</source>
+        <translation>La rama &quot;%1&quot; lleva a &quot;%2&quot;, que no está en este flujo.</translation>
+    </message>
+    <message>
+        <source>This menu offers no key: set at least one key&apos;s branch.</source>
+        <translation>Este menú no ofrece ninguna tecla: hay que configurar la rama de al menos una tecla.</translation>
+    </message>
+    <message>
+        <source>Dead end: when the flow takes &quot;%1&quot; the call ends without the caller being told anything.</source>
+        <translation>Callejón sin salida: cuando el flujo toma &quot;%1&quot;, la llamada termina sin que se le diga nada a quien llama.</translation>
+    </message>
+    <message>
+        <source>Dead end: when the flow takes &quot;%1&quot; the text goes nowhere and the sender hears nothing back.</source>
+        <translation>Callejón sin salida: cuando el flujo toma &quot;%1&quot;, el SMS no llega a ningún lado y el remitente no recibe ninguna respuesta.</translation>
+    </message>
+    <message>
+        <source>%1 has no setting &quot;%2&quot; (its settings: %3).</source>
+        <translation>%1 no tiene el ajuste &quot;%2&quot; (sus ajustes: %3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be set.</source>
+        <translation>Se debe indicar &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3; it is %4.</source>
+        <translation>%1 debe estar entre %2 y %3; el valor actual es %4.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 no puede quedar en blanco.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 fit.</source>
+        <translation>%1 tiene %2 caracteres; caben como máximo %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2; it is &quot;%3&quot;.</source>
+        <translation>%1 debe ser uno de estos valores: %2; el valor actual es &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>a time zone name or null</source>
+        <translation>un nombre de zona horaria o null</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>una fecha</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date in the form YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot; no es una fecha con el formato YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The caller ID is &quot;caller&quot;, &quot;number&quot; or a phone number in E.164 form; &quot;%1&quot; is none of these.</source>
+        <translation>El identificador de llamada es &quot;caller&quot;, &quot;number&quot; o un número de teléfono en formato E.164; &quot;%1&quot; no es ninguno de ellos.</translation>
+    </message>
+    <message>
+        <source>%1: at least %2 needed.</source>
+        <translation>%1: se requiere al menos %2.</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3 allowed; there are %4.</source>
+        <translation>%1: se permiten de %2 a %3; hay %4.</translation>
+    </message>
+    <message>
+        <source>a prompt ({&quot;say&quot;: text} or {&quot;play&quot;: URL})</source>
+        <translation>un mensaje ({&quot;say&quot;: text} o {&quot;play&quot;: URL})</translation>
+    </message>
+    <message>
+        <source>A prompt has no &quot;%1&quot; (it has say, play, voice and language).</source>
+        <translation>Un mensaje no tiene &quot;%1&quot; (tiene say, play, voice y language).</translation>
+    </message>
+    <message>
+        <source>A prompt either says text or plays a sound, not both.</source>
+        <translation>Un mensaje dice un texto o reproduce un sonido, pero no ambas cosas.</translation>
+    </message>
+    <message>
+        <source>A prompt needs &quot;say&quot; (text to speak) or &quot;play&quot; (the URL of a sound).</source>
+        <translation>Un mensaje necesita &quot;say&quot; (el texto que se dirá) o &quot;play&quot; (la URL de un sonido).</translation>
+    </message>
+    <message>
+        <source>The spoken text</source>
+        <translation>El texto hablado</translation>
+    </message>
+    <message>
+        <source>a URL</source>
+        <translation>una URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>&quot;%1&quot; no es una URL http o https.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; applies to spoken text only, not to a played sound.</source>
+        <translation>&quot;%1&quot; solo se aplica al texto hablado, no a un sonido reproducido.</translation>
+    </message>
+    <message>
+        <source>{&quot;user&quot;: ID} or {&quot;group&quot;: ID}</source>
+        <translation>{&quot;user&quot;: ID} o {&quot;group&quot;: ID}</translation>
+    </message>
+    <message>
+        <source>an id</source>
+        <translation>un identificador</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot;.</source>
+        <translation>No existe el usuario &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no group &quot;%1&quot;.</source>
+        <translation>No existe el grupo &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>one of {&quot;user&quot;: ID}, {&quot;group&quot;: ID}, {&quot;members&quot;: [IDs]}, {&quot;number&quot;: &quot;+1...&quot;} or {&quot;caller_owner&quot;: true}</source>
+        <translation>uno de {&quot;user&quot;: ID}, {&quot;group&quot;: ID}, {&quot;members&quot;: [IDs]}, {&quot;number&quot;: &quot;+1...&quot;} o {&quot;caller_owner&quot;: true}</translation>
+    </message>
+    <message>
+        <source>a list of user ids</source>
+        <translation>una lista de identificadores de usuario</translation>
+    </message>
+    <message>
+        <source>A list of members to ring must not be empty.</source>
+        <translation>La lista de miembros a los que llamar no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>a user id</source>
+        <translation>un identificador de usuario</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice among the members to ring.</source>
+        <translation>%1 aparece dos veces entre los miembros a los que llamar.</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>un número de teléfono</translation>
+    </message>
+    <message>
+        <source>&quot;caller_owner&quot; can only be true: it rings the owner of the caller&apos;s contact.</source>
+        <translation>&quot;caller_owner&quot; solo puede ser true: hace sonar al propietario del contacto de quien llama.</translation>
+    </message>
+    <message>
+        <source>an object with a list of time ranges per weekday</source>
+        <translation>un objeto con una lista de franjas horarias por día de la semana</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (use mon, tue, wed, thu, fri, sat, sun).</source>
+        <translation>&quot;%1&quot; no es un día de la semana (use mon, tue, wed, thu, fri, sat, sun).</translation>
+    </message>
+    <message>
+        <source>a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] ranges</source>
+        <translation>una lista de franjas [&quot;HH:MM&quot;, &quot;HH:MM&quot;]</translation>
+    </message>
+    <message>
+        <source>At most %1 time ranges a day; there are %2.</source>
+        <translation>Se permiten como máximo %1 franjas horarias por día; hay %2.</translation>
+    </message>
+    <message>
+        <source>a [&quot;HH:MM&quot;, &quot;HH:MM&quot;] range</source>
+        <translation>una franja [&quot;HH:MM&quot;, &quot;HH:MM&quot;]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time from 00:00 to 23:59.</source>
+        <translation>&quot;%1&quot; no es una hora entre 00:00 y 23:59.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time from 00:00 to 24:00.</source>
+        <translation>&quot;%1&quot; no es una hora entre 00:00 y 24:00.</translation>
+    </message>
+    <message>
+        <source>The range starts and ends at %1: it is empty.</source>
+        <translation>La franja empieza y termina a las %1: está vacía.</translation>
+    </message>
+    <message>
+        <source>This range overlaps the range at %1[%2]; ranges of one day must not overlap.</source>
+        <translation>Esta franja se superpone con la franja en %1[%2]; las franjas de un mismo día no deben superponerse.</translation>
+    </message>
+    <message>
+        <source>a list of keywords</source>
+        <translation>una lista de palabras clave</translation>
+    </message>
+    <message>
+        <source>At most %1 keywords; there are %2.</source>
+        <translation>Se permiten como máximo %1 palabras clave; hay %2.</translation>
+    </message>
+    <message>
+        <source>a keyword</source>
+        <translation>una palabra clave</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a keyword: use 1 to %2 upper-case letters and digits.</source>
+        <translation>&quot;%1&quot; no es una palabra clave: use de 1 a %2 letras mayúsculas y dígitos.</translation>
+    </message>
+    <message>
+        <source>The keyword &quot;%1&quot; is listed twice.</source>
+        <translation>La palabra clave &quot;%1&quot; aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: group &quot;%1&quot; has no members.</source>
+        <translation>Este paso no hace sonar a nadie: el grupo &quot;%1&quot; no tiene miembros.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: every member of &quot;%1&quot; is excluded from calls.</source>
+        <translation>Este paso no hace sonar a nadie: todos los miembros de &quot;%1&quot; están excluidos de las llamadas.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: no member of &quot;%1&quot; who takes calls has a device.</source>
+        <translation>Este paso no hace sonar a nadie: ningún miembro de &quot;%1&quot; que recibe llamadas tiene un dispositivo.</translation>
+    </message>
+    <message>
+        <source>This step rings nobody: %1 no device.</source>
+        <translation>Este paso no hace sonar a nadie: %1 ningún dispositivo.</translation>
+    </message>
+    <message>
+        <source>%1 has</source>
+        <translation>%1 no tiene</translation>
+    </message>
+    <message>
+        <source>none of these members has</source>
+        <translation>ninguno de estos miembros tiene</translation>
+    </message>
+    <message>
+        <source>Ringing all at once reaches %1 devices here; the carrier rings at most %2 at once. Ring in turns, or split the step.</source>
+        <translation>Al hacer sonar todos a la vez, aquí suenan %1 dispositivos; el operador admite como máximo %2 a la vez. Se puede hacer sonar por turnos o dividir el paso.</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; to own this contact.</source>
+        <translation>No existe el usuario &quot;%1&quot; que debe ser propietario de este contacto.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: call and SMS routing for your phone numbers.</source>
+        <translation>Switchboard: enrutamiento de llamadas y SMS para sus números de teléfono.</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>Archivo SQLite o URL postgresql:// (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>Language (de, es, en); default: the system&apos;s.</source>
+        <translation>Idioma (de, es, en); predeterminado: el del sistema.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Open the main window, check it shows the organization, and quit (exit 1 if it does not).</source>
+        <translation>Abrir la ventana principal, comprobar que muestra la organización y salir (código de salida 1 si no es así).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+</context>
+</TS>
