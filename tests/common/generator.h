@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/organization.h"
+
+namespace Switchboard::Test {
+
+struct OrganizationSize
+{
+    int users = 10000;
+    int groups = 1000;
+    int membersPerGroup = 20;
+    int numbers = 2000;
+    int flows = 1000;
+    // Each flow: a call flow of 12 applets (hours, menu, 4 dials, 6 voicemails) and an SMS
+    // flow of 3 (keyword, 2 inboxes): 15 in all.
+};
+
+// A large, valid organization (no errors, no warnings) of the given size, the same every time.
+Organization generateOrganization(const OrganizationSize &size = {});
+
+} // namespace Switchboard::Test

@@ -1,0 +1,151 @@
+// Every shipped language is complete: each message in the .ts files is translated, and
+// running lupdate over today's sources finds no string the .ts files lack. And the built-in
+// .qm files are what the running program uses.
+
+#include "i18n/language.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+namespace {
+const QString sourceDir = QStringLiteral(SWITCHBOARD_SOURCE_DIR);
+
+// "context: source" of every message of a .ts file that is not fully translated.
+QStringList unfinished(const QString &tsFile, int *messages)
+{
+    QFile file(tsFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {u"cannot read "_s + tsFile};
+    QStringList missing;
+    QXmlStreamReader xml(&file);
+    QString context, source;
+    bool translated = false;
+    *messages = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == u"name")
+                context = xml.readElementText();
+            else if (xml.name() == u"source")
+                source = xml.readElementText();
+            else if (xml.name() == u"message")
+                translated = true;
+            else if (xml.name() == u"translation") {
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                if (!type.isEmpty()) // unfinished, vanished, obsolete
+                    translated = false;
+                bool hasForms = false;
+                bool emptyForm = false;
+                QString text;
+                while (!(xml.isEndElement() && xml.name() == u"translation") && !xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement() && xml.name() == u"numerusform") {
+                        hasForms = true;
+                        if (xml.readElementText().trimmed().isEmpty())
+                            emptyForm = true;
+                    } else if (xml.isCharacters()) {
+                        text += xml.text();
+                    }
+                }
+                if ((hasForms && emptyForm) || (!hasForms && text.trimmed().isEmpty()))
+                    translated = false;
+            }
+        } else if (xml.isEndElement() && xml.name() == u"message") {
+            ++*messages;
+            if (!translated)
+                missing.append(context + u": "_s + source);
+        }
+    }
+    if (xml.hasError())
+        missing.append(tsFile + u": "_s + xml.errorString());
+    return missing;
+}
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void languages_data();
+    void shippedFilesAreComplete();
+    void shippedFilesAreComplete_data() { languages_data(); }
+    void sourcesHaveNoStringMissingFromTheFiles();
+    void sourcesHaveNoStringMissingFromTheFiles_data() { languages_data(); }
+    void builtInTranslationsAreUsed_data();
+    void builtInTranslationsAreUsed();
+};
+
+void TestTranslations::languages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("German") << u"de"_s;
+    QTest::newRow("Spanish") << u"es"_s;
+}
+
+void TestTranslations::shippedFilesAreComplete()
+{
+    QFETCH(QString, language);
+    int messages = 0;
+    const QStringList missing =
+        unfinished(sourceDir + u"/translations/switchboard_"_s + language + u".ts"_s, &messages);
+    QVERIFY2(messages > 100, "suspiciously few messages: is the .ts file up to date?");
+    QVERIFY2(missing.isEmpty(), qPrintable(u"untranslated:\n"_s + missing.join(u'\n')));
+}
+
+void TestTranslations::sourcesHaveNoStringMissingFromTheFiles()
+{
+    QFETCH(QString, language);
+    // lupdate merges today's sources into a copy of the shipped file; anything new comes out
+    // unfinished.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"check_"_s + language + u".ts"_s);
+    QVERIFY(QFile::copy(sourceDir + u"/translations/switchboard_"_s + language + u".ts"_s, copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(sourceDir);
+    lupdate.start(QStringLiteral(LUPDATE_PATH),
+                  {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"core"_s,
+                   u"widgets"_s, u"app"_s, u"-ts"_s, copy});
+    QVERIFY(lupdate.waitForFinished(120000));
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+    int messages = 0;
+    const QStringList missing = unfinished(copy, &messages);
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(u"strings in the sources that translations/switchboard_"_s + language +
+                        u".ts lacks (run the update_translations target, then translate):\n"_s +
+                        missing.join(u'\n')));
+}
+
+void TestTranslations::builtInTranslationsAreUsed_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("menu");
+    QTest::addColumn<QString>("voicemail");
+    QTest::newRow("German") << u"de"_s << u"Menü"_s << u"Mailbox"_s;
+    QTest::newRow("Spanish") << u"es"_s << u"Menú"_s << u"Buzón de voz"_s;
+}
+
+void TestTranslations::builtInTranslationsAreUsed()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, menu);
+    QFETCH(QString, voicemail);
+    QCOMPARE(shippedLanguages(), (QStringList{u"de"_s, u"es"_s}));
+    QCOMPARE(installTranslations(language), language);
+    QCOMPARE(QCoreApplication::translate("Applets", "Menu"), menu);
+    QCOMPARE(QCoreApplication::translate("Applets", "Voicemail"), voicemail);
+    // Regional variants fall back to the language.
+    QCOMPARE(installTranslations(language + u"_XX"_s), language);
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"

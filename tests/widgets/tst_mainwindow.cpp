@@ -1,0 +1,226 @@
+// The console's shell on a new demo database, offscreen: the sections, the lists filled from
+// the database, the red number, the status bar's counts, and the models' contracts.
+
+#include "document/organizationdocument.h"
+#include "flows/flowsmodel.h"
+#include "flows/flowspage.h"
+#include "groups/groupsmodel.h"
+#include "groups/usersgroupspage.h"
+#include "groups/usersmodel.h"
+#include "i18n/language.h"
+#include "numbers/numbersmodel.h"
+#include "numbers/numberspage.h"
+#include "shell/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QBrush>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { installTranslations(u"en"_s); } // as the console does
+    void init();
+    void cleanup();
+    void showsTheOrganization();
+    void navigationSwitchesSections();
+    void usersSearchFiltersAsYouType();
+    void groupsShowMembersInRingOrder();
+    void unroutedNumberIsRed();
+    void statusBarCountsFindings();
+    void titleAndSaveFollowTheUndoStack();
+    void modelsKeepTheirContract();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = new QTemporaryDir;
+    QString error;
+    auto document = OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error);
+    QVERIFY2(document, qPrintable(error));
+    m_window = new MainWindow(std::move(document));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    delete m_dir;
+}
+
+void TestMainWindow::showsTheOrganization()
+{
+    QVERIFY(m_window->windowTitle().contains(u"Switchboard"));
+    QVERIFY(m_window->windowTitle().contains(u"Acme Realty"));
+    QCOMPARE(m_window->usersGroupsPage()->usersView()->model()->rowCount(), 5);
+    QCOMPARE(m_window->usersGroupsPage()->groupsView()->model()->rowCount(), 2);
+    QCOMPARE(m_window->flowsPage()->view()->model()->rowCount(), 2);
+    QCOMPARE(m_window->numbersPage()->view()->model()->rowCount(), 3);
+    QCOMPARE(m_window->numbersPage()->blockedView()->model()->rowCount(), 1);
+    QCOMPARE(m_window->usersGroupsPage()->usersView()->model()->index(0, 0).data().toString(),
+             u"Nancy Ortiz"_s);
+    QVERIFY(!m_window->pushAction()->isEnabled());
+}
+
+void TestMainWindow::navigationSwitchesSections()
+{
+    auto *navigation = m_window->findChild<QListWidget *>();
+    auto *pages = m_window->findChild<QStackedWidget *>();
+    QVERIFY(navigation && pages);
+    QStringList labels;
+    for (int i = 0; i < navigation->count(); ++i)
+        labels.append(navigation->item(i)->text());
+    QCOMPARE(labels,
+             (QStringList{u"Users & Groups"_s, u"Flows"_s, u"Phone Numbers"_s, u"Inbox"_s}));
+    QCOMPARE(pages->currentWidget(), m_window->usersGroupsPage());
+    navigation->setCurrentRow(MainWindow::NumbersSection);
+    QCOMPARE(pages->currentWidget(), m_window->numbersPage());
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->currentSection(), MainWindow::FlowsSection);
+    QCOMPARE(pages->currentWidget(), m_window->flowsPage());
+}
+
+void TestMainWindow::usersSearchFiltersAsYouType()
+{
+    UsersGroupsPage *page = m_window->usersGroupsPage();
+    QAbstractItemModel *users = page->usersView()->model();
+    QTest::keyClicks(page->searchField(), u"ortiz"_s);
+    QCOMPARE(users->rowCount(), 1);
+    QCOMPARE(users->index(0, 0).data().toString(), u"Nancy Ortiz"_s);
+    page->searchField()->setText(u"+1512555010"_s); // device numbers are searched too
+    QCOMPARE(users->rowCount(), 4);
+    page->searchField()->setText(u"pbx.acme"_s);
+    QCOMPARE(users->rowCount(), 1);
+    QCOMPARE(users->index(0, 0).data().toString(), u"Vald Petrov"_s);
+    page->searchField()->clear();
+    QCOMPARE(users->rowCount(), 5);
+}
+
+void TestMainWindow::groupsShowMembersInRingOrder()
+{
+    UsersGroupsPage *page = m_window->usersGroupsPage();
+    QAbstractItemModel *members = page->membersView()->model();
+    QCOMPARE(members->rowCount(), 3); // Sales is open first
+    QCOMPARE(members->index(0, 0).data().toString(), u"1. Nancy Ortiz"_s);
+    QCOMPARE(members->index(2, 0).data().toString(), u"3. Vald Petrov  (calls only)"_s);
+    page->groupsView()->setCurrentIndex(page->groupsView()->model()->index(1, 0));
+    QCOMPARE(members->rowCount(), 3);
+    QCOMPARE(members->index(2, 0).data().toString(), u"3. Johan Berg  (texts only)"_s);
+}
+
+void TestMainWindow::unroutedNumberIsRed()
+{
+    QAbstractItemModel *numbers = m_window->numbersPage()->view()->model();
+    const QColor red = numbers->index(2, 0).data(Qt::ForegroundRole).value<QBrush>().color();
+    QCOMPARE(red, QColor(0xc6, 0x28, 0x28));
+    QCOMPARE(numbers->index(2, NumbersModel::FlowColumn).data().toString(), u"No flow"_s);
+    QVERIFY(numbers->index(2, 0).data(Qt::ToolTipRole).toString().contains(u"No flow"));
+    QVERIFY(!numbers->index(0, 0).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(numbers->index(0, NumbersModel::FlowColumn).data().toString(), u"Main line"_s);
+}
+
+void TestMainWindow::statusBarCountsFindings()
+{
+    QCOMPARE(m_window->findingsLabel()->text(), u"0 errors, 1 warning"_s);
+    OrganizationDocument *document = m_window->document();
+    Organization broken = document->organization();
+    broken.numbers[0].number = u"555"_s;
+    document->setOrganization(broken);
+    document->validateNow();
+    QCOMPARE(m_window->findingsLabel()->text(), u"1 error, 1 warning"_s);
+}
+
+void TestMainWindow::titleAndSaveFollowTheUndoStack()
+{
+    OrganizationDocument *document = m_window->document();
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_window->saveAction()->isEnabled());
+
+    // A stand-in edit until the editing issues bring their commands.
+    class Rename : public QUndoCommand
+    {
+    public:
+        Rename(OrganizationDocument *document, QString name)
+            : m_document(document)
+            , m_name(std::move(name))
+        {
+            setText(u"Rename organization"_s);
+        }
+        void redo() override { swap(); }
+        void undo() override { swap(); }
+
+    private:
+        void swap()
+        {
+            Organization o = m_document->organization();
+            std::swap(o.name, m_name);
+            m_document->setOrganization(o);
+        }
+        OrganizationDocument *m_document;
+        QString m_name;
+    };
+    document->undoStack()->push(new Rename(document, u"Acme Homes"_s));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().contains(u"Acme Homes"));
+    QVERIFY(m_window->saveAction()->isEnabled());
+
+    QVERIFY(m_window->save());
+    QVERIFY(!m_window->isWindowModified());
+    QString error;
+    auto reopened = OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->organization().name, u"Acme Homes"_s);
+
+    document->undoStack()->undo();
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().contains(u"Acme Realty"));
+}
+
+void TestMainWindow::modelsKeepTheirContract()
+{
+    OrganizationDocument *document = m_window->document();
+    UsersModel users(document);
+    GroupsModel groups(document);
+    MembersModel members(document);
+    members.setGroup(u"sales"_s);
+    FlowsModel flows(document);
+    NumbersModel numbers(document);
+    QAbstractItemModelTester t1(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(&members, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t4(&flows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t5(&numbers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A reset under the testers' eyes: everything removed, then back.
+    Organization empty;
+    const Organization demo = document->organization();
+    document->setOrganization(empty);
+    QCOMPARE(users.rowCount(), 0);
+    QCOMPARE(members.rowCount(), 0);
+    document->setOrganization(demo);
+    QCOMPARE(users.rowCount(), 5);
+    QCOMPARE(members.rowCount(), 3);
+    QCOMPARE(flows.index(0, FlowsModel::NumbersColumn).data().toString(), u"1 number"_s);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
