@@ -211,26 +211,6 @@
         <translation>eine Zeichenkette</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true oder false</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>Expected %1 here, found %2.</source>
-        <translation>Hier wird %1 erwartet, gefunden wurde %2.</translation>
-    </message>
-    <message>
         <source>Unknown key &quot;%1&quot; (expected one of: %2).</source>
         <translation>Unbekannter Schlüssel &quot;%1&quot; (erwartet wird einer von: %2).</translation>
     </message>
@@ -832,7 +812,7 @@
     </message>
 </context>
 <context>
-    <name>Validator</name>
+    <name>Validation</name>
     <message>
         <source>an object</source>
         <translation>ein Objekt</translation>
@@ -864,6 +844,21 @@
     <message>
         <source>Expected %1 here, found %2.</source>
         <translation>Hier wird %1 erwartet, gefunden wurde %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Validator</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a time zone this system knows; use an IANA name such as America/Chicago.</source>

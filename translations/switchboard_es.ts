@@ -211,26 +211,6 @@
         <translation>una cadena de texto</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation>un número</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true o false</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nada</translation>
-    </message>
-    <message>
-        <source>Expected %1 here, found %2.</source>
-        <translation>Aquí se esperaba %1, en lugar de %2.</translation>
-    </message>
-    <message>
         <source>Unknown key &quot;%1&quot; (expected one of: %2).</source>
         <translation>Clave desconocida &quot;%1&quot; (se esperaba una de estas: %2).</translation>
     </message>
@@ -832,7 +812,7 @@
     </message>
 </context>
 <context>
-    <name>Validator</name>
+    <name>Validation</name>
     <message>
         <source>an object</source>
         <translation>un objeto</translation>
@@ -864,6 +844,21 @@
     <message>
         <source>Expected %1 here, found %2.</source>
         <translation>Aquí se esperaba %1, en lugar de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Validator</name>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a time zone this system knows; use an IANA name such as America/Chicago.</source>

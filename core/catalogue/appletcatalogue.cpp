@@ -1,5 +1,7 @@
 #include "appletcatalogue.h"
 
+#include "model/lookup.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -14,11 +16,7 @@ QString FieldSpec::displayLabel() const
 
 const FieldSpec *FieldSpec::itemField(QStringView itemKey) const
 {
-    for (const FieldSpec &f : itemFields) {
-        if (f.key == itemKey)
-            return &f;
-    }
-    return nullptr;
+    return findBy(itemFields, &FieldSpec::key, itemKey);
 }
 
 QString BranchSpec::displayLabel() const
@@ -43,20 +41,12 @@ QString AppletType::iconPath() const
 
 const FieldSpec *AppletType::field(QStringView key) const
 {
-    for (const FieldSpec &f : fields) {
-        if (f.key == key)
-            return &f;
-    }
-    return nullptr;
+    return findBy(fields, &FieldSpec::key, key);
 }
 
 const BranchSpec *AppletType::branch(QStringView name) const
 {
-    for (const BranchSpec &b : branches) {
-        if (b.name == name)
-            return &b;
-    }
-    return nullptr;
+    return findBy(branches, &BranchSpec::name, name);
 }
 
 QStringList AppletCatalogue::weekdayKeys()
@@ -315,11 +305,7 @@ const AppletCatalogue &AppletCatalogue::instance()
 
 const AppletType *AppletCatalogue::type(QStringView type) const
 {
-    for (const AppletType &t : m_types) {
-        if (t.type == type)
-            return &t;
-    }
-    return nullptr;
+    return findBy(m_types, &AppletType::type, type);
 }
 
 QList<const AppletType *> AppletCatalogue::typesFor(Channel channel) const

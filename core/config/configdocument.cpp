@@ -27,30 +27,10 @@ public:
         result.rejectedPaths.insert(path);
     }
 
-    static QString typeName(const QJsonValue &v)
-    {
-        switch (v.type()) {
-        case QJsonValue::Object:
-            return tr("an object");
-        case QJsonValue::Array:
-            return tr("a list");
-        case QJsonValue::String:
-            return tr("a string");
-        case QJsonValue::Double:
-            return tr("a number");
-        case QJsonValue::Bool:
-            return tr("true or false");
-        case QJsonValue::Null:
-            return tr("null");
-        case QJsonValue::Undefined:
-            break;
-        }
-        return tr("nothing");
-    }
-
     void wrongType(const QString &path, const QJsonValue &v, const QString &expected)
     {
-        error(path, u"wrong-type"_s, tr("Expected %1 here, found %2.").arg(expected, typeName(v)));
+        result.findings.append(wrongTypeFinding(path, v, expected));
+        result.rejectedPaths.insert(path);
     }
 
     bool expectObject(const QJsonValue &v, const QString &path)

@@ -1,6 +1,6 @@
 #include "organization.h"
 
-#include <algorithm>
+#include "model/lookup.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,21 +61,8 @@ std::optional<DeviceKind> deviceKindFromKey(const QString &key)
 
 int Group::indexOfMember(const QString &userId) const
 {
-    for (int i = 0; i < members.size(); ++i) {
-        if (members.at(i).user == userId)
-            return int(i);
-    }
-    return -1;
+    return indexBy(members, &Member::user, userId);
 }
-
-namespace {
-template<typename List, typename Key> int indexBy(const List &list, Key key, const QString &value)
-{
-    const auto it = std::find_if(list.cbegin(), list.cend(),
-                                 [&](const auto &item) { return item.*key == value; });
-    return it == list.cend() ? -1 : int(it - list.cbegin());
-}
-} // namespace
 
 int Organization::indexOfUser(const QString &id) const
 {

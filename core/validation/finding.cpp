@@ -1,10 +1,56 @@
 #include "finding.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
+
+namespace {
+class ValidationText
+{
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+
+public:
+    static QString typeName(const QJsonValue &v)
+    {
+        switch (v.type()) {
+        case QJsonValue::Object:
+            return tr("an object");
+        case QJsonValue::Array:
+            return tr("a list");
+        case QJsonValue::String:
+            return tr("a string");
+        case QJsonValue::Double:
+            return tr("a number");
+        case QJsonValue::Bool:
+            return tr("true or false");
+        case QJsonValue::Null:
+            return tr("null");
+        case QJsonValue::Undefined:
+            break;
+        }
+        return tr("nothing");
+    }
+    static QString expected(const QString &expected, const QJsonValue &v)
+    {
+        return tr("Expected %1 here, found %2.").arg(expected, typeName(v));
+    }
+};
+} // namespace
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    return ValidationText::typeName(value);
+}
+
+Finding wrongTypeFinding(const QString &path, const QJsonValue &value, const QString &expected)
+{
+    return Finding{Severity::Error, path, u"wrong-type"_s,
+                   ValidationText::expected(expected, value)};
+}
 
 QString severityKey(Severity severity)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -31,6 +32,11 @@ int countErrors(const Findings &findings);
 int countWarnings(const Findings &findings);
 // "error flows[0].name: sentence" -- the one-line form switchboardctl prints.
 QString formatFinding(const Finding &finding);
+
+// What kind of JSON value this is, for messages: "an object", "a list", "a string", ...
+QString jsonTypeName(const QJsonValue &value);
+// The error for a value of the wrong type: "Expected <expected> here, found <what it is>."
+Finding wrongTypeFinding(const QString &path, const QJsonValue &value, const QString &expected);
 
 namespace JsonPath {
 QString key(const QString &parent, const QString &key);

@@ -1,7 +1,6 @@
 #include "flowsmodel.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "document/organizationdocument.h"
 
 #include <QBrush>
 #include <QColor>
@@ -11,41 +10,31 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 FlowsModel::FlowsModel(OrganizationDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : DocumentTableModel(
+          document, {tr("Flow"), tr("Applets"), tr("Numbers"), tr("Calls"), tr("Texts")}, parent)
 {
-    recount();
-    connect(document, &OrganizationDocument::organizationReset, this, [this] {
-        beginResetModel();
-        recount();
-        endResetModel();
-    });
+    refresh();
 }
 
-void FlowsModel::recount()
+void FlowsModel::refresh()
 {
     m_numbersPerFlow.clear();
-    for (const PhoneNumber &n : m_document->organization().numbers) {
+    for (const PhoneNumber &n : organization().numbers) {
         if (!n.flow.isEmpty())
             ++m_numbersPerFlow[n.flow];
     }
 }
 
-int FlowsModel::rowCount(const QModelIndex &parent) const
+int FlowsModel::count() const
 {
-    return parent.isValid() ? 0 : int(m_document->organization().flows.size());
-}
-
-int FlowsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return int(organization().flows.size());
 }
 
 QVariant FlowsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
-    const Flow &flow = m_document->organization().flows.at(index.row());
+    const Flow &flow = organization().flows.at(index.row());
     const bool voice = flow.isSetUp(Channel::Voice);
     const bool sms = flow.isSetUp(Channel::Sms);
     switch (role) {
@@ -72,25 +61,6 @@ QVariant FlowsModel::data(const QModelIndex &index, int role) const
         break;
     case FlowIdRole:
         return flow.id;
-    }
-    return {};
-}
-
-QVariant FlowsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Flow");
-    case AppletsColumn:
-        return tr("Applets");
-    case NumbersColumn:
-        return tr("Numbers");
-    case VoiceColumn:
-        return tr("Calls");
-    case SmsColumn:
-        return tr("Texts");
     }
     return {};
 }

@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "document/documenttablemodel.h"
+
+#include <QHash>
 
 namespace Switchboard {
 
-class OrganizationDocument;
-
 // The flows dashboard's rows: name, applets used, numbers using the flow, and whether the
 // call flow and the SMS flow are set up.
-class FlowsModel : public QAbstractTableModel
+class FlowsModel : public DocumentTableModel
 {
     Q_OBJECT
 
@@ -19,8 +19,7 @@ public:
         AppletsColumn,
         NumbersColumn,
         VoiceColumn,
-        SmsColumn,
-        ColumnCount
+        SmsColumn
     };
     enum Role
     {
@@ -28,17 +27,12 @@ public:
     };
 
     explicit FlowsModel(OrganizationDocument *document, QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 private:
-    void recount();
+    int count() const override;
+    void refresh() override;
 
-    OrganizationDocument *m_document;
     QHash<QString, int> m_numbersPerFlow;
 };
 

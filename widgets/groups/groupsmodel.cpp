@@ -2,37 +2,24 @@
 
 #include "document/organizationdocument.h"
 
-#include <QPalette>
-
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
 GroupsModel::GroupsModel(OrganizationDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
-{
-    connect(document, &OrganizationDocument::organizationReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
-}
+    : DocumentTableModel(document, {tr("Group"), tr("Department"), tr("Members")}, parent)
+{}
 
-int GroupsModel::rowCount(const QModelIndex &parent) const
+int GroupsModel::count() const
 {
-    return parent.isValid() ? 0 : int(m_document->organization().groups.size());
-}
-
-int GroupsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return int(organization().groups.size());
 }
 
 QVariant GroupsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
-    const Group &group = m_document->organization().groups.at(index.row());
+    const Group &group = organization().groups.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -51,21 +38,6 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
         break;
     case GroupIdRole:
         return group.id;
-    }
-    return {};
-}
-
-QVariant GroupsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Group");
-    case DepartmentColumn:
-        return tr("Department");
-    case MembersColumn:
-        return tr("Members");
     }
     return {};
 }

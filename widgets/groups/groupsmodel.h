@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "document/documenttablemodel.h"
+
+#include <QAbstractListModel>
 
 namespace Switchboard {
 
-class OrganizationDocument;
-
 // The organization's groups, one row each, with their department and member count.
-class GroupsModel : public QAbstractTableModel
+class GroupsModel : public DocumentTableModel
 {
     Q_OBJECT
 
@@ -16,8 +16,7 @@ public:
     {
         NameColumn,
         DepartmentColumn,
-        MembersColumn,
-        ColumnCount
+        MembersColumn
     };
     enum Role
     {
@@ -25,15 +24,10 @@ public:
     };
 
     explicit GroupsModel(OrganizationDocument *document, QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 private:
-    OrganizationDocument *m_document;
+    int count() const override;
 };
 
 // The members of one group, in ring order.

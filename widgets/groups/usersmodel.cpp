@@ -1,29 +1,16 @@
 #include "usersmodel.h"
 
-#include "document/organizationdocument.h"
-
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
 UsersModel::UsersModel(OrganizationDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
-{
-    connect(document, &OrganizationDocument::organizationReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
-}
+    : DocumentTableModel(document, {tr("Name"), tr("Email"), tr("Role"), tr("Devices")}, parent)
+{}
 
-int UsersModel::rowCount(const QModelIndex &parent) const
+int UsersModel::count() const
 {
-    return parent.isValid() ? 0 : int(m_document->organization().users.size());
-}
-
-int UsersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return int(organization().users.size());
 }
 
 namespace {
@@ -53,9 +40,9 @@ QString devicesSummary(const User &user)
 
 QVariant UsersModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
-    const User &user = m_document->organization().users.at(index.row());
+    const User &user = organization().users.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -81,23 +68,6 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
             text += u' ' + d.address;
         return text;
     }
-    }
-    return {};
-}
-
-QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case EmailColumn:
-        return tr("Email");
-    case RoleColumn:
-        return tr("Role");
-    case DevicesColumn:
-        return tr("Devices");
     }
     return {};
 }

@@ -1,13 +1,11 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "document/documenttablemodel.h"
 
 namespace Switchboard {
 
-class OrganizationDocument;
-
 // The organization's users, one row each, in document order.
-class UsersModel : public QAbstractTableModel
+class UsersModel : public DocumentTableModel
 {
     Q_OBJECT
 
@@ -17,8 +15,7 @@ public:
         NameColumn,
         EmailColumn,
         RoleColumn,
-        DevicesColumn,
-        ColumnCount
+        DevicesColumn
     };
     enum Role
     {
@@ -27,15 +24,10 @@ public:
     };
 
     explicit UsersModel(OrganizationDocument *document, QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 private:
-    OrganizationDocument *m_document;
+    int count() const override;
 };
 
 } // namespace Switchboard

@@ -1,7 +1,5 @@
 #include "numbersmodel.h"
 
-#include "document/organizationdocument.h"
-
 #include <QBrush>
 #include <QColor>
 
@@ -10,28 +8,17 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 NumbersModel::NumbersModel(OrganizationDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
-{
-    connect(document, &OrganizationDocument::organizationReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
-}
+    : DocumentTableModel(document, {tr("Number"), tr("Label"), tr("Flow")}, parent)
+{}
 
-int NumbersModel::rowCount(const QModelIndex &parent) const
+int NumbersModel::count() const
 {
-    return parent.isValid() ? 0 : int(m_document->organization().numbers.size());
-}
-
-int NumbersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return int(organization().numbers.size());
 }
 
 QString NumbersModel::problem(int row) const
 {
-    const Organization &org = m_document->organization();
+    const Organization &org = organization();
     const PhoneNumber &number = org.numbers.at(row);
     if (number.flow.isEmpty())
         return tr("No flow: calls and texts to this number are rejected.");
@@ -51,9 +38,9 @@ QString NumbersModel::problem(int row) const
 
 QVariant NumbersModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
-    const Organization &org = m_document->organization();
+    const Organization &org = organization();
     const PhoneNumber &number = org.numbers.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
@@ -79,21 +66,6 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
         return problem(index.row());
     case NumberRole:
         return number.number;
-    }
-    return {};
-}
-
-QVariant NumbersModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NumberColumn:
-        return tr("Number");
-    case LabelColumn:
-        return tr("Label");
-    case FlowColumn:
-        return tr("Flow");
     }
     return {};
 }

@@ -1,13 +1,11 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "document/documenttablemodel.h"
 
 namespace Switchboard {
 
-class OrganizationDocument;
-
 // Every phone number with its label and flow; red with the reason where it is not routed.
-class NumbersModel : public QAbstractTableModel
+class NumbersModel : public DocumentTableModel
 {
     Q_OBJECT
 
@@ -16,8 +14,7 @@ public:
     {
         NumberColumn,
         LabelColumn,
-        FlowColumn,
-        ColumnCount
+        FlowColumn
     };
     enum Role
     {
@@ -26,18 +23,13 @@ public:
     };
 
     explicit NumbersModel(OrganizationDocument *document, QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     // Why calls or texts to this number go nowhere; empty when it is fully routed.
     QString problem(int row) const;
 
 private:
-    OrganizationDocument *m_document;
+    int count() const override;
 };
 
 } // namespace Switchboard
