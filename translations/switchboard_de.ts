@@ -471,6 +471,40 @@
     </message>
 </context>
 <context>
+    <name>References</name>
+    <message>
+        <source>Flow &quot;%1&quot;, call flow: %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow &quot;%1&quot;, SMS flow: %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of group &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner of contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ConfirmDeleteDialog</name>
+    <message>
+        <source>Nobody (fix them later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::FlowsModel</name>
     <message numerus="yes">
         <source>%n applet(s)</source>
@@ -531,6 +565,33 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::GroupDialog</name>
+    <message>
+        <source>Optional, e.g. Sales or Customer Care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a group called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These flows use this group; they will show the new name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::GroupsModel</name>
     <message>
         <source>No members</source>
@@ -544,10 +605,6 @@
         </translation>
     </message>
     <message>
-        <source>This group has no members yet: a call to it rings nobody.</source>
-        <translation>Diese Gruppe hat noch keine Mitglieder: Bei Anrufen an diese Gruppe klingelt es bei niemandem.</translation>
-    </message>
-    <message>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -558,6 +615,10 @@
     <message>
         <source>Members</source>
         <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>This group has no members yet: a call to it rings nobody. Drag users onto it to add them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -671,6 +732,30 @@
         <source>Save your changes before closing?</source>
         <translation>Möchten Sie Ihre Änderungen vor dem Schließen speichern?</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -679,20 +764,40 @@
         <translation>%1. %2</translation>
     </message>
     <message>
-        <source>(texts only)</source>
-        <translation>(nur SMS)</translation>
-    </message>
-    <message>
-        <source>(calls only)</source>
-        <translation>(nur Anrufe)</translation>
-    </message>
-    <message>
-        <source>(excluded from calls and texts)</source>
-        <translation>(von Anrufen und SMS ausgenommen)</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a user of this organization.</source>
         <translation>&quot;%1&quot; ist kein Benutzer dieser Organisation.</translation>
+    </message>
+    <message>
+        <source>Member (ring order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether %1 is rung for calls to this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether %1 gets texts for this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -746,6 +851,217 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::UserDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in E.164 form, like +15125550100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SIP address, like sip:nancy@pbx.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid app name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent: their own inbox and their groups&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager: users, groups and their order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin: everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No personal greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the sound at this URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices (all ring together):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voicemail greeting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchboard app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the user a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the greeting, or choose no personal greeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The greeting&apos;s sound must be an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have reached Nancy. Please leave a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersGroupsEditor</name>
+    <message>
+        <source>%1 is already in %2; a user is in a group once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are already in %2; a user is in a group once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n user(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n member(s) from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n member(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1 up in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 down in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let %1 take calls in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 taking calls in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let %1 take texts in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 taking texts in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename group %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::UsersGroupsPage</name>
     <message>
         <source>Search by name, email or number</source>
@@ -770,6 +1086,93 @@
     <message>
         <source>Members of %1, in ring order</source>
         <translation>Mitglieder von %1, in Klingelreihenfolge</translation>
+    </message>
+    <message>
+        <source>Drag users here from the list (or right-click a user and choose Add to group). Drag members to change who rings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? Nothing else uses this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is used in these places. Their group memberships will end; the flows and contacts below can be handed to someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the group %1? No flow uses it; its %n member(s) stay users.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These applets use %1. Pick a group they should use instead, or fix them later (until then they are errors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use instead:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

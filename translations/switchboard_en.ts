@@ -90,4 +90,38 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Switchboard::UsersGroupsEditor</name>
+    <message numerus="yes">
+        <source>Add %n user(s) to %1</source>
+        <translation>
+            <numerusform>Add %n user to %1</numerusform>
+            <numerusform>Add %n users to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n member(s) from %1</source>
+        <translation>
+            <numerusform>Remove %n member from %1</numerusform>
+            <numerusform>Remove %n members from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n member(s) in %1</source>
+        <translation>
+            <numerusform>Move %n member in %1</numerusform>
+            <numerusform>Move %n members in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::UsersGroupsPage</name>
+    <message numerus="yes">
+        <source>Delete the group %1? No flow uses it; its %n member(s) stay users.</source>
+        <translation>
+            <numerusform>Delete the group %1? No flow uses it; its %n member stays a user.</numerusform>
+            <numerusform>Delete the group %1? No flow uses it; its %n members stay users.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

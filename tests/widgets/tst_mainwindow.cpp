@@ -5,6 +5,8 @@
 #include "flows/flowsmodel.h"
 #include "flows/flowspage.h"
 #include "groups/groupsmodel.h"
+#include "groups/membersmodel.h"
+#include "groups/usersgroupseditor.h"
 #include "groups/usersgroupspage.h"
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
@@ -20,8 +22,10 @@
 #include <QListView>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -43,6 +47,7 @@ private slots:
     void unroutedNumberIsRed();
     void statusBarCountsFindings();
     void titleAndSaveFollowTheUndoStack();
+    void gestureMessagesReachTheStatusBar();
     void modelsKeepTheirContract();
 
 private:
@@ -121,11 +126,16 @@ void TestMainWindow::groupsShowMembersInRingOrder()
     UsersGroupsPage *page = m_window->usersGroupsPage();
     QAbstractItemModel *members = page->membersView()->model();
     QCOMPARE(members->rowCount(), 3); // Sales is open first
-    QCOMPARE(members->index(0, 0).data().toString(), u"1. Nancy Ortiz"_s);
-    QCOMPARE(members->index(2, 0).data().toString(), u"3. Vald Petrov  (calls only)"_s);
+    QCOMPARE(MembersModel::ringPositionLabel(members->index(0, 0)), u"1. Nancy Ortiz"_s);
+    QCOMPARE(MembersModel::ringPositionLabel(members->index(2, 0)), u"3. Vald Petrov"_s);
+    // Vald takes calls, not texts, in Sales.
+    QCOMPARE(members->index(2, MembersModel::CallsColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Checked));
+    QCOMPARE(members->index(2, MembersModel::TextsColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
     page->groupsView()->setCurrentIndex(page->groupsView()->model()->index(1, 0));
     QCOMPARE(members->rowCount(), 3);
-    QCOMPARE(members->index(2, 0).data().toString(), u"3. Johan Berg  (texts only)"_s);
+    QCOMPARE(MembersModel::ringPositionLabel(members->index(2, 0)), u"3. Johan Berg"_s);
 }
 
 void TestMainWindow::unroutedNumberIsRed()
@@ -196,12 +206,27 @@ void TestMainWindow::titleAndSaveFollowTheUndoStack()
     QVERIFY(m_window->windowTitle().contains(u"Acme Realty"));
 }
 
+void TestMainWindow::gestureMessagesReachTheStatusBar()
+{
+    QCOMPARE(m_window->usersGroupsPage()->editor()->addUsers(u"sales"_s, {u"nancy"_s}), 0);
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             u"Nancy Ortiz is already in Sales; a user is in a group once."_s);
+    // And the undo button keeps a short text, the whole step in its tooltip.
+    QCOMPARE(m_window->usersGroupsPage()->editor()->addUsers(u"sales"_s, {u"maria"_s}), 1);
+    const QList<QAction *> actions = m_window->findChild<QToolBar *>()->actions();
+    const auto undo = std::find_if(actions.cbegin(), actions.cend(),
+                                   [](QAction *a) { return a->iconText() == u"Undo"; });
+    QVERIFY(undo != actions.cend());
+    QCOMPARE((*undo)->toolTip(), u"Undo Add Maria Lopez to Sales"_s);
+}
+
 void TestMainWindow::modelsKeepTheirContract()
 {
     OrganizationDocument *document = m_window->document();
+    UsersGroupsEditor editor(document);
     UsersModel users(document);
-    GroupsModel groups(document);
-    MembersModel members(document);
+    GroupsModel groups(&editor);
+    MembersModel members(&editor);
     members.setGroup(u"sales"_s);
     FlowsModel flows(document);
     NumbersModel numbers(document);

@@ -1,30 +1,53 @@
 #include "documenttablemodel.h"
 
-#include "document/organizationdocument.h"
-
 namespace Switchboard {
 
-DocumentTableModel::DocumentTableModel(OrganizationDocument *document, QStringList headers,
+DocumentTableModel::DocumentTableModel(OrganizationDocument *document,
+                                       OrganizationDocument::List list, QStringList headers,
                                        QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
+    , m_list(list)
     , m_headers(std::move(headers))
 {
+    using List = OrganizationDocument::List;
     connect(document, &OrganizationDocument::organizationReset, this, [this] {
         beginResetModel();
         refresh();
         endResetModel();
     });
-}
-
-const Organization &DocumentTableModel::organization() const
-{
-    return m_document->organization();
+    connect(document, &OrganizationDocument::rowsAboutToBeInserted, this,
+            [this](List l, int first, int last) {
+                if (l == m_list)
+                    beginInsertRows({}, first, last);
+            });
+    connect(document, &OrganizationDocument::rowsInserted, this, [this](List l) {
+        if (l == m_list)
+            endInsertRows();
+    });
+    connect(document, &OrganizationDocument::rowsAboutToBeRemoved, this,
+            [this](List l, int first, int last) {
+                if (l == m_list)
+                    beginRemoveRows({}, first, last);
+            });
+    connect(document, &OrganizationDocument::rowsRemoved, this, [this](List l) {
+        if (l == m_list)
+            endRemoveRows();
+    });
+    connect(document, &OrganizationDocument::rowChanged, this, [this](List l, int row) {
+        if (l == m_list)
+            rowsChanged(row, row);
+    });
 }
 
 bool DocumentTableModel::isCell(const QModelIndex &index) const
 {
     return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid);
+}
+
+void DocumentTableModel::rowsChanged(int first, int last)
+{
+    emit dataChanged(index(first, 0), index(last, columnCount() - 1));
 }
 
 int DocumentTableModel::rowCount(const QModelIndex &parent) const

@@ -1,16 +1,15 @@
 #pragma once
 
-#include "model/organization.h"
+#include "document/organizationdocument.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
 
 namespace Switchboard {
 
-class OrganizationDocument;
-
-// A table over one list of the document's organization, reset whenever the organization is
-// replaced. Subclasses say how many rows there are and what a cell shows.
+// A table over one list of the document's organization. It follows the document's row
+// signals for that list (insertions, removals, changes) and resets when the whole
+// organization is replaced. Subclasses say what a cell shows.
 class DocumentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,11 +21,13 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 protected:
-    DocumentTableModel(OrganizationDocument *document, QStringList headers, QObject *parent);
+    DocumentTableModel(OrganizationDocument *document, OrganizationDocument::List list,
+                       QStringList headers, QObject *parent);
 
     OrganizationDocument *document() const { return m_document; }
-    const Organization &organization() const;
+    const Organization &organization() const { return m_document->organization(); }
     bool isCell(const QModelIndex &index) const;
+    void rowsChanged(int first, int last);
 
     virtual int count() const = 0;
     // Recomputes what the model derives from the organization; runs inside each reset.
@@ -34,6 +35,7 @@ protected:
 
 private:
     OrganizationDocument *m_document;
+    OrganizationDocument::List m_list;
     QStringList m_headers;
 };
 

@@ -76,12 +76,128 @@ void OrganizationDocument::setOrganization(const Organization &organization)
 {
     m_organization = organization;
     emit organizationReset();
-    scheduleValidation();
+    afterChange();
 }
 
-void OrganizationDocument::scheduleValidation()
+void OrganizationDocument::afterChange()
 {
+    emit changed();
     m_validationTimer.start();
+}
+
+void OrganizationDocument::insertUser(int index, const User &user)
+{
+    emit rowsAboutToBeInserted(List::Users, index, index);
+    m_organization.users.insert(index, user);
+    emit rowsInserted(List::Users, index, index);
+    afterChange();
+}
+
+User OrganizationDocument::takeUser(int index)
+{
+    emit rowsAboutToBeRemoved(List::Users, index, index);
+    User user = m_organization.users.takeAt(index);
+    emit rowsRemoved(List::Users, index, index);
+    afterChange();
+    return user;
+}
+
+void OrganizationDocument::setUser(int index, const User &user)
+{
+    m_organization.users[index] = user;
+    emit rowChanged(List::Users, index);
+    afterChange();
+}
+
+void OrganizationDocument::insertGroup(int index, const Group &group)
+{
+    emit rowsAboutToBeInserted(List::Groups, index, index);
+    m_organization.groups.insert(index, group);
+    emit rowsInserted(List::Groups, index, index);
+    afterChange();
+}
+
+Group OrganizationDocument::takeGroup(int index)
+{
+    emit rowsAboutToBeRemoved(List::Groups, index, index);
+    Group group = m_organization.groups.takeAt(index);
+    emit rowsRemoved(List::Groups, index, index);
+    afterChange();
+    return group;
+}
+
+void OrganizationDocument::setGroup(int index, const Group &group)
+{
+    Q_ASSERT(m_organization.groups.at(index).members == group.members);
+    m_organization.groups[index] = group;
+    emit rowChanged(List::Groups, index);
+    afterChange();
+}
+
+void OrganizationDocument::setFlow(int index, const Flow &flow)
+{
+    m_organization.flows[index] = flow;
+    emit rowChanged(List::Flows, index);
+    afterChange();
+}
+
+void OrganizationDocument::setContact(int index, const Contact &contact)
+{
+    m_organization.contacts[index] = contact;
+    emit rowChanged(List::Contacts, index);
+    afterChange();
+}
+
+Group &OrganizationDocument::group(const QString &groupId)
+{
+    const int index = m_organization.indexOfGroup(groupId);
+    Q_ASSERT(index >= 0);
+    return m_organization.groups[index];
+}
+
+void OrganizationDocument::insertMembers(const QString &groupId, int row,
+                                         const QList<Member> &members)
+{
+    if (members.isEmpty())
+        return;
+    const int last = row + int(members.size()) - 1;
+    emit membersAboutToBeInserted(groupId, row, last);
+    QList<Member> &list = group(groupId).members;
+    for (int i = 0; i < members.size(); ++i)
+        list.insert(row + i, members.at(i));
+    emit membersInserted(groupId, row, last);
+    emit rowChanged(List::Groups, m_organization.indexOfGroup(groupId));
+    afterChange();
+}
+
+QList<Member> OrganizationDocument::takeMembers(const QString &groupId, int row, int count)
+{
+    const int last = row + count - 1;
+    emit membersAboutToBeRemoved(groupId, row, last);
+    QList<Member> &list = group(groupId).members;
+    const QList<Member> taken = list.mid(row, count);
+    list.remove(row, count);
+    emit membersRemoved(groupId, row, last);
+    emit rowChanged(List::Groups, m_organization.indexOfGroup(groupId));
+    afterChange();
+    return taken;
+}
+
+void OrganizationDocument::moveMember(const QString &groupId, int from, int to)
+{
+    if (from == to)
+        return;
+    emit memberAboutToBeMoved(groupId, from, to);
+    group(groupId).members.move(from, to);
+    emit memberMoved(groupId, from, to);
+    afterChange();
+}
+
+void OrganizationDocument::setMember(const QString &groupId, int row, const Member &member)
+{
+    group(groupId).members[row] = member;
+    emit memberChanged(groupId, row);
+    afterChange();
 }
 
 void OrganizationDocument::validateNow()

@@ -3,6 +3,10 @@
 // The organization being edited in the console: the model, its undo stack, the database it
 // came from, and the validation findings of its current state. "Modified" is exactly
 // "the undo stack is not clean"; saving writes what differs from what was last saved.
+//
+// Every change goes through the methods below (called by undo commands). Each announces
+// itself with an "about to" signal and a "done" signal, which the item models turn into
+// their row insertions, removals and moves.
 
 #include "model/organization.h"
 #include "validation/finding.h"
@@ -24,6 +28,18 @@ class OrganizationDocument : public QObject
     Q_OBJECT
 
 public:
+    // The organization's top-level lists.
+    enum class List
+    {
+        Users,
+        Groups,
+        Numbers,
+        Flows,
+        Contacts,
+        Blocked
+    };
+    Q_ENUM(List)
+
     ~OrganizationDocument() override;
 
     // Opens (creating and migrating as needed) the database at `location`; a new, empty
@@ -44,18 +60,49 @@ public:
     // Validates now instead of after the short pause that follows edits.
     void validateNow();
 
-    // For undo commands: replace the whole state (they emit organizationReset()).
+    // Replaces the whole state (an import); models reset.
     void setOrganization(const Organization &organization);
+
+    // Items of the top-level lists, by position.
+    void insertUser(int index, const User &user);
+    User takeUser(int index);
+    void setUser(int index, const User &user); // not its memberships: see the member methods
+    void insertGroup(int index, const Group &group);
+    Group takeGroup(int index);
+    void setGroup(int index, const Group &group);
+    void setFlow(int index, const Flow &flow);
+    void setContact(int index, const Contact &contact);
+
+    // Members of one group, by position in its ring order.
+    void insertMembers(const QString &groupId, int row, const QList<Member> &members);
+    QList<Member> takeMembers(const QString &groupId, int row, int count);
+    void moveMember(const QString &groupId, int from, int to); // QList::move semantics
+    void setMember(const QString &groupId, int row, const Member &member);
 
 signals:
     void organizationReset();
+    void rowsAboutToBeInserted(OrganizationDocument::List list, int first, int last);
+    void rowsInserted(OrganizationDocument::List list, int first, int last);
+    void rowsAboutToBeRemoved(OrganizationDocument::List list, int first, int last);
+    void rowsRemoved(OrganizationDocument::List list, int first, int last);
+    void rowChanged(OrganizationDocument::List list, int row);
+    void membersAboutToBeInserted(const QString &groupId, int first, int last);
+    void membersInserted(const QString &groupId, int first, int last);
+    void membersAboutToBeRemoved(const QString &groupId, int first, int last);
+    void membersRemoved(const QString &groupId, int first, int last);
+    void memberAboutToBeMoved(const QString &groupId, int from, int to);
+    void memberMoved(const QString &groupId, int from, int to);
+    void memberChanged(const QString &groupId, int row);
+    // After any change, once the models have heard of it.
+    void changed();
     void findingsChanged();
     void modifiedChanged(bool modified);
     void saved();
 
 private:
     OrganizationDocument(std::unique_ptr<Database> db, Organization organization);
-    void scheduleValidation();
+    Group &group(const QString &groupId);
+    void afterChange();
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<OrganizationStore> m_store;

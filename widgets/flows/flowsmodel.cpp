@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 FlowsModel::FlowsModel(OrganizationDocument *document, QObject *parent)
-    : DocumentTableModel(
-          document, {tr("Flow"), tr("Applets"), tr("Numbers"), tr("Calls"), tr("Texts")}, parent)
+    : DocumentTableModel(document, OrganizationDocument::List::Flows,
+                         {tr("Flow"), tr("Applets"), tr("Numbers"), tr("Calls"), tr("Texts")},
+                         parent)
 {
     refresh();
 }

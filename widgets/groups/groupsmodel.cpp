@@ -1,13 +1,18 @@
 #include "groupsmodel.h"
 
-#include "document/organizationdocument.h"
+#include "groups/usersgroupseditor.h"
+#include "mimetypes.h"
+
+#include <QIcon>
 
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-GroupsModel::GroupsModel(OrganizationDocument *document, QObject *parent)
-    : DocumentTableModel(document, {tr("Group"), tr("Department"), tr("Members")}, parent)
+GroupsModel::GroupsModel(UsersGroupsEditor *editor, QObject *parent)
+    : DocumentTableModel(editor->document(), OrganizationDocument::List::Groups,
+                         {tr("Group"), tr("Department"), tr("Members")}, parent)
+    , m_editor(editor)
 {}
 
 int GroupsModel::count() const
@@ -34,7 +39,12 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (group.members.isEmpty())
-            return tr("This group has no members yet: a call to it rings nobody.");
+            return tr("This group has no members yet: a call to it rings nobody. Drag users "
+                      "onto it to add them.");
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == MembersColumn && group.members.isEmpty())
+            return QIcon(u":/icons/actions/warning.svg"_s);
         break;
     case GroupIdRole:
         return group.id;
@@ -42,52 +52,36 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-MembersModel::MembersModel(OrganizationDocument *document, QObject *parent)
-    : QAbstractListModel(parent)
-    , m_document(document)
+Qt::ItemFlags GroupsModel::flags(const QModelIndex &index) const
 {
-    connect(document, &OrganizationDocument::organizationReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
+    // Users are dropped on a group, not between groups.
+    return DocumentTableModel::flags(index) |
+           (index.isValid() ? Qt::ItemIsDropEnabled : Qt::NoItemFlags);
 }
 
-void MembersModel::setGroup(const QString &groupId)
+QStringList GroupsModel::mimeTypes() const
 {
-    beginResetModel();
-    m_groupId = groupId;
-    endResetModel();
+    return {QString::fromLatin1(MimeType::Users)};
 }
 
-int MembersModel::rowCount(const QModelIndex &parent) const
+Qt::DropActions GroupsModel::supportedDropActions() const
 {
-    if (parent.isValid())
-        return 0;
-    const Group *group = m_document->organization().group(m_groupId);
-    return group ? int(group->members.size()) : 0;
+    return Qt::CopyAction | Qt::MoveAction;
 }
 
-QVariant MembersModel::data(const QModelIndex &index, int role) const
+bool GroupsModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                  const QModelIndex &parent) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Organization &org = m_document->organization();
-    const Member &member = org.group(m_groupId)->members.at(index.row());
-    const User *user = org.user(member.user);
-    const QString name = user ? user->name : member.user;
-    if (role == Qt::DisplayRole) {
-        QString text = tr("%1. %2").arg(index.row() + 1).arg(name);
-        if (!member.voice && member.sms)
-            text += u"  "_s + tr("(texts only)");
-        else if (member.voice && !member.sms)
-            text += u"  "_s + tr("(calls only)");
-        else if (!member.voice && !member.sms)
-            text += u"  "_s + tr("(excluded from calls and texts)");
-        return text;
-    }
-    if (role == Qt::ToolTipRole && !user)
-        return tr("\"%1\" is not a user of this organization.").arg(member.user);
-    return {};
+    return parent.isValid() && !MimeType::decodeUsers(data).isEmpty();
+}
+
+bool GroupsModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                               const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QString groupId = organization().groups.at(parent.row()).id;
+    return m_editor->addUsers(groupId, MimeType::decodeUsers(data)) > 0;
 }
 
 } // namespace Switchboard

@@ -2,11 +2,12 @@
 
 #include "document/documenttablemodel.h"
 
-#include <QAbstractListModel>
-
 namespace Switchboard {
 
-// The organization's groups, one row each, with their department and member count.
+class UsersGroupsEditor;
+
+// The organization's groups, one row each, with their department and member count. Users
+// dropped on a group's row join it (at the end of its ring order).
 class GroupsModel : public DocumentTableModel
 {
     Q_OBJECT
@@ -23,30 +24,20 @@ public:
         GroupIdRole = Qt::UserRole + 1
     };
 
-    explicit GroupsModel(OrganizationDocument *document, QObject *parent = nullptr);
+    explicit GroupsModel(UsersGroupsEditor *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
 
 private:
     int count() const override;
-};
 
-// The members of one group, in ring order.
-class MembersModel : public QAbstractListModel
-{
-    Q_OBJECT
-
-public:
-    explicit MembersModel(OrganizationDocument *document, QObject *parent = nullptr);
-
-    void setGroup(const QString &groupId);
-    QString groupId() const { return m_groupId; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-
-private:
-    OrganizationDocument *m_document;
-    QString m_groupId;
+    UsersGroupsEditor *m_editor;
 };
 
 } // namespace Switchboard

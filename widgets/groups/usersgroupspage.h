@@ -2,11 +2,12 @@
 
 #include <QWidget>
 
-class QLineEdit;
+class QAction;
 class QLabel;
+class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTreeView;
-class QListView;
 
 namespace Switchboard {
 
@@ -14,9 +15,11 @@ class OrganizationDocument;
 class UsersModel;
 class GroupsModel;
 class MembersModel;
+class UsersGroupsEditor;
 
 // Users & Groups: the users (with a search box) beside the groups and the open group's
-// members in ring order.
+// members in ring order. Users are dragged onto a group or into its member list; members
+// are dragged to reorder and removed with their ✕. Every drag has a menu or key twin.
 class UsersGroupsPage : public QWidget
 {
     Q_OBJECT
@@ -24,15 +27,41 @@ class UsersGroupsPage : public QWidget
 public:
     explicit UsersGroupsPage(OrganizationDocument *document, QWidget *parent = nullptr);
 
+    UsersGroupsEditor *editor() const { return m_editor; }
     QTreeView *usersView() const { return m_usersView; }
     QTreeView *groupsView() const { return m_groupsView; }
-    QListView *membersView() const { return m_membersView; }
+    QTreeView *membersView() const { return m_membersView; }
     QLineEdit *searchField() const { return m_search; }
+    QLabel *membersTitle() const { return m_membersTitle; }
+    QString openGroupId() const;
+    void openGroup(const QString &groupId);
+    QStringList selectedUserIds() const;
+    QList<int> selectedMemberRows() const;
+
+    // The gestures' menu and key twins; dialogs ask where needed.
+    void addUser();
+    void editUser();
+    void deleteUser();
+    void addGroup();
+    void renameGroup();
+    void deleteGroup();
+    void removeSelectedMembers();
+    void moveSelectedMember(int delta);
+
+signals:
+    void message(const QString &text);
 
 private:
-    void openGroup(const QModelIndex &index);
+    void showOpenGroup();
+    void usersMenu(const QPoint &pos);
+    void groupsMenu(const QPoint &pos);
+    void membersMenu(const QPoint &pos);
+    void updateActions();
+    QAction *action(const QString &icon, const QString &text, const QKeySequence &key,
+                    QWidget *scope, void (UsersGroupsPage::*slot)());
 
     OrganizationDocument *m_document;
+    UsersGroupsEditor *m_editor;
     UsersModel *m_users;
     QSortFilterProxyModel *m_usersFilter;
     GroupsModel *m_groups;
@@ -40,8 +69,18 @@ private:
     QLineEdit *m_search;
     QTreeView *m_usersView;
     QTreeView *m_groupsView;
-    QListView *m_membersView;
+    QTreeView *m_membersView;
     QLabel *m_membersTitle;
+    QLabel *m_membersHint;
+    QAction *m_addUser;
+    QAction *m_editUser;
+    QAction *m_deleteUser;
+    QAction *m_addGroup;
+    QAction *m_renameGroup;
+    QAction *m_deleteGroup;
+    QAction *m_moveUp;
+    QAction *m_moveDown;
+    QAction *m_removeMember;
 };
 
 } // namespace Switchboard

@@ -1,11 +1,16 @@
 #include "usersmodel.h"
 
+#include "mimetypes.h"
+
+#include <QIcon>
+
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
 UsersModel::UsersModel(OrganizationDocument *document, QObject *parent)
-    : DocumentTableModel(document, {tr("Name"), tr("Email"), tr("Role"), tr("Devices")}, parent)
+    : DocumentTableModel(document, OrganizationDocument::List::Users,
+                         {tr("Name"), tr("Email"), tr("Role"), tr("Devices")}, parent)
 {}
 
 int UsersModel::count() const
@@ -60,6 +65,10 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         if (index.column() == DevicesColumn && user.devices.isEmpty())
             return tr("%1 has no devices, so no call can ring them.").arg(user.name);
         break;
+    case Qt::DecorationRole:
+        if (index.column() == DevicesColumn && user.devices.isEmpty())
+            return QIcon(u":/icons/actions/warning.svg"_s);
+        break;
     case UserIdRole:
         return user.id;
     case SearchTextRole: {
@@ -70,6 +79,38 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     }
     }
     return {};
+}
+
+Qt::ItemFlags UsersModel::flags(const QModelIndex &index) const
+{
+    return DocumentTableModel::flags(index) |
+           (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+}
+
+QStringList UsersModel::mimeTypes() const
+{
+    return {QString::fromLatin1(MimeType::Users)};
+}
+
+QMimeData *UsersModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (isCell(index) && !rows.contains(index.row()))
+            rows.append(index.row());
+    }
+    if (rows.isEmpty())
+        return nullptr;
+    std::sort(rows.begin(), rows.end());
+    QStringList ids;
+    for (int row : rows)
+        ids.append(organization().users.at(row).id);
+    return MimeType::encodeUsers(ids);
+}
+
+Qt::DropActions UsersModel::supportedDragActions() const
+{
+    return Qt::CopyAction;
 }
 
 } // namespace Switchboard

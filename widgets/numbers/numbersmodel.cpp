@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 NumbersModel::NumbersModel(OrganizationDocument *document, QObject *parent)
-    : DocumentTableModel(document, {tr("Number"), tr("Label"), tr("Flow")}, parent)
+    : DocumentTableModel(document, OrganizationDocument::List::Numbers,
+                         {tr("Number"), tr("Label"), tr("Flow")}, parent)
 {}
 
 int NumbersModel::count() const

@@ -85,6 +85,14 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     m_redo = undo->createRedoAction(this, tr("&Redo"));
     m_redo->setIcon(QIcon(u":/icons/actions/redo.svg"_s));
     m_redo->setShortcut(QKeySequence::Redo);
+    m_undo->setIconText(tr("Undo"));
+    m_redo->setIconText(tr("Redo"));
+    connect(undo, &QUndoStack::undoTextChanged, this, [this](const QString &text) {
+        m_undo->setToolTip(text.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(text));
+    });
+    connect(undo, &QUndoStack::redoTextChanged, this, [this](const QString &text) {
+        m_redo->setToolTip(text.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(text));
+    });
     m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
     m_push->setEnabled(false);
     m_push->setToolTip(tr("Send the configuration to the routing backend (no backend is "
@@ -105,6 +113,9 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_findingsLabel);
 
+    // What a gesture has to say (a user already in the group, ...) shows in the status bar.
+    connect(m_usersGroups, &UsersGroupsPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     connect(m_document.get(), &OrganizationDocument::modifiedChanged, this,
             &MainWindow::updateTitle);
     connect(m_document.get(), &OrganizationDocument::organizationReset, this,

@@ -1,0 +1,610 @@
+// Users & Groups as a manager uses it: users dragged onto a group's row or into its member
+// list, members reordered by dragging and by Alt+Up/Down, removed with their ✕, channels
+// switched, users and groups added, edited and deleted. Real item models and views, real
+// QMimeData through mimeData()/dropMimeData() and through the views' own drop handling; then
+// the model, the database after saving, and undo/redo all the way back.
+
+#include "document/organizationdocument.h"
+#include "groups/groupdialog.h"
+#include "groups/groupsmodel.h"
+#include "groups/membersmodel.h"
+#include "groups/userdialog.h"
+#include "groups/usersgroupseditor.h"
+#include "groups/usersgroupspage.h"
+#include "groups/usersmodel.h"
+#include "i18n/language.h"
+#include "mimetypes.h"
+#include "model/references.h"
+#include "store/organizationstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+namespace {
+QStringList memberIds(const Organization &org, const QString &groupId)
+{
+    QStringList ids;
+    for (const Member &m : org.group(groupId)->members)
+        ids.append(m.user);
+    return ids;
+}
+
+// Delivers a drag to a view the way a mouse drag does: enter, move, drop at `pos` of the
+// viewport. Returns whether the view accepted the drop.
+bool dropOnView(QAbstractItemView *view, const QMimeData *data, QPoint pos,
+                Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction)
+{
+    QWidget *viewport = view->viewport();
+    QDragEnterEvent enter(pos, actions, data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(pos, actions, data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &move);
+    if (!move.isAccepted()) {
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(viewport, &leave);
+        return false;
+    }
+    QDropEvent drop(QPointF(pos), actions, data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    return drop.isAccepted();
+}
+
+// The point just inside the top edge of a row: a drop there inserts before that row.
+QPoint aboveRow(QAbstractItemView *view, int row)
+{
+    const QRect r = view->visualRect(view->model()->index(row, 0));
+    return QPoint(r.center().x(), r.top() + 2);
+}
+} // namespace
+
+class TestUsersGroups : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { installTranslations(u"en"_s); }
+    void init();
+    void cleanup();
+
+    void usersDroppedOnAGroupRowJoinIt();
+    void usersDroppedIntoTheMemberListJoinAtThatPosition();
+    void aUserIsNotAddedTwice();
+    void dropsThroughTheViews();
+    void membersReorderByDrag_data();
+    void membersReorderByDrag();
+    void reorderThroughTheMembersView();
+    void crossRemovesAMember();
+    void keyboardTwins();
+    void channelCheckboxes();
+    void usersAddEditDelete();
+    void deletingAUserHandsOverWhatTheyOwned();
+    void groupsAddRenameDelete();
+    void deletingAUsedGroupSwitchesItsApplets();
+    void emptyGroupShowsAHint();
+    void aWholeSessionSavesAndUndoesToTheStart();
+    void userDialogChecksDevicesAsYouType();
+    void groupDialogRefusesTakenNames();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<OrganizationDocument> m_document;
+    UsersGroupsPage *m_page = nullptr;
+    QList<QAbstractItemModelTester *> m_testers;
+    Organization m_start;
+
+    OrganizationDocument *doc() const { return m_document.get(); }
+    UsersGroupsEditor *editor() const { return m_page->editor(); }
+    QAbstractItemModel *users() const { return m_page->usersView()->model(); }
+    QAbstractItemModel *groups() const { return m_page->groupsView()->model(); }
+    QAbstractItemModel *members() const { return m_page->membersView()->model(); }
+    QUndoStack *undo() const { return m_document->undoStack(); }
+    QMimeData *usersMime(const QList<int> &rows) const;
+    void undoAllAndCheckStart();
+};
+
+void TestUsersGroups::init()
+{
+    m_dir = new QTemporaryDir;
+    QString error;
+    m_document = OrganizationDocument::open(m_dir->filePath(u"groups.sqlite"_s), &error);
+    QVERIFY2(m_document, qPrintable(error));
+    m_start = m_document->organization();
+    m_page = new UsersGroupsPage(m_document.get());
+    m_page->resize(1100, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    for (QAbstractItemModel *model :
+         {users(), groups(), members(),
+          qobject_cast<QSortFilterProxyModel *>(users())->sourceModel()})
+        m_testers.append(new QAbstractItemModelTester(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    QCOMPARE(m_page->openGroupId(), u"sales"_s); // the first group opens by itself
+}
+
+void TestUsersGroups::cleanup()
+{
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    delete m_page;
+    m_page = nullptr;
+    m_document.reset();
+    delete m_dir;
+}
+
+QMimeData *TestUsersGroups::usersMime(const QList<int> &rows) const
+{
+    QModelIndexList indexes;
+    for (int row : rows) {
+        for (int column = 0; column < users()->columnCount(); ++column)
+            indexes.append(users()->index(row, column)); // a row selection, as views drag
+    }
+    return users()->mimeData(indexes);
+}
+
+void TestUsersGroups::undoAllAndCheckStart()
+{
+    while (undo()->canUndo())
+        undo()->undo();
+    QVERIFY(doc()->organization() == m_start);
+    QVERIFY(!doc()->isModified());
+}
+
+void TestUsersGroups::usersDroppedOnAGroupRowJoinIt()
+{
+    // Maria and Pat (rows 3, 4) dropped on Sales' row, Sales not open.
+    m_page->openGroup(u"support"_s);
+    const std::unique_ptr<QMimeData> data(usersMime({3, 4}));
+    QVERIFY(data->hasFormat(QString::fromLatin1(MimeType::Users)));
+    QCOMPARE(MimeType::decodeUsers(data.get()), (QStringList{u"maria"_s, u"pat"_s}));
+    const QModelIndex sales = groups()->index(0, 0);
+    QVERIFY(groups()->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, sales));
+    QVERIFY(!groups()->canDropMimeData(data.get(), Qt::CopyAction, 1, 0, {})); // between rows
+    QVERIFY(groups()->dropMimeData(data.get(), Qt::CopyAction, -1, -1, sales));
+
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s, u"maria"_s, u"pat"_s}));
+    QCOMPARE(undo()->count(), 1);
+    QCOMPARE(undo()->text(0), u"Add 2 users to Sales"_s);
+    QCOMPARE(groups()->index(0, GroupsModel::MembersColumn).data().toString(), u"5 members"_s);
+    QVERIFY(doc()->isModified());
+
+    undo()->undo();
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s}));
+    undo()->redo();
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s).size(), 5);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::usersDroppedIntoTheMemberListJoinAtThatPosition()
+{
+    const std::unique_ptr<QMimeData> data(usersMime({3})); // Maria
+    QVERIFY(members()->canDropMimeData(data.get(), Qt::CopyAction, 1, 0, {}));
+    QVERIFY(members()->dropMimeData(data.get(), Qt::CopyAction, 1, 0, {}));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"maria"_s, u"johan"_s, u"vald"_s}));
+    QCOMPARE(MembersModel::ringPositionLabel(members()->index(1, 0)), u"2. Maria Lopez"_s);
+    QCOMPARE(MembersModel::ringPositionLabel(members()->index(2, 0)),
+             u"3. Johan Berg"_s); // renumbered
+    QCOMPARE(undo()->text(0), u"Add Maria Lopez to Sales"_s);
+    // Dropped past the end: appended.
+    const std::unique_ptr<QMimeData> pat(usersMime({4}));
+    QVERIFY(members()->dropMimeData(pat.get(), Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s).last(), u"pat"_s);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::aUserIsNotAddedTwice()
+{
+    QSignalSpy messages(editor(), &UsersGroupsEditor::message);
+    const std::unique_ptr<QMimeData> both(usersMime({0, 3})); // Nancy (a member) and Maria
+    QVERIFY(groups()->dropMimeData(both.get(), Qt::CopyAction, -1, -1, groups()->index(0, 0)));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s, u"maria"_s}));
+    QCOMPARE(undo()->text(0), u"Add Maria Lopez to Sales"_s);
+    QCOMPARE(messages.count(), 1);
+    QVERIFY(messages.last().first().toString().contains(u"Nancy Ortiz is already in Sales"));
+
+    const std::unique_ptr<QMimeData> nancy(usersMime({0}));
+    QVERIFY(!members()->dropMimeData(nancy.get(), Qt::CopyAction, 0, 0, {}));
+    QCOMPARE(undo()->count(), 1); // nothing happened, and it said so
+    QCOMPARE(messages.count(), 2);
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s).count(u"nancy"_s), 1);
+}
+
+void TestUsersGroups::dropsThroughTheViews()
+{
+    // Onto Support's row in the groups view, Support not open.
+    const std::unique_ptr<QMimeData> vald(usersMime({2}));
+    QTreeView *groupsView = m_page->groupsView();
+    QVERIFY(
+        dropOnView(groupsView, vald.get(), groupsView->visualRect(groups()->index(1, 0)).center()));
+    QCOMPARE(memberIds(doc()->organization(), u"support"_s),
+             (QStringList{u"maria"_s, u"pat"_s, u"johan"_s, u"vald"_s}));
+    QCOMPARE(m_page->openGroupId(), u"sales"_s);
+
+    // Into the open member list, just above its second row.
+    const std::unique_ptr<QMimeData> maria(usersMime({3}));
+    QTreeView *membersView = m_page->membersView();
+    QVERIFY(dropOnView(membersView, maria.get(), aboveRow(membersView, 1)));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"maria"_s, u"johan"_s, u"vald"_s}));
+
+    // Below the last row of the list: at the end.
+    const std::unique_ptr<QMimeData> pat(usersMime({4}));
+    const QRect last = membersView->visualRect(members()->index(3, 0));
+    QVERIFY(dropOnView(membersView, pat.get(), QPoint(last.center().x(), last.bottom() + 10)));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s).last(), u"pat"_s);
+
+    // A user already there: the view refuses, nothing changes.
+    const std::unique_ptr<QMimeData> nancy(usersMime({0}));
+    QVERIFY(!dropOnView(membersView, nancy.get(), aboveRow(membersView, 2)));
+    QCOMPARE(undo()->count(), 3);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::membersReorderByDrag_data()
+{
+    QTest::addColumn<QList<int>>("rows");
+    QTest::addColumn<int>("destination");
+    QTest::addColumn<QStringList>("order");
+    QTest::addColumn<QString>("text");
+    // Sales after Maria and Pat join: nancy, johan, vald, maria, pat
+    QTest::newRow("first to the end")
+        << QList<int>{0} << 5
+        << QStringList{u"johan"_s, u"vald"_s, u"maria"_s, u"pat"_s, u"nancy"_s}
+        << u"Move Nancy Ortiz in Sales"_s;
+    QTest::newRow("last to the top")
+        << QList<int>{4} << 0
+        << QStringList{u"pat"_s, u"nancy"_s, u"johan"_s, u"vald"_s, u"maria"_s}
+        << u"Move Pat Lee in Sales"_s;
+    QTest::newRow("one down past another")
+        << QList<int>{1} << 3
+        << QStringList{u"nancy"_s, u"vald"_s, u"johan"_s, u"maria"_s, u"pat"_s}
+        << u"Move Johan Berg in Sales"_s;
+    QTest::newRow("two apart, together in the middle")
+        << QList<int>{0, 4} << 2
+        << QStringList{u"johan"_s, u"nancy"_s, u"pat"_s, u"vald"_s, u"maria"_s}
+        << u"Move 2 members in Sales"_s;
+    QTest::newRow("three to the top")
+        << QList<int>{2, 3, 4} << 0
+        << QStringList{u"vald"_s, u"maria"_s, u"pat"_s, u"nancy"_s, u"johan"_s}
+        << u"Move 3 members in Sales"_s;
+}
+
+void TestUsersGroups::membersReorderByDrag()
+{
+    QFETCH(QList<int>, rows);
+    QFETCH(int, destination);
+    QFETCH(QStringList, order);
+    QFETCH(QString, text);
+    QCOMPARE(editor()->addUsers(u"sales"_s, {u"maria"_s, u"pat"_s}), 2);
+    const Organization before = doc()->organization();
+
+    QModelIndexList indexes;
+    for (int row : rows)
+        indexes.append(members()->index(row, 0));
+    const std::unique_ptr<QMimeData> data(members()->mimeData(indexes));
+    QVERIFY(data->hasFormat(QString::fromLatin1(MimeType::Members)));
+    QVERIFY(members()->dropMimeData(data.get(), Qt::MoveAction, destination, 0, {}));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s), order);
+    QCOMPARE(undo()->text(undo()->index() - 1), text);
+    QCOMPARE(MembersModel::ringPositionLabel(members()->index(0, 0)),
+             u"1. "_s + editor()->userName(order.first()));
+
+    undo()->undo();
+    QVERIFY(doc()->organization() == before);
+    undo()->redo();
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s), order);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::reorderThroughTheMembersView()
+{
+    // Drag Vald (row 2) up above Nancy (row 0) in the view.
+    QTreeView *view = m_page->membersView();
+    const std::unique_ptr<QMimeData> data(members()->mimeData({members()->index(2, 0)}));
+    QVERIFY(dropOnView(view, data.get(), aboveRow(view, 0), Qt::MoveAction));
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"vald"_s, u"nancy"_s, u"johan"_s}));
+    // Nobody was removed by the "move" (the view asks the model to remove moved rows).
+    QCOMPARE(members()->rowCount(), 3);
+    // Dropping a member where it already is changes nothing.
+    const std::unique_ptr<QMimeData> same(members()->mimeData({members()->index(1, 0)}));
+    QVERIFY(!members()->dropMimeData(same.get(), Qt::MoveAction, 1, 0, {}));
+    QCOMPARE(undo()->count(), 1);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::crossRemovesAMember()
+{
+    QTreeView *view = m_page->membersView();
+    const QModelIndex cross = members()->index(1, MembersModel::RemoveColumn); // Johan's ✕
+    QVERIFY(!cross.data(Qt::DecorationRole).isNull());
+    QCOMPARE(cross.data(Qt::ToolTipRole).toString(), u"Remove Johan Berg from Sales"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cross).center());
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s), (QStringList{u"nancy"_s, u"vald"_s}));
+    QCOMPARE(undo()->text(0), u"Remove Johan Berg from Sales"_s);
+    // Clicking the name does not remove anyone.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(members()->index(0, MembersModel::MemberColumn)).center());
+    QCOMPARE(members()->rowCount(), 2);
+    undo()->undo();
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s}));
+    QCOMPARE(MembersModel::ringPositionLabel(members()->index(1, 0)), u"2. Johan Berg"_s);
+}
+
+void TestUsersGroups::keyboardTwins()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page));
+    QTreeView *view = m_page->membersView();
+    view->setFocus();
+    view->setCurrentIndex(members()->index(2, 0)); // Vald
+    view->selectionModel()->select(members()->index(2, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"vald"_s, u"johan"_s}));
+    QCOMPARE(undo()->text(0), u"Move Vald Petrov up in Sales"_s);
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier); // the selection followed Vald
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s).first(), u"vald"_s);
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier); // already first: nothing
+    QCOMPARE(undo()->count(), 2);
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"vald"_s, u"johan"_s}));
+    QCOMPARE(undo()->text(2), u"Move Vald Petrov down in Sales"_s);
+
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s), (QStringList{u"nancy"_s, u"johan"_s}));
+    QCOMPARE(undo()->text(3), u"Remove Vald Petrov from Sales"_s);
+
+    // "Add to group ▸" is the users list's twin of a drag; it adds through the same editor.
+    QCOMPARE(editor()->addUsers(u"support"_s, {u"nancy"_s}), 1);
+    QCOMPARE(undo()->text(4), u"Add Nancy Ortiz to Support"_s);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::channelCheckboxes()
+{
+    const QModelIndex valdTexts = members()->index(2, MembersModel::TextsColumn);
+    QVERIFY(members()->flags(valdTexts) & Qt::ItemIsUserCheckable);
+    QCOMPARE(valdTexts.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(members()->setData(valdTexts, Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(doc()->organization().group(u"sales"_s)->members.at(2).sms);
+    QCOMPARE(undo()->text(0), u"Let Vald Petrov take texts in Sales"_s);
+    const QModelIndex nancyCalls = members()->index(0, MembersModel::CallsColumn);
+    QVERIFY(members()->setData(nancyCalls, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!doc()->organization().group(u"sales"_s)->members.at(0).voice);
+    QCOMPARE(undo()->text(1), u"Stop Nancy Ortiz taking calls in Sales"_s);
+    // Setting what is already so is not a change.
+    QVERIFY(!members()->setData(nancyCalls, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(undo()->count(), 2);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::usersAddEditDelete()
+{
+    User zoe;
+    zoe.name = u"Zoë Ärger"_s;
+    zoe.devices = {{DeviceKind::Phone, u"+15125550177"_s}};
+    const QString id = editor()->addUser(zoe);
+    QCOMPARE(id, u"zoe-arger"_s);
+    QCOMPARE(users()->rowCount(), 6);
+    QCOMPARE(undo()->text(0), u"Add user Zoë Ärger"_s);
+
+    User changed = *doc()->organization().user(id);
+    changed.email = u"zoe@example.com"_s;
+    changed.role = Role::Manager;
+    QVERIFY(editor()->editUser(id, changed));
+    QCOMPARE(doc()->organization().user(id)->role, Role::Manager);
+    QCOMPARE(undo()->text(1), u"Edit Zoë Ärger"_s);
+    QVERIFY(!editor()->editUser(id, changed)); // no change, no step
+
+    QVERIFY(editor()->deleteUser(id));
+    QCOMPARE(users()->rowCount(), 5);
+    QCOMPARE(undo()->text(2), u"Delete Zoë Ärger"_s);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::deletingAUserHandsOverWhatTheyOwned()
+{
+    // Johan: member of Sales and Support, owner of a contact; Maria: in Support and in the
+    // support line's ad-hoc ring list.
+    const Organization &org = doc()->organization();
+    const QList<Reference> johan = findReferences(org, ReferenceTarget::User, u"johan"_s);
+    QStringList kinds;
+    for (const Reference &r : johan)
+        kinds.append(r.path);
+    QCOMPARE(kinds, (QStringList{u"groups[0].members[1]"_s, u"groups[1].members[2]"_s,
+                                 u"contacts[0].owner"_s}));
+    const QList<Reference> maria = findReferences(org, ReferenceTarget::User, u"maria"_s);
+    QCOMPARE(maria.size(), 2);
+    QCOMPARE(maria.at(1).kind, Reference::RingList);
+    QVERIFY(maria.at(1).description.contains(
+        u"Flow \"Support line\", call flow: Dial \"Ring Support\", step 2"));
+
+    QVERIFY(editor()->deleteUser(u"maria"_s, u"pat"_s));
+    QCOMPARE(undo()->count(), 1); // one gesture, one step
+    QCOMPARE(undo()->text(0), u"Delete Maria Lopez"_s);
+    QVERIFY(!doc()->organization().user(u"maria"_s));
+    QCOMPARE(memberIds(doc()->organization(), u"support"_s), (QStringList{u"pat"_s, u"johan"_s}));
+    const QJsonArray ring = doc()
+                                ->organization()
+                                .flow(u"support-line"_s)
+                                ->voice->applets[u"ring"_s]
+                                .config.value(u"steps")
+                                .toArray()
+                                .at(1)
+                                .toObject()
+                                .value(u"target")
+                                .toObject()
+                                .value(u"members")
+                                .toArray();
+    QCOMPARE(ring, (QJsonArray{u"pat"_s, u"nancy"_s})); // Pat took Maria's place in the ring
+
+    QVERIFY(editor()->deleteUser(u"johan"_s, u"nancy"_s));
+    QCOMPARE(doc()->organization().contacts.at(0).owner, u"nancy"_s);
+    QVERIFY(findReferences(doc()->organization(), ReferenceTarget::User, u"johan"_s).isEmpty());
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::groupsAddRenameDelete()
+{
+    const QString id = editor()->addGroup(u"Billing"_s, u"Finance"_s);
+    QCOMPARE(id, u"billing"_s);
+    QCOMPARE(groups()->rowCount(), 3);
+    QCOMPARE(undo()->text(0), u"Add group Billing"_s);
+    m_page->openGroup(id);
+    QCOMPARE(m_page->openGroupId(), id);
+    QVERIFY(editor()->editGroup(id, u"Billing & Invoices"_s, u"Finance"_s));
+    QCOMPARE(groups()->index(2, 0).data().toString(), u"Billing & Invoices"_s);
+    QCOMPARE(undo()->text(1), u"Rename group Billing to Billing & Invoices"_s);
+    QVERIFY(m_page->membersTitle()->text().contains(u"Billing & Invoices"));
+    QVERIFY(editor()->deleteGroup(id));
+    QCOMPARE(groups()->rowCount(), 2);
+    QCOMPARE(m_page->openGroupId(), u"support"_s); // the neighbouring group opened instead
+    QCOMPARE(undo()->text(2), u"Delete group Billing & Invoices"_s);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::deletingAUsedGroupSwitchesItsApplets()
+{
+    const QList<Reference> refs =
+        findReferences(doc()->organization(), ReferenceTarget::Group, u"sales"_s);
+    QStringList where;
+    for (const Reference &r : refs)
+        where.append(r.description);
+    QCOMPARE(where, (QStringList{u"Flow \"Main line\", call flow: Voicemail \"After hours\""_s,
+                                 u"Flow \"Main line\", call flow: Dial \"Ring Sales\", step 1"_s,
+                                 u"Flow \"Main line\", call flow: Voicemail \"Sales voicemail\""_s,
+                                 u"Flow \"Main line\", SMS flow: Inbox \"Sales inbox\""_s}));
+
+    QVERIFY(editor()->deleteGroup(u"sales"_s, u"support"_s));
+    QCOMPARE(undo()->count(), 1);
+    QVERIFY(!doc()->organization().group(u"sales"_s));
+    QVERIFY(findReferences(doc()->organization(), ReferenceTarget::Group, u"sales"_s).isEmpty());
+    // Support's own 6 applets, and Sales' 4 now pointing at it.
+    QCOMPARE(findReferences(doc()->organization(), ReferenceTarget::Group, u"support"_s).size(),
+             6 + 4);
+    doc()->validateNow();
+    QCOMPARE(doc()->errorCount(), 0);
+
+    undo()->undo();
+    QVERIFY(doc()->organization() == m_start);
+    // Without a replacement, the applets keep naming the group, and validation says so.
+    QVERIFY(editor()->deleteGroup(u"sales"_s));
+    doc()->validateNow();
+    QCOMPARE(doc()->errorCount(), 4);
+    undoAllAndCheckStart();
+}
+
+void TestUsersGroups::emptyGroupShowsAHint()
+{
+    const QString id = editor()->addGroup(u"Night Shift"_s, QString());
+    m_page->openGroup(id);
+    QCOMPARE(members()->rowCount(), 0);
+    QCOMPARE(m_page->membersTitle()->text(), u"Night Shift has no members yet."_s);
+    const QModelIndex row = groups()->index(2, GroupsModel::MembersColumn);
+    QCOMPARE(row.data().toString(), u"No members"_s);
+    QVERIFY(!row.data(Qt::DecorationRole).isNull());
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(u"rings nobody"));
+    // The empty list is a drop target.
+    const std::unique_ptr<QMimeData> pat(usersMime({4}));
+    QTreeView *view = m_page->membersView();
+    QVERIFY(dropOnView(view, pat.get(), view->viewport()->rect().center()));
+    QCOMPARE(memberIds(doc()->organization(), id), (QStringList{u"pat"_s}));
+    QCOMPARE(m_page->membersTitle()->text(), u"Members of Night Shift, in ring order"_s);
+}
+
+void TestUsersGroups::aWholeSessionSavesAndUndoesToTheStart()
+{
+    // A manager's week: a new group, people into it, a reorder, a removal, a channel change.
+    const QString billing = editor()->addGroup(u"Billing"_s, u"Finance"_s);
+    QCOMPARE(editor()->addUsers(billing, {u"maria"_s, u"pat"_s, u"vald"_s}), 3);
+    QVERIFY(editor()->moveMembers(billing, {2}, 0));
+    QVERIFY(editor()->removeMembers(u"sales"_s, {1}));
+    QVERIFY(editor()->setTakesPart(billing, 0, Channel::Sms, false));
+    QCOMPARE(undo()->count(), 5);
+    QCOMPARE(undo()->text(1), u"Add 3 users to Billing"_s);
+    const Organization after = doc()->organization();
+
+    QString error;
+    QVERIFY2(doc()->save(&error), qPrintable(error));
+    QVERIFY(!doc()->isModified());
+    // Only the two groups that changed were written: their rows and their members.
+    QCOMPARE(doc()->store().lastWriteCount(), (1 + 3) + (1 + 3 + 2));
+    {
+        auto reopened = OrganizationDocument::open(m_dir->filePath(u"groups.sqlite"_s), &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QVERIFY(reopened->organization() == after);
+        QCOMPARE(memberIds(reopened->organization(), billing),
+                 (QStringList{u"vald"_s, u"maria"_s, u"pat"_s}));
+        QVERIFY(!reopened->organization().group(billing)->members.at(0).sms);
+    }
+    while (undo()->canUndo())
+        undo()->undo();
+    QVERIFY(doc()->organization() == m_start);
+    QVERIFY(doc()->isModified()); // the database holds the session's end
+    while (undo()->canRedo())
+        undo()->redo();
+    QVERIFY(doc()->organization() == after);
+    QVERIFY(!doc()->isModified());
+}
+
+void TestUsersGroups::userDialogChecksDevicesAsYouType()
+{
+    UserDialog dialog{User()};
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.problem().contains(u"name"));
+    QTest::keyClicks(dialog.nameField(), u"Sam Reyes"_s);
+    QVERIFY(ok->isEnabled());
+    dialog.addDevice(DeviceKind::Phone, u"512-555-0100"_s);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(dialog.problem().contains(u"E.164"), qPrintable(dialog.problem()));
+    dialog.devicesTable()->item(0, 1)->setText(u"+15125550100"_s);
+    QVERIFY(ok->isEnabled());
+    dialog.addDevice(DeviceKind::Sip, u"sam@pbx"_s);
+    QVERIFY(dialog.problem().contains(u"SIP"));
+    dialog.devicesTable()->item(1, 1)->setText(u"sip:sam@pbx.example.com"_s);
+    QVERIFY(ok->isEnabled());
+    const User user = dialog.user();
+    QCOMPARE(user.name, u"Sam Reyes"_s);
+    QCOMPARE(user.devices.size(), 2);
+    QCOMPARE(user.devices.at(1).kind, DeviceKind::Sip);
+}
+
+void TestUsersGroups::groupDialogRefusesTakenNames()
+{
+    GroupDialog dialog(u"Add Group"_s, QString(), QString(), {u"Sales"_s, u"Support"_s}, {});
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(dialog.nameField(), u"sales"_s);
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(dialog.nameField(), u" east"_s);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.name(), u"sales east"_s);
+}
+
+QTEST_MAIN(TestUsersGroups)
+#include "tst_usersgroups.moc"

@@ -1,0 +1,109 @@
+#pragma once
+
+// Undo commands on the items of the organization's top-level lists. Each changes the
+// document through its methods; the text comes from the gesture that made it ("Edit Nancy
+// Ortiz", "Rename group Sales").
+
+#include "document/organizationdocument.h"
+
+#include <QUndoCommand>
+
+namespace Switchboard {
+
+namespace ItemAccess {
+inline void set(OrganizationDocument *d, int i, const User &v)
+{
+    d->setUser(i, v);
+}
+inline void set(OrganizationDocument *d, int i, const Group &v)
+{
+    d->setGroup(i, v);
+}
+inline void set(OrganizationDocument *d, int i, const Flow &v)
+{
+    d->setFlow(i, v);
+}
+inline void set(OrganizationDocument *d, int i, const Contact &v)
+{
+    d->setContact(i, v);
+}
+inline void insert(OrganizationDocument *d, int i, const User &v)
+{
+    d->insertUser(i, v);
+}
+inline void insert(OrganizationDocument *d, int i, const Group &v)
+{
+    d->insertGroup(i, v);
+}
+inline void take(OrganizationDocument *d, int i, const User *)
+{
+    d->takeUser(i);
+}
+inline void take(OrganizationDocument *d, int i, const Group *)
+{
+    d->takeGroup(i);
+}
+} // namespace ItemAccess
+
+// Replaces one item with another state of it.
+template<typename T> class ChangeItemCommand : public QUndoCommand
+{
+public:
+    ChangeItemCommand(OrganizationDocument *document, int index, T before, T after,
+                      const QString &text, QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_document(document)
+        , m_index(index)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {}
+    void undo() override { ItemAccess::set(m_document, m_index, m_before); }
+    void redo() override { ItemAccess::set(m_document, m_index, m_after); }
+
+private:
+    OrganizationDocument *m_document;
+    int m_index;
+    T m_before;
+    T m_after;
+};
+
+// Inserts an item (redo) or takes it out again (undo); with `remove`, the other way round.
+template<typename T> class InsertItemCommand : public QUndoCommand
+{
+public:
+    InsertItemCommand(OrganizationDocument *document, int index, T item, const QString &text,
+                      QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_document(document)
+        , m_index(index)
+        , m_item(std::move(item))
+    {}
+    void undo() override { ItemAccess::take(m_document, m_index, &m_item); }
+    void redo() override { ItemAccess::insert(m_document, m_index, m_item); }
+
+private:
+    OrganizationDocument *m_document;
+    int m_index;
+    T m_item;
+};
+
+template<typename T> class RemoveItemCommand : public QUndoCommand
+{
+public:
+    RemoveItemCommand(OrganizationDocument *document, int index, T item, const QString &text,
+                      QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_document(document)
+        , m_index(index)
+        , m_item(std::move(item))
+    {}
+    void undo() override { ItemAccess::insert(m_document, m_index, m_item); }
+    void redo() override { ItemAccess::take(m_document, m_index, &m_item); }
+
+private:
+    OrganizationDocument *m_document;
+    int m_index;
+    T m_item;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,69 @@
+#include "groupdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+GroupDialog::GroupDialog(const QString &title, const QString &name, const QString &department,
+                         const QStringList &takenNames, const QStringList &usedBy, QWidget *parent)
+    : QDialog(parent)
+    , m_name(new QLineEdit(name, this))
+    , m_department(new QLineEdit(department, this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(title);
+    m_department->setPlaceholderText(tr("Optional, e.g. Sales or Customer Care"));
+    auto *problem = new QLabel(this);
+    problem->setStyleSheet(u"color: #c62828"_s);
+    auto check = [=, this] {
+        const QString n = this->name();
+        const bool taken = n.compare(name, Qt::CaseInsensitive) != 0 &&
+                           takenNames.contains(n, Qt::CaseInsensitive);
+        problem->setText(n.isEmpty() ? tr("Give the group a name.")
+                         : taken     ? tr("There is already a group called \"%1\".").arg(n)
+                                     : QString());
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem->text().isEmpty());
+    };
+    connect(m_name, &QLineEdit::textChanged, this, check);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Department:"), m_department);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    if (!usedBy.isEmpty()) {
+        auto *note =
+            new QLabel(tr("These flows use this group; they will show the new name:"), this);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+        auto *list = new QListWidget(this);
+        list->addItems(usedBy);
+        list->setMaximumHeight(120);
+        layout->addWidget(list);
+    }
+    layout->addWidget(problem);
+    layout->addWidget(m_buttons);
+    check();
+}
+
+QString GroupDialog::name() const
+{
+    return m_name->text().simplified();
+}
+
+QString GroupDialog::department() const
+{
+    return m_department->text().simplified();
+}
+
+} // namespace Switchboard

@@ -1,0 +1,217 @@
+#include "userdialog.h"
+
+#include "model/identifiers.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+namespace {
+enum DeviceColumn
+{
+    KindColumn,
+    AddressColumn
+};
+enum GreetingKind
+{
+    NoGreeting,
+    SayGreeting,
+    PlayGreeting
+};
+
+QString deviceProblem(DeviceKind kind, const QString &address)
+{
+    switch (kind) {
+    case DeviceKind::Phone:
+        return isE164(address) ? QString()
+                               : UserDialog::tr("\"%1\" is not a phone number in E.164 form, "
+                                                "like +15125550100.")
+                                     .arg(address);
+    case DeviceKind::Sip:
+        return isSipAddress(address) ? QString()
+                                     : UserDialog::tr("\"%1\" is not a SIP address, like "
+                                                      "sip:nancy@pbx.example.com.")
+                                           .arg(address);
+    case DeviceKind::Client:
+        break;
+    }
+    return isValidId(address) ? QString()
+                              : UserDialog::tr("\"%1\" is not a valid app name: use letters, "
+                                               "digits, '_', '.' or '-'.")
+                                    .arg(address);
+}
+} // namespace
+
+UserDialog::UserDialog(const User &user, QWidget *parent)
+    : QDialog(parent)
+    , m_user(user)
+    , m_name(new QLineEdit(user.name, this))
+    , m_email(new QLineEdit(user.email, this))
+    , m_role(new QComboBox(this))
+    , m_devices(new QTableWidget(0, 2, this))
+    , m_greetingKind(new QComboBox(this))
+    , m_greeting(new QPlainTextEdit(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(user.id.isEmpty() ? tr("Add User") : tr("Edit %1").arg(user.name));
+    m_role->addItem(tr("Agent: their own inbox and their groups'"), int(Role::Agent));
+    m_role->addItem(tr("Manager: users, groups and their order"), int(Role::Manager));
+    m_role->addItem(tr("Admin: everything"), int(Role::Admin));
+    m_role->setCurrentIndex(m_role->findData(int(user.role)));
+
+    m_devices->setHorizontalHeaderLabels({tr("Kind"), tr("Address")});
+    m_devices->horizontalHeader()->setStretchLastSection(true);
+    m_devices->verticalHeader()->hide();
+    m_devices->setSelectionBehavior(QAbstractItemView::SelectRows);
+    for (const Device &d : user.devices)
+        addDevice(d.kind, d.address);
+    auto *addDeviceButton = new QToolButton(this);
+    addDeviceButton->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+    addDeviceButton->setText(tr("Add Device"));
+    addDeviceButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(addDeviceButton, &QToolButton::clicked, this, [this] {
+        addDevice(DeviceKind::Phone, QString());
+        m_devices->setCurrentCell(m_devices->rowCount() - 1, AddressColumn);
+        m_devices->editItem(m_devices->item(m_devices->rowCount() - 1, AddressColumn));
+    });
+    auto *removeDeviceButton = new QToolButton(this);
+    removeDeviceButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
+    removeDeviceButton->setText(tr("Remove Device"));
+    removeDeviceButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(removeDeviceButton, &QToolButton::clicked, this, [this] {
+        if (m_devices->currentRow() >= 0)
+            m_devices->removeRow(m_devices->currentRow());
+        updateState();
+    });
+    connect(m_devices, &QTableWidget::itemChanged, this, &UserDialog::updateState);
+
+    m_greetingKind->addItem(tr("No personal greeting"), NoGreeting);
+    m_greetingKind->addItem(tr("Say this text"), SayGreeting);
+    m_greetingKind->addItem(tr("Play the sound at this URL"), PlayGreeting);
+    if (user.greeting) {
+        const bool plays = user.greeting->contains(u"play");
+        m_greetingKind->setCurrentIndex(plays ? PlayGreeting : SayGreeting);
+        m_greeting->setPlainText(user.greeting->value(plays ? u"play" : u"say").toString());
+    }
+    m_greeting->setMaximumHeight(70);
+    connect(m_greetingKind, &QComboBox::currentIndexChanged, this, &UserDialog::updateState);
+    connect(m_greeting, &QPlainTextEdit::textChanged, this, &UserDialog::updateState);
+    connect(m_name, &QLineEdit::textChanged, this, &UserDialog::updateState);
+
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #c62828"_s);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *deviceButtons = new QHBoxLayout;
+    deviceButtons->addWidget(addDeviceButton);
+    deviceButtons->addWidget(removeDeviceButton);
+    deviceButtons->addStretch();
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Email:"), m_email);
+    form->addRow(tr("&Role:"), m_role);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Devices (all ring together):"), this));
+    layout->addWidget(m_devices);
+    layout->addLayout(deviceButtons);
+    layout->addWidget(new QLabel(tr("Voicemail greeting:"), this));
+    layout->addWidget(m_greetingKind);
+    layout->addWidget(m_greeting);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    resize(520, 520);
+    updateState();
+}
+
+void UserDialog::addDevice(DeviceKind kind, const QString &address)
+{
+    const int row = m_devices->rowCount();
+    m_devices->insertRow(row);
+    auto *kindBox = new QComboBox(m_devices);
+    kindBox->addItem(tr("Phone number"), int(DeviceKind::Phone));
+    kindBox->addItem(tr("SIP address"), int(DeviceKind::Sip));
+    kindBox->addItem(tr("Switchboard app"), int(DeviceKind::Client));
+    kindBox->setCurrentIndex(kindBox->findData(int(kind)));
+    connect(kindBox, &QComboBox::currentIndexChanged, this, &UserDialog::updateState);
+    m_devices->setCellWidget(row, KindColumn, kindBox);
+    m_devices->setItem(row, AddressColumn, new QTableWidgetItem(address));
+    updateState();
+}
+
+User UserDialog::user() const
+{
+    User u = m_user;
+    u.name = m_name->text().trimmed();
+    u.email = m_email->text().trimmed();
+    u.role = Role(m_role->currentData().toInt());
+    u.devices.clear();
+    for (int row = 0; row < m_devices->rowCount(); ++row) {
+        const auto *kindBox = qobject_cast<QComboBox *>(m_devices->cellWidget(row, KindColumn));
+        const QTableWidgetItem *address = m_devices->item(row, AddressColumn);
+        u.devices.append(Device{DeviceKind(kindBox->currentData().toInt()),
+                                address ? address->text().trimmed() : QString()});
+    }
+    const QString text = m_greeting->toPlainText().trimmed();
+    switch (m_greetingKind->currentData().toInt()) {
+    case SayGreeting:
+        u.greeting = QJsonObject{{u"say"_s, text}};
+        break;
+    case PlayGreeting:
+        u.greeting = QJsonObject{{u"play"_s, text}};
+        break;
+    default:
+        u.greeting.reset();
+    }
+    return u;
+}
+
+QString UserDialog::problem() const
+{
+    const User u = user();
+    if (u.name.isEmpty())
+        return tr("Give the user a name.");
+    for (int row = 0; row < u.devices.size(); ++row) {
+        const QString p = deviceProblem(u.devices.at(row).kind, u.devices.at(row).address);
+        if (!p.isEmpty())
+            return tr("Device %1: %2").arg(row + 1).arg(p);
+    }
+    if (u.greeting) {
+        const QString text = m_greeting->toPlainText().trimmed();
+        if (text.isEmpty())
+            return tr("Write the greeting, or choose no personal greeting.");
+        if (u.greeting->contains(u"play") && !isHttpUrl(text))
+            return tr("The greeting's sound must be an http or https URL.");
+    }
+    return {};
+}
+
+void UserDialog::updateState()
+{
+    const QString p = problem();
+    m_problem->setText(p);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
+    m_greeting->setEnabled(m_greetingKind->currentData().toInt() != NoGreeting);
+    m_greeting->setPlaceholderText(m_greetingKind->currentData().toInt() == PlayGreeting
+                                       ? u"https://example.com/greeting.mp3"_s
+                                       : tr("You have reached Nancy. Please leave a message."));
+}
+
+} // namespace Switchboard

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/organization.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace Switchboard {
+
+// Add or edit a user: name, email, role, devices (each checked as it is typed: E.164 for
+// phones, sip:user@host for SIP, a plain name for the app) and a personal greeting.
+class UserDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit UserDialog(const User &user, QWidget *parent = nullptr);
+
+    User user() const;
+    // Why the form cannot be accepted yet; empty when it can.
+    QString problem() const;
+
+    QLineEdit *nameField() const { return m_name; }
+    QTableWidget *devicesTable() const { return m_devices; }
+    void addDevice(DeviceKind kind, const QString &address);
+
+private:
+    void updateState();
+
+    User m_user;
+    QLineEdit *m_name;
+    QLineEdit *m_email;
+    QComboBox *m_role;
+    QTableWidget *m_devices;
+    QComboBox *m_greetingKind;
+    QPlainTextEdit *m_greeting;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace Switchboard
