@@ -474,34 +474,34 @@
     <name>References</name>
     <message>
         <source>Flow &quot;%1&quot;, call flow: %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf &quot;%1&quot;, Anrufablauf: %2 &quot;%3&quot;</translation>
     </message>
     <message>
         <source>Flow &quot;%1&quot;, SMS flow: %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf &quot;%1&quot;, SMS-Ablauf: %2 &quot;%3&quot;</translation>
     </message>
     <message>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1</translation>
     </message>
     <message>
         <source>Member of group &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied der Gruppe &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Owner of contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer des Kontakts %1</translation>
     </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>
     <message>
         <source>Nobody (fix them later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand (später korrigieren)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -568,27 +568,27 @@
     <name>Switchboard::GroupDialog</name>
     <message>
         <source>Optional, e.g. Sales or Customer Care</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. Vertrieb oder Kundenservice</translation>
     </message>
     <message>
         <source>Give the group a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Gruppe einen Namen.</translation>
     </message>
     <message>
         <source>There is already a group called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Gruppe namens &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abteilung:</translation>
     </message>
     <message>
         <source>These flows use this group; they will show the new name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Abläufe verwenden diese Gruppe; sie zeigen dann den neuen Namen an:</translation>
     </message>
 </context>
 <context>
@@ -618,7 +618,7 @@
     </message>
     <message>
         <source>This group has no members yet: a call to it rings nobody. Drag users onto it to add them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Gruppe hat noch keine Mitglieder: Bei einem Anruf an sie klingelt es bei niemandem. Ziehen Sie Benutzer auf die Gruppe, um sie hinzuzufügen.</translation>
     </message>
 </context>
 <context>
@@ -734,27 +734,27 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: %1</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wiederherzustellen</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen: %1</translation>
     </message>
 </context>
 <context>
@@ -769,7 +769,7 @@
     </message>
     <message>
         <source>Member (ring order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied (Klingelreihenfolge)</translation>
     </message>
     <message>
         <source>Calls</source>
@@ -781,23 +781,23 @@
     </message>
     <message>
         <source>Remove from the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Gruppe entfernen</translation>
     </message>
     <message>
         <source>Whether %1 is rung for calls to this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob es bei Anrufen an diese Gruppe bei %1 klingelt</translation>
     </message>
     <message>
         <source>Whether %1 gets texts for this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob %1 SMS an diese Gruppe erhält</translation>
     </message>
     <message>
         <source>Remove %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 entfernen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -854,211 +854,211 @@
     <name>Switchboard::UserDialog</name>
     <message>
         <source>&quot;%1&quot; is not a phone number in E.164 form, like +15125550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Rufnummer im E.164-Format wie +15125550100.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a SIP address, like sip:nancy@pbx.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine SIP-Adresse wie sip:nancy@pbx.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid app name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger App-Name: Verwenden Sie Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; oder &apos;-&apos;.</translation>
     </message>
     <message>
         <source>Add User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>Agent: their own inbox and their groups&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: eigener Posteingang und die der eigenen Gruppen</translation>
     </message>
     <message>
         <source>Manager: users, groups and their order</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager: Benutzer, Gruppen und deren Reihenfolge</translation>
     </message>
     <message>
         <source>Admin: everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator: alles</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Add Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät hinzufügen</translation>
     </message>
     <message>
         <source>Remove Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät entfernen</translation>
     </message>
     <message>
         <source>No personal greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine persönliche Ansage</translation>
     </message>
     <message>
         <source>Say this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Text sprechen</translation>
     </message>
     <message>
         <source>Play the sound at this URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Audiodatei unter dieser URL abspielen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>Devices (all ring together):</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte (alle klingeln gleichzeitig):</translation>
     </message>
     <message>
         <source>Voicemail greeting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox-Ansage:</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummer</translation>
     </message>
     <message>
         <source>SIP address</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-Adresse</translation>
     </message>
     <message>
         <source>Switchboard app</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard-App</translation>
     </message>
     <message>
         <source>Give the user a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Benutzer einen Namen.</translation>
     </message>
     <message>
         <source>Device %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät %1: %2</translation>
     </message>
     <message>
         <source>Write the greeting, or choose no personal greeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Ansage oder wählen Sie keine persönliche Ansage.</translation>
     </message>
     <message>
         <source>The greeting&apos;s sound must be an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Audiodatei der Ansage muss eine http- oder https-URL sein.</translation>
     </message>
     <message>
         <source>You have reached Nancy. Please leave a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Nancy erreicht. Bitte hinterlassen Sie eine Nachricht.</translation>
     </message>
 </context>
 <context>
     <name>Switchboard::UsersGroupsEditor</name>
     <message>
         <source>%1 is already in %2; a user is in a group once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits in %2; ein Benutzer kann nur einmal in einer Gruppe sein.</translation>
     </message>
     <message>
         <source>%1 are already in %2; a user is in a group once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sind bereits in %2; ein Benutzer kann nur einmal in einer Gruppe sein.</translation>
     </message>
     <message>
         <source>Add %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu %2 hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>Add %n user(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benutzer zu %1 hinzufügen</numerusform>
+            <numerusform>%n Benutzer zu %1 hinzufügen</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mitglied aus %1 entfernen</numerusform>
+            <numerusform>%n Mitglieder aus %1 entfernen</numerusform>
         </translation>
     </message>
     <message>
         <source>Move %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 verschieben</translation>
     </message>
     <message numerus="yes">
         <source>Move %n member(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mitglied in %1 verschieben</numerusform>
+            <numerusform>%n Mitglieder in %1 verschieben</numerusform>
         </translation>
     </message>
     <message>
         <source>Move %1 up in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 nach oben verschieben</translation>
     </message>
     <message>
         <source>Move %1 down in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 nach unten verschieben</translation>
     </message>
     <message>
         <source>Let %1 take calls in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 Anrufe annehmen lassen</translation>
     </message>
     <message>
         <source>Stop %1 taking calls in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 keine Anrufe mehr annehmen lassen</translation>
     </message>
     <message>
         <source>Let %1 take texts in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 SMS empfangen lassen</translation>
     </message>
     <message>
         <source>Stop %1 taking texts in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 keine SMS mehr empfangen lassen</translation>
     </message>
     <message>
         <source>Add user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 hinzufügen</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Add group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 hinzufügen</translation>
     </message>
     <message>
         <source>Rename group %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 in %2 umbenennen</translation>
     </message>
     <message>
         <source>Edit group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -1089,90 +1089,90 @@
     </message>
     <message>
         <source>Drag users here from the list (or right-click a user and choose Add to group). Drag members to change who rings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie Benutzer aus der Liste hierher (oder klicken Sie mit der rechten Maustaste auf einen Benutzer und wählen Sie Zu Gruppe hinzufügen). Ziehen Sie Mitglieder, um festzulegen, bei wem es zuerst klingelt.</translation>
     </message>
     <message>
         <source>Add User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer hinzufügen…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Delete User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer löschen…</translation>
     </message>
     <message>
         <source>+ Add Group</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Rename Group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe umbenennen…</translation>
     </message>
     <message>
         <source>Delete Group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe löschen…</translation>
     </message>
     <message>
         <source>Move Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Remove from Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Gruppe entfernen</translation>
     </message>
     <message>
         <source>Add to group</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Delete %1? Nothing else uses this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen? Dieser Benutzer wird nirgendwo sonst verwendet.</translation>
     </message>
     <message>
         <source>%1 is used in these places. Their group memberships will end; the flows and contacts below can be handed to someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird an diesen Stellen verwendet. Die Gruppenmitgliedschaften enden; die folgenden Abläufe und Kontakte können an jemand anderen übergeben werden.</translation>
     </message>
     <message>
         <source>Hand over to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben an:</translation>
     </message>
     <message>
         <source>Add Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Rename Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe umbenennen</translation>
     </message>
     <message>
         <source>Delete Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete the group %1? No flow uses it; its %n member(s) stay users.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gruppe %1 löschen? Kein Ablauf verwendet sie; ihr %n Mitglied bleibt Benutzer.</numerusform>
+            <numerusform>Gruppe %1 löschen? Kein Ablauf verwendet sie; ihre %n Mitglieder bleiben Benutzer.</numerusform>
         </translation>
     </message>
     <message>
         <source>These applets use %1. Pick a group they should use instead, or fix them later (until then they are errors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Applets verwenden %1. Wählen Sie eine Gruppe, die sie stattdessen verwenden sollen, oder korrigieren Sie sie später (bis dahin gelten sie als Fehler).</translation>
     </message>
     <message>
         <source>Use instead:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen verwenden:</translation>
     </message>
 </context>
 <context>

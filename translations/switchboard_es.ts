@@ -474,34 +474,34 @@
     <name>References</name>
     <message>
         <source>Flow &quot;%1&quot;, call flow: %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Flujo &quot;%1&quot;, flujo de llamadas: %2 &quot;%3&quot;</translation>
     </message>
     <message>
         <source>Flow &quot;%1&quot;, SMS flow: %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Flujo &quot;%1&quot;, flujo de SMS: %2 &quot;%3&quot;</translation>
     </message>
     <message>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paso %1</translation>
     </message>
     <message>
         <source>Member of group &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro del grupo &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Owner of contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario del contacto %1</translation>
     </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>
     <message>
         <source>Nobody (fix them later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie (corregir más tarde)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>
@@ -568,27 +568,27 @@
     <name>Switchboard::GroupDialog</name>
     <message>
         <source>Optional, e.g. Sales or Customer Care</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional, p. ej., Ventas o Atención al cliente</translation>
     </message>
     <message>
         <source>Give the group a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asigne un nombre al grupo.</translation>
     </message>
     <message>
         <source>There is already a group called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un grupo llamado &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Departamento:</translation>
     </message>
     <message>
         <source>These flows use this group; they will show the new name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos flujos usan este grupo; mostrarán el nuevo nombre:</translation>
     </message>
 </context>
 <context>
@@ -618,7 +618,7 @@
     </message>
     <message>
         <source>This group has no members yet: a call to it rings nobody. Drag users onto it to add them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este grupo aún no tiene miembros: una llamada al grupo no hace sonar a nadie. Arrastre usuarios sobre él para añadirlos.</translation>
     </message>
 </context>
 <context>
@@ -734,27 +734,27 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que deshacer</translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer %1</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que rehacer</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer %1</translation>
     </message>
 </context>
 <context>
@@ -769,7 +769,7 @@
     </message>
     <message>
         <source>Member (ring order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro (orden de llamada)</translation>
     </message>
     <message>
         <source>Calls</source>
@@ -781,23 +781,23 @@
     </message>
     <message>
         <source>Remove from the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar del grupo</translation>
     </message>
     <message>
         <source>Whether %1 is rung for calls to this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica si %1 recibe las llamadas dirigidas a este grupo</translation>
     </message>
     <message>
         <source>Whether %1 gets texts for this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica si %1 recibe los SMS dirigidos a este grupo</translation>
     </message>
     <message>
         <source>Remove %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar a %1 de %2</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
@@ -854,211 +854,211 @@
     <name>Switchboard::UserDialog</name>
     <message>
         <source>&quot;%1&quot; is not a phone number in E.164 form, like +15125550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un número de teléfono en formato E.164, como +15125550100.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a SIP address, like sip:nancy@pbx.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es una dirección SIP, como sip:nancy@pbx.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid app name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un nombre de aplicación válido: use letras, dígitos, &apos;_&apos;, &apos;.&apos; o &apos;-&apos;.</translation>
     </message>
     <message>
         <source>Add User</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir usuario</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
     <message>
         <source>Agent: their own inbox and their groups&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Agente: su propia bandeja de entrada y las de sus grupos</translation>
     </message>
     <message>
         <source>Manager: users, groups and their order</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerente: usuarios, grupos y su orden</translation>
     </message>
     <message>
         <source>Admin: everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador: todo</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Add Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir dispositivo</translation>
     </message>
     <message>
         <source>Remove Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar dispositivo</translation>
     </message>
     <message>
         <source>No personal greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin saludo personal</translation>
     </message>
     <message>
         <source>Say this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Decir este texto</translation>
     </message>
     <message>
         <source>Play the sound at this URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir el sonido de esta URL</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Correo electrónico:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rol:</translation>
     </message>
     <message>
         <source>Devices (all ring together):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivos (suenan todos a la vez):</translation>
     </message>
     <message>
         <source>Voicemail greeting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saludo del buzón de voz:</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de teléfono</translation>
     </message>
     <message>
         <source>SIP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección SIP</translation>
     </message>
     <message>
         <source>Switchboard app</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicación de Switchboard</translation>
     </message>
     <message>
         <source>Give the user a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asigne un nombre al usuario.</translation>
     </message>
     <message>
         <source>Device %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo %1: %2</translation>
     </message>
     <message>
         <source>Write the greeting, or choose no personal greeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el saludo o elija no usar un saludo personal.</translation>
     </message>
     <message>
         <source>The greeting&apos;s sound must be an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sonido del saludo debe ser una URL http o https.</translation>
     </message>
     <message>
         <source>You have reached Nancy. Please leave a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha llamado a Nancy. Por favor, deje un mensaje.</translation>
     </message>
 </context>
 <context>
     <name>Switchboard::UsersGroupsEditor</name>
     <message>
         <source>%1 is already in %2; a user is in a group once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está en %2; un usuario solo puede estar una vez en cada grupo.</translation>
     </message>
     <message>
         <source>%1 are already in %2; a user is in a group once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya están en %2; un usuario solo puede estar una vez en cada grupo.</translation>
     </message>
     <message>
         <source>Add %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir a %1 a %2</translation>
     </message>
     <message numerus="yes">
         <source>Add %n user(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Añadir %n usuario a %1</numerusform>
+            <numerusform>Añadir %n usuarios a %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar a %1 de %2</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Quitar %n miembro de %1</numerusform>
+            <numerusform>Quitar %n miembros de %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Move %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover a %1 en %2</translation>
     </message>
     <message numerus="yes">
         <source>Move %n member(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mover %n miembro en %1</numerusform>
+            <numerusform>Mover %n miembros en %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Move %1 up in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir a %1 en %2</translation>
     </message>
     <message>
         <source>Move %1 down in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar a %1 en %2</translation>
     </message>
     <message>
         <source>Let %1 take calls in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar llamadas a %1 en %2</translation>
     </message>
     <message>
         <source>Stop %1 taking calls in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de pasar llamadas a %1 en %2</translation>
     </message>
     <message>
         <source>Let %1 take texts in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar SMS a %1 en %2</translation>
     </message>
     <message>
         <source>Stop %1 taking texts in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de pasar SMS a %1 en %2</translation>
     </message>
     <message>
         <source>Add user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el usuario %1</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar a %1</translation>
     </message>
     <message>
         <source>Add group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el grupo %1</translation>
     </message>
     <message>
         <source>Rename group %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar el grupo %1 como %2</translation>
     </message>
     <message>
         <source>Edit group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el grupo %1</translation>
     </message>
     <message>
         <source>Delete group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el grupo %1</translation>
     </message>
 </context>
 <context>
@@ -1089,90 +1089,90 @@
     </message>
     <message>
         <source>Drag users here from the list (or right-click a user and choose Add to group). Drag members to change who rings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre usuarios hasta aquí desde la lista (o haga clic con el botón derecho en un usuario y elija Añadir al grupo). Arrastre los miembros para cambiar a quién se llama primero.</translation>
     </message>
     <message>
         <source>Add User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir usuario…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>Delete User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar usuario…</translation>
     </message>
     <message>
         <source>+ Add Group</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Añadir grupo</translation>
     </message>
     <message>
         <source>Rename Group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar grupo…</translation>
     </message>
     <message>
         <source>Delete Group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar grupo…</translation>
     </message>
     <message>
         <source>Move Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir</translation>
     </message>
     <message>
         <source>Move Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar</translation>
     </message>
     <message>
         <source>Remove from Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar del grupo</translation>
     </message>
     <message>
         <source>Add to group</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir al grupo</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar a %1</translation>
     </message>
     <message>
         <source>Delete %1? Nothing else uses this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar a %1? Este usuario no se usa en ningún otro sitio.</translation>
     </message>
     <message>
         <source>%1 is used in these places. Their group memberships will end; the flows and contacts below can be handed to someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se usa en estos lugares. Dejará de ser miembro de sus grupos; los flujos y contactos siguientes se pueden traspasar a otra persona.</translation>
     </message>
     <message>
         <source>Hand over to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Traspasar a:</translation>
     </message>
     <message>
         <source>Add Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir grupo</translation>
     </message>
     <message>
         <source>Rename Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar grupo</translation>
     </message>
     <message>
         <source>Delete Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el grupo %1</translation>
     </message>
     <message numerus="yes">
         <source>Delete the group %1? No flow uses it; its %n member(s) stay users.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Eliminar el grupo %1? Ningún flujo lo usa; su %n miembro seguirá siendo usuario.</numerusform>
+            <numerusform>¿Eliminar el grupo %1? Ningún flujo lo usa; sus %n miembros seguirán siendo usuarios.</numerusform>
         </translation>
     </message>
     <message>
         <source>These applets use %1. Pick a group they should use instead, or fix them later (until then they are errors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos applets usan %1. Elija otro grupo que deban usar en su lugar, o corríjalos más tarde (hasta entonces, cuentan como errores).</translation>
     </message>
     <message>
         <source>Use instead:</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar en su lugar:</translation>
     </message>
 </context>
 <context>
