@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppletSummary</name>
+    <message numerus="yes">
+        <source>, then %n more step(s)</source>
+        <translation>
+            <numerusform>, then %n more step</numerusform>
+            <numerusform>, then %n more steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n holiday(s)</source>
+        <translation>
+            <numerusform>, %n holiday</numerusform>
+            <numerusform>, %n holidays</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ctl</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -43,6 +60,33 @@
         <translation>
             <numerusform>%n number</numerusform>
             <numerusform>%n numbers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FlowInteraction</name>
+    <message numerus="yes">
+        <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
+        <translation>
+            <numerusform>%n applet hangs under branches a %1 does not have. Keep it aside, unattached, to use again? Or delete it?</numerusform>
+            <numerusform>%n applets hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under it and will be deleted too.</source>
+        <translation>
+            <numerusform>%n applet hangs under it and will be deleted too.</numerusform>
+            <numerusform>%n applets hang under it and will be deleted too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowEditor</name>
+    <message numerus="yes">
+        <source>Delete %1 and %n applet(s) under it</source>
+        <translation>
+            <numerusform>Delete %1 and %n applet under it</numerusform>
+            <numerusform>Delete %1 and %n applets under it</numerusform>
         </translation>
     </message>
 </context>

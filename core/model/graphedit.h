@@ -42,7 +42,11 @@ Graph link(const Graph &graph, const SlotRef &slot, const QString &target);
 // `graph` without `id` and what hangs under it; what led to them leads nowhere.
 Graph removeWithSubtree(const Graph &graph, const QString &id);
 
-enum class Detached { Keep, Delete };
+enum class Detached
+{
+    Keep,
+    Delete
+};
 // `graph` with the applet `id` replaced by `replacement` (a new id, another type). Branches
 // both types have stay attached; what hung under the others is kept unattached, or deleted.
 // Everything that led to the old applet leads to the new one.

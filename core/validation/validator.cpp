@@ -56,6 +56,20 @@ public:
         , m_catalogue(AppletCatalogue::instance())
     {}
 
+    Findings runFlow(int index)
+    {
+        indexOrganization();
+        checkFlow(index);
+        return std::move(m_findings);
+    }
+
+    Findings runAppletConfig(const Applet &applet)
+    {
+        indexOrganization();
+        checkAppletConfig(applet, u"config"_s);
+        return std::move(m_findings);
+    }
+
     Findings run()
     {
         indexOrganization();
@@ -128,6 +142,8 @@ private:
     void checkGroups();
     void checkNumbers();
     void checkFlows();
+    void checkFlow(int index);
+    void checkAppletConfig(const Applet &applet, const QString &configPath);
     void checkGraph(const Flow &flow, Channel channel, const QString &path);
     void checkCycles(const Graph &graph, Channel channel, const QString &path);
     void checkApplet(const Applet &applet, Channel channel, const QString &path, bool reachable,
@@ -341,20 +357,28 @@ void Validator::checkNumbers()
 
 void Validator::checkFlows()
 {
-    QHash<QString, int> seen;
-    for (int i = 0; i < m_org.flows.size(); ++i) {
-        const Flow &flow = m_org.flows.at(i);
-        const QString path = index(u"flows"_s, i);
-        checkId(flow.id, key(path, u"id"_s), tr("flow"));
-        checkUnique(seen, flow.id, i, key(path, u"id"_s), u"flows"_s);
-        if (!m_flowUse.contains(flow.id)) {
-            warning(path, u"unused-flow"_s,
-                    tr("Flow \"%1\" is not used by any number.")
-                        .arg(flow.name.isEmpty() ? flow.id : flow.name));
-        }
-        checkGraph(flow, Channel::Voice, key(path, u"voice"_s));
-        checkGraph(flow, Channel::Sms, key(path, u"sms"_s));
+    for (int i = 0; i < m_org.flows.size(); ++i)
+        checkFlow(i);
+}
+
+void Validator::checkFlow(int i)
+{
+    const Flow &flow = m_org.flows.at(i);
+    const QString path = index(u"flows"_s, i);
+    checkId(flow.id, key(path, u"id"_s), tr("flow"));
+    if (m_flows.value(flow.id) != i) {
+        error(key(path, u"id"_s), u"duplicate"_s,
+              tr("\"%1\" is listed twice in %2 (first at %2[%3]).")
+                  .arg(flow.id, u"flows"_s)
+                  .arg(m_flows.value(flow.id)));
     }
+    if (!m_flowUse.contains(flow.id)) {
+        warning(path, u"unused-flow"_s,
+                tr("Flow \"%1\" is not used by any number.")
+                    .arg(flow.name.isEmpty() ? flow.id : flow.name));
+    }
+    checkGraph(flow, Channel::Voice, key(path, u"voice"_s));
+    checkGraph(flow, Channel::Sms, key(path, u"sms"_s));
 }
 
 void Validator::checkGraph(const Flow &flow, Channel channel, const QString &path)
@@ -488,16 +512,7 @@ void Validator::checkApplet(const Applet &applet, Channel channel, const QString
                   ? tr("A %1 applet cannot be used in a call flow.").arg(type->displayName())
                   : tr("A %1 applet cannot be used in an SMS flow.").arg(type->displayName()));
     }
-    const QString configPath = key(path, u"config"_s);
-    checkFields(applet.config, type->fields, configPath, type->displayName());
-    if (applet.type == u"dial")
-        checkDial(applet, configPath);
-    if (applet.type == u"sms-inbox" && applet.config.value(u"assign") == u"round-robin"_s &&
-        applet.config.value(u"owner").toObject().contains(u"user")) {
-        error(key(configPath, u"assign"_s), u"invalid-value"_s,
-              tr("Round-robin assignment shares texts among a group's members; this inbox "
-                 "belongs to a user."));
-    }
+    checkAppletConfig(applet, key(path, u"config"_s));
 
     const QStringList branches = m_catalogue.branchNames(applet);
     const QString nextPath = key(path, u"next"_s);
@@ -539,6 +554,22 @@ void Validator::checkApplet(const Applet &applet, Channel channel, const QString
                              "the sender hears nothing back.")
                               .arg(spec ? spec->displayLabel() : branch));
         }
+    }
+}
+
+void Validator::checkAppletConfig(const Applet &applet, const QString &configPath)
+{
+    const AppletType *type = m_catalogue.type(applet.type);
+    if (!type)
+        return;
+    checkFields(applet.config, type->fields, configPath, type->displayName());
+    if (applet.type == u"dial")
+        checkDial(applet, configPath);
+    if (applet.type == u"sms-inbox" && applet.config.value(u"assign") == u"round-robin"_s &&
+        applet.config.value(u"owner").toObject().contains(u"user")) {
+        error(key(configPath, u"assign"_s), u"invalid-value"_s,
+              tr("Round-robin assignment shares texts among a group's members; this inbox "
+                 "belongs to a user."));
     }
 }
 
@@ -1045,6 +1076,16 @@ void Validator::checkBlocked()
 Findings validateOrganization(const Organization &organization)
 {
     return Validator(organization).run();
+}
+
+Findings validateFlow(const Organization &organization, int flowIndex)
+{
+    return Validator(organization).runFlow(flowIndex);
+}
+
+Findings validateAppletConfig(const Organization &organization, const Applet &applet)
+{
+    return Validator(organization).runAppletConfig(applet);
 }
 
 } // namespace Switchboard

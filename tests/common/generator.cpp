@@ -121,4 +121,38 @@ Organization generateOrganization(const OrganizationSize &size)
     return org;
 }
 
+Graph generateLargeGraph(const Organization &org, int applets)
+{
+    Graph graph;
+    int made = 0;
+    QString previous;
+    for (int m = 0; made < applets; ++m) {
+        const QString menuId = u"menu"_s + QString::number(m);
+        Applet menu = applet(menuId, u"menu"_s,
+                             QJsonObject{{u"prompt"_s, QJsonObject{{u"say"_s, u"Choose."_s}}}});
+        ++made;
+        for (int k = 1; k <= 9 && made + 2 <= applets; ++k) {
+            const QString n = QString::number(m) + u'-' + QString::number(k);
+            const QJsonObject group{
+                {u"group"_s, org.groups.at((m * 9 + k) % org.groups.size()).id}};
+            graph.applets.insert(
+                u"vm"_s + n, applet(u"vm"_s + n, u"voicemail"_s, QJsonObject{{u"owner"_s, group}}));
+            graph.applets.insert(
+                u"dial"_s + n,
+                applet(u"dial"_s + n, u"dial"_s,
+                       QJsonObject{{u"steps"_s, QJsonArray{QJsonObject{{u"target"_s, group}}}}},
+                       {{u"no-answer"_s, u"vm"_s + n}}));
+            menu.next.insert(QString::number(k), u"dial"_s + n);
+            made += 2;
+        }
+        graph.applets.insert(menuId, menu);
+        if (previous.isEmpty())
+            graph.start = menuId;
+        else
+            graph.applets[previous].next.insert(u"no-input"_s, menuId);
+        previous = menuId;
+    }
+    return graph;
+}
+
 } // namespace Switchboard::Test

@@ -18,4 +18,8 @@ struct OrganizationSize
 // A large, valid organization (no errors, no warnings) of the given size, the same every time.
 Organization generateOrganization(const OrganizationSize &size = {});
 
+// A call flow of exactly `applets` applets: a chain of menus (each "no input" leads to the
+// next), every key ringing a group with a voicemail after it. Uses groups of `org`.
+Graph generateLargeGraph(const Organization &org, int applets);
+
 } // namespace Switchboard::Test

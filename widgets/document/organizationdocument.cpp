@@ -1,6 +1,7 @@
 #include "organizationdocument.h"
 
 #include "demo/demoorganization.h"
+#include "document/itemcommands.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 #include "validation/validator.h"
@@ -68,6 +69,31 @@ bool OrganizationDocument::save(QString *error)
         return false; // the edits stay in memory and on the undo stack
     m_saved = m_organization;
     m_undoStack->setClean();
+    emit saved();
+    return true;
+}
+
+bool OrganizationDocument::commitFlow(const Flow &flow, QString *error)
+{
+    const int index = m_organization.indexOfFlow(flow.id);
+    if (index < 0) {
+        *error = tr("The flow \"%1\" no longer exists.").arg(flow.name);
+        return false;
+    }
+    const bool wasClean = m_undoStack->isClean();
+    if (!(m_organization.flows.at(index) == flow))
+        m_undoStack->push(new ChangeItemCommand<Flow>(this, index, m_organization.flows.at(index),
+                                                      flow, tr("Edit flow %1").arg(flow.name)));
+    const int savedIndex = m_saved.indexOfFlow(flow.id);
+    if (savedIndex < 0)
+        return save(error); // a flow never saved: save the organization with it
+    Organization target = m_saved;
+    target.flows[savedIndex] = flow;
+    if (!m_store->save(m_saved, target, error))
+        return false; // the step stays on the stack: the organization shows it unsaved
+    m_saved = target;
+    if (wasClean)
+        m_undoStack->setClean();
     emit saved();
     return true;
 }

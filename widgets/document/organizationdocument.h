@@ -53,6 +53,9 @@ public:
     OrganizationStore &store() const { return *m_store; }
 
     bool save(QString *error);
+    // Takes a flow edited in the flow builder: one undo step here ("Edit flow Main line"),
+    // and that flow alone written to the database. Other unsaved changes stay unsaved.
+    bool commitFlow(const Flow &flow, QString *error);
 
     const Findings &findings() const { return m_findings; }
     int errorCount() const { return m_errorCount; }

@@ -19,6 +19,10 @@ FlowsPage::FlowsPage(OrganizationDocument *document, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->resizeSection(FlowsModel::NameColumn, 200);
+    m_view->setToolTip(tr("Double-click a flow to open it in the flow builder."));
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        emit openFlow(index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString());
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Flows"), this));
     layout->addWidget(m_view);

@@ -18,6 +18,9 @@ public:
     explicit FlowsPage(OrganizationDocument *document, QWidget *parent = nullptr);
     QTreeView *view() const { return m_view; }
 
+signals:
+    void openFlow(const QString &flowId);
+
 private:
     FlowsModel *m_model;
     QTreeView *m_view;

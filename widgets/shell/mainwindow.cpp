@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "document/organizationdocument.h"
+#include "flow/flowwindow.h"
 #include "flows/flowspage.h"
 #include "groups/usersgroupspage.h"
 #include "inbox/inboxpage.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_findingsLabel);
 
+    connect(m_flows, &FlowsPage::openFlow, this, [this](const QString &id) { openFlow(id); });
     // What a gesture has to say (a user already in the group, ...) shows in the status bar.
     connect(m_usersGroups, &UsersGroupsPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
@@ -175,8 +177,30 @@ bool MainWindow::save()
     return false;
 }
 
+FlowWindow *MainWindow::openFlow(const QString &flowId, Channel channel)
+{
+    QPointer<FlowWindow> &window = m_flowWindows[flowId];
+    if (!window) {
+        if (!m_document->organization().flow(flowId))
+            return nullptr;
+        window = new FlowWindow(m_document.get(), flowId, this);
+    }
+    window->showChannel(channel);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Each open flow builder asks about its own unsaved changes first.
+    for (const QPointer<FlowWindow> &window : std::as_const(m_flowWindows)) {
+        if (window && !window->close()) {
+            event->ignore();
+            return;
+        }
+    }
     if (!m_document->isModified()) {
         event->accept();
         return;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "model/organization.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -49,6 +52,8 @@ public:
     QAction *pushAction() const { return m_push; }
 
     bool save();
+    // Opens the flow builder on `flowId` (or brings its window forward).
+    class FlowWindow *openFlow(const QString &flowId, Channel channel = Channel::Voice);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +75,7 @@ private:
     QAction *m_push;
     QLabel *m_backendLabel;
     QLabel *m_findingsLabel;
+    QHash<QString, QPointer<class FlowWindow>> m_flowWindows;
 };
 
 } // namespace Switchboard

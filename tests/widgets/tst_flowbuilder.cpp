@@ -1,0 +1,613 @@
+// The flow builder as an admin uses it, offscreen: a flow built through the scene's own drop
+// handling with real QMimeData (into the start slot, into branch slots), an applet swapped
+// (confirmed and declined), a subtree deleted, a "Go to…" link, undo back to empty and redo,
+// then saved, reloaded from the database and compared with the expected document.
+
+#include "config/canonicaljson.h"
+#include "config/configdocument.h"
+#include "document/organizationdocument.h"
+#include "flow/appletitem.h"
+#include "flow/fieldeditors.h"
+#include "flow/flowdocument.h"
+#include "flow/floweditor.h"
+#include "flow/flowinteraction.h"
+#include "flow/flowscene.h"
+#include "flow/flowview.h"
+#include "flow/flowwindow.h"
+#include "flow/inspector.h"
+#include "flow/slotitem.h"
+#include "i18n/language.h"
+#include "mimetypes.h"
+
+#include <QApplication>
+#include <QGraphicsSceneDragDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+namespace {
+
+// Answers the builder's questions as the test says, and remembers what was asked.
+class ScriptedInteraction : public FlowInteraction
+{
+public:
+    std::optional<GraphEdit::Detached> replaceAnswer;
+    bool deleteAnswer = true;
+    QStringList asked;
+    int lastCount = -1;
+
+    std::optional<GraphEdit::Detached> confirmReplace(const QString &from, const QString &to,
+                                                      int detached) override
+    {
+        asked.append(u"Replace %1 with %2?"_s.arg(from, to));
+        lastCount = detached;
+        return replaceAnswer;
+    }
+    bool confirmDelete(const QString &applet, int under) override
+    {
+        asked.append(u"Delete %1?"_s.arg(applet));
+        lastCount = under;
+        return deleteAnswer;
+    }
+};
+
+// Drags an applet type over the scene and drops it at `at`, through the scene's own
+// dispatch to items (enter, move, drop). Returns whether the drop was taken.
+bool dropType(QGraphicsScene *scene, QPointF at, const QString &type)
+{
+    QMimeData data;
+    data.setData(QString::fromLatin1(MimeType::AppletType), type.toUtf8());
+    auto send = [&](QEvent::Type eventType) {
+        QGraphicsSceneDragDropEvent event(eventType);
+        event.setScenePos(at);
+        event.setMimeData(&data);
+        event.setPossibleActions(Qt::CopyAction);
+        event.setProposedAction(Qt::CopyAction);
+        event.setDropAction(Qt::CopyAction);
+        event.setButtons(Qt::LeftButton);
+        QCoreApplication::sendEvent(scene, &event);
+        return event.isAccepted();
+    };
+    send(QEvent::GraphicsSceneDragEnter);
+    if (!send(QEvent::GraphicsSceneDragMove)) {
+        send(QEvent::GraphicsSceneDragLeave);
+        return false;
+    }
+    return send(QEvent::GraphicsSceneDrop);
+}
+
+QJsonObject flowJson(const Organization &org, const QString &flowId)
+{
+    const QJsonArray flows = organizationToJson(org).value(u"flows").toArray();
+    for (const QJsonValue &f : flows) {
+        if (f.toObject().value(u"id") == flowId)
+            return f.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestFlowBuilder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { installTranslations(u"en"_s); }
+    void init();
+    void cleanup();
+
+    void buildsTheFlowByDrops();
+    void refusesWhatDoesNotFit();
+    void swapAskedAndDeclined();
+    void swapKeepingOrDeletingWhatHungUnder();
+    void deleteAppletWithItsSubtree();
+    void goToLinkIsALinkNotACopy();
+    void undoToEmptyAndRedo();
+    void saveAndReloadGiveTheExpectedDocument();
+    void keyboardTwins();
+    void findingsOnTheCanvas();
+    void inspectorRefusesInvalidInput();
+    void smsTabTakesTextApplets();
+    void closingWithUnsavedChangesIsKnown();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<OrganizationDocument> m_org;
+    FlowWindow *m_window = nullptr;
+    ScriptedInteraction *m_ask = nullptr;
+
+    FlowScene *voice() const { return m_window->scene(Channel::Voice); }
+    FlowDocument *doc() const { return m_window->document(); }
+    const Graph &graph() const { return *doc()->graph(Channel::Voice); }
+    QPointF slotAt(const QString &applet, const QString &branch) const
+    {
+        SlotItem *item = voice()->slotItem(SlotRef{applet, branch});
+        return item ? item->sceneBoundingRect().center() : QPointF(-99999, -99999);
+    }
+    QPointF appletAt(const QString &id) const
+    {
+        return voice()->appletItem(id)->sceneBoundingRect().center();
+    }
+    void build();
+    void configure();
+};
+
+void TestFlowBuilder::init()
+{
+    m_dir = new QTemporaryDir;
+    QString error;
+    m_org = OrganizationDocument::open(m_dir->filePath(u"flows.sqlite"_s), &error);
+    QVERIFY2(m_org, qPrintable(error));
+    // A new, empty flow to build, as "Create a New Flow" leaves it.
+    Organization org = m_org->organization();
+    Flow flow;
+    flow.id = u"new-line"_s;
+    flow.name = u"New line"_s;
+    org.flows.append(flow);
+    org.numbers[2].flow = flow.id;
+    m_org->setOrganization(org);
+    QVERIFY(m_org->save(&error));
+    m_window = new FlowWindow(m_org.get(), u"new-line"_s);
+    auto ask = std::make_unique<ScriptedInteraction>();
+    m_ask = ask.get();
+    m_window->setInteraction(std::move(ask));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestFlowBuilder::cleanup()
+{
+    m_window->document()->undoStack()->setClean(); // no "save changes?" question
+    delete m_window;
+    m_window = nullptr;
+    m_org.reset();
+    delete m_dir;
+}
+
+// hours -> open: menu (1: dial, 2: voicemail), closed: voicemail
+void TestFlowBuilder::build()
+{
+    FlowScene *scene = voice();
+    QCOMPARE(scene->appletItems().size(), 0);
+    QVERIFY(scene->slotItem(SlotRef::start()));
+    QVERIFY(dropType(scene, scene->slotItem(SlotRef::start())->sceneBoundingRect().center(),
+                     u"hours"_s));
+    QCOMPARE(graph().start, u"hours"_s);
+    QCOMPARE(scene->selectedApplet(), u"hours"_s); // its settings open in the inspector
+    QCOMPARE(m_window->inspector()->appletId(), u"hours"_s);
+    QVERIFY(dropType(scene, slotAt(u"hours"_s, u"open"_s), u"menu"_s));
+    QVERIFY(dropType(scene, slotAt(u"hours"_s, u"closed"_s), u"voicemail"_s));
+    QVERIFY(dropType(scene, slotAt(u"menu"_s, u"1"_s), u"dial"_s));
+    // The next free key appears once 1 is taken.
+    QVERIFY(dropType(scene, slotAt(u"menu"_s, u"2"_s), u"voicemail"_s));
+    QCOMPARE(graph().applets.value(u"hours"_s).next.value(u"open"_s), u"menu"_s);
+    QCOMPARE(graph().applets.value(u"menu"_s).next.value(u"1"_s), u"dial"_s);
+    QCOMPARE(graph().applets.value(u"menu"_s).next.value(u"2"_s), u"voicemail-2"_s);
+    QCOMPARE(graph().applets.value(u"hours"_s).next.value(u"closed"_s), u"voicemail"_s);
+    QCOMPARE(scene->appletItems().size(), 5);
+    QCOMPARE(doc()->undoStack()->count(), 5);
+    QCOMPARE(doc()->undoStack()->text(0), u"Start with Hours"_s);
+    QCOMPARE(doc()->undoStack()->text(1), u"Add Menu after Hours (open)"_s);
+    QCOMPARE(doc()->undoStack()->text(3), u"Add Dial after Menu (1)"_s);
+}
+
+// "dial Sales in order, voicemail Nancy, closed: group voicemail", set as the inspector does.
+void TestFlowBuilder::configure()
+{
+    FlowEditor *editor = m_window->editor();
+    QString problem;
+    QJsonObject dial = graph().applets.value(u"dial"_s).config;
+    dial.insert(u"steps"_s,
+                QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                                       {u"strategy"_s, u"sequential"_s},
+                                       {u"ring_seconds"_s, 20}}});
+    QVERIFY2(editor->setConfig(Channel::Voice, u"dial"_s, dial, u"steps"_s, &problem),
+             qPrintable(problem));
+    QJsonObject nancy = graph().applets.value(u"voicemail-2"_s).config;
+    nancy.insert(u"owner"_s, QJsonObject{{u"user"_s, u"nancy"_s}});
+    QVERIFY2(editor->setConfig(Channel::Voice, u"voicemail-2"_s, nancy, u"owner"_s, &problem),
+             qPrintable(problem));
+    QJsonObject closed = graph().applets.value(u"voicemail"_s).config;
+    closed.insert(u"owner"_s, QJsonObject{{u"group"_s, u"sales"_s}});
+    QVERIFY2(editor->setConfig(Channel::Voice, u"voicemail"_s, closed, u"owner"_s, &problem),
+             qPrintable(problem));
+    QVERIFY(editor->renameApplet(Channel::Voice, u"menu"_s, u"Main menu"_s));
+}
+
+void TestFlowBuilder::buildsTheFlowByDrops()
+{
+    build();
+    configure();
+    QCOMPARE(voice()->appletItems().size(), 5);
+    QVERIFY(voice()->layout().bounds.height() > 3 * FlowLayout::CardHeight);
+}
+
+void TestFlowBuilder::refusesWhatDoesNotFit()
+{
+    build();
+    const int steps = doc()->undoStack()->count();
+    // A text applet into a call flow: the slot does not take it.
+    QVERIFY(!dropType(voice(), slotAt(u"menu"_s, u"3"_s), u"keyword"_s));
+    // A slot that is taken is a tab, not a drop target; the applet under it is (a swap).
+    QVERIFY(!dropType(
+        voice(), voice()->slotItem(SlotRef{u"hours"_s, u"open"_s})->sceneBoundingRect().center(),
+        u"greeting"_s));
+    // Nothing in particular under the drop.
+    QVERIFY(!dropType(voice(), QPointF(-5000, -5000), u"greeting"_s));
+    // An unknown payload.
+    QVERIFY(!dropType(voice(), slotAt(u"menu"_s, u"3"_s), u"fax"_s));
+    QCOMPARE(doc()->undoStack()->count(), steps);
+    QVERIFY(m_ask->asked.isEmpty());
+}
+
+void TestFlowBuilder::swapAskedAndDeclined()
+{
+    build();
+    const Graph before = graph();
+    m_ask->replaceAnswer.reset(); // Cancel
+    QVERIFY(!dropType(voice(), appletAt(u"menu"_s), u"dial"_s));
+    QCOMPARE(m_ask->asked, (QStringList{u"Replace Menu with Dial?"_s}));
+    QCOMPARE(m_ask->lastCount, 2); // dial and voicemail-2 hang under keys a Dial lacks
+    QVERIFY(graph() == before);
+    QCOMPARE(doc()->undoStack()->count(), 5);
+}
+
+void TestFlowBuilder::swapKeepingOrDeletingWhatHungUnder()
+{
+    build();
+    // Keep: the menu becomes a greeting; what hung under its keys stays, unattached.
+    m_ask->replaceAnswer = GraphEdit::Detached::Keep;
+    QVERIFY(dropType(voice(), appletAt(u"menu"_s), u"greeting"_s));
+    QCOMPARE(graph().applets.value(u"hours"_s).next.value(u"open"_s), u"greeting"_s);
+    QVERIFY(!graph().applets.contains(u"menu"_s));
+    QVERIFY(graph().applets.contains(u"dial"_s));
+    QVERIFY(!voice()->appletItem(u"dial"_s)->isAttached());
+    QVERIFY(voice()->appletItem(u"dial"_s)->opacity() < 1.0);
+    QCOMPARE(doc()->undoStack()->text(5), u"Replace Menu with Greeting"_s);
+    doc()->undoStack()->undo();
+    QCOMPARE(graph().applets.value(u"hours"_s).next.value(u"open"_s), u"menu"_s);
+
+    // Delete: they go with it.
+    m_ask->replaceAnswer = GraphEdit::Detached::Delete;
+    QVERIFY(dropType(voice(), appletAt(u"menu"_s), u"hangup"_s));
+    QCOMPARE(QStringList(graph().applets.keys()),
+             (QStringList{u"hangup"_s, u"hours"_s, u"voicemail"_s}));
+    QCOMPARE(voice()->appletItems().size(), 3);
+
+    // A shared branch stays attached: the voicemail of "closed" replaced by a greeting
+    // keeps nothing (a voicemail has no branches), and nothing is asked about detaching.
+    m_ask->asked.clear();
+    QVERIFY(dropType(voice(), appletAt(u"voicemail"_s), u"dial"_s));
+    QCOMPARE(m_ask->lastCount, 0);
+    QCOMPARE(graph().applets.value(u"hours"_s).next.value(u"closed"_s), u"dial"_s);
+}
+
+void TestFlowBuilder::deleteAppletWithItsSubtree()
+{
+    build();
+    // The ⛔ on the menu, clicked with the mouse through the view.
+    FlowView *view = m_window->view(Channel::Voice);
+    AppletItem *menu = voice()->appletItem(u"menu"_s);
+    view->ensureVisible(menu);
+    const QPoint button = view->mapFromScene(menu->mapToScene(menu->deleteButtonRect().center()));
+    m_ask->deleteAnswer = false;
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button);
+    QCOMPARE(m_ask->asked, (QStringList{u"Delete Menu?"_s}));
+    QCOMPARE(m_ask->lastCount, 2);
+    QVERIFY(graph().applets.contains(u"menu"_s));
+    m_ask->deleteAnswer = true;
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button);
+    QCOMPARE(QStringList(graph().applets.keys()), (QStringList{u"hours"_s, u"voicemail"_s}));
+    QVERIFY(!graph().applets.value(u"hours"_s).next.contains(u"open"_s));
+    QCOMPARE(doc()->undoStack()->text(5), u"Delete Menu and 2 applets under it"_s);
+    // Its slot is empty again, and a dead end.
+    QCOMPARE(voice()->slotItem(SlotRef{u"hours"_s, u"open"_s})->kind(), FlowLayout::Slot::Empty);
+    doc()->undoStack()->undo();
+    QCOMPARE(graph().applets.size(), 5);
+}
+
+void TestFlowBuilder::goToLinkIsALinkNotACopy()
+{
+    build();
+    // The menu's "no input" goes back to the menu: a repeat.
+    QVERIFY(
+        m_window->editor()->linkSlot(Channel::Voice, SlotRef{u"menu"_s, u"no-input"_s}, u"menu"_s));
+    QCOMPARE(doc()->undoStack()->text(5), u"Go from Menu (no input) to Menu"_s);
+    SlotItem *link = voice()->slotItem(SlotRef{u"menu"_s, u"no-input"_s});
+    QCOMPARE(link->kind(), FlowLayout::Slot::Link);
+    QCOMPARE(link->target(), u"menu"_s);
+    QCOMPARE(voice()->appletItems().size(), 5); // drawn once
+    // Its ✕ takes the link away (and nothing else).
+    FlowView *view = m_window->view(Channel::Voice);
+    view->ensureVisible(link);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->mapFromScene(link->mapToScene(link->unlinkButtonRect().center())));
+    QVERIFY(!graph().applets.value(u"menu"_s).next.contains(u"no-input"_s));
+    QCOMPARE(graph().applets.size(), 5);
+    QCOMPARE(voice()->slotItem(SlotRef{u"menu"_s, u"no-input"_s})->kind(), FlowLayout::Slot::Empty);
+}
+
+void TestFlowBuilder::undoToEmptyAndRedo()
+{
+    build();
+    configure();
+    const Graph built = graph();
+    QUndoStack *undo = doc()->undoStack();
+    while (undo->canUndo())
+        undo->undo();
+    QVERIFY(!doc()->graph(Channel::Voice).has_value()); // as it was: no call flow at all
+    QCOMPARE(voice()->appletItems().size(), 0);
+    QCOMPARE(voice()->slotItem(SlotRef::start())->kind(), FlowLayout::Slot::Empty);
+    QVERIFY(!doc()->isModified());
+    while (undo->canRedo())
+        undo->redo();
+    QVERIFY(graph() == built);
+    QCOMPARE(voice()->appletItems().size(), 5);
+}
+
+void TestFlowBuilder::saveAndReloadGiveTheExpectedDocument()
+{
+    build();
+    configure();
+    QVERIFY(doc()->isModified());
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->save());
+    QVERIFY(!doc()->isModified());
+    doc()->validateNow();
+    // One step in the organization's history, written to the database at once.
+    QCOMPARE(m_org->undoStack()->text(m_org->undoStack()->count() - 1), u"Edit flow New line"_s);
+    QVERIFY(!m_org->isModified());
+
+    QString error;
+    auto reopened = OrganizationDocument::open(m_dir->filePath(u"flows.sqlite"_s), &error);
+    QVERIFY2(reopened, qPrintable(error));
+    const QByteArray expected = R"({
+  "id": "new-line",
+  "name": "New line",
+  "voice": {
+    "start": "hours",
+    "applets": {
+      "dial": {
+        "type": "dial",
+        "config": {
+          "steps": [
+            {
+              "target": {
+                "group": "sales"
+              },
+              "strategy": "sequential",
+              "ring_seconds": 20
+            }
+          ],
+          "caller_id": "caller",
+          "screen": false,
+          "record": false
+        },
+        "next": {}
+      },
+      "hours": {
+        "type": "hours",
+        "config": {
+          "timezone": null,
+          "weekly": {
+            "mon": [["09:00", "17:00"]],
+            "tue": [["09:00", "17:00"]],
+            "wed": [["09:00", "17:00"]],
+            "thu": [["09:00", "17:00"]],
+            "fri": [["09:00", "17:00"]],
+            "sat": [],
+            "sun": []
+          },
+          "holidays": []
+        },
+        "next": {
+          "open": "menu",
+          "closed": "voicemail"
+        }
+      },
+      "menu": {
+        "type": "menu",
+        "name": "Main menu",
+        "config": {
+          "prompt": {
+            "say": "Please choose from the following options."
+          },
+          "timeout": 5,
+          "attempts": 3,
+          "invalid_prompt": null
+        },
+        "next": {
+          "1": "dial",
+          "2": "voicemail-2"
+        }
+      },
+      "voicemail": {
+        "type": "voicemail",
+        "config": {
+          "owner": {
+            "group": "sales"
+          },
+          "prompt": null,
+          "max_seconds": 120,
+          "transcribe": false
+        },
+        "next": {}
+      },
+      "voicemail-2": {
+        "type": "voicemail",
+        "config": {
+          "owner": {
+            "user": "nancy"
+          },
+          "prompt": null,
+          "max_seconds": 120,
+          "transcribe": false
+        },
+        "next": {}
+      }
+    }
+  },
+  "sms": null
+}
+)";
+    QCOMPARE(QString::fromUtf8(canonicalJson(flowJson(reopened->organization(), u"new-line"_s))),
+             QString::fromUtf8(expected));
+    // The only findings left: the dial and the menu's "no input" want somewhere to go, and
+    // the flow has no SMS flow.
+    QStringList rules;
+    for (const Finding &f : doc()->findings())
+        rules.append(f.rule + u' ' + f.path.section(u'.', 2, -1));
+    QCOMPARE(rules, (QStringList{u"dead-end applets.dial.next.no-answer"_s,
+                                 u"dead-end applets.menu.next.no-input"_s}));
+}
+
+void TestFlowBuilder::keyboardTwins()
+{
+    build();
+    FlowScene *scene = voice();
+    m_window->view(Channel::Voice)->setFocus();
+    scene->selectApplet(u"hours"_s);
+    QTest::keyClick(m_window->view(Channel::Voice)->viewport(), Qt::Key_Down);
+    // Down from the hours goes to what is under it.
+    QVERIFY(!scene->selectedItems().isEmpty());
+    QVERIFY(scene->selectedItems().first()->sceneBoundingRect().top() >
+            scene->appletItem(u"hours"_s)->sceneBoundingRect().bottom());
+
+    // An empty slot selected, Enter opens the palette as a menu; choosing from it is the
+    // same gesture as a drop.
+    QSignalSpy menu(scene, &FlowScene::slotMenuRequested);
+    scene->selectSlot(SlotRef{u"menu"_s, u"3"_s});
+    QStringList entries;
+    QTimer::singleShot(0, this, [&entries] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(popup);
+        for (QAction *a : popup->actions()) {
+            entries.append(a->text());
+            if (a->text() == u"Hang up")
+                a->trigger();
+        }
+        popup->close();
+    });
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(scene, &enter);
+    QCOMPARE(menu.count(), 1);
+    QCOMPARE(menu.first().first().value<SlotRef>(), (SlotRef{u"menu"_s, u"3"_s}));
+    QCOMPARE(entries.mid(0, 6), (QStringList{u"Greeting"_s, u"Menu"_s, u"Hours"_s, u"Dial"_s,
+                                             u"Voicemail"_s, u"Hang up"_s}));
+    QVERIFY(entries.contains(u"Go to…"_s));
+    QCOMPARE(graph().applets.value(u"menu"_s).next.value(u"3"_s), u"hangup"_s);
+
+    // Delete deletes the selected applet (after asking).
+    scene->selectApplet(u"hangup"_s);
+    QKeyEvent del(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
+    QCoreApplication::sendEvent(scene, &del);
+    QCOMPARE(m_ask->asked.last(), u"Delete Hang up?"_s);
+    QVERIFY(!graph().applets.contains(u"hangup"_s));
+}
+
+void TestFlowBuilder::findingsOnTheCanvas()
+{
+    FlowScene *scene = voice();
+    QVERIFY(dropType(scene, scene->slotItem(SlotRef::start())->sceneBoundingRect().center(),
+                     u"hours"_s));
+    doc()->validateNow();
+    // Both branches of a lone hours applet are dead ends, drawn on their empty slots.
+    QVERIFY(scene->slotItem(SlotRef{u"hours"_s, u"open"_s})->hasWarning());
+    QVERIFY(scene->slotItem(SlotRef{u"hours"_s, u"closed"_s})->hasWarning());
+    QVERIFY(dropType(scene, slotAt(u"hours"_s, u"open"_s), u"dial"_s));
+    doc()->validateNow();
+    QVERIFY(!scene->slotItem(SlotRef{u"hours"_s, u"open"_s})->hasWarning());
+    // A dial that rings nobody yet is an error, in red on its card, and listed.
+    QVERIFY(scene->appletItem(u"dial"_s)->hasErrors());
+    QListWidget *list = m_window->findingsList();
+    bool listed = false;
+    for (int i = 0; i < list->count(); ++i)
+        listed |= list->item(i)->data(Qt::UserRole).toString().endsWith(u"dial.config.steps"_s);
+    QVERIFY(listed);
+    // Clicking the finding selects the applet.
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString().endsWith(u"dial.config.steps"_s))
+            emit list->itemClicked(list->item(i));
+    }
+    QCOMPARE(scene->selectedApplet(), u"dial"_s);
+}
+
+void TestFlowBuilder::inspectorRefusesInvalidInput()
+{
+    build();
+    voice()->selectApplet(u"dial"_s);
+    Inspector *inspector = m_window->inspector();
+    QCOMPARE(inspector->appletId(), u"dial"_s);
+    FieldEditor *steps = inspector->fieldEditor(u"steps"_s);
+    QVERIFY(steps);
+    const int count = doc()->undoStack()->count();
+    // 90 s is past the carrier's 60: refused, and the form says why.
+    emit steps->edited(QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                                              {u"ring_seconds"_s, 90}}});
+    QCOMPARE(doc()->undoStack()->count(), count);
+    const QList<QLabel *> labels = steps->findChildren<QLabel *>();
+    bool said = false;
+    for (QLabel *label : labels)
+        said |= label->isVisibleTo(steps) && label->text().contains(u"from 5 to 60"_s);
+    QVERIFY(said);
+    // 30 s is fine.
+    emit steps->edited(QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                                              {u"ring_seconds"_s, 30}}});
+    QCOMPARE(doc()->undoStack()->count(), count + 1);
+    QCOMPARE(graph()
+                 .applets.value(u"dial"_s)
+                 .config.value(u"steps")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"ring_seconds")
+                 .toInt(),
+             30);
+    QCOMPARE(doc()->undoStack()->text(count), u"Change Steps of Dial"_s);
+    // The menu's timeout field: 45 is out of range.
+    QString problem;
+    QJsonObject menu = graph().applets.value(u"menu"_s).config;
+    menu.insert(u"timeout"_s, 45);
+    QVERIFY(
+        !m_window->editor()->setConfig(Channel::Voice, u"menu"_s, menu, u"timeout"_s, &problem));
+    QVERIFY2(problem.contains(u"from 1 to 30"), qPrintable(problem));
+}
+
+void TestFlowBuilder::smsTabTakesTextApplets()
+{
+    m_window->showChannel(Channel::Sms);
+    FlowScene *sms = m_window->scene(Channel::Sms);
+    QCOMPARE(sms->slotItem(SlotRef::start())->kind(), FlowLayout::Slot::Empty);
+    const QPointF start = sms->slotItem(SlotRef::start())->sceneBoundingRect().center();
+    QVERIFY(!dropType(sms, start, u"menu"_s)); // a call applet
+    QVERIFY(dropType(sms, start, u"keyword"_s));
+    QCOMPARE(doc()->graph(Channel::Sms)->start, u"keyword"_s);
+    QVERIFY(!doc()->graph(Channel::Voice).has_value());
+    QCOMPARE(doc()->undoStack()->text(0), u"Start with Keyword"_s);
+}
+
+void TestFlowBuilder::closingWithUnsavedChangesIsKnown()
+{
+    build();
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().contains(u"New line"));
+    doc()->undoStack()->setClean();
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(m_window->close()); // nothing to ask
+}
+
+QTEST_MAIN(TestFlowBuilder)
+#include "tst_flowbuilder.moc"

@@ -1,0 +1,223 @@
+#include "appletitem.h"
+
+#include "catalogue/appletcatalogue.h"
+#include "flow/appletstyle.h"
+#include "flow/flowlayout.h"
+#include "flow/flowscene.h"
+#include "mimetypes.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QMimeData>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+QColor appletColor(const QString &type)
+{
+    static const QHash<QString, QColor> colors{
+        {u"greeting"_s, QColor(0x2e, 0x7d, 0x32)},  {u"menu"_s, QColor(0x6a, 0x1b, 0x9a)},
+        {u"hours"_s, QColor(0xef, 0x6c, 0x00)},     {u"dial"_s, QColor(0x15, 0x65, 0xc0)},
+        {u"voicemail"_s, QColor(0x00, 0x83, 0x8f)}, {u"hangup"_s, QColor(0xc6, 0x28, 0x28)},
+        {u"keyword"_s, QColor(0xad, 0x14, 0x57)},   {u"sms-reply"_s, QColor(0x28, 0x35, 0x93)},
+        {u"sms-inbox"_s, QColor(0x4e, 0x34, 0x2e)}};
+    return colors.value(type, QColor(0x45, 0x5a, 0x64));
+}
+
+AppletItem::AppletItem(const QString &appletId)
+    : m_id(appletId)
+{
+    setFlags(ItemIsSelectable | ItemIsFocusable);
+    setAcceptDrops(true);
+    setAcceptHoverEvents(true);
+    setCacheMode(DeviceCoordinateCache);
+}
+
+FlowScene *AppletItem::flowScene() const
+{
+    return static_cast<FlowScene *>(scene());
+}
+
+void AppletItem::sync(const Applet &applet, const QString &summary, bool attached)
+{
+    const AppletType *type = AppletCatalogue::instance().type(applet.type);
+    const QString typeName = type ? type->displayName() : applet.type;
+    if (applet.type == m_type && applet.name == m_name && summary == m_summary &&
+        attached == m_attached)
+        return;
+    m_type = applet.type;
+    m_typeName = typeName;
+    m_name = applet.name;
+    m_summary = summary;
+    m_attached = attached;
+    m_icon = QIcon(type ? type->iconPath() : QString());
+    setOpacity(attached ? 1.0 : 0.55);
+    update();
+}
+
+void AppletItem::setFindings(const QList<Finding> &findings)
+{
+    int errors = 0, warnings = 0;
+    QStringList lines;
+    for (const Finding &f : findings) {
+        (f.isError() ? errors : warnings)++;
+        lines.append((f.isError() ? u"✖ "_s : u"⚠ "_s) + f.message);
+    }
+    QString tip = m_summary;
+    if (!m_attached)
+        tip += u"\n"_s + FlowScene::tr("Not attached: nothing in the flow leads here.");
+    if (!lines.isEmpty())
+        tip += u"\n\n"_s + lines.join(u'\n');
+    setToolTip(tip);
+    if (errors == m_errors && warnings == m_warnings)
+        return;
+    m_errors = errors;
+    m_warnings = warnings;
+    update();
+}
+
+QRectF AppletItem::boundingRect() const
+{
+    return QRectF(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight).adjusted(-3, -3, 3, 3);
+}
+
+QRectF AppletItem::deleteButtonRect() const
+{
+    return QRectF(FlowLayout::CardWidth - 26, 6, 20, 20);
+}
+
+void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = QApplication::palette();
+    const QRectF card(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight);
+    const QColor accent = appletColor(m_type);
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    QColor border = m_errors ? QColor(0xc6, 0x28, 0x28) : palette.color(QPalette::Mid);
+    if (m_dropTarget)
+        border = palette.color(QPalette::Highlight);
+    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : border,
+                         selected || m_errors || m_dropTarget ? 2.5 : 1.2));
+    painter->setBrush(m_dropTarget ? palette.color(QPalette::AlternateBase)
+                                   : palette.color(QPalette::Base));
+    painter->drawRoundedRect(card, 8, 8);
+    // The accent strip on the left says the type at a glance.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawRoundedRect(QRectF(0, 0, 7, card.height()), 3, 3);
+
+    m_icon.paint(painter, QRect(16, 12, 28, 28));
+    QFont small = QApplication::font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    QFont bold = QApplication::font();
+    bold.setBold(true);
+    const qreal textLeft = 54;
+    const qreal textWidth = card.width() - textLeft - (m_errors || m_warnings ? 54 : 32);
+
+    painter->setPen(accent);
+    painter->setFont(small);
+    painter->drawText(
+        QRectF(textLeft, 9, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(small).elidedText(m_typeName.toUpper(), Qt::ElideRight, textWidth));
+    painter->setPen(palette.color(QPalette::Text));
+    painter->setFont(bold);
+    const QString title = m_name.isEmpty() ? m_typeName : m_name;
+    painter->drawText(
+        QRectF(textLeft, 25, card.width() - textLeft - 10, 20), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(bold).elidedText(title, Qt::ElideRight, card.width() - textLeft - 10));
+    painter->setFont(small);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    const QRectF summaryRect(12, 48, card.width() - 22, card.height() - 54);
+    QFontMetricsF fm(small);
+    QString summary = m_summary;
+    if (fm.boundingRect(summaryRect, Qt::TextWordWrap, summary).height() > summaryRect.height())
+        summary = fm.elidedText(summary, Qt::ElideRight, summaryRect.width() * 2 - 20);
+    painter->drawText(summaryRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, summary);
+
+    if (m_errors || m_warnings) {
+        const QIcon badge(m_errors ? u":/icons/actions/error.svg"_s
+                                   : u":/icons/actions/warning.svg"_s);
+        badge.paint(painter, QRect(int(card.width()) - 50, 7, 18, 18));
+    }
+    // The ⛔ that deletes the applet.
+    const QRectF del = deleteButtonRect();
+    painter->setOpacity(m_deleteHovered ? 1.0 : 0.55);
+    QIcon(u":/icons/actions/delete.svg"_s).paint(painter, del.toRect());
+    painter->setOpacity(1.0);
+}
+
+void AppletItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && deleteButtonRect().contains(event->pos())) {
+        flowScene()->requestDelete(m_id);
+        event->accept();
+        return;
+    }
+    QGraphicsObject::mousePressEvent(event);
+}
+
+void AppletItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const bool over = deleteButtonRect().contains(event->pos());
+    if (over != m_deleteHovered) {
+        m_deleteHovered = over;
+        setCursor(over ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        update();
+    }
+}
+
+void AppletItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
+{
+    if (m_deleteHovered) {
+        m_deleteHovered = false;
+        update();
+    }
+}
+
+bool AppletItem::accepts(const QGraphicsSceneDragDropEvent *event) const
+{
+    const QString type =
+        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
+    const AppletType *t = AppletCatalogue::instance().type(type);
+    return t && t->allowedIn(flowScene()->channel()) && type != m_type;
+}
+
+void AppletItem::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    event->ignore(); // events start out accepted: only a valid payload is taken
+    if (accepts(event)) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        m_dropTarget = true;
+        update();
+    }
+}
+
+void AppletItem::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    event->setAccepted(accepts(event));
+}
+
+void AppletItem::dragLeaveEvent(QGraphicsSceneDragDropEvent *)
+{
+    m_dropTarget = false;
+    update();
+}
+
+void AppletItem::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    m_dropTarget = false;
+    update();
+    const QString type =
+        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
+    event->setAccepted(flowScene()->dropOnApplet(m_id, type));
+}
+
+} // namespace Switchboard

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/organization.h"
+#include "validation/finding.h"
+
+#include <QGraphicsObject>
+#include <QIcon>
+
+namespace Switchboard {
+
+class FlowScene;
+
+// An applet on the canvas: its icon, type, name and a one-line summary, a ⛔ that deletes it,
+// its findings (red for errors), dimmed when nothing leads to it. Dropping a palette applet
+// on it replaces it. It shows a model object; it keeps no state of its own.
+class AppletItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    explicit AppletItem(const QString &appletId);
+
+    QString appletId() const { return m_id; }
+    void sync(const Applet &applet, const QString &summary, bool attached);
+    void setFindings(const QList<Finding> &findings);
+    bool hasErrors() const { return m_errors > 0; }
+    bool isAttached() const { return m_attached; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QRectF deleteButtonRect() const;
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+
+private:
+    FlowScene *flowScene() const;
+    bool accepts(const QGraphicsSceneDragDropEvent *event) const;
+
+    QString m_id;
+    QString m_type;
+    QString m_typeName;
+    QString m_name;
+    QString m_summary;
+    QIcon m_icon;
+    bool m_attached = true;
+    int m_errors = 0;
+    int m_warnings = 0;
+    bool m_deleteHovered = false;
+    bool m_dropTarget = false;
+};
+
+} // namespace Switchboard

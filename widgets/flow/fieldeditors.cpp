@@ -1,0 +1,926 @@
+#include "fieldeditors.h"
+
+#include "mimetypes.h"
+#include "model/identifiers.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDropEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+FieldEditor::FieldEditor(const FieldSpec &spec, QWidget *parent)
+    : QWidget(parent)
+    , m_spec(spec)
+    , m_body(new QWidget(this))
+    , m_problem(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_body);
+    layout->addWidget(m_problem);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #c62828"_s);
+    m_problem->hide();
+}
+
+void FieldEditor::setProblem(const QString &problem)
+{
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+}
+
+namespace {
+
+QHBoxLayout *row(QWidget *body)
+{
+    auto *l = new QHBoxLayout(body);
+    l->setContentsMargins(0, 0, 0, 0);
+    return l;
+}
+
+QString choiceLabel(const QString &choice)
+{
+    static const QHash<QString, const char *> labels{
+        {u"simultaneous"_s, QT_TRANSLATE_NOOP("FieldEditor", "Ring all at once")},
+        {u"sequential"_s, QT_TRANSLATE_NOOP("FieldEditor", "One after another, in order")},
+        {u"round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "One per call, taking turns")},
+        {u"linear-round-robin"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Taking turns, then the others in order")},
+        {u"none"_s, QT_TRANSLATE_NOOP("FieldEditor", "Leave them in the shared inbox")},
+    };
+    const char *label = labels.value(choice);
+    return label ? QCoreApplication::translate("FieldEditor", label) : choice;
+}
+
+// ---- simple kinds ----------------------------------------------------------------------
+
+class IntegerEditor : public FieldEditor
+{
+public:
+    IntegerEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_spin(new QSpinBox(body()))
+    {
+        m_spin->setRange(spec.min, spec.max);
+        m_spin->setKeyboardTracking(false); // one edit when typing is done, not per digit
+        const bool seconds = spec.key.contains(u"seconds") || spec.key == u"timeout";
+        if (seconds)
+            m_spin->setSuffix(tr(" s"));
+        auto *l = row(body());
+        l->addWidget(m_spin);
+        l->addWidget(new QLabel(tr("(%1–%2)").arg(spec.min).arg(spec.max), body()));
+        l->addStretch();
+        connect(m_spin, &QSpinBox::valueChanged, this, [this](int v) { emit edited(v); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QSignalBlocker block(m_spin);
+        m_spin->setValue(value.toInt(spec().defaultValue.toInt()));
+    }
+
+private:
+    QSpinBox *m_spin;
+};
+
+class BooleanEditor : public FieldEditor
+{
+public:
+    BooleanEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_box(new QCheckBox(spec.displayLabel(), body()))
+    {
+        row(body())->addWidget(m_box);
+        connect(m_box, &QCheckBox::toggled, this, [this](bool on) { emit edited(on); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QSignalBlocker block(m_box);
+        m_box->setChecked(value.toBool());
+    }
+
+private:
+    QCheckBox *m_box;
+};
+
+class ChoiceEditor : public FieldEditor
+{
+public:
+    ChoiceEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_box(new QComboBox(body()))
+    {
+        for (const QString &c : spec.choices)
+            m_box->addItem(c == u"round-robin" && spec.key == u"assign"
+                               ? tr("Share them out in turns")
+                               : choiceLabel(c),
+                           c);
+        row(body())->addWidget(m_box);
+        connect(m_box, &QComboBox::activated, this,
+                [this] { emit edited(m_box->currentData().toString()); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        m_box->setCurrentIndex(m_box->findData(value.toString(spec().defaultValue.toString())));
+    }
+
+private:
+    QComboBox *m_box;
+};
+
+// Text is committed when typing pauses or the field is left, not per key.
+class TextEditor : public FieldEditor
+{
+public:
+    TextEditor(const FieldSpec &spec, bool optional, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_optional(optional ? new QCheckBox(spec.displayLabel(), body()) : nullptr)
+        , m_text(new QPlainTextEdit(body()))
+        , m_count(new QLabel(body()))
+    {
+        m_text->setMaximumHeight(64);
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(700);
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        if (m_optional)
+            l->addWidget(m_optional);
+        l->addWidget(m_text);
+        l->addWidget(m_count);
+        m_count->setForegroundRole(QPalette::PlaceholderText);
+        connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+            m_count->setText(tr("%1 of at most %2 characters")
+                                 .arg(m_text->toPlainText().size())
+                                 .arg(this->spec().max));
+            m_timer.start();
+        });
+        connect(&m_timer, &QTimer::timeout, this, [this] { commit(); });
+        if (m_optional)
+            connect(m_optional, &QCheckBox::toggled, this, [this](bool on) {
+                m_text->setEnabled(on);
+                commit();
+            });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QSignalBlocker b1(m_text);
+        if (m_optional) {
+            const QSignalBlocker b2(m_optional);
+            m_optional->setChecked(!value.isNull() && !value.isUndefined());
+            m_text->setEnabled(m_optional->isChecked());
+        }
+        if (m_text->toPlainText() != value.toString())
+            m_text->setPlainText(value.toString());
+        m_count->setText(
+            tr("%1 of at most %2 characters").arg(m_text->toPlainText().size()).arg(spec().max));
+    }
+
+private:
+    void commit()
+    {
+        m_timer.stop();
+        if (m_optional && !m_optional->isChecked())
+            emit edited(QJsonValue::Null);
+        else
+            emit edited(m_text->toPlainText());
+    }
+    QCheckBox *m_optional;
+    QPlainTextEdit *m_text;
+    QLabel *m_count;
+    QTimer m_timer;
+};
+
+class PromptEditor : public FieldEditor
+{
+public:
+    enum Kind
+    {
+        Default,
+        Say,
+        Play
+    };
+    PromptEditor(const FieldSpec &spec, bool optional, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_kind(new QComboBox(body()))
+        , m_text(new QPlainTextEdit(body()))
+        , m_voice(new QLineEdit(body()))
+    {
+        if (optional)
+            m_kind->addItem(spec.key == u"invalid_prompt"
+                                ? tr("The usual message")
+                                : tr("The owner's greeting, or the usual one"),
+                            Default);
+        m_kind->addItem(tr("Say this text"), Say);
+        m_kind->addItem(tr("Play a recording (URL)"), Play);
+        m_text->setMaximumHeight(60);
+        m_voice->setPlaceholderText(tr("Voice, e.g. Polly.Joanna (optional)"));
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(m_kind);
+        l->addWidget(m_text);
+        l->addWidget(m_voice);
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(700);
+        connect(m_kind, &QComboBox::activated, this, [this] {
+            update();
+            commit();
+        });
+        connect(m_text, &QPlainTextEdit::textChanged, this, [this] { m_timer.start(); });
+        connect(m_voice, &QLineEdit::editingFinished, this, [this] { commit(); });
+        connect(&m_timer, &QTimer::timeout, this, [this] { commit(); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QJsonObject o = value.toObject();
+        const QSignalBlocker b(m_text);
+        const Kind kind = value.isObject() ? (o.contains(u"play") ? Play : Say) : Default;
+        m_kind->setCurrentIndex(m_kind->findData(kind));
+        const QString text = o.value(kind == Play ? u"play" : u"say").toString();
+        if (m_text->toPlainText() != text)
+            m_text->setPlainText(text);
+        m_voice->setText(o.value(u"voice").toString());
+        update();
+    }
+
+private:
+    void update()
+    {
+        const int kind = m_kind->currentData().toInt();
+        m_text->setVisible(kind != Default);
+        m_voice->setVisible(kind == Say);
+        m_text->setPlaceholderText(kind == Play ? u"https://example.com/greeting.mp3"_s
+                                                : tr("Thank you for calling."));
+    }
+    void commit()
+    {
+        m_timer.stop();
+        const int kind = m_kind->currentData().toInt();
+        if (kind == Default) {
+            emit edited(QJsonValue::Null);
+            return;
+        }
+        QJsonObject o;
+        o.insert(kind == Play ? u"play"_s : u"say"_s, m_text->toPlainText().trimmed());
+        if (kind == Say && !m_voice->text().trimmed().isEmpty())
+            o.insert(u"voice"_s, m_voice->text().trimmed());
+        emit edited(o);
+    }
+    QComboBox *m_kind;
+    QPlainTextEdit *m_text;
+    QLineEdit *m_voice;
+    QTimer m_timer;
+};
+
+// ---- people ------------------------------------------------------------------------------
+
+class OwnerEditor : public FieldEditor
+{
+public:
+    OwnerEditor(const FieldSpec &spec, const Organization &org, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_box(new QComboBox(body()))
+    {
+        m_box->addItem(tr("Choose…"), QString());
+        for (const Group &g : org.groups)
+            m_box->addItem(QIcon(u":/icons/sections/users.svg"_s), tr("Group: %1").arg(g.name),
+                           QString(u"group:"_s + g.id));
+        for (const User &u : org.users)
+            m_box->addItem(tr("User: %1").arg(u.name), QString(u"user:"_s + u.id));
+        row(body())->addWidget(m_box);
+        connect(m_box, &QComboBox::activated, this, [this] {
+            const QString choice = m_box->currentData().toString();
+            if (choice.isEmpty())
+                return;
+            emit edited(QJsonObject{{choice.section(u':', 0, 0), choice.section(u':', 1)}});
+        });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QJsonObject o = value.toObject();
+        const QString key = o.contains(u"group")  ? u"group:"_s + o.value(u"group").toString()
+                            : o.contains(u"user") ? u"user:"_s + o.value(u"user").toString()
+                                                  : QString();
+        m_box->setCurrentIndex(std::max(0, m_box->findData(key)));
+    }
+
+private:
+    QComboBox *m_box;
+};
+
+// An ad-hoc ring list: users in ring order, picked from a list or dragged in from the
+// builder's users list, reordered by dragging.
+class RingList : public QListWidget
+{
+public:
+    explicit RingList(const Organization &org, QWidget *parent)
+        : QListWidget(parent)
+        , m_org(org)
+    {
+        setDragDropMode(DragDrop);
+        setDefaultDropAction(Qt::MoveAction);
+        setAcceptDrops(true);
+        setMaximumHeight(110);
+    }
+    std::function<void()> changed;
+
+    void setIds(const QStringList &ids)
+    {
+        clear();
+        for (const QString &id : ids)
+            addId(id);
+    }
+    void addId(const QString &id)
+    {
+        const User *u = m_org.user(id);
+        auto *item = new QListWidgetItem(u ? u->name : id, this);
+        item->setData(Qt::UserRole, id);
+    }
+    QStringList ids() const
+    {
+        QStringList result;
+        for (int i = 0; i < count(); ++i)
+            result.append(item(i)->data(Qt::UserRole).toString());
+        return result;
+    }
+
+protected:
+    QStringList mimeTypes() const override
+    {
+        return QListWidget::mimeTypes() << QString::fromLatin1(MimeType::Users);
+    }
+    void dragEnterEvent(QDragEnterEvent *event) override
+    {
+        if (event->mimeData()->hasFormat(QString::fromLatin1(MimeType::Users)))
+            event->acceptProposedAction();
+        else
+            QListWidget::dragEnterEvent(event);
+    }
+    void dragMoveEvent(QDragMoveEvent *event) override
+    {
+        if (event->mimeData()->hasFormat(QString::fromLatin1(MimeType::Users)))
+            event->acceptProposedAction();
+        else
+            QListWidget::dragMoveEvent(event);
+    }
+    void dropEvent(QDropEvent *event) override
+    {
+        const QStringList users = MimeType::decodeUsers(event->mimeData());
+        if (!users.isEmpty()) {
+            for (const QString &id : users) {
+                if (!ids().contains(id))
+                    addId(id);
+            }
+            event->acceptProposedAction();
+        } else {
+            QListWidget::dropEvent(event);
+        }
+        if (changed)
+            changed();
+    }
+
+private:
+    const Organization &m_org;
+};
+
+class TargetEditor : public FieldEditor
+{
+public:
+    enum Form
+    {
+        GroupForm,
+        UserForm,
+        MembersForm,
+        NumberForm,
+        OwnerForm
+    };
+    TargetEditor(const FieldSpec &spec, const Organization &org, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_org(org)
+        , m_form(new QComboBox(body()))
+        , m_stack(new QStackedWidget(body()))
+        , m_group(new QComboBox(m_stack))
+        , m_user(new QComboBox(m_stack))
+        , m_members(new QWidget(m_stack))
+        , m_ring(new RingList(m_org, m_members))
+        , m_add(new QComboBox(m_members))
+        , m_number(new QLineEdit(m_stack))
+    {
+        m_form->addItem(tr("A group"), GroupForm);
+        m_form->addItem(tr("A user"), UserForm);
+        m_form->addItem(tr("These users (a ring list)"), MembersForm);
+        m_form->addItem(tr("A phone number"), NumberForm);
+        m_form->addItem(tr("The caller's contact owner"), OwnerForm);
+        m_group->addItem(tr("Choose a group…"), QString());
+        for (const Group &g : org.groups)
+            m_group->addItem(g.name, g.id);
+        m_user->addItem(tr("Choose a user…"), QString());
+        m_add->addItem(tr("Add a user…"), QString());
+        for (const User &u : org.users) {
+            m_user->addItem(u.name, u.id);
+            m_add->addItem(u.name, u.id);
+        }
+        m_number->setPlaceholderText(u"+15125550100"_s);
+        auto *removeButton = new QToolButton(m_members);
+        removeButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
+        removeButton->setToolTip(tr("Remove from the ring list"));
+        auto *membersLayout = new QVBoxLayout(m_members);
+        membersLayout->setContentsMargins(0, 0, 0, 0);
+        membersLayout->addWidget(
+            new QLabel(tr("In ring order; drag users here or add them:"), m_members));
+        membersLayout->addWidget(m_ring);
+        auto *addRow = new QHBoxLayout;
+        addRow->addWidget(m_add, 1);
+        addRow->addWidget(removeButton);
+        membersLayout->addLayout(addRow);
+        m_stack->addWidget(m_group);
+        m_stack->addWidget(m_user);
+        m_stack->addWidget(m_members);
+        m_stack->addWidget(m_number);
+        m_stack->addWidget(new QLabel(tr("Rings whoever owns the caller's contact."), m_stack));
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(m_form);
+        l->addWidget(m_stack);
+
+        connect(m_form, &QComboBox::activated, this, [this] {
+            m_stack->setCurrentIndex(m_form->currentData().toInt());
+            commit();
+        });
+        connect(m_group, &QComboBox::activated, this, [this] { commit(); });
+        connect(m_user, &QComboBox::activated, this, [this] { commit(); });
+        connect(m_number, &QLineEdit::editingFinished, this, [this] { commit(); });
+        connect(m_add, &QComboBox::activated, this, [this] {
+            const QString id = m_add->currentData().toString();
+            if (!id.isEmpty() && !m_ring->ids().contains(id))
+                m_ring->addId(id);
+            m_add->setCurrentIndex(0);
+            commit();
+        });
+        connect(removeButton, &QToolButton::clicked, this, [this] {
+            delete m_ring->currentItem();
+            commit();
+        });
+        m_ring->changed = [this] { commit(); };
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QJsonObject t = value.toObject();
+        Form form = GroupForm;
+        if (t.contains(u"user"))
+            form = UserForm;
+        else if (t.contains(u"members"))
+            form = MembersForm;
+        else if (t.contains(u"number"))
+            form = NumberForm;
+        else if (t.contains(u"caller_owner"))
+            form = OwnerForm;
+        m_form->setCurrentIndex(form);
+        m_stack->setCurrentIndex(form);
+        m_group->setCurrentIndex(std::max(0, m_group->findData(t.value(u"group").toString())));
+        m_user->setCurrentIndex(std::max(0, m_user->findData(t.value(u"user").toString())));
+        QStringList ids;
+        for (const QJsonValue &m : t.value(u"members").toArray())
+            ids.append(m.toString());
+        m_ring->setIds(ids);
+        m_number->setText(t.value(u"number").toString());
+    }
+
+private:
+    void commit()
+    {
+        switch (m_form->currentData().toInt()) {
+        case GroupForm:
+            if (!m_group->currentData().toString().isEmpty())
+                emit edited(QJsonObject{{u"group"_s, m_group->currentData().toString()}});
+            break;
+        case UserForm:
+            if (!m_user->currentData().toString().isEmpty())
+                emit edited(QJsonObject{{u"user"_s, m_user->currentData().toString()}});
+            break;
+        case MembersForm:
+            emit edited(QJsonObject{{u"members"_s, QJsonArray::fromStringList(m_ring->ids())}});
+            break;
+        case NumberForm:
+            emit edited(QJsonObject{{u"number"_s, m_number->text().trimmed()}});
+            break;
+        case OwnerForm:
+            emit edited(QJsonObject{{u"caller_owner"_s, true}});
+            break;
+        }
+    }
+    const Organization &m_org;
+    QComboBox *m_form;
+    QStackedWidget *m_stack;
+    QComboBox *m_group;
+    QComboBox *m_user;
+    QWidget *m_members;
+    RingList *m_ring;
+    QComboBox *m_add;
+    QLineEdit *m_number;
+};
+
+// ---- time ---------------------------------------------------------------------------------
+
+class TimeZoneEditor : public FieldEditor
+{
+public:
+    TimeZoneEditor(const FieldSpec &spec, const Organization &org, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_box(new QComboBox(body()))
+    {
+        m_box->addItem(
+            tr("The organization's (%1)").arg(org.timezone.isEmpty() ? u"UTC"_s : org.timezone),
+            QString());
+        for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+            m_box->addItem(QString::fromUtf8(id), QString::fromUtf8(id));
+        row(body())->addWidget(m_box);
+        connect(m_box, &QComboBox::activated, this, [this] {
+            const QString zone = m_box->currentData().toString();
+            emit edited(zone.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(zone));
+        });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        m_box->setCurrentIndex(std::max(0, m_box->findData(value.toString())));
+    }
+
+private:
+    QComboBox *m_box;
+};
+
+// A day's open hours drawn over 24 hours, under the text that sets them.
+class DayBar : public QWidget
+{
+public:
+    explicit DayBar(QWidget *parent)
+        : QWidget(parent)
+    {
+        setMinimumSize(140, 14);
+    }
+    QJsonArray ranges;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        const QRectF r = QRectF(rect()).adjusted(0, 2, -1, -2);
+        p.setPen(palette().color(QPalette::Mid));
+        p.setBrush(palette().color(QPalette::AlternateBase));
+        p.drawRect(r);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x2e, 0x7d, 0x32));
+        for (const QJsonValue &v : ranges) {
+            const int from = parseClockTime(v.toArray().at(0).toString(), false);
+            int to = parseClockTime(v.toArray().at(1).toString(), true);
+            if (from < 0 || to < 0)
+                continue;
+            auto span = [&](int a, int b) {
+                p.drawRect(QRectF(r.left() + r.width() * a / 1440.0, r.top(),
+                                  r.width() * (b - a) / 1440.0, r.height()));
+            };
+            if (to <= from) { // past midnight: the rest of this day
+                span(from, 1440);
+                to = 0;
+            } else {
+                span(from, to);
+            }
+        }
+    }
+};
+
+class WeeklyEditor : public FieldEditor
+{
+public:
+    WeeklyEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+    {
+        auto *grid = new QFormLayout(body());
+        grid->setContentsMargins(0, 0, 0, 0);
+        const QStringList names{tr("Monday"), tr("Tuesday"),  tr("Wednesday"), tr("Thursday"),
+                                tr("Friday"), tr("Saturday"), tr("Sunday")};
+        for (int d = 0; d < 7; ++d) {
+            auto *edit = new QLineEdit(body());
+            edit->setPlaceholderText(tr("closed"));
+            edit->setToolTip(tr("Open hours, like 09:00-12:00, 13:00-17:30; a range may run past "
+                                "midnight (22:00-02:00)."));
+            auto *bar = new DayBar(body());
+            auto *cell = new QWidget(body());
+            auto *cellLayout = new QVBoxLayout(cell);
+            cellLayout->setContentsMargins(0, 0, 0, 0);
+            cellLayout->setSpacing(1);
+            cellLayout->addWidget(edit);
+            cellLayout->addWidget(bar);
+            grid->addRow(names.at(d), cell);
+            m_days.append(edit);
+            m_bars.append(bar);
+            connect(edit, &QLineEdit::editingFinished, this, [this] { commit(); });
+        }
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QJsonObject week = value.toObject();
+        const QStringList keys = AppletCatalogue::weekdayKeys();
+        for (int d = 0; d < 7; ++d) {
+            QStringList parts;
+            const QJsonArray ranges = week.value(keys.at(d)).toArray();
+            for (const QJsonValue &r : ranges)
+                parts.append(r.toArray().at(0).toString() + u'-' + r.toArray().at(1).toString());
+            m_days.at(d)->setText(parts.join(u", "_s));
+            m_bars.at(d)->ranges = ranges;
+            m_bars.at(d)->update();
+        }
+    }
+
+private:
+    void commit()
+    {
+        QJsonObject week;
+        const QStringList keys = AppletCatalogue::weekdayKeys();
+        static const QRegularExpression range(
+            uR"(^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$)"_s);
+        for (int d = 0; d < 7; ++d) {
+            QJsonArray ranges;
+            const QString text = m_days.at(d)->text().trimmed();
+            if (!text.isEmpty()) {
+                for (const QString &part : text.split(u',')) {
+                    const auto m = range.match(part);
+                    if (!m.hasMatch()) {
+                        setProblem(
+                            tr("\"%1\" is not a range like 09:00-17:00.").arg(part.trimmed()));
+                        return;
+                    }
+                    ranges.append(QJsonArray{m.captured(1).rightJustified(5, u'0'),
+                                             m.captured(2).rightJustified(5, u'0')});
+                }
+            }
+            week.insert(keys.at(d), ranges);
+        }
+        emit edited(week);
+    }
+    QList<QLineEdit *> m_days;
+    QList<DayBar *> m_bars;
+};
+
+class DateEditor : public FieldEditor
+{
+public:
+    DateEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_date(new QDateEdit(body()))
+    {
+        m_date->setCalendarPopup(true);
+        m_date->setDisplayFormat(u"yyyy-MM-dd"_s);
+        row(body())->addWidget(m_date);
+        connect(m_date, &QDateEdit::editingFinished, this,
+                [this] { emit edited(m_date->date().toString(Qt::ISODate)); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QSignalBlocker b(m_date);
+        const QDate d = QDate::fromString(value.toString(), Qt::ISODate);
+        m_date->setDate(d.isValid() ? d : QDate::currentDate());
+    }
+
+private:
+    QDateEdit *m_date;
+};
+
+class CallerIdEditor : public FieldEditor
+{
+public:
+    CallerIdEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_box(new QComboBox(body()))
+        , m_number(new QLineEdit(body()))
+    {
+        m_box->addItem(tr("The caller's number"), u"caller"_s);
+        m_box->addItem(tr("The number they called"), u"number"_s);
+        m_box->addItem(tr("This number:"), QString());
+        m_number->setPlaceholderText(u"+15125550100"_s);
+        auto *l = row(body());
+        l->addWidget(m_box);
+        l->addWidget(m_number, 1);
+        connect(m_box, &QComboBox::activated, this, [this] { commit(); });
+        connect(m_number, &QLineEdit::editingFinished, this, [this] { commit(); });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        const QString v = value.toString(u"caller"_s);
+        const int index = m_box->findData(v);
+        m_box->setCurrentIndex(index >= 0 ? index : 2);
+        m_number->setText(index >= 0 ? QString() : v);
+        m_number->setEnabled(index < 0);
+    }
+
+private:
+    void commit()
+    {
+        const QString v = m_box->currentData().toString();
+        m_number->setEnabled(v.isEmpty());
+        emit edited(v.isEmpty() ? m_number->text().trimmed() : v);
+    }
+    QComboBox *m_box;
+    QLineEdit *m_number;
+};
+
+class KeywordsEditor : public FieldEditor
+{
+public:
+    KeywordsEditor(const FieldSpec &spec, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_edit(new QLineEdit(body()))
+    {
+        m_edit->setPlaceholderText(u"SALES, SUPPORT"_s);
+        row(body())->addWidget(m_edit);
+        connect(m_edit, &QLineEdit::textEdited, this,
+                [this](const QString &t) { m_edit->setText(t.toUpper()); });
+        connect(m_edit, &QLineEdit::editingFinished, this, [this] {
+            QJsonArray words;
+            for (const QString &w : m_edit->text().split(u',', Qt::SkipEmptyParts))
+                words.append(w.trimmed());
+            emit edited(words);
+        });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        QStringList words;
+        for (const QJsonValue &w : value.toArray())
+            words.append(w.toString());
+        m_edit->setText(words.join(u", "_s));
+    }
+
+private:
+    QLineEdit *m_edit;
+};
+
+// A list of objects (dial steps, holidays), each made of its item fields' editors.
+class ObjectListEditor : public FieldEditor
+{
+public:
+    ObjectListEditor(const FieldSpec &spec, const Organization &org, QWidget *parent)
+        : FieldEditor(spec, parent)
+        , m_org(org)
+        , m_items(new QVBoxLayout)
+        , m_add(new QToolButton(body()))
+    {
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addLayout(m_items);
+        m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+        m_add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_add->setText(spec.key == u"steps" ? tr("Add a step") : tr("Add"));
+        l->addWidget(m_add, 0, Qt::AlignLeft);
+        connect(m_add, &QToolButton::clicked, this, [this] {
+            QJsonObject item;
+            for (const FieldSpec &f : this->spec().itemFields) {
+                if (!f.isRequired())
+                    item.insert(f.key, f.defaultValue);
+            }
+            if (this->spec().key == u"holidays")
+                item.insert(u"date"_s, QDate::currentDate().toString(Qt::ISODate));
+            QJsonArray list = m_value;
+            list.append(item);
+            emit edited(list);
+        });
+    }
+    void setValue(const QJsonValue &value) override
+    {
+        m_value = value.toArray();
+        // Rebuild only when the number of items changes; else refresh in place (keeps focus).
+        if (m_editors.size() != m_value.size()) {
+            while (QLayoutItem *item = m_items->takeAt(0)) {
+                delete item->widget();
+                delete item;
+            }
+            m_editors.clear();
+            for (qsizetype i = 0; i < m_value.size(); ++i)
+                addItemBox(int(i));
+        }
+        for (qsizetype i = 0; i < m_value.size(); ++i) {
+            const QJsonObject item = m_value.at(i).toObject();
+            for (FieldEditor *e : std::as_const(m_editors[i]))
+                e->setValue(item.contains(e->spec().key) ? item.value(e->spec().key)
+                                                         : e->spec().defaultValue);
+        }
+        m_add->setEnabled(m_value.size() < spec().max);
+    }
+
+private:
+    void addItemBox(int index)
+    {
+        auto *box = new QGroupBox(spec().key == u"steps"
+                                      ? tr("Step %1").arg(index + 1)
+                                      : tr("%1 %2").arg(spec().displayLabel()).arg(index + 1),
+                                  body());
+        auto *form = new QFormLayout(box);
+        QList<FieldEditor *> editors;
+        for (const FieldSpec &f : spec().itemFields) {
+            FieldEditor *e = FieldEditor::create(f, m_org, box);
+            form->addRow(f.kind == FieldKind::Boolean ? QString() : f.displayLabel(), e);
+            connect(e, &FieldEditor::edited, this, [this, index, key = f.key](const QJsonValue &v) {
+                QJsonArray list = m_value;
+                QJsonObject item = list.at(index).toObject();
+                item.insert(key, v);
+                list[index] = item;
+                emit edited(list);
+            });
+            editors.append(e);
+        }
+        auto *buttons = new QHBoxLayout;
+        auto tool = [&](const char *icon, const QString &tip, auto fn) {
+            auto *b = new QToolButton(box);
+            b->setIcon(QIcon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
+            b->setToolTip(tip);
+            connect(b, &QToolButton::clicked, this, fn);
+            buttons->addWidget(b);
+        };
+        tool("move-up", tr("Earlier"), [this, index] { move(index, index - 1); });
+        tool("move-down", tr("Later"), [this, index] { move(index, index + 1); });
+        tool("remove", tr("Remove"), [this, index] {
+            QJsonArray list = m_value;
+            list.removeAt(index);
+            emit edited(list);
+        });
+        buttons->addStretch();
+        form->addRow(buttons);
+        m_items->addWidget(box);
+        m_editors.append(editors);
+    }
+    void move(int from, int to)
+    {
+        if (to < 0 || to >= m_value.size())
+            return;
+        QJsonArray list = m_value;
+        const QJsonValue v = list.takeAt(from);
+        list.insert(to, v);
+        emit edited(list);
+    }
+    const Organization &m_org;
+    QVBoxLayout *m_items;
+    QToolButton *m_add;
+    QJsonArray m_value;
+    QList<QList<FieldEditor *>> m_editors;
+};
+
+} // namespace
+
+FieldEditor *FieldEditor::create(const FieldSpec &spec, const Organization &org, QWidget *parent)
+{
+    switch (spec.kind) {
+    case FieldKind::Integer:
+        return new IntegerEditor(spec, parent);
+    case FieldKind::Boolean:
+        return new BooleanEditor(spec, parent);
+    case FieldKind::Choice:
+        return new ChoiceEditor(spec, parent);
+    case FieldKind::Text:
+        return new TextEditor(spec, false, parent);
+    case FieldKind::OptionalText:
+        return new TextEditor(spec, true, parent);
+    case FieldKind::Prompt:
+        return new PromptEditor(spec, false, parent);
+    case FieldKind::OptionalPrompt:
+        return new PromptEditor(spec, true, parent);
+    case FieldKind::Owner:
+        return new OwnerEditor(spec, org, parent);
+    case FieldKind::DialTarget:
+        return new TargetEditor(spec, org, parent);
+    case FieldKind::TimeZone:
+        return new TimeZoneEditor(spec, org, parent);
+    case FieldKind::Weekly:
+        return new WeeklyEditor(spec, parent);
+    case FieldKind::Date:
+        return new DateEditor(spec, parent);
+    case FieldKind::CallerId:
+        return new CallerIdEditor(spec, parent);
+    case FieldKind::Keywords:
+        return new KeywordsEditor(spec, parent);
+    case FieldKind::ObjectList:
+        return new ObjectListEditor(spec, org, parent);
+    }
+    return nullptr;
+}
+
+} // namespace Switchboard

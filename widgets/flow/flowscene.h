@@ -1,0 +1,71 @@
+#pragma once
+
+#include "flow/flowlayout.h"
+#include "validation/finding.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+class QGraphicsPathItem;
+class QGraphicsSimpleTextItem;
+
+namespace Switchboard {
+
+class AppletItem;
+class FlowEditor;
+class FlowInteraction;
+class SlotItem;
+
+// One graph of a flow (the call flow or the SMS flow) on a canvas. Items are kept per applet
+// and per slot and synced with the flow document after every change (never rebuilt), then
+// laid out again; the validation findings are drawn on the applets and slots they concern.
+class FlowScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    FlowScene(FlowEditor *editor, Channel channel, FlowInteraction *interaction,
+              QObject *parent = nullptr);
+
+    FlowEditor *editor() const { return m_editor; }
+    Channel channel() const { return m_channel; }
+    const FlowLayout &layout() const { return m_layout; }
+
+    AppletItem *appletItem(const QString &id) const { return m_applets.value(id); }
+    SlotItem *slotItem(const SlotRef &slot) const;
+    QList<AppletItem *> appletItems() const { return m_applets.values(); }
+    QString selectedApplet() const;
+    std::optional<SlotRef> selectedSlot() const;
+    void selectApplet(const QString &id);
+    void selectSlot(const SlotRef &slot);
+
+    // Gestures, as drops and buttons make them (asking first where something is lost).
+    bool dropOnSlot(const SlotRef &slot, const QString &type);
+    bool dropOnApplet(const QString &id, const QString &type);
+    bool requestDelete(const QString &id);
+    void requestSlotMenu(const SlotRef &slot, const QPoint &screenPos);
+
+    void sync();
+    void showFindings(const Findings &findings, const QString &pathPrefix);
+
+signals:
+    void slotMenuRequested(const Switchboard::SlotRef &slot, const QPoint &screenPos);
+    void appletSelected(const QString &id);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void moveSelection(int dx, int dy);
+
+    FlowEditor *m_editor;
+    Channel m_channel;
+    FlowInteraction *m_interaction;
+    FlowLayout m_layout;
+    QHash<QString, AppletItem *> m_applets;
+    QHash<QString, SlotItem *> m_slots; // by "applet/branch" ("" for the start)
+    QGraphicsPathItem *m_connectors;
+    QGraphicsSimpleTextItem *m_detachedHeader;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace Switchboard {
+
+// The canvas's window: Ctrl+wheel zooms about the mouse, dragging the background pans, and
+// zoomIn/zoomOut/fit serve the keys and toolbar (Ctrl++, Ctrl+-, Ctrl+0).
+class FlowView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit FlowView(QGraphicsScene *scene, QWidget *parent = nullptr);
+
+    qreal zoom() const { return transform().m11(); }
+    void setZoom(qreal zoom);
+    void zoomIn() { setZoom(zoom() * 1.2); }
+    void zoomOut() { setZoom(zoom() / 1.2); }
+    void fit();
+    // How a flow opens: whole when it fits at a readable size, else its start at the top.
+    void showStart();
+
+signals:
+    void zoomChanged(qreal zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,347 @@
+#include "flowwindow.h"
+
+#include "catalogue/appletcatalogue.h"
+#include "document/organizationdocument.h"
+#include "flow/appletpalette.h"
+#include "flow/flowdocument.h"
+#include "flow/floweditor.h"
+#include "flow/flowinteraction.h"
+#include "flow/flowscene.h"
+#include "flow/flowview.h"
+#include "flow/inspector.h"
+#include "groups/usersmodel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+namespace {
+int slotOf(Channel c)
+{
+    return c == Channel::Voice ? 0 : 1;
+}
+// What the scenes ask goes to whatever interaction the window holds now.
+class Forwarding : public FlowInteraction
+{
+public:
+    explicit Forwarding(std::unique_ptr<FlowInteraction> *target)
+        : m_target(target)
+    {}
+    std::optional<GraphEdit::Detached> confirmReplace(const QString &f, const QString &t,
+                                                      int d) override
+    {
+        return (*m_target)->confirmReplace(f, t, d);
+    }
+    bool confirmDelete(const QString &a, int u) override
+    {
+        return (*m_target)->confirmDelete(a, u);
+    }
+
+private:
+    std::unique_ptr<FlowInteraction> *m_target;
+};
+} // namespace
+
+FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId, QWidget *parent)
+    : QMainWindow(parent, Qt::Window)
+    , m_document(new FlowDocument(organization, flowId, this))
+    , m_editor(new FlowEditor(m_document, this))
+    , m_interaction(std::make_unique<DialogInteraction>(this))
+    , m_forwarding(std::make_unique<Forwarding>(&m_interaction))
+    , m_tabs(new QTabWidget(this))
+    , m_inspector(new Inspector(m_editor, this))
+    , m_findings(new QListWidget(this))
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowIcon(QIcon(u":/icons/sections/flows.svg"_s));
+    resize(1220, 760);
+    for (Channel channel : {Channel::Voice, Channel::Sms}) {
+        const int i = slotOf(channel);
+        m_scenes[i] = new FlowScene(m_editor, channel, m_forwarding.get(), this);
+        m_views[i] = new FlowView(m_scenes[i], this);
+        m_palettes[i] = new AppletPalette(channel, this);
+        auto *users = new QTreeView(this);
+        users->setModel(new UsersModel(organization, users));
+        users->setRootIsDecorated(false);
+        users->setDragEnabled(true);
+        users->setDragDropMode(QAbstractItemView::DragOnly);
+        users->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        for (int c = 1; c < users->model()->columnCount(); ++c)
+            users->hideColumn(c);
+        users->header()->hide();
+        auto *side = new QTabWidget(this);
+        side->addTab(m_palettes[i], tr("Applets"));
+        side->addTab(users, tr("Users"));
+        side->setTabToolTip(1, tr("Drag users into a ring list in the settings below."));
+        auto *split = new QSplitter(this);
+        split->addWidget(side);
+        split->addWidget(m_views[i]);
+        split->setStretchFactor(1, 1);
+        split->setSizes({230, 1000});
+        m_tabs->addTab(split,
+                       QIcon(channel == Channel::Voice ? u":/icons/applets/dial.svg"_s
+                                                       : u":/icons/applets/sms-reply.svg"_s),
+                       channel == Channel::Voice ? tr("Call flow") : tr("SMS flow"));
+        connect(m_scenes[i], &FlowScene::appletSelected, this, [this, channel](const QString &id) {
+            if (currentChannel() == channel)
+                m_inspector->setApplet(channel, id);
+        });
+        connect(m_scenes[i], &FlowScene::slotMenuRequested, this,
+                [this, channel](const SlotRef &slot, const QPoint &at) {
+                    showSlotMenu(channel, slot, at);
+                });
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const Channel c = currentChannel();
+        m_inspector->setApplet(c, scene(c)->selectedApplet());
+        updateFindings();
+    });
+
+    auto *below = new QSplitter(this);
+    below->addWidget(m_inspector);
+    auto *findingsPane = new QWidget(this);
+    auto *findingsLayout = new QVBoxLayout(findingsPane);
+    findingsLayout->setContentsMargins(0, 0, 0, 0);
+    findingsLayout->addWidget(new QLabel(tr("What to look at:"), findingsPane));
+    findingsLayout->addWidget(m_findings);
+    below->addWidget(findingsPane);
+    below->setSizes({760, 440});
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->addWidget(m_tabs);
+    main->addWidget(below);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 2);
+    main->setSizes({430, 290});
+    setCentralWidget(main);
+    connect(m_findings, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { goToFinding(m_findings->row(item)); });
+    connect(m_findings, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { goToFinding(m_findings->row(item)); });
+
+    QUndoStack *undo = m_document->undoStack();
+    m_save = new QAction(QIcon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    connect(m_save, &QAction::triggered, this, &FlowWindow::save);
+    auto *close = new QAction(tr("&Close"), this);
+    close->setShortcut(QKeySequence::Close);
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));
+    undoAction->setIcon(QIcon(u":/icons/actions/undo.svg"_s));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setIconText(tr("Undo"));
+    QAction *redoAction = undo->createRedoAction(this, tr("&Redo"));
+    redoAction->setIcon(QIcon(u":/icons/actions/redo.svg"_s));
+    redoAction->setShortcut(QKeySequence::Redo);
+    redoAction->setIconText(tr("Redo"));
+    auto *zoomIn = new QAction(QIcon(u":/icons/actions/zoom-in.svg"_s), tr("Zoom In"), this);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(zoomIn, &QAction::triggered, this, [this] { view(currentChannel())->zoomIn(); });
+    auto *zoomOut = new QAction(QIcon(u":/icons/actions/zoom-out.svg"_s), tr("Zoom Out"), this);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, this, [this] { view(currentChannel())->zoomOut(); });
+    auto *fit = new QAction(QIcon(u":/icons/actions/zoom-fit.svg"_s), tr("Fit"), this);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(fit, &QAction::triggered, this, [this] { view(currentChannel())->fit(); });
+
+    QToolBar *bar = addToolBar(tr("Flow"));
+    bar->setObjectName(u"flowToolBar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_save);
+    bar->addAction(close);
+    bar->addSeparator();
+    bar->addAction(undoAction);
+    bar->addAction(redoAction);
+    bar->addSeparator();
+    bar->addAction(zoomIn);
+    bar->addAction(zoomOut);
+    bar->addAction(fit);
+
+    connect(m_editor, &FlowEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_document, &FlowDocument::modifiedChanged, this, &FlowWindow::updateTitle);
+    connect(m_document, &FlowDocument::findingsChanged, this, &FlowWindow::updateFindings);
+    updateTitle();
+    updateFindings();
+    statusBar()->showMessage(tr("Drag an applet from the left into a dotted slot, or select a "
+                                "slot and press Enter."),
+                             8000);
+}
+
+FlowWindow::~FlowWindow()
+{
+    // The scenes, views and inspector read the document: they go before it. A scene going
+    // away deselects its items, which must not reach the inspector any more.
+    for (FlowScene *scene : m_scenes) {
+        disconnect(scene, nullptr, this, nullptr);
+        delete scene;
+    }
+    delete takeCentralWidget();
+}
+
+FlowScene *FlowWindow::scene(Channel channel) const
+{
+    return m_scenes[slotOf(channel)];
+}
+
+FlowView *FlowWindow::view(Channel channel) const
+{
+    return m_views[slotOf(channel)];
+}
+
+AppletPalette *FlowWindow::palette(Channel channel) const
+{
+    return m_palettes[slotOf(channel)];
+}
+
+Channel FlowWindow::currentChannel() const
+{
+    return m_tabs->currentIndex() == 1 ? Channel::Sms : Channel::Voice;
+}
+
+void FlowWindow::showChannel(Channel channel)
+{
+    m_tabs->setCurrentIndex(slotOf(channel));
+}
+
+void FlowWindow::setInteraction(std::unique_ptr<FlowInteraction> interaction)
+{
+    m_interaction = std::move(interaction);
+}
+
+void FlowWindow::updateTitle()
+{
+    setWindowTitle(tr("Flow: %1[*] — Switchboard").arg(m_document->flow().name));
+    setWindowModified(m_document->isModified());
+    m_save->setEnabled(m_document->isModified());
+}
+
+void FlowWindow::updateFindings()
+{
+    m_findings->clear();
+    const QString prefix = m_document->pathPrefix(currentChannel());
+    for (const Finding &f : m_document->findings()) {
+        if (!f.path.startsWith(prefix))
+            continue;
+        auto *item = new QListWidgetItem(
+            QIcon(f.isError() ? u":/icons/actions/error.svg"_s : u":/icons/actions/warning.svg"_s),
+            f.message, m_findings);
+        item->setData(Qt::UserRole, f.path);
+        item->setToolTip(f.path);
+    }
+    if (m_findings->count() == 0)
+        new QListWidgetItem(tr("Nothing: this flow is complete."), m_findings);
+}
+
+void FlowWindow::goToFinding(int row)
+{
+    const QString path =
+        m_findings->item(row) ? m_findings->item(row)->data(Qt::UserRole).toString() : QString();
+    const Channel channel = currentChannel();
+    const QString applets = m_document->pathPrefix(channel) + u".applets."_s;
+    if (!path.startsWith(applets))
+        return;
+    const QString rest = path.mid(applets.size());
+    const auto &graph = m_document->graph(channel);
+    if (!graph)
+        return;
+    QString id;
+    for (const QString &candidate : graph->applets.keys()) {
+        if ((rest == candidate || rest.startsWith(candidate + u'.')) &&
+            candidate.size() > id.size())
+            id = candidate;
+    }
+    const QString sub = rest.mid(id.size());
+    if (sub.startsWith(u".next.") && !graph->applets[id].next.contains(sub.mid(6)))
+        scene(channel)->selectSlot(SlotRef{id, sub.mid(6)});
+    else
+        scene(channel)->selectApplet(id);
+    view(channel)->setFocus();
+}
+
+void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint &at)
+{
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {
+        QAction *a = menu.addAction(QIcon(type->iconPath()), type->displayName());
+        a->setToolTip(type->displayDescription());
+        connect(a, &QAction::triggered, this,
+                [this, channel, slot, t = type->type] { scene(channel)->dropOnSlot(slot, t); });
+    }
+    const auto &graph = m_document->graph(channel);
+    if (graph && !graph->applets.isEmpty()) {
+        menu.addSeparator();
+        QMenu *go = menu.addMenu(QIcon(u":/icons/actions/goto.svg"_s), tr("Go to…"));
+        for (const Applet &applet : graph->applets) {
+            QAction *a = go->addAction(m_editor->appletLabel(channel, applet.id));
+            connect(a, &QAction::triggered, this, [this, channel, slot, id = applet.id] {
+                m_editor->linkSlot(channel, slot, id);
+            });
+        }
+    }
+    menu.exec(at);
+}
+
+bool FlowWindow::save()
+{
+    QString error;
+    if (m_document->save(&error)) {
+        statusBar()->showMessage(tr("Saved."), 4000);
+        return true;
+    }
+    QMessageBox::critical(
+        this, tr("Cannot save the flow"),
+        tr("The flow could not be saved; your changes are still here.\n\n%1").arg(error));
+    return false;
+}
+
+void FlowWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // Once the views have their size.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            for (FlowView *v : m_views)
+                v->showStart();
+        },
+        Qt::QueuedConnection);
+}
+
+void FlowWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->isModified()) {
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("Save the changes to the flow \"%1\" before closing?").arg(m_document->flow().name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+        event->ignore();
+    else
+        event->accept();
+}
+
+} // namespace Switchboard

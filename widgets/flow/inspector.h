@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/organization.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QVBoxLayout;
+
+namespace Switchboard {
+
+class FieldEditor;
+class FlowEditor;
+
+// The selected applet's settings, as a form generated from the applet catalogue. Each edit
+// goes through the flow editor, which refuses what validation would call an error; the
+// reason is shown under the field. The applet's current findings show there too.
+class Inspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Inspector(FlowEditor *editor, QWidget *parent = nullptr);
+
+    void setApplet(Channel channel, const QString &id);
+    QString appletId() const { return m_id; }
+    Channel channel() const { return m_channel; }
+    FieldEditor *fieldEditor(const QString &key) const;
+    QLineEdit *nameField() const { return m_name; }
+
+private:
+    void rebuild();
+    void refresh();
+    void showFindings();
+    void edit(const QString &key, const QJsonValue &value);
+    const Applet *applet() const;
+
+    FlowEditor *m_editor;
+    Channel m_channel = Channel::Voice;
+    QString m_id;
+    QString m_type;
+    Organization m_organization; // what the editors offer to choose from
+    QLabel *m_title;
+    QLabel *m_placeholder;
+    QLineEdit *m_name;
+    QWidget *m_form;
+    QVBoxLayout *m_fieldsLayout;
+    QList<FieldEditor *> m_fields;
+};
+
+} // namespace Switchboard

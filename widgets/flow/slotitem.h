@@ -1,0 +1,54 @@
+#pragma once
+
+#include "flow/flowlayout.h"
+
+#include <QGraphicsObject>
+
+namespace Switchboard {
+
+class FlowScene;
+
+// A branch of an applet (or the start) on the canvas. Empty: a dotted drop target with its
+// label and a "+" that opens the palette as a menu. Filled: a small tab with the label above
+// the applet it leads to. A link: "Go to… Main menu", with an ✕ that takes the link away.
+class SlotItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    explicit SlotItem(const SlotRef &slot);
+
+    SlotRef slotRef() const { return m_slot; }
+    FlowLayout::Slot::Kind kind() const { return m_kind; }
+    QString target() const { return m_target; }
+    void sync(const FlowLayout::Slot &slot, const QString &targetLabel);
+    void setWarning(const QString &message);
+    bool hasWarning() const { return !m_warning.isEmpty(); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QRectF plusButtonRect() const;   // empty slots
+    QRectF unlinkButtonRect() const; // links
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+
+private:
+    FlowScene *flowScene() const;
+    bool accepts(const QGraphicsSceneDragDropEvent *event) const;
+
+    SlotRef m_slot;
+    FlowLayout::Slot::Kind m_kind = FlowLayout::Slot::Empty;
+    QString m_label;
+    QString m_target;
+    QString m_targetLabel;
+    QSizeF m_size;
+    QString m_warning;
+    bool m_dropTarget = false;
+};
+
+} // namespace Switchboard
