@@ -111,6 +111,24 @@ QStringList roots(const Graph &graph)
     return result;
 }
 
+QStringList inFlowOrder(const Graph &graph)
+{
+    QStringList order;
+    QSet<QString> seen;
+    std::function<void(const QString &)> visit = [&](const QString &id) {
+        const auto it = graph.applets.constFind(id);
+        if (it == graph.applets.cend() || seen.contains(id))
+            return;
+        seen.insert(id);
+        order.append(id);
+        for (const QString &branch : AppletCatalogue::instance().branchNames(*it))
+            visit(it->next.value(branch));
+    };
+    for (const QString &root : roots(graph))
+        visit(root);
+    return order;
+}
+
 QStringList hangingUnder(const Graph &graph, const QString &id)
 {
     if (!graph.applets.contains(id))

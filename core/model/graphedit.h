@@ -32,6 +32,9 @@ Applet newApplet(const Graph &graph, const QString &type);
 QSet<QString> reachable(const Graph &graph, const QStringList &from);
 // The applets that start the graph's trees: `start`, then those nothing leads to.
 QStringList roots(const Graph &graph);
+// Every applet in flow order: from the start, depth first, branches in the type's order;
+// then the trees nothing leads to. Each applet once.
+QStringList inFlowOrder(const Graph &graph);
 // `id` and every applet that can only be reached through it: what deleting it takes away.
 QStringList hangingUnder(const Graph &graph, const QString &id);
 

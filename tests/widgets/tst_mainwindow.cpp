@@ -4,6 +4,7 @@
 #include "document/organizationdocument.h"
 #include "flows/flowsmodel.h"
 #include "flows/flowspage.h"
+#include "flows/routingeditor.h"
 #include "groups/groupsmodel.h"
 #include "groups/membersmodel.h"
 #include "groups/usersgroupseditor.h"
@@ -228,8 +229,9 @@ void TestMainWindow::modelsKeepTheirContract()
     GroupsModel groups(&editor);
     MembersModel members(&editor);
     members.setGroup(u"sales"_s);
-    FlowsModel flows(document);
-    NumbersModel numbers(document);
+    RoutingEditor routing(document);
+    FlowsModel flows(&routing);
+    NumbersModel numbers(&routing);
     QAbstractItemModelTester t1(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(&groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t3(&members, QAbstractItemModelTester::FailureReportingMode::QtTest);

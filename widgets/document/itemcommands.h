@@ -11,38 +11,24 @@
 namespace Switchboard {
 
 namespace ItemAccess {
-inline void set(OrganizationDocument *d, int i, const User &v)
-{
-    d->setUser(i, v);
-}
-inline void set(OrganizationDocument *d, int i, const Group &v)
-{
-    d->setGroup(i, v);
-}
-inline void set(OrganizationDocument *d, int i, const Flow &v)
-{
-    d->setFlow(i, v);
-}
-inline void set(OrganizationDocument *d, int i, const Contact &v)
-{
-    d->setContact(i, v);
-}
-inline void insert(OrganizationDocument *d, int i, const User &v)
-{
-    d->insertUser(i, v);
-}
-inline void insert(OrganizationDocument *d, int i, const Group &v)
-{
-    d->insertGroup(i, v);
-}
-inline void take(OrganizationDocument *d, int i, const User *)
-{
-    d->takeUser(i);
-}
-inline void take(OrganizationDocument *d, int i, const Group *)
-{
-    d->takeGroup(i);
-}
+// A table reads better one line per type.
+// clang-format off
+inline void set(OrganizationDocument *d, int i, const User &v) { d->setUser(i, v); }
+inline void set(OrganizationDocument *d, int i, const Group &v) { d->setGroup(i, v); }
+inline void set(OrganizationDocument *d, int i, const Flow &v) { d->setFlow(i, v); }
+inline void set(OrganizationDocument *d, int i, const PhoneNumber &v) { d->setNumber(i, v); }
+inline void set(OrganizationDocument *d, int i, const Contact &v) { d->setContact(i, v); }
+inline void insert(OrganizationDocument *d, int i, const User &v) { d->insertUser(i, v); }
+inline void insert(OrganizationDocument *d, int i, const Group &v) { d->insertGroup(i, v); }
+inline void insert(OrganizationDocument *d, int i, const Flow &v) { d->insertFlow(i, v); }
+inline void insert(OrganizationDocument *d, int i, const PhoneNumber &v) { d->insertNumber(i, v); }
+inline void insert(OrganizationDocument *d, int i, const QString &blocked) { d->insertBlocked(i, blocked); }
+inline void take(OrganizationDocument *d, int i, const User *) { d->takeUser(i); }
+inline void take(OrganizationDocument *d, int i, const Group *) { d->takeGroup(i); }
+inline void take(OrganizationDocument *d, int i, const Flow *) { d->takeFlow(i); }
+inline void take(OrganizationDocument *d, int i, const PhoneNumber *) { d->takeNumber(i); }
+inline void take(OrganizationDocument *d, int i, const QString *) { d->takeBlocked(i); }
+// clang-format on
 } // namespace ItemAccess
 
 // Replaces one item with another state of it.

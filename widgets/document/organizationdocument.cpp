@@ -111,67 +111,108 @@ void OrganizationDocument::afterChange()
     m_validationTimer.start();
 }
 
+// Inserting, taking and replacing an item of one of the top-level lists, announced to the
+// models around it.
+template<typename T>
+void OrganizationDocument::insertItem(List list, QList<T> &items, int index, const T &item)
+{
+    emit rowsAboutToBeInserted(list, index, index);
+    items.insert(index, item);
+    emit rowsInserted(list, index, index);
+    afterChange();
+}
+
+template<typename T> T OrganizationDocument::takeItem(List list, QList<T> &items, int index)
+{
+    emit rowsAboutToBeRemoved(list, index, index);
+    T item = items.takeAt(index);
+    emit rowsRemoved(list, index, index);
+    afterChange();
+    return item;
+}
+
+template<typename T>
+void OrganizationDocument::setItem(List list, QList<T> &items, int index, const T &item)
+{
+    items[index] = item;
+    emit rowChanged(list, index);
+    afterChange();
+}
+
 void OrganizationDocument::insertUser(int index, const User &user)
 {
-    emit rowsAboutToBeInserted(List::Users, index, index);
-    m_organization.users.insert(index, user);
-    emit rowsInserted(List::Users, index, index);
-    afterChange();
+    insertItem(List::Users, m_organization.users, index, user);
 }
 
 User OrganizationDocument::takeUser(int index)
 {
-    emit rowsAboutToBeRemoved(List::Users, index, index);
-    User user = m_organization.users.takeAt(index);
-    emit rowsRemoved(List::Users, index, index);
-    afterChange();
-    return user;
+    return takeItem(List::Users, m_organization.users, index);
 }
 
 void OrganizationDocument::setUser(int index, const User &user)
 {
-    m_organization.users[index] = user;
-    emit rowChanged(List::Users, index);
-    afterChange();
+    setItem(List::Users, m_organization.users, index, user);
 }
 
 void OrganizationDocument::insertGroup(int index, const Group &group)
 {
-    emit rowsAboutToBeInserted(List::Groups, index, index);
-    m_organization.groups.insert(index, group);
-    emit rowsInserted(List::Groups, index, index);
-    afterChange();
+    insertItem(List::Groups, m_organization.groups, index, group);
 }
 
 Group OrganizationDocument::takeGroup(int index)
 {
-    emit rowsAboutToBeRemoved(List::Groups, index, index);
-    Group group = m_organization.groups.takeAt(index);
-    emit rowsRemoved(List::Groups, index, index);
-    afterChange();
-    return group;
+    return takeItem(List::Groups, m_organization.groups, index);
 }
 
 void OrganizationDocument::setGroup(int index, const Group &group)
 {
     Q_ASSERT(m_organization.groups.at(index).members == group.members);
-    m_organization.groups[index] = group;
-    emit rowChanged(List::Groups, index);
-    afterChange();
+    setItem(List::Groups, m_organization.groups, index, group);
+}
+
+void OrganizationDocument::insertFlow(int index, const Flow &flow)
+{
+    insertItem(List::Flows, m_organization.flows, index, flow);
+}
+
+Flow OrganizationDocument::takeFlow(int index)
+{
+    return takeItem(List::Flows, m_organization.flows, index);
 }
 
 void OrganizationDocument::setFlow(int index, const Flow &flow)
 {
-    m_organization.flows[index] = flow;
-    emit rowChanged(List::Flows, index);
-    afterChange();
+    setItem(List::Flows, m_organization.flows, index, flow);
+}
+
+void OrganizationDocument::insertNumber(int index, const PhoneNumber &number)
+{
+    insertItem(List::Numbers, m_organization.numbers, index, number);
+}
+
+PhoneNumber OrganizationDocument::takeNumber(int index)
+{
+    return takeItem(List::Numbers, m_organization.numbers, index);
+}
+
+void OrganizationDocument::setNumber(int index, const PhoneNumber &number)
+{
+    setItem(List::Numbers, m_organization.numbers, index, number);
+}
+
+void OrganizationDocument::insertBlocked(int index, const QString &number)
+{
+    insertItem(List::Blocked, m_organization.blocked, index, number);
+}
+
+QString OrganizationDocument::takeBlocked(int index)
+{
+    return takeItem(List::Blocked, m_organization.blocked, index);
 }
 
 void OrganizationDocument::setContact(int index, const Contact &contact)
 {
-    m_organization.contacts[index] = contact;
-    emit rowChanged(List::Contacts, index);
-    afterChange();
+    setItem(List::Contacts, m_organization.contacts, index, contact);
 }
 
 Group &OrganizationDocument::group(const QString &groupId)

@@ -73,7 +73,14 @@ public:
     void insertGroup(int index, const Group &group);
     Group takeGroup(int index);
     void setGroup(int index, const Group &group);
+    void insertFlow(int index, const Flow &flow);
+    Flow takeFlow(int index);
     void setFlow(int index, const Flow &flow);
+    void insertNumber(int index, const PhoneNumber &number);
+    PhoneNumber takeNumber(int index);
+    void setNumber(int index, const PhoneNumber &number);
+    void insertBlocked(int index, const QString &number);
+    QString takeBlocked(int index);
     void setContact(int index, const Contact &contact);
 
     // Members of one group, by position in its ring order.
@@ -106,6 +113,9 @@ private:
     OrganizationDocument(std::unique_ptr<Database> db, Organization organization);
     Group &group(const QString &groupId);
     void afterChange();
+    template<typename T> void insertItem(List list, QList<T> &items, int index, const T &item);
+    template<typename T> T takeItem(List list, QList<T> &items, int index);
+    template<typename T> void setItem(List list, QList<T> &items, int index, const T &item);
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<OrganizationStore> m_store;

@@ -6,8 +6,11 @@
 
 namespace Switchboard {
 
-// The flows dashboard's rows: name, applets used, numbers using the flow, and whether the
-// call flow and the SMS flow are set up.
+class RoutingEditor;
+
+// The flows dashboard's rows: the name (renamed in place), the applets the flow uses in flow
+// order (drawn by AppletPreviewDelegate), the numbers using it, and whether the call flow
+// and the SMS flow are set up (red "Create" buttons where not).
 class FlowsModel : public DocumentTableModel
 {
     Q_OBJECT
@@ -23,17 +26,30 @@ public:
     };
     enum Role
     {
-        FlowIdRole = Qt::UserRole + 1
+        FlowIdRole = Qt::UserRole + 1,
+        PreviewRole, // applet types in flow order; "|" between the call and the SMS flow
+        SetUpRole,   // bool, on the call and SMS columns
+        NumbersRole, // the numbers using the flow
     };
 
-    explicit FlowsModel(OrganizationDocument *document, QObject *parent = nullptr);
+    explicit FlowsModel(RoutingEditor *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    static Channel channelOf(int column)
+    {
+        return column == SmsColumn ? Channel::Sms : Channel::Voice;
+    }
 
 private:
     int count() const override;
     void refresh() override;
+    QStringList preview(const Flow &flow) const;
 
-    QHash<QString, int> m_numbersPerFlow;
+    RoutingEditor *m_editor;
+    QHash<QString, QStringList> m_numbers;          // flow id -> its numbers
+    mutable QHash<QString, QStringList> m_previews; // flow id -> its preview, while valid
 };
 
 } // namespace Switchboard

@@ -1,31 +1,239 @@
 #include "flowspage.h"
 
+#include "document/organizationdocument.h"
+#include "flows/flowdelegates.h"
 #include "flows/flowsmodel.h"
+#include "flows/routingeditor.h"
+#include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Switchboard {
 
-FlowsPage::FlowsPage(OrganizationDocument *document, QWidget *parent)
+FlowsPage::FlowsPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent)
     : QWidget(parent)
-    , m_model(new FlowsModel(document, this))
+    , m_document(document)
+    , m_editor(editor)
+    , m_model(new FlowsModel(editor, this))
     , m_view(new QTreeView(this))
 {
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegateForColumn(FlowsModel::AppletsColumn, new AppletPreviewDelegate(m_view));
+    auto *setUp = new SetUpDelegate(m_view);
+    m_view->setItemDelegateForColumn(FlowsModel::VoiceColumn, setUp);
+    m_view->setItemDelegateForColumn(FlowsModel::SmsColumn, setUp);
     m_view->header()->resizeSection(FlowsModel::NameColumn, 200);
+    m_view->header()->resizeSection(FlowsModel::AppletsColumn, 260);
+    m_view->header()->resizeSection(FlowsModel::NumbersColumn, 130);
+    m_view->header()->resizeSection(FlowsModel::VoiceColumn, 160);
     m_view->setToolTip(tr("Double-click a flow to open it in the flow builder."));
-    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        emit openFlow(index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString());
+
+    auto action = [this](const QString &icon, const QString &text, const QKeySequence &key) {
+        auto *a = new QAction(
+            icon.isEmpty() ? QIcon() : QIcon(u":/icons/actions/"_s + icon + u".svg"_s), text, this);
+        if (!key.isEmpty()) {
+            a->setShortcut(key);
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            m_view->addAction(a);
+        }
+        return a;
+    };
+    m_create = action(u"add"_s, tr("Create a New Flow"), QKeySequence::New);
+    m_open = action(u"goto"_s, tr("Open"), {});
+    m_rename = action(u"edit"_s, tr("Rename"), QKeySequence(Qt::Key_F2));
+    m_duplicate = action(QString(), tr("Duplicate"), {});
+    m_delete = action(u"delete"_s, tr("Delete…"), QKeySequence::Delete);
+    connect(m_create, &QAction::triggered, this, &FlowsPage::createFlow);
+    connect(m_open, &QAction::triggered, this, [this] {
+        if (!currentFlowId().isEmpty())
+            emit openFlow(currentFlowId(), Channel::Voice);
     });
+    connect(m_rename, &QAction::triggered, this, &FlowsPage::renameFlow);
+    connect(m_duplicate, &QAction::triggered, this, &FlowsPage::duplicateFlow);
+    connect(m_delete, &QAction::triggered, this, &FlowsPage::deleteFlow);
+
+    // Enter and double-click open the builder; on a missing call or SMS flow, on that tab.
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString id = index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString();
+        if (index.column() == FlowsModel::NumbersColumn)
+            return;
+        emit openFlow(id, FlowsModel::channelOf(index.column()));
+    });
+    connect(setUp, &SetUpDelegate::createRequested, this, [this](const QModelIndex &index) {
+        emit openFlow(index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString(),
+                      FlowsModel::channelOf(index.column()));
+    });
+    connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        if (index.column() != FlowsModel::NumbersColumn)
+            return;
+        const QRect cell = m_view->visualRect(index);
+        showNumbersMenu(index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString(),
+                        m_view->viewport()->mapToGlobal(cell.bottomLeft()));
+    });
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(m_open);
+        menu.addAction(m_rename);
+        menu.addAction(m_duplicate);
+        menu.addAction(m_delete);
+        menu.addSeparator();
+        menu.addAction(m_create);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FlowsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FlowsPage::updateActions);
+
+    auto *createButton =
+        new QPushButton(QIcon(u":/icons/actions/add.svg"_s), m_create->text(), this);
+    createButton->setStyleSheet(
+        u"QPushButton { background: #2e7d32; color: white; font-weight: bold;"
+        " padding: 5px 12px; border-radius: 4px; }"_s);
+    connect(createButton, &QPushButton::clicked, m_create, &QAction::trigger);
+    auto *header = new QHBoxLayout;
+    header->addWidget(new PageHeader(tr("Flows"), this));
+    header->addStretch();
+    for (QAction *a : {m_open, m_rename, m_duplicate, m_delete}) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(a);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setAutoRaise(true);
+        header->addWidget(b);
+    }
+    header->addSpacing(12);
+    header->addWidget(createButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Flows"), this));
+    layout->addLayout(header);
     layout->addWidget(m_view);
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0));
+    updateActions();
+}
+
+QString FlowsPage::currentFlowId() const
+{
+    return m_view->currentIndex().siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString();
+}
+
+void FlowsPage::selectFlow(const QString &flowId)
+{
+    const int row = m_document->organization().indexOfFlow(flowId);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, 0));
+}
+
+void FlowsPage::updateActions()
+{
+    const bool any = !currentFlowId().isEmpty();
+    for (QAction *a : {m_open, m_rename, m_duplicate, m_delete})
+        a->setEnabled(any);
+}
+
+void FlowsPage::createFlow()
+{
+    NameDialog dialog(
+        tr("Create a New Flow"), tr("Flow name:"), QString(),
+        [this](const QString &name) { return m_editor->flowNameProblem(name); }, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString id = m_editor->createFlow(dialog.name());
+    if (id.isEmpty())
+        return;
+    selectFlow(id);
+    emit openFlow(id, Channel::Voice);
+}
+
+void FlowsPage::renameFlow()
+{
+    if (m_view->currentIndex().isValid())
+        m_view->edit(m_view->currentIndex().siblingAtColumn(FlowsModel::NameColumn));
+}
+
+void FlowsPage::duplicateFlow()
+{
+    const QString id = m_editor->duplicateFlow(currentFlowId());
+    if (!id.isEmpty())
+        selectFlow(id);
+}
+
+void FlowsPage::deleteFlow()
+{
+    const QString id = currentFlowId();
+    if (id.isEmpty())
+        return;
+    const QStringList numbers = m_editor->numbersOf(id);
+    QMessageBox box(QMessageBox::Question, tr("Delete flow"),
+                    tr("Delete the flow \"%1\"?").arg(m_editor->flowName(id)), QMessageBox::Cancel,
+                    this);
+    box.setInformativeText(
+        numbers.isEmpty() ? tr("No number uses it.")
+                          : tr("These numbers will have no flow, and their calls and texts will be "
+                               "rejected until they get one:\n%1")
+                                .arg(numbers.join(u"\n"_s)));
+    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == remove)
+        m_editor->deleteFlow(id);
+}
+
+void FlowsPage::showNumbersMenu(const QString &flowId, const QPoint &at)
+{
+    const Organization &org = m_document->organization();
+    QMenu menu(this);
+    const QStringList own = m_editor->numbersOf(flowId);
+    for (const QString &number : own) {
+        const PhoneNumber *n = org.number(number);
+        QAction *a =
+            menu.addAction(QIcon(u":/icons/actions/remove.svg"_s),
+                           tr("Take %1 (%2) off this flow").arg(number, n ? n->label : QString()));
+        connect(a, &QAction::triggered, this,
+                [this, number] { m_editor->assignNumber(number, QString()); });
+    }
+    if (!own.isEmpty())
+        menu.addSeparator();
+    QMenu *assign = menu.addMenu(QIcon(u":/icons/actions/add.svg"_s), tr("Assign a number"));
+    QMenu *move = menu.addMenu(tr("Move a number here"));
+    for (const PhoneNumber &n : org.numbers) {
+        if (n.flow == flowId)
+            continue;
+        const QString text = n.label.isEmpty() ? n.number : tr("%1 (%2)").arg(n.number, n.label);
+        if (n.flow.isEmpty()) {
+            QAction *a = assign->addAction(text);
+            connect(a, &QAction::triggered, this,
+                    [this, flowId, number = n.number] { m_editor->assignNumber(number, flowId); });
+        } else {
+            QAction *a = move->addAction(tr("%1, from %2").arg(text, m_editor->flowName(n.flow)));
+            connect(a, &QAction::triggered, this, [this, flowId, number = n.number, from = n.flow] {
+                const auto answer = QMessageBox::question(
+                    this, tr("Move number"),
+                    tr("%1 now uses the flow \"%2\". Move it to \"%3\"?")
+                        .arg(number, m_editor->flowName(from), m_editor->flowName(flowId)));
+                if (answer == QMessageBox::Yes)
+                    m_editor->assignNumber(number, flowId);
+            });
+        }
+    }
+    assign->setEnabled(!assign->isEmpty());
+    move->setEnabled(!move->isEmpty());
+    menu.exec(at);
 }
 
 } // namespace Switchboard

@@ -1,29 +1,55 @@
 #pragma once
 
+#include "model/organization.h"
+
 #include <QWidget>
 
+class QAction;
 class QTreeView;
 
 namespace Switchboard {
 
-class OrganizationDocument;
 class FlowsModel;
+class OrganizationDocument;
+class RoutingEditor;
 
-// The flows dashboard.
+// The flows dashboard: one row per flow with a preview of its applets, the numbers using it
+// (a drop-down assigns more), and red "Create Call Flow" / "Create SMS Flow" buttons where
+// one is missing. Create, open, rename in place, duplicate, delete.
 class FlowsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit FlowsPage(OrganizationDocument *document, QWidget *parent = nullptr);
+    FlowsPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent = nullptr);
+
     QTreeView *view() const { return m_view; }
+    FlowsModel *model() const { return m_model; }
+    QString currentFlowId() const;
+    void selectFlow(const QString &flowId);
+
+    void createFlow();
+    void renameFlow();
+    void duplicateFlow();
+    void deleteFlow();
+    // The drop-down of numbers for a flow: those it has, and those it can take.
+    void showNumbersMenu(const QString &flowId, const QPoint &at);
 
 signals:
-    void openFlow(const QString &flowId);
+    void openFlow(const QString &flowId, Switchboard::Channel channel);
 
 private:
+    void updateActions();
+
+    OrganizationDocument *m_document;
+    RoutingEditor *m_editor;
     FlowsModel *m_model;
     QTreeView *m_view;
+    QAction *m_create;
+    QAction *m_open;
+    QAction *m_rename;
+    QAction *m_duplicate;
+    QAction *m_delete;
 };
 
 } // namespace Switchboard

@@ -1,26 +1,38 @@
 #include "numbersmodel.h"
 
+#include "flows/routingeditor.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QIcon>
 
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-NumbersModel::NumbersModel(OrganizationDocument *document, QObject *parent)
-    : DocumentTableModel(document, OrganizationDocument::List::Numbers,
-                         {tr("Number"), tr("Label"), tr("Flow")}, parent)
-{}
+NumbersModel::NumbersModel(RoutingEditor *editor, QObject *parent)
+    : DocumentTableModel(editor->document(), OrganizationDocument::List::Numbers,
+                         {tr("Number"), tr("Label"), tr("Flow"), tr("Status")}, parent)
+    , m_editor(editor)
+{
+    // A number's state depends on its flow: follow the flows too.
+    using List = OrganizationDocument::List;
+    auto flowsChanged = [this](List list) {
+        if (list == List::Flows && rowCount() > 0)
+            emit dataChanged(index(0, FlowColumn), index(rowCount() - 1, StatusColumn));
+    };
+    connect(document(), &OrganizationDocument::rowChanged, this, flowsChanged);
+    connect(document(), &OrganizationDocument::rowsInserted, this, flowsChanged);
+    connect(document(), &OrganizationDocument::rowsRemoved, this, flowsChanged);
+}
 
 int NumbersModel::count() const
 {
     return int(organization().numbers.size());
 }
 
-QString NumbersModel::problem(int row) const
+QString NumbersModel::problem(const Organization &org, const PhoneNumber &number)
 {
-    const Organization &org = organization();
-    const PhoneNumber &number = org.numbers.at(row);
     if (number.flow.isEmpty())
         return tr("No flow: calls and texts to this number are rejected.");
     const Flow *flow = org.flow(number.flow);
@@ -37,6 +49,11 @@ QString NumbersModel::problem(int row) const
     return {};
 }
 
+QString NumbersModel::problem(int row) const
+{
+    return problem(organization(), organization().numbers.at(row));
+}
+
 QVariant NumbersModel::data(const QModelIndex &index, int role) const
 {
     if (!isCell(index))
@@ -45,6 +62,7 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
     const PhoneNumber &number = org.numbers.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+    case Qt::EditRole:
         switch (index.column()) {
         case NumberColumn:
             return number.number;
@@ -56,17 +74,93 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
             const Flow *flow = org.flow(number.flow);
             return flow ? flow->name : number.flow;
         }
+        case StatusColumn: {
+            const QString p = problem(index.row());
+            return p.isEmpty() ? tr("Calls and texts are routed") : p;
+        }
         }
         break;
     case Qt::ForegroundRole:
         if (!problem(index.row()).isEmpty())
             return QBrush(QColor(0xc6, 0x28, 0x28));
         break;
+    case Qt::DecorationRole:
+        if (index.column() == FlowColumn)
+            return QIcon(u":/icons/actions/edit.svg"_s); // the pencil: click to change
+        break;
     case Qt::ToolTipRole:
+        if (index.column() == FlowColumn)
+            return tr("Click to choose this number's flow.");
+        return problem(index.row());
     case ProblemRole:
         return problem(index.row());
     case NumberRole:
         return number.number;
+    }
+    return {};
+}
+
+bool NumbersModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !isCell(index))
+        return false;
+    const PhoneNumber &number = organization().numbers.at(index.row());
+    if (index.column() == NumberColumn)
+        return m_editor->editNumber(number.number, value.toString().trimmed(), number.label);
+    if (index.column() == LabelColumn)
+        return m_editor->editNumber(number.number, number.number, value.toString());
+    return false;
+}
+
+Qt::ItemFlags NumbersModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = DocumentTableModel::flags(index);
+    if (index.isValid() && (index.column() == NumberColumn || index.column() == LabelColumn))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+BlockedModel::BlockedModel(OrganizationDocument *document, QObject *parent)
+    : DocumentTableModel(document, OrganizationDocument::List::Blocked, {tr("Blocked number")},
+                         parent)
+{}
+
+int BlockedModel::count() const
+{
+    return int(organization().blocked.size());
+}
+
+QVariant BlockedModel::data(const QModelIndex &index, int role) const
+{
+    if (!isCell(index) || role != Qt::DisplayRole)
+        return {};
+    return organization().blocked.at(index.row());
+}
+
+ContactsModel::ContactsModel(OrganizationDocument *document, QObject *parent)
+    : DocumentTableModel(document, OrganizationDocument::List::Contacts,
+                         {tr("Number"), tr("Name"), tr("Owner")}, parent)
+{}
+
+int ContactsModel::count() const
+{
+    return int(organization().contacts.size());
+}
+
+QVariant ContactsModel::data(const QModelIndex &index, int role) const
+{
+    if (!isCell(index) || role != Qt::DisplayRole)
+        return {};
+    const Contact &c = organization().contacts.at(index.row());
+    switch (index.column()) {
+    case NumberColumn:
+        return c.number;
+    case NameColumn:
+        return c.name;
+    case OwnerColumn: {
+        const User *owner = organization().user(c.owner);
+        return owner ? owner->name : c.owner;
+    }
     }
     return {};
 }

@@ -4,7 +4,10 @@
 
 namespace Switchboard {
 
-// Every phone number with its label and flow; red with the reason where it is not routed.
+class RoutingEditor;
+
+// Every phone number with its label and flow; red with the reason where calls or texts to
+// it go nowhere. The number and the label are edited in place.
 class NumbersModel : public DocumentTableModel
 {
     Q_OBJECT
@@ -14,7 +17,8 @@ public:
     {
         NumberColumn,
         LabelColumn,
-        FlowColumn
+        FlowColumn,
+        StatusColumn
     };
     enum Role
     {
@@ -22,11 +26,48 @@ public:
         ProblemRole
     };
 
-    explicit NumbersModel(OrganizationDocument *document, QObject *parent = nullptr);
+    explicit NumbersModel(RoutingEditor *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // Why calls or texts to this number go nowhere; empty when it is fully routed.
     QString problem(int row) const;
+    static QString problem(const Organization &organization, const PhoneNumber &number);
+
+private:
+    int count() const override;
+
+    RoutingEditor *m_editor;
+};
+
+// The blocked numbers.
+class BlockedModel : public DocumentTableModel
+{
+    Q_OBJECT
+
+public:
+    explicit BlockedModel(OrganizationDocument *document, QObject *parent = nullptr);
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    int count() const override;
+};
+
+// The contacts (who owns which caller), from where a caller can be marked as spam.
+class ContactsModel : public DocumentTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NumberColumn,
+        NameColumn,
+        OwnerColumn
+    };
+    explicit ContactsModel(OrganizationDocument *document, QObject *parent = nullptr);
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
     int count() const override;

@@ -1,32 +1,58 @@
 #pragma once
 
+#include "model/organization.h"
+
 #include <QWidget>
 
+class QLabel;
+class QLineEdit;
 class QListView;
-class QStringListModel;
 class QTreeView;
 
 namespace Switchboard {
 
-class OrganizationDocument;
+class BlockedModel;
+class ContactsModel;
 class NumbersModel;
+class OrganizationDocument;
+class RoutingEditor;
 
-// Phone numbers and, below them, the blocked numbers.
+// Phone numbers (red with the reason where not routed; the pencil picks a flow or creates
+// one), the blocked numbers, and the contacts, whose numbers can be marked as spam.
 class NumbersPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit NumbersPage(OrganizationDocument *document, QWidget *parent = nullptr);
+    NumbersPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent = nullptr);
+
     QTreeView *view() const { return m_view; }
     QListView *blockedView() const { return m_blockedView; }
+    QTreeView *contactsView() const { return m_contactsView; }
+    QLineEdit *blockField() const { return m_blockField; }
+    NumbersModel *model() const { return m_model; }
+
+    void addNumber();
+    void removeNumber();
+    void blockTyped();
+    void unblockSelected();
+    // The pencil's drop-down: every flow, no flow, and "Create new flow…".
+    void showFlowMenu(const QString &number, const QPoint &at);
+
+signals:
+    void openFlow(const QString &flowId, Switchboard::Channel channel);
 
 private:
     OrganizationDocument *m_document;
+    RoutingEditor *m_editor;
     NumbersModel *m_model;
-    QStringListModel *m_blocked;
+    BlockedModel *m_blocked;
+    ContactsModel *m_contacts;
     QTreeView *m_view;
     QListView *m_blockedView;
+    QTreeView *m_contactsView;
+    QLineEdit *m_blockField;
+    QLabel *m_blockProblem;
 };
 
 } // namespace Switchboard

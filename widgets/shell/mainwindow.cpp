@@ -3,9 +3,12 @@
 #include "document/organizationdocument.h"
 #include "flow/flowwindow.h"
 #include "flows/flowspage.h"
+#include "flows/routingeditor.h"
 #include "groups/usersgroupspage.h"
 #include "inbox/inboxpage.h"
+#include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
+#include "shell/navigationdelegate.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -26,11 +29,12 @@ namespace Switchboard {
 MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *parent)
     : QMainWindow(parent)
     , m_document(std::move(document))
+    , m_routing(new RoutingEditor(m_document.get(), this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_usersGroups(new UsersGroupsPage(m_document.get(), m_pages))
-    , m_flows(new FlowsPage(m_document.get(), m_pages))
-    , m_numbers(new NumbersPage(m_document.get(), m_pages))
+    , m_flows(new FlowsPage(m_document.get(), m_routing, m_pages))
+    , m_numbers(new NumbersPage(m_document.get(), m_routing, m_pages))
     , m_inbox(new InboxPage(m_pages))
     , m_backendLabel(new QLabel(this))
     , m_findingsLabel(new QLabel(this))
@@ -63,6 +67,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
         addAction(go);
     }
     m_navigation->setFixedWidth(200);
+    m_navigation->setItemDelegate(new NavigationDelegate(m_navigation));
     m_navigation->setFrameShape(QFrame::NoFrame);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
@@ -114,7 +119,11 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_findingsLabel);
 
-    connect(m_flows, &FlowsPage::openFlow, this, [this](const QString &id) { openFlow(id); });
+    connect(m_flows, &FlowsPage::openFlow, this, &MainWindow::openFlow);
+    connect(m_numbers, &NumbersPage::openFlow, this, &MainWindow::openFlow);
+    connect(m_routing, &RoutingEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_document.get(), &OrganizationDocument::changed, this, &MainWindow::updateBadges);
     // What a gesture has to say (a user already in the group, ...) shows in the status bar.
     connect(m_usersGroups, &UsersGroupsPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
@@ -126,6 +135,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
             &MainWindow::updateFindings);
     updateTitle();
     updateFindings();
+    updateBadges();
     statusBar()->showMessage(tr("Opened %1").arg(m_document->databaseName()), 5000);
 }
 
@@ -134,6 +144,23 @@ MainWindow::~MainWindow()
     // Members die before child widgets; the pages' models read the document, so they go
     // first.
     delete takeCentralWidget();
+}
+
+int MainWindow::badge(Section section) const
+{
+    return m_navigation->item(section)->data(NavigationDelegate::BadgeRole).toInt();
+}
+
+// Numbers whose calls or texts go nowhere, counted on the Phone Numbers entry.
+void MainWindow::updateBadges()
+{
+    const Organization &org = m_document->organization();
+    int unrouted = 0;
+    for (const PhoneNumber &n : org.numbers)
+        unrouted += NumbersModel::problem(org, n).isEmpty() ? 0 : 1;
+    QListWidgetItem *item = m_navigation->item(NumbersSection);
+    item->setData(NavigationDelegate::BadgeRole, unrouted);
+    item->setToolTip(unrouted ? tr("%n number(s) not fully routed", nullptr, unrouted) : QString());
 }
 
 MainWindow::Section MainWindow::currentSection() const

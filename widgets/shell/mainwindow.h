@@ -19,6 +19,7 @@ class UsersGroupsPage;
 class FlowsPage;
 class NumbersPage;
 class InboxPage;
+class RoutingEditor;
 
 // The console's window: navigation down the left (Users & Groups, Flows, Phone Numbers,
 // Inbox), a toolbar with Save, Undo, Redo and Push, and a status bar with the backend's state
@@ -48,6 +49,9 @@ public:
     FlowsPage *flowsPage() const { return m_flows; }
     NumbersPage *numbersPage() const { return m_numbers; }
     QLabel *findingsLabel() const { return m_findingsLabel; }
+    RoutingEditor *routingEditor() const { return m_routing; }
+    // The red count on a section's entry (0: none).
+    int badge(Section section) const;
     QAction *saveAction() const { return m_save; }
     QAction *pushAction() const { return m_push; }
 
@@ -61,8 +65,10 @@ protected:
 private:
     void updateTitle();
     void updateFindings();
+    void updateBadges();
 
     std::unique_ptr<OrganizationDocument> m_document;
+    RoutingEditor *m_routing;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     UsersGroupsPage *m_usersGroups;

@@ -1,0 +1,344 @@
+// The flows dashboard and the phone numbers, offscreen on the real models, views and
+// delegates: the preview paints the right icons in flow order; the red state follows
+// assignments; assigning from either side shows on the other; deleting a flow unassigns its
+// numbers (undo restores them); numbers and blocked numbers checked as they are typed.
+
+#include "catalogue/appletcatalogue.h"
+#include "document/organizationdocument.h"
+#include "flows/flowdelegates.h"
+#include "flows/flowsmodel.h"
+#include "flows/flowspage.h"
+#include "flows/routingeditor.h"
+#include "i18n/language.h"
+#include "numbers/e164validator.h"
+#include "numbers/numbersmodel.h"
+#include "numbers/numberspage.h"
+#include "shell/mainwindow.h"
+#include "store/organizationstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QIcon>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+namespace {
+const QColor red(0xc6, 0x28, 0x28);
+
+bool isRed(const QModelIndex &index)
+{
+    return index.data(Qt::ForegroundRole).value<QBrush>().color() == red;
+}
+} // namespace
+
+class TestFlowsNumbers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { installTranslations(u"en"_s); }
+    void init();
+    void cleanup();
+
+    void previewPaintsTheApplets();
+    void redStateFollowsAssignments();
+    void assignmentShowsOnBothSides();
+    void deletingAFlowUnassignsItsNumbers();
+    void createRenameDuplicate();
+    void createButtonsOpenTheBuilderOnThatTab();
+    void numbersCheckedAsTyped_data();
+    void numbersCheckedAsTyped();
+    void addEditRemoveNumbers();
+    void blockedNumbersAndMarkAsSpam();
+    void badgeCountsUnroutedNumbers();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    MainWindow *m_window = nullptr;
+    QList<QAbstractItemModelTester *> m_testers;
+    OrganizationDocument *doc() const { return m_window->document(); }
+    RoutingEditor *editor() const { return m_window->routingEditor(); }
+    FlowsModel *flows() const { return m_window->flowsPage()->model(); }
+    NumbersModel *numbers() const { return m_window->numbersPage()->model(); }
+    QUndoStack *undo() const { return doc()->undoStack(); }
+};
+
+void TestFlowsNumbers::init()
+{
+    m_dir = new QTemporaryDir;
+    QString error;
+    auto document = OrganizationDocument::open(m_dir->filePath(u"numbers.sqlite"_s), &error);
+    QVERIFY2(document, qPrintable(error));
+    m_window = new MainWindow(std::move(document));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    for (QAbstractItemModel *m :
+         {static_cast<QAbstractItemModel *>(flows()), static_cast<QAbstractItemModel *>(numbers())})
+        m_testers.append(new QAbstractItemModelTester(
+            m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+}
+
+void TestFlowsNumbers::cleanup()
+{
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    doc()->undoStack()->setClean();
+    delete m_window;
+    delete m_dir;
+}
+
+void TestFlowsNumbers::previewPaintsTheApplets()
+{
+    // The demo's main line, in flow order: hours, then under "open" the menu, its key 1
+    // (dial Sales, then its voicemail), key 2 (dial Support, its voicemail), then "closed"'s
+    // voicemail; after the bar, the SMS flow: keyword and its two inboxes.
+    const QModelIndex cell = flows()->index(0, FlowsModel::AppletsColumn);
+    const QStringList expected{u"hours"_s,   u"menu"_s,      u"dial"_s,      u"voicemail"_s,
+                               u"dial"_s,    u"voicemail"_s, u"voicemail"_s, u"|"_s,
+                               u"keyword"_s, u"sms-inbox"_s, u"sms-inbox"_s};
+    QCOMPARE(cell.data(FlowsModel::PreviewRole).toStringList(), expected);
+
+    // Paint the cell with the view's delegate and find each icon where it belongs.
+    auto *delegate = qobject_cast<AppletPreviewDelegate *>(
+        m_window->flowsPage()->view()->itemDelegateForColumn(FlowsModel::AppletsColumn));
+    QVERIFY(delegate);
+    QImage image(400, 30, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 400, 30);
+    option.palette = m_window->palette();
+    {
+        QPainter painter(&image);
+        delegate->paint(&painter, option, cell);
+    }
+    const QList<QRect> rects = AppletPreviewDelegate::iconRects(option.rect, expected);
+    QCOMPARE(rects.size(), 10);
+    QStringList types = expected;
+    types.removeAll(u"|"_s);
+    for (int i = 0; i < rects.size(); ++i) {
+        QImage reference(rects.at(i).size(), QImage::Format_ARGB32_Premultiplied);
+        reference.fill(Qt::white);
+        {
+            QPainter p(&reference);
+            p.drawPixmap(0, 0, delegate->icon(types.at(i), 1.0));
+        }
+        QCOMPARE(image.copy(rects.at(i)), reference);
+    }
+    // And the preview is of its own flow: different icons in the first place differ.
+    QImage hours = image.copy(rects.at(0));
+    QImage menu = image.copy(rects.at(1));
+    QVERIFY(hours != menu);
+}
+
+void TestFlowsNumbers::redStateFollowsAssignments()
+{
+    const QModelIndex unrouted = numbers()->index(2, NumbersModel::StatusColumn);
+    QVERIFY(isRed(unrouted));
+    QVERIFY(unrouted.data().toString().contains(u"No flow"));
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"main"_s));
+    QVERIFY(!isRed(numbers()->index(2, NumbersModel::StatusColumn)));
+    QCOMPARE(undo()->text(0), u"Route +15125550120 to flow Main line"_s);
+    // A flow without an SMS flow: the number is red again, for that reason.
+    Organization org = doc()->organization();
+    const QString flowId = editor()->createFlow(u"Calls only"_s);
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, flowId));
+    QVERIFY(isRed(numbers()->index(2, NumbersModel::StatusColumn)));
+    QVERIFY(numbers()->index(2, NumbersModel::StatusColumn).data().toString().contains(u"neither"));
+    // The flow's own row shows both red buttons.
+    const int row = doc()->organization().indexOfFlow(flowId);
+    QVERIFY(!flows()->index(row, FlowsModel::VoiceColumn).data(FlowsModel::SetUpRole).toBool());
+    QCOMPARE(flows()->index(row, FlowsModel::VoiceColumn).data().toString(), u"Create Call Flow"_s);
+    QCOMPARE(flows()->index(row, FlowsModel::SmsColumn).data().toString(), u"Create SMS Flow"_s);
+    while (undo()->canUndo())
+        undo()->undo();
+    QVERIFY(isRed(numbers()->index(2, NumbersModel::StatusColumn)));
+}
+
+void TestFlowsNumbers::assignmentShowsOnBothSides()
+{
+    // From the flow's side...
+    QCOMPARE(flows()->index(1, FlowsModel::NumbersColumn).data().toString(), u"1 number"_s);
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"support-line"_s));
+    QCOMPARE(flows()->index(1, FlowsModel::NumbersColumn).data().toString(), u"2 numbers"_s);
+    QCOMPARE(numbers()->index(2, NumbersModel::FlowColumn).data().toString(), u"Support line"_s);
+    // ... and from the number's: moving it takes it from one flow to the other.
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"main"_s));
+    QCOMPARE(undo()->text(1), u"Move +15125550120 from flow Support line to Main line"_s);
+    QCOMPARE(flows()->index(0, FlowsModel::NumbersColumn).data().toString(), u"2 numbers"_s);
+    QCOMPARE(flows()->index(1, FlowsModel::NumbersColumn).data().toString(), u"1 number"_s);
+    QCOMPARE(
+        flows()->index(0, FlowsModel::NumbersColumn).data(FlowsModel::NumbersRole).toStringList(),
+        (QStringList{u"+15125550100"_s, u"+15125550120"_s}));
+    QVERIFY(!editor()->assignNumber(u"+15125550120"_s, u"main"_s)); // already
+    QVERIFY(!editor()->assignNumber(u"+15125550120"_s, u"nope"_s));
+}
+
+void TestFlowsNumbers::deletingAFlowUnassignsItsNumbers()
+{
+    const Organization before = doc()->organization();
+    QCOMPARE(editor()->numbersOf(u"support-line"_s), (QStringList{u"+15125550110"_s}));
+    QVERIFY(editor()->deleteFlow(u"support-line"_s));
+    QCOMPARE(undo()->count(), 1);
+    QCOMPARE(undo()->text(0), u"Delete flow Support line"_s);
+    QCOMPARE(flows()->rowCount(), 1);
+    QVERIFY(doc()->organization().number(u"+15125550110"_s)->flow.isEmpty());
+    QVERIFY(isRed(numbers()->index(1, NumbersModel::StatusColumn)));
+    undo()->undo();
+    QVERIFY(doc()->organization() == before);
+    QCOMPARE(numbers()->index(1, NumbersModel::FlowColumn).data().toString(), u"Support line"_s);
+}
+
+void TestFlowsNumbers::createRenameDuplicate()
+{
+    QVERIFY(!editor()->flowNameProblem(QString()).isEmpty());
+    QVERIFY(editor()->flowNameProblem(u"main LINE"_s).contains(u"already"));
+    QVERIFY(editor()->createFlow(u"Main line"_s).isEmpty());
+    const QString id = editor()->createFlow(u"Spanish line"_s);
+    QCOMPARE(id, u"spanish-line"_s);
+    const int row = doc()->organization().indexOfFlow(id);
+    QCOMPARE(
+        flows()->index(row, FlowsModel::PreviewRole).data(FlowsModel::PreviewRole).toStringList(),
+        QStringList());
+
+    // Renamed in place, through the model as the view's editor does.
+    QVERIFY(flows()->flags(flows()->index(row, FlowsModel::NameColumn)) & Qt::ItemIsEditable);
+    QVERIFY(flows()->setData(flows()->index(row, FlowsModel::NameColumn), u"Línea en español"_s));
+    QCOMPARE(flows()->index(row, FlowsModel::NameColumn).data().toString(), u"Línea en español"_s);
+    QVERIFY(!flows()->setData(flows()->index(row, FlowsModel::NameColumn), u"   "_s));
+
+    const QString copy = editor()->duplicateFlow(u"main"_s);
+    QCOMPARE(doc()->organization().flow(copy)->name, u"Main line (copy)"_s);
+    QVERIFY(doc()->organization().flow(copy)->voice ==
+            doc()->organization().flow(u"main"_s)->voice);
+    QVERIFY(editor()->numbersOf(copy).isEmpty());
+    QCOMPARE(doc()->organization().indexOfFlow(copy), 1); // right under the original
+    QCOMPARE(undo()->text(2), u"Duplicate flow Main line"_s);
+}
+
+void TestFlowsNumbers::createButtonsOpenTheBuilderOnThatTab()
+{
+    const QString id = editor()->createFlow(u"Empty"_s);
+    const int row = doc()->organization().indexOfFlow(id);
+    QSignalSpy open(m_window->flowsPage(), &FlowsPage::openFlow);
+    // The red "Create SMS Flow" button, clicked.
+    m_window->showSection(MainWindow::FlowsSection);
+    QTreeView *view = m_window->flowsPage()->view();
+    const QModelIndex sms = flows()->index(row, FlowsModel::SmsColumn);
+    view->scrollTo(sms);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      SetUpDelegate::buttonRect(view->visualRect(sms)).center());
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.first().at(0).toString(), id);
+    QCOMPARE(open.first().at(1).value<Channel>(), Channel::Sms);
+}
+
+void TestFlowsNumbers::numbersCheckedAsTyped_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("becomes");
+    QTest::addColumn<int>("state");
+    QTest::newRow("whole") << u"+15125550100"_s << u"+15125550100"_s << int(QValidator::Acceptable);
+    QTest::newRow("spaces and dashes dropped")
+        << u"+1 512-555-0100"_s << u"+15125550100"_s << int(QValidator::Acceptable);
+    QTest::newRow("plus added") << u"15125550100"_s << u"+15125550100"_s
+                                << int(QValidator::Acceptable);
+    QTest::newRow("on its way") << u"+1512"_s << u"+1512"_s << int(QValidator::Intermediate);
+    QTest::newRow("letters refused")
+        << u"+1512CALL"_s << u"+1512CALL"_s << int(QValidator::Invalid);
+    QTest::newRow("country code 0") << u"+0512"_s << u"+0512"_s << int(QValidator::Invalid);
+    QTest::newRow("too long") << u"+12345678901234567"_s << u"+12345678901234567"_s
+                              << int(QValidator::Invalid);
+}
+
+void TestFlowsNumbers::numbersCheckedAsTyped()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, becomes);
+    QFETCH(int, state);
+    E164Validator validator;
+    int pos = int(typed.size());
+    QCOMPARE(int(validator.validate(typed, pos)), state);
+    QCOMPARE(typed, becomes);
+    // A QLineEdit with it refuses what cannot become a number.
+    QLineEdit field;
+    field.setValidator(&validator);
+    QTest::keyClicks(&field, u"+1 (512) abc 555-0100"_s);
+    QCOMPARE(field.text(), u"+15125550100"_s);
+    QVERIFY(field.hasAcceptableInput());
+}
+
+void TestFlowsNumbers::addEditRemoveNumbers()
+{
+    QVERIFY(!editor()->numberProblem(u"+15125550100"_s).isEmpty()); // listed already
+    QVERIFY(!editor()->addNumber(u"5125550199"_s, u"Bad"_s));
+    QVERIFY(editor()->addNumber(u"+15125550130"_s, u"  Spanish   line "_s));
+    QCOMPARE(numbers()->rowCount(), 4);
+    QCOMPARE(numbers()->index(3, NumbersModel::LabelColumn).data().toString(), u"Spanish line"_s);
+    QVERIFY(isRed(numbers()->index(3, NumbersModel::StatusColumn)));
+    // Edited in place; a number already listed is refused.
+    QVERIFY(numbers()->setData(numbers()->index(3, NumbersModel::LabelColumn), u"Español"_s));
+    QVERIFY(
+        !numbers()->setData(numbers()->index(3, NumbersModel::NumberColumn), u"+15125550100"_s));
+    QVERIFY(numbers()->setData(numbers()->index(3, NumbersModel::NumberColumn), u"+15125550131"_s));
+    QCOMPARE(numbers()->index(3, NumbersModel::NumberColumn).data().toString(), u"+15125550131"_s);
+    QVERIFY(editor()->removeNumber(u"+15125550131"_s));
+    QCOMPARE(numbers()->rowCount(), 3);
+    QCOMPARE(undo()->count(), 4);
+    while (undo()->canUndo())
+        undo()->undo();
+    QCOMPARE(numbers()->rowCount(), 3);
+    QString error;
+    QVERIFY(doc()->save(&error));
+}
+
+void TestFlowsNumbers::blockedNumbersAndMarkAsSpam()
+{
+    NumbersPage *page = m_window->numbersPage();
+    QAbstractItemModel *blocked = page->blockedView()->model();
+    QCOMPARE(blocked->rowCount(), 1);
+    QTest::keyClicks(page->blockField(), u"+1 512 555 0777"_s);
+    page->blockTyped();
+    QCOMPARE(blocked->rowCount(), 2);
+    QCOMPARE(blocked->index(1, 0).data().toString(), u"+15125550777"_s);
+    QVERIFY(page->blockField()->text().isEmpty());
+    QVERIFY(!editor()->block(u"+15125550777"_s)); // already
+    // "Mark as spam" on a contact's number.
+    QVERIFY(editor()->markAsSpam(u"+15125550199"_s));
+    QCOMPARE(undo()->text(1), u"Mark +15125550199 as spam"_s);
+    QCOMPARE(blocked->rowCount(), 3);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"+15125550199 is blocked"));
+    page->blockedView()->setCurrentIndex(blocked->index(0, 0));
+    page->unblockSelected();
+    QVERIFY(!doc()->organization().blocked.contains(u"+15125550666"_s));
+    // Saved: only the blocked list was written.
+    QString error;
+    QVERIFY(doc()->save(&error));
+    QCOMPARE(doc()->store().lastWriteCount(), 3); // two numbers blocked, one unblocked
+}
+
+void TestFlowsNumbers::badgeCountsUnroutedNumbers()
+{
+    QCOMPARE(m_window->badge(MainWindow::NumbersSection), 1);
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"main"_s));
+    QCOMPARE(m_window->badge(MainWindow::NumbersSection), 0);
+    QVERIFY(editor()->deleteFlow(u"main"_s));
+    QCOMPARE(m_window->badge(MainWindow::NumbersSection), 2);
+    // The status bar counts the same warnings, from anywhere.
+    doc()->validateNow();
+    QVERIFY(m_window->findingsLabel()->text().contains(u"2 warnings"));
+}
+
+QTEST_MAIN(TestFlowsNumbers)
+#include "tst_flowsnumbers.moc"

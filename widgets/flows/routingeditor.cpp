@@ -1,0 +1,252 @@
+#include "routingeditor.h"
+
+#include "document/itemcommands.h"
+#include "document/organizationdocument.h"
+#include "model/identifiers.h"
+
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+RoutingEditor::RoutingEditor(OrganizationDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+{}
+
+QString RoutingEditor::flowName(const QString &flowId) const
+{
+    const Flow *flow = m_document->organization().flow(flowId);
+    return flow && !flow->name.isEmpty() ? flow->name : flowId;
+}
+
+QString RoutingEditor::flowNameProblem(const QString &name, const QString &except) const
+{
+    const QString n = name.simplified();
+    if (n.isEmpty())
+        return tr("Give the flow a name.");
+    for (const Flow &f : m_document->organization().flows) {
+        if (f.id != except && f.name.compare(n, Qt::CaseInsensitive) == 0)
+            return tr("There is already a flow called \"%1\".").arg(f.name);
+    }
+    return {};
+}
+
+QString RoutingEditor::numberProblem(const QString &number, const QString &except) const
+{
+    if (!isE164(number))
+        return tr("Write the number in E.164 form: + and the country code, then the number, "
+                  "without spaces (like +15125550100).");
+    if (number != except && m_document->organization().number(number))
+        return tr("%1 is already one of your numbers.").arg(number);
+    return {};
+}
+
+QString RoutingEditor::blockedProblem(const QString &number) const
+{
+    if (!isE164(number))
+        return tr("Write the number in E.164 form, like +15125550666.");
+    if (m_document->organization().blocked.contains(number))
+        return tr("%1 is blocked already.").arg(number);
+    return {};
+}
+
+QStringList RoutingEditor::numbersOf(const QString &flowId) const
+{
+    QStringList numbers;
+    for (const PhoneNumber &n : m_document->organization().numbers) {
+        if (n.flow == flowId)
+            numbers.append(n.number);
+    }
+    return numbers;
+}
+
+QString RoutingEditor::createFlow(const QString &name, const QString &forNumber)
+{
+    const QString problem = flowNameProblem(name);
+    if (!problem.isEmpty()) {
+        emit message(problem);
+        return {};
+    }
+    const Organization &org = m_document->organization();
+    Flow flow;
+    flow.name = name.simplified();
+    flow.id = makeId(flow.name, [&](const QString &id) { return org.flow(id) != nullptr; });
+    const int numberIndex = org.indexOfNumber(forNumber);
+    auto *command =
+        new QUndoCommand(numberIndex < 0 ? tr("Create flow %1").arg(flow.name)
+                                         : tr("Create flow %1 for %2").arg(flow.name, forNumber));
+    new InsertItemCommand<Flow>(m_document, int(org.flows.size()), flow, QString(), command);
+    if (numberIndex >= 0) {
+        PhoneNumber after = org.numbers.at(numberIndex);
+        after.flow = flow.id;
+        new ChangeItemCommand<PhoneNumber>(m_document, numberIndex, org.numbers.at(numberIndex),
+                                           after, QString(), command);
+    }
+    m_document->undoStack()->push(command);
+    return flow.id;
+}
+
+bool RoutingEditor::renameFlow(const QString &flowId, const QString &name)
+{
+    const int index = m_document->organization().indexOfFlow(flowId);
+    if (index < 0)
+        return false;
+    const Flow &before = m_document->organization().flows.at(index);
+    if (before.name == name.simplified())
+        return false;
+    const QString problem = flowNameProblem(name, flowId);
+    if (!problem.isEmpty()) {
+        emit message(problem);
+        return false;
+    }
+    Flow after = before;
+    after.name = name.simplified();
+    m_document->undoStack()->push(new ChangeItemCommand<Flow>(
+        m_document, index, before, after, tr("Rename flow %1 to %2").arg(before.name, after.name)));
+    return true;
+}
+
+QString RoutingEditor::duplicateFlow(const QString &flowId)
+{
+    const Organization &org = m_document->organization();
+    const int index = org.indexOfFlow(flowId);
+    if (index < 0)
+        return {};
+    Flow copy = org.flows.at(index);
+    QString name = tr("%1 (copy)").arg(copy.name);
+    for (int n = 2; !flowNameProblem(name).isEmpty(); ++n)
+        name = tr("%1 (copy %2)").arg(copy.name).arg(n);
+    copy.name = name;
+    copy.id = makeId(name, [&](const QString &id) { return org.flow(id) != nullptr; });
+    m_document->undoStack()->push(new InsertItemCommand<Flow>(
+        m_document, index + 1, copy, tr("Duplicate flow %1").arg(org.flows.at(index).name)));
+    return copy.id;
+}
+
+bool RoutingEditor::deleteFlow(const QString &flowId)
+{
+    const Organization &org = m_document->organization();
+    const int index = org.indexOfFlow(flowId);
+    if (index < 0)
+        return false;
+    auto *command = new QUndoCommand(tr("Delete flow %1").arg(flowName(flowId)));
+    for (int n = 0; n < org.numbers.size(); ++n) {
+        if (org.numbers.at(n).flow != flowId)
+            continue;
+        PhoneNumber after = org.numbers.at(n);
+        after.flow.clear();
+        new ChangeItemCommand<PhoneNumber>(m_document, n, org.numbers.at(n), after, QString(),
+                                           command);
+    }
+    new RemoveItemCommand<Flow>(m_document, index, org.flows.at(index), QString(), command);
+    m_document->undoStack()->push(command);
+    return true;
+}
+
+bool RoutingEditor::assignNumber(const QString &number, const QString &flowId)
+{
+    const Organization &org = m_document->organization();
+    const int index = org.indexOfNumber(number);
+    if (index < 0 || (!flowId.isEmpty() && !org.flow(flowId)))
+        return false;
+    const PhoneNumber &before = org.numbers.at(index);
+    if (before.flow == flowId)
+        return false;
+    PhoneNumber after = before;
+    after.flow = flowId;
+    const QString text =
+        flowId.isEmpty() ? tr("Take %1 off flow %2").arg(number, flowName(before.flow))
+        : before.flow.isEmpty()
+            ? tr("Route %1 to flow %2").arg(number, flowName(flowId))
+            : tr("Move %1 from flow %2 to %3").arg(number, flowName(before.flow), flowName(flowId));
+    m_document->undoStack()->push(
+        new ChangeItemCommand<PhoneNumber>(m_document, index, before, after, text));
+    return true;
+}
+
+bool RoutingEditor::addNumber(const QString &number, const QString &label)
+{
+    const QString problem = numberProblem(number);
+    if (!problem.isEmpty()) {
+        emit message(problem);
+        return false;
+    }
+    const int index = int(m_document->organization().numbers.size());
+    m_document->undoStack()->push(new InsertItemCommand<PhoneNumber>(
+        m_document, index, PhoneNumber{number, label.simplified(), QString()},
+        tr("Add number %1").arg(number)));
+    return true;
+}
+
+bool RoutingEditor::editNumber(const QString &number, const QString &newNumber,
+                               const QString &label)
+{
+    const Organization &org = m_document->organization();
+    const int index = org.indexOfNumber(number);
+    if (index < 0)
+        return false;
+    const QString problem = numberProblem(newNumber, number);
+    if (!problem.isEmpty()) {
+        emit message(problem);
+        return false;
+    }
+    const PhoneNumber &before = org.numbers.at(index);
+    PhoneNumber after = before;
+    after.number = newNumber;
+    after.label = label.simplified();
+    if (after == before)
+        return false;
+    m_document->undoStack()->push(new ChangeItemCommand<PhoneNumber>(
+        m_document, index, before, after, tr("Edit number %1").arg(number)));
+    return true;
+}
+
+bool RoutingEditor::removeNumber(const QString &number)
+{
+    const Organization &org = m_document->organization();
+    const int index = org.indexOfNumber(number);
+    if (index < 0)
+        return false;
+    m_document->undoStack()->push(new RemoveItemCommand<PhoneNumber>(
+        m_document, index, org.numbers.at(index), tr("Remove number %1").arg(number)));
+    return true;
+}
+
+bool RoutingEditor::block(const QString &number)
+{
+    return pushBlock(number, tr("Block %1").arg(number));
+}
+
+bool RoutingEditor::markAsSpam(const QString &number)
+{
+    if (!pushBlock(number, tr("Mark %1 as spam").arg(number)))
+        return false;
+    emit message(tr("%1 is blocked: its calls are rejected and its texts dropped.").arg(number));
+    return true;
+}
+
+bool RoutingEditor::pushBlock(const QString &number, const QString &text)
+{
+    const QString problem = blockedProblem(number);
+    if (!problem.isEmpty()) {
+        emit message(problem);
+        return false;
+    }
+    m_document->undoStack()->push(new InsertItemCommand<QString>(
+        m_document, int(m_document->organization().blocked.size()), number, text));
+    return true;
+}
+
+bool RoutingEditor::unblock(const QString &number)
+{
+    const int index = int(m_document->organization().blocked.indexOf(number));
+    if (index < 0)
+        return false;
+    m_document->undoStack()->push(
+        new RemoveItemCommand<QString>(m_document, index, number, tr("Unblock %1").arg(number)));
+    return true;
+}
+
+} // namespace Switchboard
