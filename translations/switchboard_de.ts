@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppletSummary</name>
+    <message>
+        <source>plays a recording</source>
+        <translation>spielt es eine Aufnahme ab</translation>
+    </message>
+    <message>
+        <source>says &quot;%1&quot;</source>
+        <translation>sagt es &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>all at once, %1 s</source>
+        <translation>alle gleichzeitig anrufen, %1 s</translation>
+    </message>
+    <message>
+        <source>one in turn, %1 s</source>
+        <translation>jeweils einen im Wechsel anrufen, %1 s</translation>
+    </message>
+    <message>
+        <source>in turns, %1 s each</source>
+        <translation>reihum anrufen, je %1 s</translation>
+    </message>
+    <message>
+        <source>in order, %1 s each</source>
+        <translation>der Reihe nach anrufen, je %1 s</translation>
+    </message>
+    <message>
+        <source>Choose whom to ring</source>
+        <translation>Festlegen, bei wem es klingelt</translation>
+    </message>
+    <message>
+        <source>Ring %1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Ring %1, %2 s</source>
+        <translation>%1 anrufen, %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, then %n more step(s)</source>
+        <translation>
+            <numerusform>, dann %n weiterer Schritt</numerusform>
+            <numerusform>, dann %n weitere Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Always closed</source>
+        <translation>Immer geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n holiday(s)</source>
+        <translation>
+            <numerusform>, %n Feiertag</numerusform>
+            <numerusform>, %n Feiertage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s contact owner</source>
+        <translation>Besitzer des Anruferkontakts</translation>
+    </message>
+    <message>
+        <source>Then it %1</source>
+        <translation>Dann %1</translation>
+    </message>
+    <message>
+        <source>No keys yet; waits %1 s</source>
+        <translation>Noch keine Tasten; wartet %1 s</translation>
+    </message>
+    <message>
+        <source>Keys %1; waits %2 s, %3 tries</source>
+        <translation>Tasten %1; wartet %2 s, %3 Versuche</translation>
+    </message>
+    <message>
+        <source>Voicemail for %1</source>
+        <translation>Mailbox für %1</translation>
+    </message>
+    <message>
+        <source>Refuses the call (busy)</source>
+        <translation>Weist den Anruf ab (besetzt)</translation>
+    </message>
+    <message>
+        <source>Ends the call</source>
+        <translation>Beendet den Anruf</translation>
+    </message>
+    <message>
+        <source>No keywords yet</source>
+        <translation>Noch keine Stichwörter</translation>
+    </message>
+    <message>
+        <source>Replies &quot;%1&quot;</source>
+        <translation>Antwortet &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Into %1&apos;s inbox, shared in turns</source>
+        <translation>In den Posteingang von %1, reihum verteilt</translation>
+    </message>
+    <message>
+        <source>Into %1&apos;s inbox</source>
+        <translation>In den Posteingang von %1</translation>
+    </message>
+</context>
+<context>
     <name>Applets</name>
     <message>
         <source>Greeting</source>
@@ -456,6 +589,82 @@
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Ring all at once</source>
+        <translation>Alle gleichzeitig klingeln lassen</translation>
+    </message>
+    <message>
+        <source>One after another, in order</source>
+        <translation>Nacheinander, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>One per call, taking turns</source>
+        <translation>Einer pro Anruf, im Wechsel</translation>
+    </message>
+    <message>
+        <source>Taking turns, then the others in order</source>
+        <translation>Reihum beginnend, dann die anderen der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Leave them in the shared inbox</source>
+        <translation>Im gemeinsamen Posteingang belassen</translation>
+    </message>
+</context>
+<context>
+    <name>FlowInteraction</name>
+    <message>
+        <source>Replace applet</source>
+        <translation>Applet ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2?</source>
+        <translation>%1 durch %2 ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
+        <translation>
+            <numerusform>%n Applet hängt unter einem Zweig, den ein Applet vom Typ %1 nicht hat. Soll es nicht verbunden beiseitegelegt werden, um es später wieder zu verwenden? Oder soll es gelöscht werden?</numerusform>
+            <numerusform>%n Applets hängen unter Zweigen, die ein Applet vom Typ %1 nicht hat. Sollen sie nicht verbunden beiseitegelegt werden, um sie später wieder zu verwenden? Oder sollen sie gelöscht werden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace, Keep Them</source>
+        <translation>Ersetzen und behalten</translation>
+    </message>
+    <message>
+        <source>Replace, Delete Them</source>
+        <translation>Ersetzen und löschen</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Delete applet</source>
+        <translation>Applet löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Nothing hangs under it.</source>
+        <translation>Darunter hängt nichts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under it and will be deleted too.</source>
+        <translation>
+            <numerusform>Darunter hängt %n Applet, das ebenfalls gelöscht wird.</numerusform>
+            <numerusform>Darunter hängen %n Applets, die ebenfalls gelöscht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationStore</name>
     <message>
         <source>Cannot read the organization from %1: %2</source>
@@ -494,6 +703,20 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::AppletPreviewDelegate</name>
+    <message>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BlockedModel</name>
+    <message>
+        <source>Blocked number</source>
+        <translation>Gesperrte Rufnummer</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::ConfirmDeleteDialog</name>
     <message>
         <source>Nobody (fix them later)</source>
@@ -502,6 +725,438 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ContactsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::E164Validator</name>
+    <message>
+        <source>Type the number with its country code, like +1 512 555 0100.</source>
+        <translation>Geben Sie die Rufnummer mit Ländervorwahl ein, wie +1 512 555 0100.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more digit(s) at least.</source>
+        <translation>
+            <numerusform>Mindestens noch %n Ziffer.</numerusform>
+            <numerusform>Mindestens noch %n Ziffern.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FieldEditor</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>(%1–%2)</source>
+        <translation>(%1–%2)</translation>
+    </message>
+    <message>
+        <source>Share them out in turns</source>
+        <translation>Reihum verteilen</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 von höchstens %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>The usual message</source>
+        <translation>Die übliche Ansage</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s greeting, or the usual one</source>
+        <translation>Die Begrüßung des Besitzers oder die übliche Ansage</translation>
+    </message>
+    <message>
+        <source>Say this text</source>
+        <translation>Diesen Text sprechen</translation>
+    </message>
+    <message>
+        <source>Play a recording (URL)</source>
+        <translation>Aufnahme abspielen (URL)</translation>
+    </message>
+    <message>
+        <source>Voice, e.g. Polly.Joanna (optional)</source>
+        <translation>Stimme, z. B. Polly.Joanna (optional)</translation>
+    </message>
+    <message>
+        <source>Thank you for calling.</source>
+        <translation>Vielen Dank für Ihren Anruf.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>A group</source>
+        <translation>Eine Gruppe</translation>
+    </message>
+    <message>
+        <source>A user</source>
+        <translation>Ein Benutzer</translation>
+    </message>
+    <message>
+        <source>These users (a ring list)</source>
+        <translation>Diese Benutzer (eine Klingelliste)</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>Eine Rufnummer</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s contact owner</source>
+        <translation>Der Besitzer des Anruferkontakts</translation>
+    </message>
+    <message>
+        <source>Choose a group…</source>
+        <translation>Gruppe auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a user…</source>
+        <translation>Benutzer auswählen…</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>Benutzer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove from the ring list</source>
+        <translation>Aus der Klingelliste entfernen</translation>
+    </message>
+    <message>
+        <source>In ring order; drag users here or add them:</source>
+        <translation>In Klingelreihenfolge; ziehen Sie Benutzer hierher oder fügen Sie sie hinzu:</translation>
+    </message>
+    <message>
+        <source>Rings whoever owns the caller&apos;s contact.</source>
+        <translation>Klingelt bei dem Benutzer, dem der Kontakt des Anrufers gehört.</translation>
+    </message>
+    <message>
+        <source>The organization&apos;s (%1)</source>
+        <translation>Die der Organisation (%1)</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Open hours, like 09:00-12:00, 13:00-17:30; a range may run past midnight (22:00-02:00).</source>
+        <translation>Geschäftszeiten, z. B. 09:00-12:00, 13:00-17:30; ein Zeitraum darf über Mitternacht hinausgehen (22:00-02:00).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range like 09:00-17:00.</source>
+        <translation>&quot;%1&quot; ist kein Zeitraum wie 09:00-17:00.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s number</source>
+        <translation>Die Rufnummer des Anrufers</translation>
+    </message>
+    <message>
+        <source>The number they called</source>
+        <translation>Die angerufene Rufnummer</translation>
+    </message>
+    <message>
+        <source>This number:</source>
+        <translation>Diese Rufnummer:</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Früher</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowEditor</name>
+    <message>
+        <source>When a call begins, what should we do?</source>
+        <translation>Was soll passieren, wenn ein Anruf eingeht?</translation>
+    </message>
+    <message>
+        <source>When a text message arrives, what should we do?</source>
+        <translation>Was soll passieren, wenn eine SMS eingeht?</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used in this flow.</source>
+        <translation>%1 kann in diesem Ablauf nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>That slot is taken: drop on the applet to replace it.</source>
+        <translation>Dieser Platz ist belegt: Legen Sie das Applet auf dem vorhandenen Applet ab, um dieses zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Start with %1</source>
+        <translation>Mit %1 beginnen</translation>
+    </message>
+    <message>
+        <source>Add %1 after %2 (%3)</source>
+        <translation>%1 nach %2 (%3) hinzufügen</translation>
+    </message>
+    <message>
+        <source>It is a %1 already.</source>
+        <translation>Es ist bereits ein Applet vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2</source>
+        <translation>%1 durch %2 ersetzen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and %n applet(s) under it</source>
+        <translation>
+            <numerusform>%1 und %n Applet darunter löschen</numerusform>
+            <numerusform>%1 und %n Applets darunter löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That slot is taken: delete what is there first.</source>
+        <translation>Dieser Platz ist belegt: Löschen Sie zuerst, was dort liegt.</translation>
+    </message>
+    <message>
+        <source>Remove the link from %1 (%2)</source>
+        <translation>Verbindung von %1 (%2) entfernen</translation>
+    </message>
+    <message>
+        <source>Start at %1</source>
+        <translation>Bei %1 beginnen</translation>
+    </message>
+    <message>
+        <source>Go from %1 (%2) to %3</source>
+        <translation>%1 (%2) mit %3 verbinden</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>%1 von %2 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowScene</name>
+    <message>
+        <source>Not attached: nothing leads here</source>
+        <translation>Nicht verbunden: Nichts führt hierher</translation>
+    </message>
+    <message>
+        <source>Not attached: nothing in the flow leads here.</source>
+        <translation>Nicht verbunden: Nichts im Ablauf führt hierher.</translation>
+    </message>
+    <message>
+        <source>Goes on to %1, drawn elsewhere in the flow</source>
+        <translation>Führt weiter zu %1, das an anderer Stelle im Ablauf dargestellt ist</translation>
+    </message>
+    <message>
+        <source>Go to… %1</source>
+        <translation>Weiter zu… %1</translation>
+    </message>
+    <message>
+        <source>Drop an applet here</source>
+        <translation>Applet hier ablegen</translation>
+    </message>
+    <message>
+        <source>Nothing yet: a dead end</source>
+        <translation>Noch nichts: eine Sackgasse</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowWindow</name>
+    <message>
+        <source>Applets</source>
+        <translation>Applets</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Drag users into a ring list in the settings below.</source>
+        <translation>Ziehen Sie Benutzer in eine Klingelliste in den Einstellungen unten.</translation>
+    </message>
+    <message>
+        <source>Call flow</source>
+        <translation>Anrufablauf</translation>
+    </message>
+    <message>
+        <source>SMS flow</source>
+        <translation>SMS-Ablauf</translation>
+    </message>
+    <message>
+        <source>What to look at:</source>
+        <translation>Zu prüfen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Flow</source>
+        <translation>Ablauf &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Drag an applet from the left into a dotted slot, or select a slot and press Enter.</source>
+        <translation>Ziehen Sie ein Applet von links in einen gepunkteten Platz oder wählen Sie einen Platz aus und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Flow: %1[*] — Switchboard</source>
+        <translation>Ablauf: %1[*] — Switchboard</translation>
+    </message>
+    <message>
+        <source>Nothing: this flow is complete.</source>
+        <translation>Nichts: Dieser Ablauf ist vollständig.</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>Weiter zu…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot save the flow</source>
+        <translation>Ablauf kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The flow could not be saved; your changes are still here.
+
+%1</source>
+        <translation>Der Ablauf konnte nicht gespeichert werden; Ihre Änderungen bleiben erhalten.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to the flow &quot;%1&quot; before closing?</source>
+        <translation>Möchten Sie die Änderungen am Ablauf &quot;%1&quot; vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>No call flow yet: calls to this flow&apos;s numbers are rejected. Drag an applet into the dotted slot to begin.</source>
+        <translation>Noch kein Anrufablauf: Anrufe an die Rufnummern dieses Ablaufs werden abgewiesen. Ziehen Sie ein Applet auf den gestrichelten Platz, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>No SMS flow yet: texts to this flow&apos;s numbers are dropped. Drag an applet into the dotted slot to begin.</source>
+        <translation>Noch kein SMS-Ablauf: SMS an die Rufnummern dieses Ablaufs werden verworfen. Ziehen Sie ein Applet auf den gestrichelten Platz, um zu beginnen.</translation>
     </message>
 </context>
 <context>
@@ -556,12 +1211,110 @@
         <source>Texts</source>
         <translation>SMS</translation>
     </message>
+    <message>
+        <source>No number</source>
+        <translation>Keine Rufnummer</translation>
+    </message>
+    <message>
+        <source>No number uses this flow yet. Click to assign one.</source>
+        <translation>Noch keine Rufnummer verwendet diesen Ablauf. Klicken Sie, um eine zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>Used by %1. Click to assign numbers.</source>
+        <translation>Verwendet von %1. Klicken Sie, um Rufnummern zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>Calls to this flow&apos;s numbers are rejected until it has a call flow.</source>
+        <translation>Anrufe an die Rufnummern dieses Ablaufs werden abgewiesen, bis er einen Anrufablauf hat.</translation>
+    </message>
+    <message>
+        <source>Texts to this flow&apos;s numbers are dropped until it has an SMS flow.</source>
+        <translation>SMS an die Rufnummern dieses Ablaufs werden verworfen, bis er einen SMS-Ablauf hat.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
     <message>
         <source>Flows</source>
         <translation>Abläufe</translation>
+    </message>
+    <message>
+        <source>Double-click a flow to open it in the flow builder.</source>
+        <translation>Doppelklicken Sie auf einen Ablauf, um ihn im Ablauf-Editor zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Create a New Flow</source>
+        <translation>Neuen Ablauf anlegen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Flow name:</source>
+        <translation>Name des Ablaufs:</translation>
+    </message>
+    <message>
+        <source>Delete flow</source>
+        <translation>Ablauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete the flow &quot;%1&quot;?</source>
+        <translation>Den Ablauf &quot;%1&quot; löschen?</translation>
+    </message>
+    <message>
+        <source>No number uses it.</source>
+        <translation>Keine Rufnummer verwendet ihn.</translation>
+    </message>
+    <message>
+        <source>These numbers will have no flow, and their calls and texts will be rejected until they get one:
+%1</source>
+        <translation>Diese Rufnummern haben dann keinen Ablauf mehr; ihre Anrufe und SMS werden abgewiesen, bis ihnen wieder einer zugewiesen wird:
+%1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Take %1 (%2) off this flow</source>
+        <translation>%1 (%2) von diesem Ablauf entfernen</translation>
+    </message>
+    <message>
+        <source>Assign a number</source>
+        <translation>Rufnummer zuweisen</translation>
+    </message>
+    <message>
+        <source>Move a number here</source>
+        <translation>Rufnummer hierher verschieben</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, from %2</source>
+        <translation>%1, aus %2</translation>
+    </message>
+    <message>
+        <source>Move number</source>
+        <translation>Rufnummer verschieben</translation>
+    </message>
+    <message>
+        <source>%1 now uses the flow &quot;%2&quot;. Move it to &quot;%3&quot;?</source>
+        <translation>%1 verwendet derzeit den Ablauf &quot;%2&quot;. Zu &quot;%3&quot; verschieben?</translation>
     </message>
 </context>
 <context>
@@ -630,6 +1383,29 @@
     <message>
         <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
         <translation>SMS und Mailbox-Nachrichten werden vom Routing-Backend verwaltet. Sobald ein Backend eingerichtet ist, erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::Inspector</name>
+    <message>
+        <source>Select an applet on the canvas to see its settings here. Drag applets from the palette into the dotted slots.</source>
+        <translation>Wählen Sie ein Applet auf der Arbeitsfläche aus, um hier seine Einstellungen zu sehen. Ziehen Sie Applets aus der Palette in die gepunkteten Plätze.</translation>
+    </message>
+    <message>
+        <source>Name this applet (optional)</source>
+        <translation>Name dieses Applets (optional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -756,6 +1532,13 @@
         <source>Redo %1</source>
         <translation>Wiederherstellen: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n number(s) not fully routed</source>
+        <translation>
+            <numerusform>%n Rufnummer nicht vollständig weitergeleitet</numerusform>
+            <numerusform>%n Rufnummern nicht vollständig weitergeleitet</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -801,6 +1584,29 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::NumberDialog</name>
+    <message>
+        <source>Add Number</source>
+        <translation>Rufnummer hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Main line, Spanish line</source>
+        <translation>z. B. Hauptanschluss, spanische Leitung</translation>
+    </message>
+    <message>
+        <source>✓ A valid number.</source>
+        <translation>✓ Eine gültige Rufnummer.</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Rufnummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::NumbersModel</name>
     <message>
         <source>No flow: calls and texts to this number are rejected.</source>
@@ -838,6 +1644,18 @@
         <source>Flow</source>
         <translation>Ablauf</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Calls and texts are routed</source>
+        <translation>Anrufe und SMS werden weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Click to choose this number&apos;s flow.</source>
+        <translation>Klicken Sie, um den Ablauf dieser Rufnummer zu wählen.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::NumbersPage</name>
@@ -848,6 +1666,160 @@
     <message>
         <source>Blocked Numbers</source>
         <translation>Gesperrte Rufnummern</translation>
+    </message>
+    <message>
+        <source>Add Number…</source>
+        <translation>Rufnummer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove Number</source>
+        <translation>Rufnummer entfernen</translation>
+    </message>
+    <message>
+        <source>Number to block, e.g. +15125550666</source>
+        <translation>Zu sperrende Rufnummer, z. B. +15125550666</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Mark %1 as Spam</source>
+        <translation>%1 als Spam markieren</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Right-click a contact to mark their number as spam.</source>
+        <translation>Klicken Sie mit der rechten Maustaste auf einen Kontakt, um seine Rufnummer als Spam zu markieren.</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>Kein Ablauf</translation>
+    </message>
+    <message>
+        <source>Create new flow…</source>
+        <translation>Neuen Ablauf anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a New Flow</source>
+        <translation>Neuen Ablauf anlegen</translation>
+    </message>
+    <message>
+        <source>Flow name:</source>
+        <translation>Name des Ablaufs:</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::OrganizationDocument</name>
+    <message>
+        <source>The flow &quot;%1&quot; no longer exists.</source>
+        <translation>Der Ablauf &quot;%1&quot; existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Edit flow %1</source>
+        <translation>Ablauf %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RoutingEditor</name>
+    <message>
+        <source>Give the flow a name.</source>
+        <translation>Geben Sie dem Ablauf einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a flow called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits einen Ablauf namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
+        <translation>Geben Sie die Rufnummer im E.164-Format ein: + und die Ländervorwahl, dann die Rufnummer, ohne Leerzeichen (wie +15125550100).</translation>
+    </message>
+    <message>
+        <source>%1 is already one of your numbers.</source>
+        <translation>%1 ist bereits eine Ihrer Rufnummern.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form, like +15125550666.</source>
+        <translation>Geben Sie die Rufnummer im E.164-Format ein, wie +15125550666.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked already.</source>
+        <translation>%1 ist bereits gesperrt.</translation>
+    </message>
+    <message>
+        <source>Create flow %1</source>
+        <translation>Ablauf %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Create flow %1 for %2</source>
+        <translation>Ablauf %1 für %2 anlegen</translation>
+    </message>
+    <message>
+        <source>Rename flow %1 to %2</source>
+        <translation>Ablauf %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Duplicate flow %1</source>
+        <translation>Ablauf %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete flow %1</source>
+        <translation>Ablauf %1 löschen</translation>
+    </message>
+    <message>
+        <source>Take %1 off flow %2</source>
+        <translation>%1 von Ablauf %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Route %1 to flow %2</source>
+        <translation>%1 dem Ablauf %2 zuweisen</translation>
+    </message>
+    <message>
+        <source>Move %1 from flow %2 to %3</source>
+        <translation>%1 von Ablauf %2 nach %3 verschieben</translation>
+    </message>
+    <message>
+        <source>Add number %1</source>
+        <translation>Rufnummer %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit number %1</source>
+        <translation>Rufnummer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove number %1</source>
+        <translation>Rufnummer %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Mark %1 as spam</source>
+        <translation>%1 als Spam markieren</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
+        <translation>%1 ist gesperrt: Anrufe werden abgewiesen, SMS verworfen.</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>%1 entsperren</translation>
     </message>
 </context>
 <context>

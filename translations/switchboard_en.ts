@@ -81,6 +81,16 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::E164Validator</name>
+    <message numerus="yes">
+        <source>%n more digit(s) at least.</source>
+        <translation>
+            <numerusform>%n more digit at least.</numerusform>
+            <numerusform>%n more digits at least.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::FlowEditor</name>
     <message numerus="yes">
         <source>Delete %1 and %n applet(s) under it</source>
@@ -131,6 +141,13 @@
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) not fully routed</source>
+        <translation>
+            <numerusform>%n number not fully routed</numerusform>
+            <numerusform>%n numbers not fully routed</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AppletSummary</name>
+    <message>
+        <source>plays a recording</source>
+        <translation>reproduce una grabación</translation>
+    </message>
+    <message>
+        <source>says &quot;%1&quot;</source>
+        <translation>dice &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>all at once, %1 s</source>
+        <translation>todos a la vez, %1 s</translation>
+    </message>
+    <message>
+        <source>one in turn, %1 s</source>
+        <translation>uno por turno, %1 s</translation>
+    </message>
+    <message>
+        <source>in turns, %1 s each</source>
+        <translation>por turnos, %1 s cada uno</translation>
+    </message>
+    <message>
+        <source>in order, %1 s each</source>
+        <translation>en orden, %1 s cada uno</translation>
+    </message>
+    <message>
+        <source>Choose whom to ring</source>
+        <translation>Elija a quién llamar</translation>
+    </message>
+    <message>
+        <source>Ring %1 %2</source>
+        <translation>Llamar a %1 %2</translation>
+    </message>
+    <message>
+        <source>Ring %1, %2 s</source>
+        <translation>Llamar a %1, %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, then %n more step(s)</source>
+        <translation>
+            <numerusform>, después %n paso más</numerusform>
+            <numerusform>, después %n pasos más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Always closed</source>
+        <translation>Siempre cerrado</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n holiday(s)</source>
+        <translation>
+            <numerusform>, %n festivo</numerusform>
+            <numerusform>, %n festivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>aún nadie</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s contact owner</source>
+        <translation>el propietario del contacto de quien llama</translation>
+    </message>
+    <message>
+        <source>Then it %1</source>
+        <translation>Después %1</translation>
+    </message>
+    <message>
+        <source>No keys yet; waits %1 s</source>
+        <translation>Aún sin teclas; espera %1 s</translation>
+    </message>
+    <message>
+        <source>Keys %1; waits %2 s, %3 tries</source>
+        <translation>Teclas %1; espera %2 s, %3 intentos</translation>
+    </message>
+    <message>
+        <source>Voicemail for %1</source>
+        <translation>Buzón de voz de %1</translation>
+    </message>
+    <message>
+        <source>Refuses the call (busy)</source>
+        <translation>Rechaza la llamada (ocupado)</translation>
+    </message>
+    <message>
+        <source>Ends the call</source>
+        <translation>Termina la llamada</translation>
+    </message>
+    <message>
+        <source>No keywords yet</source>
+        <translation>Aún sin palabras clave</translation>
+    </message>
+    <message>
+        <source>Replies &quot;%1&quot;</source>
+        <translation>Responde &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Into %1&apos;s inbox, shared in turns</source>
+        <translation>A la bandeja de entrada de %1, con reparto por turnos</translation>
+    </message>
+    <message>
+        <source>Into %1&apos;s inbox</source>
+        <translation>A la bandeja de entrada de %1</translation>
+    </message>
+</context>
+<context>
     <name>Applets</name>
     <message>
         <source>Greeting</source>
@@ -456,6 +589,82 @@
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Ring all at once</source>
+        <translation>Llamar a todos a la vez</translation>
+    </message>
+    <message>
+        <source>One after another, in order</source>
+        <translation>Uno tras otro, en orden</translation>
+    </message>
+    <message>
+        <source>One per call, taking turns</source>
+        <translation>Uno por llamada, por turnos</translation>
+    </message>
+    <message>
+        <source>Taking turns, then the others in order</source>
+        <translation>Por turnos y luego los demás en orden</translation>
+    </message>
+    <message>
+        <source>Leave them in the shared inbox</source>
+        <translation>Dejarlas en la bandeja de entrada compartida</translation>
+    </message>
+</context>
+<context>
+    <name>FlowInteraction</name>
+    <message>
+        <source>Replace applet</source>
+        <translation>Reemplazar applet</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2?</source>
+        <translation>¿Reemplazar %1 por %2?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
+        <translation>
+            <numerusform>%n applet cuelga de una rama que un applet de tipo %1 no tiene. ¿Conservarlo aparte, sin conectar, para volver a usarlo? ¿O eliminarlo?</numerusform>
+            <numerusform>%n applets cuelgan de ramas que un applet de tipo %1 no tiene. ¿Conservarlos aparte, sin conectar, para volver a usarlos? ¿O eliminarlos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace, Keep Them</source>
+        <translation>Reemplazar y conservarlos</translation>
+    </message>
+    <message>
+        <source>Replace, Delete Them</source>
+        <translation>Reemplazar y eliminarlos</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>Delete applet</source>
+        <translation>Eliminar applet</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>¿Eliminar %1?</translation>
+    </message>
+    <message>
+        <source>Nothing hangs under it.</source>
+        <translation>No cuelga nada de él.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under it and will be deleted too.</source>
+        <translation>
+            <numerusform>%n applet cuelga de él y también se eliminará.</numerusform>
+            <numerusform>%n applets cuelgan de él y también se eliminarán.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationStore</name>
     <message>
         <source>Cannot read the organization from %1: %2</source>
@@ -494,6 +703,20 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::AppletPreviewDelegate</name>
+    <message>
+        <source>nothing yet</source>
+        <translation>aún nada</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BlockedModel</name>
+    <message>
+        <source>Blocked number</source>
+        <translation>Número bloqueado</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::ConfirmDeleteDialog</name>
     <message>
         <source>Nobody (fix them later)</source>
@@ -502,6 +725,438 @@
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ContactsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::E164Validator</name>
+    <message>
+        <source>Type the number with its country code, like +1 512 555 0100.</source>
+        <translation>Escriba el número con su código de país, como +1 512 555 0100.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more digit(s) at least.</source>
+        <translation>
+            <numerusform>Al menos %n dígito más.</numerusform>
+            <numerusform>Al menos %n dígitos más.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FieldEditor</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>(%1–%2)</source>
+        <translation>(%1–%2)</translation>
+    </message>
+    <message>
+        <source>Share them out in turns</source>
+        <translation>Repartirlas por turnos</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 de %2 caracteres como máximo</translation>
+    </message>
+    <message>
+        <source>The usual message</source>
+        <translation>El mensaje habitual</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s greeting, or the usual one</source>
+        <translation>El saludo del propietario o el habitual</translation>
+    </message>
+    <message>
+        <source>Say this text</source>
+        <translation>Decir este texto</translation>
+    </message>
+    <message>
+        <source>Play a recording (URL)</source>
+        <translation>Reproducir una grabación (URL)</translation>
+    </message>
+    <message>
+        <source>Voice, e.g. Polly.Joanna (optional)</source>
+        <translation>Voz, p. ej., Polly.Joanna (opcional)</translation>
+    </message>
+    <message>
+        <source>Thank you for calling.</source>
+        <translation>Gracias por llamar.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Grupo: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Usuario: %1</translation>
+    </message>
+    <message>
+        <source>A group</source>
+        <translation>Un grupo</translation>
+    </message>
+    <message>
+        <source>A user</source>
+        <translation>Un usuario</translation>
+    </message>
+    <message>
+        <source>These users (a ring list)</source>
+        <translation>Estos usuarios (una lista de llamada)</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>Un número de teléfono</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s contact owner</source>
+        <translation>El propietario del contacto de quien llama</translation>
+    </message>
+    <message>
+        <source>Choose a group…</source>
+        <translation>Elija un grupo…</translation>
+    </message>
+    <message>
+        <source>Choose a user…</source>
+        <translation>Elija un usuario…</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>Añadir un usuario…</translation>
+    </message>
+    <message>
+        <source>Remove from the ring list</source>
+        <translation>Quitar de la lista de llamada</translation>
+    </message>
+    <message>
+        <source>In ring order; drag users here or add them:</source>
+        <translation>En orden de llamada; arrastre usuarios hasta aquí o añádalos:</translation>
+    </message>
+    <message>
+        <source>Rings whoever owns the caller&apos;s contact.</source>
+        <translation>Hace sonar al propietario del contacto de quien llama.</translation>
+    </message>
+    <message>
+        <source>The organization&apos;s (%1)</source>
+        <translation>La de la organización (%1)</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Open hours, like 09:00-12:00, 13:00-17:30; a range may run past midnight (22:00-02:00).</source>
+        <translation>Horario de apertura, como 09:00-12:00, 13:00-17:30; una franja puede pasar de la medianoche (22:00-02:00).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range like 09:00-17:00.</source>
+        <translation>&quot;%1&quot; no es una franja como 09:00-17:00.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s number</source>
+        <translation>El número de quien llama</translation>
+    </message>
+    <message>
+        <source>The number they called</source>
+        <translation>El número al que llamó</translation>
+    </message>
+    <message>
+        <source>This number:</source>
+        <translation>Este número:</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Añadir un paso</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowEditor</name>
+    <message>
+        <source>When a call begins, what should we do?</source>
+        <translation>Cuando empieza una llamada, ¿qué debemos hacer?</translation>
+    </message>
+    <message>
+        <source>When a text message arrives, what should we do?</source>
+        <translation>Cuando llega un SMS, ¿qué debemos hacer?</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>el inicio</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used in this flow.</source>
+        <translation>Un applet de tipo %1 no se puede usar en este flujo.</translation>
+    </message>
+    <message>
+        <source>That slot is taken: drop on the applet to replace it.</source>
+        <translation>Ese espacio está ocupado: suelte sobre el applet para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>Start with %1</source>
+        <translation>Empezar con %1</translation>
+    </message>
+    <message>
+        <source>Add %1 after %2 (%3)</source>
+        <translation>Añadir %1 después de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>It is a %1 already.</source>
+        <translation>Ya es un applet de tipo %1.</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2</source>
+        <translation>Reemplazar %1 por %2</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar a %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and %n applet(s) under it</source>
+        <translation>
+            <numerusform>Eliminar %1 y %n applet que cuelga de él</numerusform>
+            <numerusform>Eliminar %1 y %n applets que cuelgan de él</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That slot is taken: delete what is there first.</source>
+        <translation>Ese espacio está ocupado: elimine primero lo que hay en él.</translation>
+    </message>
+    <message>
+        <source>Remove the link from %1 (%2)</source>
+        <translation>Quitar el enlace de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Start at %1</source>
+        <translation>Empezar en %1</translation>
+    </message>
+    <message>
+        <source>Go from %1 (%2) to %3</source>
+        <translation>Ir de %1 (%2) a %3</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renombrar %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Cambiar %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowScene</name>
+    <message>
+        <source>Not attached: nothing leads here</source>
+        <translation>Sin conectar: nada lleva hasta aquí</translation>
+    </message>
+    <message>
+        <source>Not attached: nothing in the flow leads here.</source>
+        <translation>Sin conectar: nada en el flujo lleva hasta aquí.</translation>
+    </message>
+    <message>
+        <source>Goes on to %1, drawn elsewhere in the flow</source>
+        <translation>Continúa en %1, que aparece en otra parte del flujo</translation>
+    </message>
+    <message>
+        <source>Go to… %1</source>
+        <translation>Ir a… %1</translation>
+    </message>
+    <message>
+        <source>Drop an applet here</source>
+        <translation>Suelte un applet aquí</translation>
+    </message>
+    <message>
+        <source>Nothing yet: a dead end</source>
+        <translation>Aún nada: un callejón sin salida</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowWindow</name>
+    <message>
+        <source>Applets</source>
+        <translation>Applets</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Drag users into a ring list in the settings below.</source>
+        <translation>Arrastre usuarios a una lista de llamada en los ajustes de abajo.</translation>
+    </message>
+    <message>
+        <source>Call flow</source>
+        <translation>Flujo de llamadas</translation>
+    </message>
+    <message>
+        <source>SMS flow</source>
+        <translation>Flujo de SMS</translation>
+    </message>
+    <message>
+        <source>What to look at:</source>
+        <translation>Qué revisar:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Flow</source>
+        <translation>&amp;Guardar flujo</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flujo</translation>
+    </message>
+    <message>
+        <source>Drag an applet from the left into a dotted slot, or select a slot and press Enter.</source>
+        <translation>Arrastre un applet desde la izquierda hasta un espacio punteado, o seleccione un espacio y presione Intro.</translation>
+    </message>
+    <message>
+        <source>Flow: %1[*] — Switchboard</source>
+        <translation>Flujo: %1[*] — Switchboard</translation>
+    </message>
+    <message>
+        <source>Nothing: this flow is complete.</source>
+        <translation>Nada: este flujo está completo.</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>Ir a…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Cannot save the flow</source>
+        <translation>No se puede guardar el flujo</translation>
+    </message>
+    <message>
+        <source>The flow could not be saved; your changes are still here.
+
+%1</source>
+        <translation>No se pudo guardar el flujo; sus cambios siguen aquí.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to the flow &quot;%1&quot; before closing?</source>
+        <translation>¿Guardar los cambios en el flujo &quot;%1&quot; antes de cerrar?</translation>
+    </message>
+    <message>
+        <source>No call flow yet: calls to this flow&apos;s numbers are rejected. Drag an applet into the dotted slot to begin.</source>
+        <translation>Todavía no hay flujo de llamadas: se rechazan las llamadas a los números de este flujo. Arrastre un applet al espacio punteado para empezar.</translation>
+    </message>
+    <message>
+        <source>No SMS flow yet: texts to this flow&apos;s numbers are dropped. Drag an applet into the dotted slot to begin.</source>
+        <translation>Todavía no hay flujo de SMS: se descartan los SMS a los números de este flujo. Arrastre un applet al espacio punteado para empezar.</translation>
     </message>
 </context>
 <context>
@@ -556,12 +1211,110 @@
         <source>Texts</source>
         <translation>SMS</translation>
     </message>
+    <message>
+        <source>No number</source>
+        <translation>Sin número</translation>
+    </message>
+    <message>
+        <source>No number uses this flow yet. Click to assign one.</source>
+        <translation>Ningún número usa este flujo todavía. Haga clic para asignar uno.</translation>
+    </message>
+    <message>
+        <source>Used by %1. Click to assign numbers.</source>
+        <translation>Usado por %1. Haga clic para asignar números.</translation>
+    </message>
+    <message>
+        <source>Calls to this flow&apos;s numbers are rejected until it has a call flow.</source>
+        <translation>Las llamadas a los números de este flujo se rechazan hasta que tenga un flujo de llamadas.</translation>
+    </message>
+    <message>
+        <source>Texts to this flow&apos;s numbers are dropped until it has an SMS flow.</source>
+        <translation>Los SMS a los números de este flujo se descartan hasta que tenga un flujo de SMS.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
     <message>
         <source>Flows</source>
         <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>Double-click a flow to open it in the flow builder.</source>
+        <translation>Haga doble clic en un flujo para abrirlo en el editor de flujos.</translation>
+    </message>
+    <message>
+        <source>Create a New Flow</source>
+        <translation>Crear un flujo nuevo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Flow name:</source>
+        <translation>Nombre del flujo:</translation>
+    </message>
+    <message>
+        <source>Delete flow</source>
+        <translation>Eliminar flujo</translation>
+    </message>
+    <message>
+        <source>Delete the flow &quot;%1&quot;?</source>
+        <translation>¿Eliminar el flujo &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>No number uses it.</source>
+        <translation>Ningún número lo usa.</translation>
+    </message>
+    <message>
+        <source>These numbers will have no flow, and their calls and texts will be rejected until they get one:
+%1</source>
+        <translation>Estos números se quedarán sin flujo, y sus llamadas y SMS se rechazarán hasta que tengan uno:
+%1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Take %1 (%2) off this flow</source>
+        <translation>Quitar %1 (%2) de este flujo</translation>
+    </message>
+    <message>
+        <source>Assign a number</source>
+        <translation>Asignar un número</translation>
+    </message>
+    <message>
+        <source>Move a number here</source>
+        <translation>Mover un número aquí</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, from %2</source>
+        <translation>%1, desde %2</translation>
+    </message>
+    <message>
+        <source>Move number</source>
+        <translation>Mover número</translation>
+    </message>
+    <message>
+        <source>%1 now uses the flow &quot;%2&quot;. Move it to &quot;%3&quot;?</source>
+        <translation>%1 usa ahora el flujo &quot;%2&quot;. ¿Moverlo a &quot;%3&quot;?</translation>
     </message>
 </context>
 <context>
@@ -630,6 +1383,29 @@
     <message>
         <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
         <translation>Los SMS y los mensajes de voz los guarda el servidor (backend) de enrutamiento. Cuando se configure un servidor, aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de entrada de sus grupos.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::Inspector</name>
+    <message>
+        <source>Select an applet on the canvas to see its settings here. Drag applets from the palette into the dotted slots.</source>
+        <translation>Seleccione un applet en el lienzo para ver aquí sus ajustes. Arrastre applets desde la paleta hasta los espacios punteados.</translation>
+    </message>
+    <message>
+        <source>Name this applet (optional)</source>
+        <translation>Asigne un nombre a este applet (opcional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>No se cambió: %1</translation>
     </message>
 </context>
 <context>
@@ -756,6 +1532,13 @@
         <source>Redo %1</source>
         <translation>Rehacer %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n number(s) not fully routed</source>
+        <translation>
+            <numerusform>%n número sin enrutamiento completo</numerusform>
+            <numerusform>%n números sin enrutamiento completo</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -801,6 +1584,29 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::NumberDialog</name>
+    <message>
+        <source>Add Number</source>
+        <translation>Añadir número</translation>
+    </message>
+    <message>
+        <source>e.g. Main line, Spanish line</source>
+        <translation>p. ej., Línea principal, Línea en español</translation>
+    </message>
+    <message>
+        <source>✓ A valid number.</source>
+        <translation>✓ Un número válido.</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::NumbersModel</name>
     <message>
         <source>No flow: calls and texts to this number are rejected.</source>
@@ -838,6 +1644,18 @@
         <source>Flow</source>
         <translation>Flujo</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Calls and texts are routed</source>
+        <translation>Las llamadas y los SMS se enrutan</translation>
+    </message>
+    <message>
+        <source>Click to choose this number&apos;s flow.</source>
+        <translation>Haga clic para elegir el flujo de este número.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::NumbersPage</name>
@@ -848,6 +1666,160 @@
     <message>
         <source>Blocked Numbers</source>
         <translation>Números bloqueados</translation>
+    </message>
+    <message>
+        <source>Add Number…</source>
+        <translation>Añadir número…</translation>
+    </message>
+    <message>
+        <source>Remove Number</source>
+        <translation>Quitar número</translation>
+    </message>
+    <message>
+        <source>Number to block, e.g. +15125550666</source>
+        <translation>Número que bloquear, p. ej., +15125550666</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Mark %1 as Spam</source>
+        <translation>Marcar %1 como spam</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Right-click a contact to mark their number as spam.</source>
+        <translation>Haga clic con el botón derecho en un contacto para marcar su número como spam.</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>Sin flujo</translation>
+    </message>
+    <message>
+        <source>Create new flow…</source>
+        <translation>Crear un flujo nuevo…</translation>
+    </message>
+    <message>
+        <source>Create a New Flow</source>
+        <translation>Crear un flujo nuevo</translation>
+    </message>
+    <message>
+        <source>Flow name:</source>
+        <translation>Nombre del flujo:</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::OrganizationDocument</name>
+    <message>
+        <source>The flow &quot;%1&quot; no longer exists.</source>
+        <translation>El flujo &quot;%1&quot; ya no existe.</translation>
+    </message>
+    <message>
+        <source>Edit flow %1</source>
+        <translation>Editar el flujo %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RoutingEditor</name>
+    <message>
+        <source>Give the flow a name.</source>
+        <translation>Asigne un nombre al flujo.</translation>
+    </message>
+    <message>
+        <source>There is already a flow called &quot;%1&quot;.</source>
+        <translation>Ya existe un flujo llamado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
+        <translation>Escriba el número en formato E.164: + y el código de país, seguido del número, sin espacios (como +15125550100).</translation>
+    </message>
+    <message>
+        <source>%1 is already one of your numbers.</source>
+        <translation>%1 ya es uno de sus números.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form, like +15125550666.</source>
+        <translation>Escriba el número en formato E.164, como +15125550666.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked already.</source>
+        <translation>%1 ya está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Create flow %1</source>
+        <translation>Crear el flujo %1</translation>
+    </message>
+    <message>
+        <source>Create flow %1 for %2</source>
+        <translation>Crear el flujo %1 para %2</translation>
+    </message>
+    <message>
+        <source>Rename flow %1 to %2</source>
+        <translation>Renombrar el flujo %1 como %2</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copia %2)</translation>
+    </message>
+    <message>
+        <source>Duplicate flow %1</source>
+        <translation>Duplicar el flujo %1</translation>
+    </message>
+    <message>
+        <source>Delete flow %1</source>
+        <translation>Eliminar el flujo %1</translation>
+    </message>
+    <message>
+        <source>Take %1 off flow %2</source>
+        <translation>Quitar %1 del flujo %2</translation>
+    </message>
+    <message>
+        <source>Route %1 to flow %2</source>
+        <translation>Dirigir %1 al flujo %2</translation>
+    </message>
+    <message>
+        <source>Move %1 from flow %2 to %3</source>
+        <translation>Mover %1 del flujo %2 a %3</translation>
+    </message>
+    <message>
+        <source>Add number %1</source>
+        <translation>Añadir el número %1</translation>
+    </message>
+    <message>
+        <source>Edit number %1</source>
+        <translation>Editar el número %1</translation>
+    </message>
+    <message>
+        <source>Remove number %1</source>
+        <translation>Quitar el número %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloquear %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 as spam</source>
+        <translation>Marcar %1 como spam</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
+        <translation>%1 está bloqueado: sus llamadas se rechazan y sus SMS se descartan.</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Desbloquear %1</translation>
     </message>
 </context>
 <context>

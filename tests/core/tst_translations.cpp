@@ -6,8 +6,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -80,6 +83,8 @@ private slots:
     void shippedFilesAreComplete_data() { languages_data(); }
     void sourcesHaveNoStringMissingFromTheFiles();
     void sourcesHaveNoStringMissingFromTheFiles_data() { languages_data(); }
+    void everyContextIsOneTheProgramUses_data() { languages_data(); }
+    void everyContextIsOneTheProgramUses();
     void builtInTranslationsAreUsed_data();
     void builtInTranslationsAreUsed();
 };
@@ -123,6 +128,52 @@ void TestTranslations::sourcesHaveNoStringMissingFromTheFiles()
              qPrintable(u"strings in the sources that translations/switchboard_"_s + language +
                         u".ts lacks (run the update_translations target, then translate):\n"_s +
                         missing.join(u'\n')));
+}
+
+// A message is looked up under the context of the tr() that asks for it: a QObject class's
+// full name (Switchboard::FlowScene), a Q_DECLARE_TR_FUNCTIONS context, or the context given
+// to translate()/QT_TRANSLATE_NOOP. A context in the .ts file that is none of these is never
+// asked for, and its strings would stay in English.
+void TestTranslations::everyContextIsOneTheProgramUses()
+{
+    QFETCH(QString, language);
+    QSet<QString> used;
+    static const QRegularExpression qobject(uR"(class\s+(\w+)\b[^;{]*\{\s*Q_OBJECT)"_s);
+    static const QRegularExpression declared(uR"(Q_DECLARE_TR_FUNCTIONS\((\w+)\))"_s);
+    static const QRegularExpression explicitContext(
+        uR"re((?:translate|QT_TRANSLATE_NOOP)\(\s*"([^"]+)")re"_s);
+    for (const QString &dir : {u"core"_s, u"widgets"_s, u"app"_s}) {
+        QDirIterator it(sourceDir + u'/' + dir, {u"*.h"_s, u"*.cpp"_s}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            for (auto m = qobject.globalMatch(text); m.hasNext();)
+                used.insert(u"Switchboard::"_s + m.next().captured(1));
+            for (auto m = declared.globalMatch(text); m.hasNext();)
+                used.insert(m.next().captured(1));
+            for (auto m = explicitContext.globalMatch(text); m.hasNext();)
+                used.insert(m.next().captured(1));
+        }
+    }
+    QFile ts(sourceDir + u"/translations/switchboard_"_s + language + u".ts"_s);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    QStringList strays;
+    while (xml.readNextStartElement() || !xml.atEnd()) {
+        if (xml.isStartElement() && xml.name() == u"name") {
+            const QString context = xml.readElementText();
+            if (!used.contains(context))
+                strays.append(context);
+        } else {
+            xml.readNext();
+        }
+    }
+    QVERIFY2(
+        strays.isEmpty(),
+        qPrintable(u"contexts the program never asks for (their strings stay untranslated): "_s +
+                   strays.join(u", "_s)));
 }
 
 void TestTranslations::builtInTranslationsAreUsed_data()

@@ -577,6 +577,15 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
                  .toInt(),
              30);
     QCOMPARE(doc()->undoStack()->text(count), u"Change Steps of Dial"_s);
+    // A new step has no target yet: it is let in (it is incomplete, not wrong), and stays an
+    // error until a target is chosen.
+    const int before = doc()->undoStack()->count();
+    emit steps->edited(
+        QJsonArray{graph().applets.value(u"dial"_s).config.value(u"steps").toArray().at(0),
+                   QJsonObject{{u"strategy"_s, u"sequential"_s}, {u"ring_seconds"_s, 20}}});
+    QCOMPARE(doc()->undoStack()->count(), before + 1);
+    doc()->validateNow();
+    QVERIFY(voice()->appletItem(u"dial"_s)->hasErrors());
     // The menu's timeout field: 45 is out of range.
     QString problem;
     QJsonObject menu = graph().applets.value(u"menu"_s).config;
@@ -589,6 +598,8 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
 void TestFlowBuilder::smsTabTakesTextApplets()
 {
     m_window->showChannel(Channel::Sms);
+    // Nothing set up yet: the list says so, rather than calling the flow complete.
+    QVERIFY(m_window->findingsList()->item(0)->text().startsWith(u"No SMS flow yet"_s));
     FlowScene *sms = m_window->scene(Channel::Sms);
     QCOMPARE(sms->slotItem(SlotRef::start())->kind(), FlowLayout::Slot::Empty);
     const QPointF start = sms->slotItem(SlotRef::start())->sceneBoundingRect().center();

@@ -52,6 +52,8 @@ void FieldEditor::setProblem(const QString &problem)
     m_problem->setVisible(!problem.isEmpty());
 }
 
+// The editors below have no Q_OBJECT of their own: their tr() is FieldEditor::tr, and they
+// say so, so that lupdate files their strings under the context they are looked up in.
 namespace {
 
 QHBoxLayout *row(QWidget *body)
@@ -88,10 +90,10 @@ public:
         m_spin->setKeyboardTracking(false); // one edit when typing is done, not per digit
         const bool seconds = spec.key.contains(u"seconds") || spec.key == u"timeout";
         if (seconds)
-            m_spin->setSuffix(tr(" s"));
+            m_spin->setSuffix(FieldEditor::tr(" s"));
         auto *l = row(body());
         l->addWidget(m_spin);
-        l->addWidget(new QLabel(tr("(%1–%2)").arg(spec.min).arg(spec.max), body()));
+        l->addWidget(new QLabel(FieldEditor::tr("(%1–%2)").arg(spec.min).arg(spec.max), body()));
         l->addStretch();
         connect(m_spin, &QSpinBox::valueChanged, this, [this](int v) { emit edited(v); });
     }
@@ -134,7 +136,7 @@ public:
     {
         for (const QString &c : spec.choices)
             m_box->addItem(c == u"round-robin" && spec.key == u"assign"
-                               ? tr("Share them out in turns")
+                               ? FieldEditor::tr("Share them out in turns")
                                : choiceLabel(c),
                            c);
         row(body())->addWidget(m_box);
@@ -171,7 +173,7 @@ public:
         l->addWidget(m_count);
         m_count->setForegroundRole(QPalette::PlaceholderText);
         connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
-            m_count->setText(tr("%1 of at most %2 characters")
+            m_count->setText(FieldEditor::tr("%1 of at most %2 characters")
                                  .arg(m_text->toPlainText().size())
                                  .arg(this->spec().max));
             m_timer.start();
@@ -193,8 +195,9 @@ public:
         }
         if (m_text->toPlainText() != value.toString())
             m_text->setPlainText(value.toString());
-        m_count->setText(
-            tr("%1 of at most %2 characters").arg(m_text->toPlainText().size()).arg(spec().max));
+        m_count->setText(FieldEditor::tr("%1 of at most %2 characters")
+                             .arg(m_text->toPlainText().size())
+                             .arg(spec().max));
     }
 
 private:
@@ -229,13 +232,13 @@ public:
     {
         if (optional)
             m_kind->addItem(spec.key == u"invalid_prompt"
-                                ? tr("The usual message")
-                                : tr("The owner's greeting, or the usual one"),
+                                ? FieldEditor::tr("The usual message")
+                                : FieldEditor::tr("The owner's greeting, or the usual one"),
                             Default);
-        m_kind->addItem(tr("Say this text"), Say);
-        m_kind->addItem(tr("Play a recording (URL)"), Play);
+        m_kind->addItem(FieldEditor::tr("Say this text"), Say);
+        m_kind->addItem(FieldEditor::tr("Play a recording (URL)"), Play);
         m_text->setMaximumHeight(60);
-        m_voice->setPlaceholderText(tr("Voice, e.g. Polly.Joanna (optional)"));
+        m_voice->setPlaceholderText(FieldEditor::tr("Voice, e.g. Polly.Joanna (optional)"));
         auto *l = new QVBoxLayout(body());
         l->setContentsMargins(0, 0, 0, 0);
         l->addWidget(m_kind);
@@ -271,7 +274,7 @@ private:
         m_text->setVisible(kind != Default);
         m_voice->setVisible(kind == Say);
         m_text->setPlaceholderText(kind == Play ? u"https://example.com/greeting.mp3"_s
-                                                : tr("Thank you for calling."));
+                                                : FieldEditor::tr("Thank you for calling."));
     }
     void commit()
     {
@@ -302,12 +305,12 @@ public:
         : FieldEditor(spec, parent)
         , m_box(new QComboBox(body()))
     {
-        m_box->addItem(tr("Choose…"), QString());
+        m_box->addItem(FieldEditor::tr("Choose…"), QString());
         for (const Group &g : org.groups)
-            m_box->addItem(QIcon(u":/icons/sections/users.svg"_s), tr("Group: %1").arg(g.name),
-                           QString(u"group:"_s + g.id));
+            m_box->addItem(QIcon(u":/icons/sections/users.svg"_s),
+                           FieldEditor::tr("Group: %1").arg(g.name), QString(u"group:"_s + g.id));
         for (const User &u : org.users)
-            m_box->addItem(tr("User: %1").arg(u.name), QString(u"user:"_s + u.id));
+            m_box->addItem(FieldEditor::tr("User: %1").arg(u.name), QString(u"user:"_s + u.id));
         row(body())->addWidget(m_box);
         connect(m_box, &QComboBox::activated, this, [this] {
             const QString choice = m_box->currentData().toString();
@@ -427,16 +430,16 @@ public:
         , m_add(new QComboBox(m_members))
         , m_number(new QLineEdit(m_stack))
     {
-        m_form->addItem(tr("A group"), GroupForm);
-        m_form->addItem(tr("A user"), UserForm);
-        m_form->addItem(tr("These users (a ring list)"), MembersForm);
-        m_form->addItem(tr("A phone number"), NumberForm);
-        m_form->addItem(tr("The caller's contact owner"), OwnerForm);
-        m_group->addItem(tr("Choose a group…"), QString());
+        m_form->addItem(FieldEditor::tr("A group"), GroupForm);
+        m_form->addItem(FieldEditor::tr("A user"), UserForm);
+        m_form->addItem(FieldEditor::tr("These users (a ring list)"), MembersForm);
+        m_form->addItem(FieldEditor::tr("A phone number"), NumberForm);
+        m_form->addItem(FieldEditor::tr("The caller's contact owner"), OwnerForm);
+        m_group->addItem(FieldEditor::tr("Choose a group…"), QString());
         for (const Group &g : org.groups)
             m_group->addItem(g.name, g.id);
-        m_user->addItem(tr("Choose a user…"), QString());
-        m_add->addItem(tr("Add a user…"), QString());
+        m_user->addItem(FieldEditor::tr("Choose a user…"), QString());
+        m_add->addItem(FieldEditor::tr("Add a user…"), QString());
         for (const User &u : org.users) {
             m_user->addItem(u.name, u.id);
             m_add->addItem(u.name, u.id);
@@ -444,21 +447,31 @@ public:
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *removeButton = new QToolButton(m_members);
         removeButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
-        removeButton->setToolTip(tr("Remove from the ring list"));
+        removeButton->setToolTip(FieldEditor::tr("Remove from the ring list"));
         auto *membersLayout = new QVBoxLayout(m_members);
         membersLayout->setContentsMargins(0, 0, 0, 0);
         membersLayout->addWidget(
-            new QLabel(tr("In ring order; drag users here or add them:"), m_members));
+            new QLabel(FieldEditor::tr("In ring order; drag users here or add them:"), m_members));
         membersLayout->addWidget(m_ring);
         auto *addRow = new QHBoxLayout;
         addRow->addWidget(m_add, 1);
         addRow->addWidget(removeButton);
         membersLayout->addLayout(addRow);
-        m_stack->addWidget(m_group);
-        m_stack->addWidget(m_user);
+        // A stacked widget makes every page as tall as its tallest (the ring list): keep the
+        // one-line pages at their own height.
+        auto page = [this](QWidget *w) {
+            auto *holder = new QWidget(m_stack);
+            auto *l = new QVBoxLayout(holder);
+            l->setContentsMargins(0, 0, 0, 0);
+            l->addWidget(w);
+            l->addStretch();
+            m_stack->addWidget(holder);
+        };
+        page(m_group);
+        page(m_user);
         m_stack->addWidget(m_members);
-        m_stack->addWidget(m_number);
-        m_stack->addWidget(new QLabel(tr("Rings whoever owns the caller's contact."), m_stack));
+        page(m_number);
+        page(new QLabel(FieldEditor::tr("Rings whoever owns the caller's contact."), m_stack));
         auto *l = new QVBoxLayout(body());
         l->setContentsMargins(0, 0, 0, 0);
         l->addWidget(m_form);
@@ -550,9 +563,9 @@ public:
         : FieldEditor(spec, parent)
         , m_box(new QComboBox(body()))
     {
-        m_box->addItem(
-            tr("The organization's (%1)").arg(org.timezone.isEmpty() ? u"UTC"_s : org.timezone),
-            QString());
+        m_box->addItem(FieldEditor::tr("The organization's (%1)")
+                           .arg(org.timezone.isEmpty() ? u"UTC"_s : org.timezone),
+                       QString());
         for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
             m_box->addItem(QString::fromUtf8(id), QString::fromUtf8(id));
         row(body())->addWidget(m_box);
@@ -618,12 +631,15 @@ public:
     {
         auto *grid = new QFormLayout(body());
         grid->setContentsMargins(0, 0, 0, 0);
-        const QStringList names{tr("Monday"), tr("Tuesday"),  tr("Wednesday"), tr("Thursday"),
-                                tr("Friday"), tr("Saturday"), tr("Sunday")};
+        const QStringList names{FieldEditor::tr("Monday"),    FieldEditor::tr("Tuesday"),
+                                FieldEditor::tr("Wednesday"), FieldEditor::tr("Thursday"),
+                                FieldEditor::tr("Friday"),    FieldEditor::tr("Saturday"),
+                                FieldEditor::tr("Sunday")};
         for (int d = 0; d < 7; ++d) {
             auto *edit = new QLineEdit(body());
-            edit->setPlaceholderText(tr("closed"));
-            edit->setToolTip(tr("Open hours, like 09:00-12:00, 13:00-17:30; a range may run past "
+            edit->setPlaceholderText(FieldEditor::tr("closed"));
+            edit->setToolTip(
+                FieldEditor::tr("Open hours, like 09:00-12:00, 13:00-17:30; a range may run past "
                                 "midnight (22:00-02:00)."));
             auto *bar = new DayBar(body());
             auto *cell = new QWidget(body());
@@ -667,8 +683,8 @@ private:
                 for (const QString &part : text.split(u',')) {
                     const auto m = range.match(part);
                     if (!m.hasMatch()) {
-                        setProblem(
-                            tr("\"%1\" is not a range like 09:00-17:00.").arg(part.trimmed()));
+                        setProblem(FieldEditor::tr("\"%1\" is not a range like 09:00-17:00.")
+                                       .arg(part.trimmed()));
                         return;
                     }
                     ranges.append(QJsonArray{m.captured(1).rightJustified(5, u'0'),
@@ -715,9 +731,9 @@ public:
         , m_box(new QComboBox(body()))
         , m_number(new QLineEdit(body()))
     {
-        m_box->addItem(tr("The caller's number"), u"caller"_s);
-        m_box->addItem(tr("The number they called"), u"number"_s);
-        m_box->addItem(tr("This number:"), QString());
+        m_box->addItem(FieldEditor::tr("The caller's number"), u"caller"_s);
+        m_box->addItem(FieldEditor::tr("The number they called"), u"number"_s);
+        m_box->addItem(FieldEditor::tr("This number:"), QString());
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *l = row(body());
         l->addWidget(m_box);
@@ -790,7 +806,8 @@ public:
         l->addLayout(m_items);
         m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
         m_add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        m_add->setText(spec.key == u"steps" ? tr("Add a step") : tr("Add"));
+        m_add->setText(spec.key == u"steps" ? FieldEditor::tr("Add a step")
+                                            : FieldEditor::tr("Add"));
         l->addWidget(m_add, 0, Qt::AlignLeft);
         connect(m_add, &QToolButton::clicked, this, [this] {
             QJsonObject item;
@@ -830,10 +847,11 @@ public:
 private:
     void addItemBox(int index)
     {
-        auto *box = new QGroupBox(spec().key == u"steps"
-                                      ? tr("Step %1").arg(index + 1)
-                                      : tr("%1 %2").arg(spec().displayLabel()).arg(index + 1),
-                                  body());
+        auto *box =
+            new QGroupBox(spec().key == u"steps"
+                              ? FieldEditor::tr("Step %1").arg(index + 1)
+                              : FieldEditor::tr("%1 %2").arg(spec().displayLabel()).arg(index + 1),
+                          body());
         auto *form = new QFormLayout(box);
         QList<FieldEditor *> editors;
         for (const FieldSpec &f : spec().itemFields) {
@@ -856,9 +874,9 @@ private:
             connect(b, &QToolButton::clicked, this, fn);
             buttons->addWidget(b);
         };
-        tool("move-up", tr("Earlier"), [this, index] { move(index, index - 1); });
-        tool("move-down", tr("Later"), [this, index] { move(index, index + 1); });
-        tool("remove", tr("Remove"), [this, index] {
+        tool("move-up", FieldEditor::tr("Earlier"), [this, index] { move(index, index - 1); });
+        tool("move-down", FieldEditor::tr("Later"), [this, index] { move(index, index + 1); });
+        tool("remove", FieldEditor::tr("Remove"), [this, index] {
             QJsonArray list = m_value;
             list.removeAt(index);
             emit edited(list);

@@ -155,11 +155,14 @@ bool FlowEditor::setConfig(Channel channel, const QString &id, const QJsonObject
     if (applet.config == config)
         return false;
     applet.config = config;
-    // The same rules as validation, for just this setting: what breaks them is refused.
+    // The same rules as validation, for just this setting: a wrong value is refused. What is
+    // merely not filled in yet (a new dial step's target) is let in, and stays an error on
+    // the canvas until it is.
     const QString prefix = JsonPath::key(u"config"_s, field);
     for (const Finding &f : validateAppletConfig(m_document->organization(), applet)) {
-        if (f.isError() && (f.path == prefix || f.path.startsWith(prefix + u'.') ||
-                            f.path.startsWith(prefix + u'['))) {
+        if (f.isError() && f.rule != u"missing" &&
+            (f.path == prefix || f.path.startsWith(prefix + u'.') ||
+             f.path.startsWith(prefix + u'['))) {
             *problem = f.message;
             return false;
         }

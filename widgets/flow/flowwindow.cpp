@@ -235,9 +235,20 @@ void FlowWindow::updateTitle()
 void FlowWindow::updateFindings()
 {
     m_findings->clear();
-    const QString prefix = m_document->pathPrefix(currentChannel());
+    const Channel channel = currentChannel();
+    if (!m_document->flow().isSetUp(channel)) {
+        new QListWidgetItem(QIcon(u":/icons/actions/warning.svg"_s),
+                            channel == Channel::Voice
+                                ? tr("No call flow yet: calls to this flow's numbers are rejected. "
+                                     "Drag an applet into the dotted slot to begin.")
+                                : tr("No SMS flow yet: texts to this flow's numbers are dropped. "
+                                     "Drag an applet into the dotted slot to begin."),
+                            m_findings);
+    }
+    const QString prefix = m_document->pathPrefix(channel);
+    const QString flowPath = prefix.section(u'.', 0, 0); // flows[i]: about the flow itself
     for (const Finding &f : m_document->findings()) {
-        if (!f.path.startsWith(prefix))
+        if (!f.path.startsWith(prefix) && f.path != flowPath)
             continue;
         auto *item = new QListWidgetItem(
             QIcon(f.isError() ? u":/icons/actions/error.svg"_s : u":/icons/actions/warning.svg"_s),
