@@ -20,6 +20,7 @@
 #include "mimetypes.h"
 
 #include <QApplication>
+#include <QDropEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,6 +121,7 @@ private slots:
     void keyboardTwins();
     void findingsOnTheCanvas();
     void inspectorRefusesInvalidInput();
+    void ringListsTakeDraggedUsers();
     void smsTabTakesTextApplets();
     void closingWithUnsavedChangesIsKnown();
 
@@ -593,6 +595,54 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
     QVERIFY(
         !m_window->editor()->setConfig(Channel::Voice, u"menu"_s, menu, u"timeout"_s, &problem));
     QVERIFY2(problem.contains(u"from 1 to 30"), qPrintable(problem));
+}
+
+void TestFlowBuilder::ringListsTakeDraggedUsers()
+{
+    build();
+    voice()->selectApplet(u"dial"_s);
+    FieldEditor *steps = m_window->inspector()->fieldEditor(u"steps"_s);
+    emit steps->edited(
+        QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"members"_s, QJsonArray{u"nancy"_s}}}},
+                               {u"strategy"_s, u"simultaneous"_s}}});
+    QCOMPARE(graph()
+                 .applets.value(u"dial"_s)
+                 .config.value(u"steps")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"target")
+                 .toObject()
+                 .value(u"members")
+                 .toArray(),
+             (QJsonArray{u"nancy"_s}));
+    // The ring list in the step's form takes users dragged from the builder's users list.
+    QListWidget *ring = nullptr;
+    for (QListWidget *list : steps->findChildren<QListWidget *>())
+        ring = list;
+    QVERIFY(ring);
+    QCOMPARE(ring->count(), 1);
+    const std::unique_ptr<QMimeData> users(
+        MimeType::encodeUsers({u"maria"_s, u"nancy"_s, u"johan"_s}));
+    const QPoint at = ring->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, users.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, users.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &drop);
+    // Nancy was there already; Maria and Johan join, in the order dropped.
+    QCOMPARE(graph()
+                 .applets.value(u"dial"_s)
+                 .config.value(u"steps")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"target")
+                 .toObject()
+                 .value(u"members")
+                 .toArray(),
+             (QJsonArray{u"nancy"_s, u"maria"_s, u"johan"_s}));
+    QCOMPARE(doc()->undoStack()->text(doc()->undoStack()->count() - 1), u"Change Steps of Dial"_s);
 }
 
 void TestFlowBuilder::smsTabTakesTextApplets()
