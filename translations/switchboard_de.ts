@@ -431,24 +431,8 @@
         <translation>LANG</translation>
     </message>
     <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-</source>
-        <translation>Aufruf:
-  switchboardctl validate FILE               Konfigurationsdokument prüfen
-  switchboardctl import --database DB FILE   Organisation in DB ersetzen
-  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
-</translation>
-    </message>
-    <message>
         <source>Switchboard on the command line.</source>
         <translation>Switchboard auf der Kommandozeile.</translation>
-    </message>
-    <message>
-        <source>validate, import or export</source>
-        <translation>validate, import oder export</translation>
     </message>
     <message>
         <source>No command given.</source>
@@ -531,6 +515,203 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>simulate: the configuration document to run (default: the organization in --database).</source>
+        <translation>simulate: das auszuführende Konfigurationsdokument (Standard: die Organisation in --database).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>simulate: the number called or texted.</source>
+        <translation>simulate: die angerufene bzw. per SMS angeschriebene Rufnummer.</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>simulate: the caller&apos;s number.</source>
+        <translation>simulate: die Rufnummer des Anrufers.</translation>
+    </message>
+    <message>
+        <source>simulate: when (ISO-8601; without an offset, in the organization&apos;s time zone; default now).</source>
+        <translation>simulate: Zeitpunkt (ISO-8601; ohne Offset in der Zeitzone der Organisation; Standard: jetzt).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>simulate: keys pressed, one per menu question, comma-separated.</source>
+        <translation>simulate: gedrückte Tasten, eine pro Menüabfrage, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation>KEYS</translation>
+    </message>
+    <message>
+        <source>simulate: the user who answers when rung, or none.</source>
+        <translation>simulate: der Benutzer, der abnimmt, wenn es bei ihm klingelt, oder none.</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>simulate: users who are unavailable, comma-separated.</source>
+        <translation>simulate: nicht erreichbare Benutzer, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>USERS</source>
+        <translation>USERS</translation>
+    </message>
+    <message>
+        <source>simulate: a text message with this body instead of a call.</source>
+        <translation>simulate: statt eines Anrufs eine SMS mit diesem Text.</translation>
+    </message>
+    <message>
+        <source>BODY</source>
+        <translation>BODY</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Aufruf:
+  switchboardctl validate FILE               Konfigurationsdokument prüfen
+  switchboardctl import --database DB FILE   Organisation in DB ersetzen
+  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        Anruf oder SMS durch die Abläufe leiten
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export or simulate</source>
+        <translation>validate, import, export oder simulate</translation>
+    </message>
+    <message>
+        <source>simulate takes options only (--config FILE --to NUMBER --from NUMBER ...).</source>
+        <translation>simulate erwartet nur Optionen (--config FILE --to NUMBER --from NUMBER ...).</translation>
+    </message>
+    <message>
+        <source>simulate needs --to NUMBER and --from NUMBER.</source>
+        <translation>simulate benötigt --to NUMBER und --from NUMBER.</translation>
+    </message>
+    <message>
+        <source>Nothing was simulated: the document has errors.</source>
+        <translation>Es wurde nichts simuliert: Das Dokument enthält Fehler.</translation>
+    </message>
+    <message>
+        <source>--at takes a date and time such as 2026-12-24T09:30 or 2026-12-24T09:30:00-06:00, not &quot;%1&quot;.</source>
+        <translation>--at erwartet Datum und Uhrzeit wie 2026-12-24T09:30 oder 2026-12-24T09:30:00-06:00, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; to answer.</source>
+        <translation>Es gibt keinen Benutzer &quot;%1&quot;, der abnehmen könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>Daemon</name>
+    <message>
+        <source>Cannot read the secret in %1: %2</source>
+        <translation>Das Geheimnis in %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one).</source>
+        <translation>Adresse und Port, auf denen der Server lauscht (Standard: 127.0.0.1:8080; Port 0 wählt einen freien Port).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>SQLite-Datei oder postgresql://-URL (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>The URL the carrier reaches this server at (default: http:// and the listen address).</source>
+        <translation>Die URL, unter der der Netzbetreiber diesen Server erreicht (Standard: http:// und die Adresse aus --listen).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>File holding the admin API token (else $SWITCHBOARD_ADMIN_TOKEN).</source>
+        <translation>Datei mit dem Admin-API-Token (sonst $SWITCHBOARD_ADMIN_TOKEN).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>File holding the carrier&apos;s auth token (else $TWILIO_AUTH_TOKEN).</source>
+        <translation>Datei mit dem Auth-Token des Netzbetreibers (sonst $TWILIO_AUTH_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Do not log each request.</source>
+        <translation>Nicht jede Anfrage protokollieren.</translation>
+    </message>
+    <message>
+        <source>Language of the messages (de, es, en).</source>
+        <translation>Sprache der Meldungen (de, es, en).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Switchboard&apos;s routing backend: answers the carrier&apos;s webhooks by running the pushed flows.</source>
+        <translation>Routing-Backend von Switchboard: beantwortet die Webhooks des Netzbetreibers, indem es die übertragenen Abläufe ausführt.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unerwartetes Argument &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, such as 127.0.0.1:8080, not &quot;%1&quot;.</source>
+        <translation>--listen erwartet HOST:PORT, etwa 127.0.0.1:8080, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No carrier auth token: give --twilio-auth-token-file FILE or set TWILIO_AUTH_TOKEN. Without it no webhook can be checked, so the backend does not start.</source>
+        <translation>Kein Auth-Token des Netzbetreibers: Geben Sie --twilio-auth-token-file FILE an oder setzen Sie TWILIO_AUTH_TOKEN. Ohne Token kann kein Webhook geprüft werden, daher startet das Backend nicht.</translation>
+    </message>
+    <message>
+        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): every /api/ request will be refused.</source>
+        <translation>Kein Admin-Token (--admin-token-file oder SWITCHBOARD_ADMIN_TOKEN): Jede /api/-Anfrage wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation>Die Signalbehandlung kann nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>switchboard-routerd %1 listening on http://%2 (public URL %3, database %4, revision %5)</source>
+        <translation>switchboard-routerd %1 lauscht auf http://%2 (öffentliche URL %3, Datenbank %4, Revision %5)</translation>
+    </message>
+    <message>
+        <source>switchboard-routerd stopped.</source>
+        <translation>switchboard-routerd wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -700,6 +881,271 @@
     <message>
         <source>Owner of contact %1</source>
         <translation>Besitzer des Kontakts %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouterStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a cursor this backend gave out.</source>
+        <translation>&quot;%1&quot; ist kein Cursor, den dieses Backend ausgegeben hat.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingEngine</name>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>plays %1</source>
+        <translation>spielt %1 ab</translation>
+    </message>
+    <message>
+        <source>says &quot;%1&quot;</source>
+        <translation>sagt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The call ends.</source>
+        <translation>Der Anruf endet.</translation>
+    </message>
+    <message>
+        <source>Sorry, we cannot take your call right now. Goodbye.</source>
+        <translation>Leider können wir Ihren Anruf im Moment nicht entgegennehmen. Auf Wiederhören.</translation>
+    </message>
+    <message>
+        <source>The call was at applet &quot;%1&quot;, which is not in revision %2.</source>
+        <translation>Der Anruf war bei Applet &quot;%1&quot;, das es in Revision %2 nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Call for %1 from %2. Press 1 to accept.</source>
+        <translation>Anruf für %1 von %2. Drücken Sie die 1, um ihn anzunehmen.</translation>
+    </message>
+    <message>
+        <source>The call ran %1 applets without end and was stopped.</source>
+        <translation>Der Anruf hat %1 Applets ohne Ende durchlaufen und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The flow leads to &quot;%1&quot;, which is not in it.</source>
+        <translation>Der Ablauf führt zu &quot;%1&quot;, das es darin nicht gibt.</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1 %2.</translation>
+    </message>
+    <message>
+        <source>%1: open (%2).</source>
+        <translation>%1: geöffnet (%2).</translation>
+    </message>
+    <message>
+        <source>%1: closed (%2).</source>
+        <translation>%1: geschlossen (%2).</translation>
+    </message>
+    <message>
+        <source>%1: closed for %2 (%3).</source>
+        <translation>%1: geschlossen wegen %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: the call is refused with a busy signal.</source>
+        <translation>%1: Der Anruf wird mit Besetztzeichen abgewiesen.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot run in a call.</source>
+        <translation>%1 kann in einem Anruf nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>%1 %2 and waits %3 s for a key.</source>
+        <translation>%1 %2 und wartet %3 s auf eine Taste.</translation>
+    </message>
+    <message>
+        <source>%1 asks again (try %2 of %3).</source>
+        <translation>%1 fragt erneut (Versuch %2 von %3).</translation>
+    </message>
+    <message>
+        <source>The caller pressed %1.</source>
+        <translation>Der Anrufer hat %1 gedrückt.</translation>
+    </message>
+    <message>
+        <source>The caller pressed %1, which is not a choice.</source>
+        <translation>Der Anrufer hat %1 gedrückt; diese Taste ist nicht belegt.</translation>
+    </message>
+    <message>
+        <source>Sorry, that is not a valid choice.</source>
+        <translation>Das ist leider keine gültige Auswahl.</translation>
+    </message>
+    <message>
+        <source>No key was pressed.</source>
+        <translation>Es wurde keine Taste gedrückt.</translation>
+    </message>
+    <message>
+        <source>%1: no valid key after %2 tries.</source>
+        <translation>%1: keine gültige Taste nach %2 Versuchen.</translation>
+    </message>
+    <message>
+        <source>Goodbye.</source>
+        <translation>Auf Wiederhören.</translation>
+    </message>
+    <message>
+        <source>%1, step %2: nobody can be rung now; skipped.</source>
+        <translation>%1, Schritt %2: derzeit niemand anrufbar; übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1, step %2: rings %3 for %4 s.</source>
+        <translation>%1, Schritt %2: klingelt %4 s bei %3.</translation>
+    </message>
+    <message>
+        <source>Answered; the call ends when they hang up.</source>
+        <translation>Angenommen; der Anruf endet, wenn aufgelegt wird.</translation>
+    </message>
+    <message>
+        <source>Not answered (%1).</source>
+        <translation>Nicht angenommen (%1).</translation>
+    </message>
+    <message>
+        <source>%1: nobody answered.</source>
+        <translation>%1: Niemand hat abgenommen.</translation>
+    </message>
+    <message>
+        <source>Please leave a message after the tone.</source>
+        <translation>Bitte hinterlassen Sie nach dem Signalton eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 %2 and records up to %3 s.</source>
+        <translation>%1 %2 und nimmt bis zu %3 s auf.</translation>
+    </message>
+    <message>
+        <source>The caller left no message.</source>
+        <translation>Der Anrufer hat keine Nachricht hinterlassen.</translation>
+    </message>
+    <message>
+        <source>A voicemail of %1 s for %2.</source>
+        <translation>Eine Mailbox-Nachricht von %1 s für %2.</translation>
+    </message>
+    <message>
+        <source>Thank you. Goodbye.</source>
+        <translation>Vielen Dank. Auf Wiederhören.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s flow &quot;%1&quot; is not in revision %2.</source>
+        <translation>Der Ablauf &quot;%1&quot; des Anrufs ist nicht in Revision %2 enthalten.</translation>
+    </message>
+    <message>
+        <source>A blocked caller was refused.</source>
+        <translation>Ein gesperrter Anrufer wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 is blocked.</source>
+        <translation>Abgewiesen: %1 ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the organization&apos;s numbers.</source>
+        <translation>%1 ist keine Rufnummer der Organisation.</translation>
+    </message>
+    <message>
+        <source>%1 has no flow.</source>
+        <translation>%1 hat keinen Ablauf.</translation>
+    </message>
+    <message>
+        <source>The flow of %1 has no call flow.</source>
+        <translation>Der Ablauf von %1 hat keinen Anrufablauf.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>A text from a blocked number was dropped.</source>
+        <translation>Eine SMS von einer gesperrten Rufnummer wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Dropped: %1 is blocked.</source>
+        <translation>Verworfen: %1 ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The flow of %1 has no SMS flow.</source>
+        <translation>Der Ablauf von %1 hat keinen SMS-Ablauf.</translation>
+    </message>
+    <message>
+        <source>Dropped: %1</source>
+        <translation>Verworfen: %1</translation>
+    </message>
+    <message>
+        <source>The text ran %1 applets without end and was stopped.</source>
+        <translation>Die SMS hat %1 Applets ohne Ende durchlaufen und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Keyword: &quot;%1&quot; matches nothing.</source>
+        <translation>Stichwort: kein Treffer für &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Keyword: %1.</source>
+        <translation>Stichwort: %1.</translation>
+    </message>
+    <message>
+        <source>Replies &quot;%1&quot;.</source>
+        <translation>Antwortet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Hours: open.</source>
+        <translation>Geschäftszeiten: geöffnet.</translation>
+    </message>
+    <message>
+        <source>Hours: closed.</source>
+        <translation>Geschäftszeiten: geschlossen.</translation>
+    </message>
+    <message>
+        <source>Joins its open conversation, assigned to %1.</source>
+        <translation>Zur offenen Unterhaltung hinzugefügt, zugewiesen an %1.</translation>
+    </message>
+    <message>
+        <source>Joins its open conversation, waiting in the queue.</source>
+        <translation>Zur offenen Unterhaltung hinzugefügt, wartet in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Nobody can take it now: it waits in %1&apos;s queue.</source>
+        <translation>Derzeit kann niemand sie übernehmen: Sie wartet in der Warteschlange von %1.</translation>
+    </message>
+    <message>
+        <source>A new conversation, assigned to %1.</source>
+        <translation>Neue Unterhaltung, zugewiesen an %1.</translation>
+    </message>
+    <message>
+        <source>Kept in the inbox of %1.</source>
+        <translation>Im Posteingang von %1 abgelegt.</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot handle a text.</source>
+        <translation>Ein Applet vom Typ %1 kann keine SMS verarbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <source>Nothing was kept.</source>
+        <translation>Nichts wurde abgelegt.</translation>
+    </message>
+    <message>
+        <source>Kept in an inbox.</source>
+        <translation>In einem Posteingang abgelegt.</translation>
+    </message>
+    <message>
+        <source>The call was refused.</source>
+        <translation>Der Anruf wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <source>The call ended.</source>
+        <translation>Der Anruf wurde beendet.</translation>
+    </message>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 nimmt ab.</translation>
+    </message>
+    <message>
+        <source>The simulation stopped: the call did not end.</source>
+        <translation>Die Simulation wurde abgebrochen: Der Anruf endete nicht.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +2174,109 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::RouterServer</name>
+    <message>
+        <source>Use GET.</source>
+        <translation>Verwenden Sie GET.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s webhooks are POSTs.</source>
+        <translation>Die Webhooks des Netzbetreibers sind POST-Anfragen.</translation>
+    </message>
+    <message>
+        <source>This needs &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation>Hierfür ist &quot;Authorization: Bearer TOKEN&quot; erforderlich.</translation>
+    </message>
+    <message>
+        <source>That token is not valid here.</source>
+        <translation>Dieses Token ist hier nicht gültig.</translation>
+    </message>
+    <message>
+        <source>There is nothing at %1.</source>
+        <translation>Unter %1 gibt es nichts.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s signature is missing or wrong.</source>
+        <translation>Die Signatur der Anfrage fehlt oder ist falsch.</translation>
+    </message>
+    <message>
+        <source>Use GET or PUT.</source>
+        <translation>Verwenden Sie GET oder PUT.</translation>
+    </message>
+    <message>
+        <source>Nothing has been pushed yet.</source>
+        <translation>Es wurde noch nichts übertragen.</translation>
+    </message>
+    <message>
+        <source>Use POST.</source>
+        <translation>Verwenden Sie POST.</translation>
+    </message>
+    <message>
+        <source>There is no revision %1.</source>
+        <translation>Es gibt keine Revision %1.</translation>
+    </message>
+    <message>
+        <source>There is no inbox item %1.</source>
+        <translation>Es gibt keinen Posteingangseintrag %1.</translation>
+    </message>
+    <message>
+        <source>Use GET, PATCH or DELETE.</source>
+        <translation>Verwenden Sie GET, PATCH oder DELETE.</translation>
+    </message>
+    <message>
+        <source>Use PUT.</source>
+        <translation>Verwenden Sie PUT.</translation>
+    </message>
+    <message>
+        <source>The document is larger than 32 MiB.</source>
+        <translation>Das Dokument ist größer als 32 MiB.</translation>
+    </message>
+    <message>
+        <source>Say which revision you changed: If-Match: &quot;%1&quot;.</source>
+        <translation>Geben Sie an, welche Revision Sie geändert haben: If-Match: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The configuration changed since revision %1: it is at %2 now.</source>
+        <translation>Die Konfiguration hat sich seit Revision %1 geändert: Aktuell ist Revision %2.</translation>
+    </message>
+    <message>
+        <source>The document has errors; nothing was changed.</source>
+        <translation>Das Dokument enthält Fehler; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Someone pushed first.</source>
+        <translation>Jemand anderes hat zuerst übertragen.</translation>
+    </message>
+    <message>
+        <source>The revision could not be kept: %1</source>
+        <translation>Die Revision konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>owner is user:ID or group:ID.</source>
+        <translation>owner ist user:ID oder group:ID.</translation>
+    </message>
+    <message>
+        <source>kind is sms or voicemail.</source>
+        <translation>kind ist sms oder voicemail.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Anfrage-Body muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1 is true or false.</source>
+        <translation>%1 ist true oder false.</translation>
+    </message>
+    <message>
+        <source>An inbox item has no &quot;%1&quot; to change (read, archived, assigned_to, closed).</source>
+        <translation>Ein Posteingangseintrag hat kein änderbares Feld &quot;%1&quot; (read, archived, assigned_to, closed).</translation>
+    </message>
+    <message>
+        <source>Presence has &quot;available&quot; (true or false) and &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</source>
+        <translation>Der Verfügbarkeitsstatus enthält &quot;available&quot; (true oder false) und &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RoutingEditor</name>
     <message>
         <source>Give the flow a name.</source>
@@ -2594,6 +3143,25 @@
     <message>
         <source>There is no user &quot;%1&quot; to own this contact.</source>
         <translation>Es gibt keinen Benutzer &quot;%1&quot;, dem dieser Kontakt gehören könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>Webhooks</name>
+    <message>
+        <source>A text needs MessageSid, From and To.</source>
+        <translation>Eine SMS benötigt MessageSid, From und To.</translation>
+    </message>
+    <message>
+        <source>There is no webhook at %1.</source>
+        <translation>Unter %1 gibt es keinen Webhook.</translation>
+    </message>
+    <message>
+        <source>A call needs CallSid, From and To.</source>
+        <translation>Ein Anruf benötigt CallSid, From und To.</translation>
+    </message>
+    <message>
+        <source>%1 is not a continuation this backend writes.</source>
+        <translation>%1 ist keine Fortsetzung, die dieses Backend erzeugt.</translation>
     </message>
 </context>
 <context>

@@ -431,24 +431,8 @@
         <translation>LANG</translation>
     </message>
     <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-</source>
-        <translation>Uso:
-  switchboardctl validate FILE               comprueba un documento de configuración
-  switchboardctl import --database DB FILE   reemplaza la organización en DB
-  switchboardctl export --database DB [FILE] escribe el documento de configuración
-</translation>
-    </message>
-    <message>
         <source>Switchboard on the command line.</source>
         <translation>Switchboard en la línea de comandos.</translation>
-    </message>
-    <message>
-        <source>validate, import or export</source>
-        <translation>validate, import o export</translation>
     </message>
     <message>
         <source>No command given.</source>
@@ -531,6 +515,203 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>simulate: the configuration document to run (default: the organization in --database).</source>
+        <translation>simulate: el documento de configuración que se ejecuta (predeterminado: la organización de --database).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>simulate: the number called or texted.</source>
+        <translation>simulate: el número al que se llama o se envía el SMS.</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>simulate: the caller&apos;s number.</source>
+        <translation>simulate: el número de quien llama.</translation>
+    </message>
+    <message>
+        <source>simulate: when (ISO-8601; without an offset, in the organization&apos;s time zone; default now).</source>
+        <translation>simulate: cuándo (ISO-8601; sin desfase horario, en la zona horaria de la organización; predeterminado: ahora).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>simulate: keys pressed, one per menu question, comma-separated.</source>
+        <translation>simulate: teclas presionadas, una por cada pregunta de menú, separadas por comas.</translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation>KEYS</translation>
+    </message>
+    <message>
+        <source>simulate: the user who answers when rung, or none.</source>
+        <translation>simulate: el usuario que contesta cuando suena, o none.</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>simulate: users who are unavailable, comma-separated.</source>
+        <translation>simulate: usuarios no disponibles, separados por comas.</translation>
+    </message>
+    <message>
+        <source>USERS</source>
+        <translation>USERS</translation>
+    </message>
+    <message>
+        <source>simulate: a text message with this body instead of a call.</source>
+        <translation>simulate: un SMS con este texto en lugar de una llamada.</translation>
+    </message>
+    <message>
+        <source>BODY</source>
+        <translation>BODY</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Uso:
+  switchboardctl validate FILE               comprobar un documento de configuración
+  switchboardctl import --database DB FILE   reemplazar la organización en DB
+  switchboardctl export --database DB [FILE] escribir el documento de configuración
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        pasar una llamada o un SMS por los flujos
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export or simulate</source>
+        <translation>validate, import, export o simulate</translation>
+    </message>
+    <message>
+        <source>simulate takes options only (--config FILE --to NUMBER --from NUMBER ...).</source>
+        <translation>simulate solo admite opciones (--config FILE --to NUMBER --from NUMBER ...).</translation>
+    </message>
+    <message>
+        <source>simulate needs --to NUMBER and --from NUMBER.</source>
+        <translation>simulate necesita --to NUMBER y --from NUMBER.</translation>
+    </message>
+    <message>
+        <source>Nothing was simulated: the document has errors.</source>
+        <translation>No se simuló nada: el documento tiene errores.</translation>
+    </message>
+    <message>
+        <source>--at takes a date and time such as 2026-12-24T09:30 or 2026-12-24T09:30:00-06:00, not &quot;%1&quot;.</source>
+        <translation>--at admite una fecha y hora como 2026-12-24T09:30 o 2026-12-24T09:30:00-06:00, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; to answer.</source>
+        <translation>No existe el usuario &quot;%1&quot; que debe contestar.</translation>
+    </message>
+</context>
+<context>
+    <name>Daemon</name>
+    <message>
+        <source>Cannot read the secret in %1: %2</source>
+        <translation>No se puede leer el secreto de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one).</source>
+        <translation>Dirección y puerto de escucha (predeterminado: 127.0.0.1:8080; el puerto 0 elige uno libre).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql:// URL (default: %1).</source>
+        <translation>Archivo SQLite o URL postgresql:// (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>The URL the carrier reaches this server at (default: http:// and the listen address).</source>
+        <translation>La URL por la que el operador llega a este servidor (predeterminado: http:// y la dirección de escucha).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>File holding the admin API token (else $SWITCHBOARD_ADMIN_TOKEN).</source>
+        <translation>Archivo con el token de la API de administración (si no, $SWITCHBOARD_ADMIN_TOKEN).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>File holding the carrier&apos;s auth token (else $TWILIO_AUTH_TOKEN).</source>
+        <translation>Archivo con el token de autenticación del operador (si no, $TWILIO_AUTH_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Do not log each request.</source>
+        <translation>No registrar cada solicitud.</translation>
+    </message>
+    <message>
+        <source>Language of the messages (de, es, en).</source>
+        <translation>Idioma de los mensajes (de, es, en).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>Switchboard&apos;s routing backend: answers the carrier&apos;s webhooks by running the pushed flows.</source>
+        <translation>Servidor (backend) de enrutamiento de Switchboard: responde a los webhooks del operador ejecutando los flujos enviados.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argumento inesperado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, such as 127.0.0.1:8080, not &quot;%1&quot;.</source>
+        <translation>--listen admite HOST:PORT, como 127.0.0.1:8080, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No carrier auth token: give --twilio-auth-token-file FILE or set TWILIO_AUTH_TOKEN. Without it no webhook can be checked, so the backend does not start.</source>
+        <translation>No hay token de autenticación del operador: indique --twilio-auth-token-file FILE o defina TWILIO_AUTH_TOKEN. Sin él no se puede comprobar ningún webhook, así que el servidor no se inicia.</translation>
+    </message>
+    <message>
+        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): every /api/ request will be refused.</source>
+        <translation>No hay token de administración (--admin-token-file o SWITCHBOARD_ADMIN_TOKEN): se rechazarán todas las solicitudes a /api/.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>No se puede escuchar en %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation>No se puede configurar el manejo de señales.</translation>
+    </message>
+    <message>
+        <source>switchboard-routerd %1 listening on http://%2 (public URL %3, database %4, revision %5)</source>
+        <translation>switchboard-routerd %1 escuchando en http://%2 (URL pública %3, base de datos %4, revisión %5)</translation>
+    </message>
+    <message>
+        <source>switchboard-routerd stopped.</source>
+        <translation>switchboard-routerd detenido.</translation>
     </message>
 </context>
 <context>
@@ -700,6 +881,271 @@
     <message>
         <source>Owner of contact %1</source>
         <translation>Propietario del contacto %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouterStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a cursor this backend gave out.</source>
+        <translation>&quot;%1&quot; no es un cursor emitido por este servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingEngine</name>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>plays %1</source>
+        <translation>reproduce %1</translation>
+    </message>
+    <message>
+        <source>says &quot;%1&quot;</source>
+        <translation>dice &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The call ends.</source>
+        <translation>La llamada termina.</translation>
+    </message>
+    <message>
+        <source>Sorry, we cannot take your call right now. Goodbye.</source>
+        <translation>Lo sentimos, en este momento no podemos atender su llamada. Adiós.</translation>
+    </message>
+    <message>
+        <source>The call was at applet &quot;%1&quot;, which is not in revision %2.</source>
+        <translation>La llamada estaba en el applet &quot;%1&quot;, que no existe en la revisión %2.</translation>
+    </message>
+    <message>
+        <source>Call for %1 from %2. Press 1 to accept.</source>
+        <translation>Llamada para %1 desde %2. Presione 1 para aceptar.</translation>
+    </message>
+    <message>
+        <source>The call ran %1 applets without end and was stopped.</source>
+        <translation>La llamada pasó por %1 applets sin terminar y se detuvo.</translation>
+    </message>
+    <message>
+        <source>The flow leads to &quot;%1&quot;, which is not in it.</source>
+        <translation>El flujo lleva a &quot;%1&quot;, que no forma parte de él.</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1 %2.</translation>
+    </message>
+    <message>
+        <source>%1: open (%2).</source>
+        <translation>%1: abierto (%2).</translation>
+    </message>
+    <message>
+        <source>%1: closed (%2).</source>
+        <translation>%1: cerrado (%2).</translation>
+    </message>
+    <message>
+        <source>%1: closed for %2 (%3).</source>
+        <translation>%1: cerrado por %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: the call is refused with a busy signal.</source>
+        <translation>%1: se rechaza la llamada con tono de ocupado.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot run in a call.</source>
+        <translation>%1 no se puede ejecutar en una llamada.</translation>
+    </message>
+    <message>
+        <source>%1 %2 and waits %3 s for a key.</source>
+        <translation>%1 %2 y espera una tecla durante %3 s.</translation>
+    </message>
+    <message>
+        <source>%1 asks again (try %2 of %3).</source>
+        <translation>%1 vuelve a preguntar (intento %2 de %3).</translation>
+    </message>
+    <message>
+        <source>The caller pressed %1.</source>
+        <translation>Quien llama presionó %1.</translation>
+    </message>
+    <message>
+        <source>The caller pressed %1, which is not a choice.</source>
+        <translation>Quien llama presionó %1, que no es una opción.</translation>
+    </message>
+    <message>
+        <source>Sorry, that is not a valid choice.</source>
+        <translation>Lo sentimos, esa opción no es válida.</translation>
+    </message>
+    <message>
+        <source>No key was pressed.</source>
+        <translation>No se presionó ninguna tecla.</translation>
+    </message>
+    <message>
+        <source>%1: no valid key after %2 tries.</source>
+        <translation>%1: ninguna tecla válida tras %2 intentos.</translation>
+    </message>
+    <message>
+        <source>Goodbye.</source>
+        <translation>Adiós.</translation>
+    </message>
+    <message>
+        <source>%1, step %2: nobody can be rung now; skipped.</source>
+        <translation>%1, paso %2: ahora no se puede hacer sonar a nadie; se omite.</translation>
+    </message>
+    <message>
+        <source>%1, step %2: rings %3 for %4 s.</source>
+        <translation>%1, paso %2: hace sonar a %3 durante %4 s.</translation>
+    </message>
+    <message>
+        <source>Answered; the call ends when they hang up.</source>
+        <translation>Contestada; la llamada termina al colgar.</translation>
+    </message>
+    <message>
+        <source>Not answered (%1).</source>
+        <translation>Sin respuesta (%1).</translation>
+    </message>
+    <message>
+        <source>%1: nobody answered.</source>
+        <translation>%1: nadie contestó.</translation>
+    </message>
+    <message>
+        <source>Please leave a message after the tone.</source>
+        <translation>Por favor, deje un mensaje después del tono.</translation>
+    </message>
+    <message>
+        <source>%1 %2 and records up to %3 s.</source>
+        <translation>%1 %2 y graba hasta %3 s.</translation>
+    </message>
+    <message>
+        <source>The caller left no message.</source>
+        <translation>Quien llama no dejó ningún mensaje.</translation>
+    </message>
+    <message>
+        <source>A voicemail of %1 s for %2.</source>
+        <translation>Un mensaje de voz de %1 s para %2.</translation>
+    </message>
+    <message>
+        <source>Thank you. Goodbye.</source>
+        <translation>Gracias. Adiós.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s flow &quot;%1&quot; is not in revision %2.</source>
+        <translation>El flujo &quot;%1&quot; de la llamada no existe en la revisión %2.</translation>
+    </message>
+    <message>
+        <source>A blocked caller was refused.</source>
+        <translation>Se rechazó la llamada de un número bloqueado.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 is blocked.</source>
+        <translation>Rechazada: %1 está bloqueado.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the organization&apos;s numbers.</source>
+        <translation>%1 no es uno de los números de la organización.</translation>
+    </message>
+    <message>
+        <source>%1 has no flow.</source>
+        <translation>%1 no tiene flujo.</translation>
+    </message>
+    <message>
+        <source>The flow of %1 has no call flow.</source>
+        <translation>El flujo de %1 no tiene flujo de llamadas.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rechazada: %1</translation>
+    </message>
+    <message>
+        <source>A text from a blocked number was dropped.</source>
+        <translation>Se descartó un SMS de un número bloqueado.</translation>
+    </message>
+    <message>
+        <source>Dropped: %1 is blocked.</source>
+        <translation>Descartado: %1 está bloqueado.</translation>
+    </message>
+    <message>
+        <source>The flow of %1 has no SMS flow.</source>
+        <translation>El flujo de %1 no tiene flujo de SMS.</translation>
+    </message>
+    <message>
+        <source>Dropped: %1</source>
+        <translation>Descartado: %1</translation>
+    </message>
+    <message>
+        <source>The text ran %1 applets without end and was stopped.</source>
+        <translation>El SMS pasó por %1 applets sin terminar y se detuvo.</translation>
+    </message>
+    <message>
+        <source>Keyword: &quot;%1&quot; matches nothing.</source>
+        <translation>Palabra clave: &quot;%1&quot; no coincide con nada.</translation>
+    </message>
+    <message>
+        <source>Keyword: %1.</source>
+        <translation>Palabra clave: %1.</translation>
+    </message>
+    <message>
+        <source>Replies &quot;%1&quot;.</source>
+        <translation>Responde &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Hours: open.</source>
+        <translation>Horario: abierto.</translation>
+    </message>
+    <message>
+        <source>Hours: closed.</source>
+        <translation>Horario: cerrado.</translation>
+    </message>
+    <message>
+        <source>Joins its open conversation, assigned to %1.</source>
+        <translation>Se añade a su conversación abierta, asignada a %1.</translation>
+    </message>
+    <message>
+        <source>Joins its open conversation, waiting in the queue.</source>
+        <translation>Se añade a su conversación abierta, en espera en la cola.</translation>
+    </message>
+    <message>
+        <source>Nobody can take it now: it waits in %1&apos;s queue.</source>
+        <translation>Nadie puede atenderlo ahora: espera en la cola de %1.</translation>
+    </message>
+    <message>
+        <source>A new conversation, assigned to %1.</source>
+        <translation>Nueva conversación, asignada a %1.</translation>
+    </message>
+    <message>
+        <source>Kept in the inbox of %1.</source>
+        <translation>Guardado en la bandeja de entrada de %1.</translation>
+    </message>
+    <message>
+        <source>A %1 applet cannot handle a text.</source>
+        <translation>Un applet de tipo %1 no puede procesar un SMS.</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <source>Nothing was kept.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Kept in an inbox.</source>
+        <translation>Guardado en una bandeja de entrada.</translation>
+    </message>
+    <message>
+        <source>The call was refused.</source>
+        <translation>Se rechazó la llamada.</translation>
+    </message>
+    <message>
+        <source>The call ended.</source>
+        <translation>La llamada terminó.</translation>
+    </message>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 contesta.</translation>
+    </message>
+    <message>
+        <source>The simulation stopped: the call did not end.</source>
+        <translation>La simulación se detuvo: la llamada no terminó.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +2174,109 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::RouterServer</name>
+    <message>
+        <source>Use GET.</source>
+        <translation>Use GET.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s webhooks are POSTs.</source>
+        <translation>Los webhooks del operador son solicitudes POST.</translation>
+    </message>
+    <message>
+        <source>This needs &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation>Esto requiere &quot;Authorization: Bearer TOKEN&quot;.</translation>
+    </message>
+    <message>
+        <source>That token is not valid here.</source>
+        <translation>Ese token no es válido aquí.</translation>
+    </message>
+    <message>
+        <source>There is nothing at %1.</source>
+        <translation>No hay nada en %1.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s signature is missing or wrong.</source>
+        <translation>Falta la firma de la solicitud o es incorrecta.</translation>
+    </message>
+    <message>
+        <source>Use GET or PUT.</source>
+        <translation>Use GET o PUT.</translation>
+    </message>
+    <message>
+        <source>Nothing has been pushed yet.</source>
+        <translation>Todavía no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>Use POST.</source>
+        <translation>Use POST.</translation>
+    </message>
+    <message>
+        <source>There is no revision %1.</source>
+        <translation>No existe la revisión %1.</translation>
+    </message>
+    <message>
+        <source>There is no inbox item %1.</source>
+        <translation>No existe el elemento %1 de la bandeja de entrada.</translation>
+    </message>
+    <message>
+        <source>Use GET, PATCH or DELETE.</source>
+        <translation>Use GET, PATCH o DELETE.</translation>
+    </message>
+    <message>
+        <source>Use PUT.</source>
+        <translation>Use PUT.</translation>
+    </message>
+    <message>
+        <source>The document is larger than 32 MiB.</source>
+        <translation>El documento supera los 32 MiB.</translation>
+    </message>
+    <message>
+        <source>Say which revision you changed: If-Match: &quot;%1&quot;.</source>
+        <translation>Indique qué revisión modificó: If-Match: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The configuration changed since revision %1: it is at %2 now.</source>
+        <translation>La configuración ha cambiado desde la revisión %1: ahora está en la %2.</translation>
+    </message>
+    <message>
+        <source>The document has errors; nothing was changed.</source>
+        <translation>El documento tiene errores; no se modificó nada.</translation>
+    </message>
+    <message>
+        <source>Someone pushed first.</source>
+        <translation>Otra persona envió una configuración antes.</translation>
+    </message>
+    <message>
+        <source>The revision could not be kept: %1</source>
+        <translation>No se pudo guardar la revisión: %1</translation>
+    </message>
+    <message>
+        <source>owner is user:ID or group:ID.</source>
+        <translation>owner es user:ID o group:ID.</translation>
+    </message>
+    <message>
+        <source>kind is sms or voicemail.</source>
+        <translation>kind es sms o voicemail.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>El cuerpo de la solicitud debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>%1 is true or false.</source>
+        <translation>%1 es true o false.</translation>
+    </message>
+    <message>
+        <source>An inbox item has no &quot;%1&quot; to change (read, archived, assigned_to, closed).</source>
+        <translation>Un elemento de la bandeja de entrada no tiene ningún campo &quot;%1&quot; que se pueda modificar (read, archived, assigned_to, closed).</translation>
+    </message>
+    <message>
+        <source>Presence has &quot;available&quot; (true or false) and &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</source>
+        <translation>La presencia tiene &quot;available&quot; (true o false) y &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RoutingEditor</name>
     <message>
         <source>Give the flow a name.</source>
@@ -2594,6 +3143,25 @@
     <message>
         <source>There is no user &quot;%1&quot; to own this contact.</source>
         <translation>No existe el usuario &quot;%1&quot; que debe ser propietario de este contacto.</translation>
+    </message>
+</context>
+<context>
+    <name>Webhooks</name>
+    <message>
+        <source>A text needs MessageSid, From and To.</source>
+        <translation>Un SMS necesita MessageSid, From y To.</translation>
+    </message>
+    <message>
+        <source>There is no webhook at %1.</source>
+        <translation>No hay ningún webhook en %1.</translation>
+    </message>
+    <message>
+        <source>A call needs CallSid, From and To.</source>
+        <translation>Una llamada necesita CallSid, From y To.</translation>
+    </message>
+    <message>
+        <source>%1 is not a continuation this backend writes.</source>
+        <translation>%1 no es una continuación generada por este servidor.</translation>
     </message>
 </context>
 <context>

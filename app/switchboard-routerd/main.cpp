@@ -1,4 +1,7 @@
-// switchboard-routerd: the routing backend. Until the backend lands it only says its version.
+// switchboard-routerd: the routing backend (routerd.md).
+
+#include "i18n/language.h"
+#include "server/daemon.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -8,6 +11,10 @@ using namespace Qt::StringLiterals;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "switchboard-routerd " << SWITCHBOARD_VERSION << '\n';
-    return 0;
+    QCoreApplication::setApplicationName(u"switchboard"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+    Switchboard::installTranslations(QString()); // --lang, when given, overrides this
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return Switchboard::runRouterd(QCoreApplication::arguments(), out, err);
 }

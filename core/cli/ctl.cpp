@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "i18n/language.h"
+#include "routing/simulator.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 #include "validation/finding.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -47,14 +49,40 @@ private:
         tr("SQLite file or postgresql:// URL (default: %1).").arg(Database::defaultLocation()),
         tr("DB")};
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
+    // simulate
+    QCommandLineOption m_config{u"config"_s,
+                                tr("simulate: the configuration document to run (default: the "
+                                   "organization in --database)."),
+                                tr("FILE")};
+    QCommandLineOption m_to{u"to"_s, tr("simulate: the number called or texted."), tr("NUMBER")};
+    QCommandLineOption m_from{u"from"_s, tr("simulate: the caller's number."), tr("NUMBER")};
+    QCommandLineOption m_at{u"at"_s,
+                            tr("simulate: when (ISO-8601; without an offset, in the organization's "
+                               "time zone; default now)."),
+                            tr("TIME")};
+    QCommandLineOption m_digits{
+        u"digits"_s, tr("simulate: keys pressed, one per menu question, comma-separated."),
+        tr("KEYS")};
+    QCommandLineOption m_answer{
+        u"answer"_s, tr("simulate: the user who answers when rung, or none."), tr("USER")};
+    QCommandLineOption m_unavailable{
+        u"unavailable"_s, tr("simulate: users who are unavailable, comma-separated."), tr("USERS")};
+    QCommandLineOption m_text{
+        u"text"_s, tr("simulate: a text message with this body instead of a call."), tr("BODY")};
 
     QString usage() const
     {
-        return tr("Usage:\n"
-                  "  switchboardctl validate FILE               check a configuration document\n"
-                  "  switchboardctl import --database DB FILE   replace the organization in DB\n"
-                  "  switchboardctl export --database DB [FILE] write the configuration "
-                  "document\n");
+        return tr(
+            "Usage:\n"
+            "  switchboardctl validate FILE               check a configuration document\n"
+            "  switchboardctl import --database DB FILE   replace the organization in DB\n"
+            "  switchboardctl export --database DB [FILE] write the configuration "
+            "document\n"
+            "  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]\n"
+            "                          [--digits 1,2] [--answer USER|none] [--unavailable "
+            "USER,...]\n"
+            "                          [--text BODY]        "
+            "run a call or a text through the flows\n");
     }
     QString databaseLocation() const
     {
@@ -66,6 +94,8 @@ private:
     int validate(const QStringList &args);
     int importDocument(const QStringList &args);
     int exportDocument(const QStringList &args);
+    int simulate(const QStringList &args);
+    std::optional<Organization> loadOrganization();
 };
 
 int Ctl::run(const QStringList &arguments)
@@ -73,8 +103,9 @@ int Ctl::run(const QStringList &arguments)
     m_parser.setApplicationDescription(tr("Switchboard on the command line."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_database, m_lang});
-    m_parser.addPositionalArgument(u"command"_s, tr("validate, import or export"));
+    m_parser.addOptions({m_database, m_lang, m_config, m_to, m_from, m_at, m_digits, m_answer,
+                         m_unavailable, m_text});
+    m_parser.addPositionalArgument(u"command"_s, tr("validate, import, export or simulate"));
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n' << usage();
         return CannotRun;
@@ -97,6 +128,8 @@ int Ctl::run(const QStringList &arguments)
         return importDocument(args.mid(1));
     if (command == u"export")
         return exportDocument(args.mid(1));
+    if (command == u"simulate")
+        return simulate(args.mid(1));
     if (command.isEmpty())
         m_err << tr("No command given.") << u'\n' << usage();
     else
@@ -187,25 +220,9 @@ int Ctl::exportDocument(const QStringList &args)
         m_err << tr("export takes at most one file.") << u'\n' << usage();
         return CannotRun;
     }
-    const QString location = databaseLocation();
-    if (!Database::isPostgresUrl(location) && !QFileInfo::exists(location)) {
-        m_err << tr("There is no database at %1.").arg(location) << u'\n';
+    const std::optional<Organization> organization = loadOrganization();
+    if (!organization)
         return CannotRun;
-    }
-    QString error;
-    const auto db = Database::open(location, &error);
-    if (!db) {
-        m_err << error << u'\n';
-        return CannotRun;
-    }
-    OrganizationStore store(*db);
-    std::optional<Organization> organization;
-    if (store.prepare(&error))
-        organization = store.load(&error);
-    if (!organization) {
-        m_err << error << u'\n';
-        return CannotRun;
-    }
     const QByteArray document = writeConfigDocument(*organization);
     if (args.isEmpty() || args.first() == u"-") {
         m_out << QString::fromUtf8(document);
@@ -219,6 +236,101 @@ int Ctl::exportDocument(const QStringList &args)
         m_err << tr("Cannot write %1: %2").arg(args.first(), file.errorString()) << u'\n';
         return CannotRun;
     }
+    return Done;
+}
+
+std::optional<Organization> Ctl::loadOrganization()
+{
+    const QString location = databaseLocation();
+    if (!Database::isPostgresUrl(location) && !QFileInfo::exists(location)) {
+        m_err << tr("There is no database at %1.").arg(location) << u'\n';
+        return std::nullopt;
+    }
+    QString error;
+    const auto db = Database::open(location, &error);
+    if (!db) {
+        m_err << error << u'\n';
+        return std::nullopt;
+    }
+    OrganizationStore store(*db);
+    std::optional<Organization> organization;
+    if (store.prepare(&error))
+        organization = store.load(&error);
+    if (!organization)
+        m_err << error << u'\n';
+    return organization;
+}
+
+int Ctl::simulate(const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        m_err << tr("simulate takes options only (--config FILE --to NUMBER --from NUMBER ...).")
+              << u'\n' << usage();
+        return CannotRun;
+    }
+    if (!m_parser.isSet(m_to) || !m_parser.isSet(m_from)) {
+        m_err << tr("simulate needs --to NUMBER and --from NUMBER.") << u'\n' << usage();
+        return CannotRun;
+    }
+    std::optional<Organization> organization;
+    if (m_parser.isSet(m_config)) {
+        QByteArray bytes;
+        if (!readFile(m_parser.value(m_config), &bytes))
+            return CannotRun;
+        Organization read;
+        const Findings findings = validateConfigDocument(bytes, &read);
+        if (countErrors(findings)) {
+            printFindings(findings);
+            m_err << tr("Nothing was simulated: the document has errors.") << u'\n';
+            return DocumentErrors;
+        }
+        organization = read;
+    } else {
+        organization = loadOrganization();
+        if (!organization)
+            return CannotRun;
+    }
+
+    Simulation simulation;
+    simulation.to = m_parser.value(m_to);
+    simulation.from = m_parser.value(m_from);
+    if (m_parser.isSet(m_at)) {
+        QDateTime at = QDateTime::fromString(m_parser.value(m_at), Qt::ISODateWithMs);
+        if (!at.isValid()) {
+            m_err << tr("--at takes a date and time such as 2026-12-24T09:30 or "
+                        "2026-12-24T09:30:00-06:00, not \"%1\".")
+                         .arg(m_parser.value(m_at))
+                  << u'\n';
+            return CannotRun;
+        }
+        const QTimeZone zone(organization->timezone.toUtf8());
+        if (at.timeSpec() == Qt::LocalTime && zone.isValid())
+            at = QDateTime(at.date(), at.time(), zone);
+        simulation.at = at;
+    }
+    if (m_parser.isSet(m_digits))
+        simulation.digits = m_parser.value(m_digits).split(u',');
+    const QString answer = m_parser.value(m_answer);
+    if (!answer.isEmpty() && answer != u"none") {
+        if (!organization->user(answer)) {
+            m_err << tr("There is no user \"%1\" to answer.").arg(answer) << u'\n';
+            return CannotRun;
+        }
+        simulation.answer = answer;
+    }
+    if (m_parser.isSet(m_unavailable)) {
+        for (const QString &user : m_parser.value(m_unavailable).split(u',', Qt::SkipEmptyParts))
+            simulation.unavailable.insert(user.trimmed());
+    }
+    if (m_parser.isSet(m_text))
+        simulation.text = m_parser.value(m_text);
+
+    const SimulationResult result = Simulator::run(*organization, simulation);
+    int step = 0;
+    for (const QString &line : result.steps)
+        m_out << ++step << u". "_s << line << u'\n';
+    m_out << result.ending << u'\n';
+    m_out.flush();
     return Done;
 }
 

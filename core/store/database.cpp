@@ -238,16 +238,28 @@ bool Database::migrate(const QString &component, const QList<Migration> &migrati
     return true;
 }
 
-Database::Transaction::Transaction(Database &db)
+Database::Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
+    if (mode == Write && m_db.kind() == Kind::Sqlite) {
+        QString ignored;
+        m_manual = true;
+        m_active = m_db.exec(u"BEGIN IMMEDIATE"_s, &ignored);
+        return;
+    }
     m_active = m_db.connection().transaction();
 }
 
 Database::Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_manual) {
+        QString ignored;
+        m_db.exec(u"ROLLBACK"_s, &ignored);
+    } else {
         m_db.connection().rollback();
+    }
 }
 
 bool Database::Transaction::commit(QString *error)
@@ -257,6 +269,13 @@ bool Database::Transaction::commit(QString *error)
         return false;
     }
     m_active = false;
+    if (m_manual) {
+        if (m_db.exec(u"COMMIT"_s, error))
+            return true;
+        QString ignored;
+        m_db.exec(u"ROLLBACK"_s, &ignored);
+        return false;
+    }
     if (m_db.connection().commit())
         return true;
     *error = tr("Cannot save to %1: %2")

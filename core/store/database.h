@@ -62,11 +62,18 @@ public:
                  QString *error);
     bool hasTable(const QString &table);
 
-    // Rolls back unless committed. Nested use is not supported.
+    // Rolls back unless committed. Nested use is not supported. A Write transaction takes
+    // SQLite's write lock at once (BEGIN IMMEDIATE), so that a read followed by a write
+    // cannot be overtaken by another process in between.
     class Transaction
     {
     public:
-        explicit Transaction(Database &db);
+        enum Mode
+        {
+            Deferred,
+            Write
+        };
+        explicit Transaction(Database &db, Mode mode = Deferred);
         ~Transaction();
         Transaction(const Transaction &) = delete;
         Transaction &operator=(const Transaction &) = delete;
@@ -76,6 +83,7 @@ public:
     private:
         Database &m_db;
         bool m_active = false;
+        bool m_manual = false; // begun with SQL rather than QSqlDatabase::transaction()
     };
 
 private:

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/organization.h"
+
+#include <QDateTime>
+
+namespace Switchboard {
+
+// Whether an hours applet is open at `now`: the local wall-clock time in its zone (its own,
+// else the organization's, else UTC) falls in a range of that weekday, or in a range of the
+// day before that runs past midnight; and the local date is not a holiday (closed all day).
+// Also says, for the trace, what local time it took.
+struct HoursVerdict
+{
+    bool open = false;
+    QDateTime local;
+    QString zone;
+    QString holiday; // its name, when closed for one
+};
+
+HoursVerdict checkHours(const Applet &hours, const QString &organizationZone, const QDateTime &now);
+
+} // namespace Switchboard

@@ -1,0 +1,46 @@
+#pragma once
+
+// A TwiML <Response> for the carrier, written with QXmlStreamWriter, so that text from the
+// configuration or from callers is always escaped.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QXmlStreamWriter>
+
+namespace Switchboard {
+
+class Twiml
+{
+public:
+    Twiml();
+
+    void prompt(const QJsonObject &prompt); // <Say> or <Play>
+    void say(const QString &text);
+    void pause(int seconds);
+    void redirect(const QString &url);
+    void hangup();
+    void reject(bool busy);
+    void message(const QString &body);
+    // <Gather input="dtmf" numDigits="1" timeout=… action=…>prompt</Gather>
+    void gather(const QString &action, int timeout, const QJsonObject &prompt);
+    void gatherRaw(const QString &action, int timeout, const QString &say); // for screening
+    struct Device
+    {
+        QString noun; // Client, Number, Sip
+        QString address;
+    };
+    void dial(const QString &action, int timeout, const QString &callerId, bool record,
+              const QList<Device> &devices, const QString &screenUrl);
+    void record(const QString &action, int maxLength, bool transcribe,
+                const QString &transcribeCallback);
+
+    bool isEmpty() const { return m_verbs == 0; }
+    QByteArray finish();
+
+private:
+    QByteArray m_xml;
+    QXmlStreamWriter m_writer;
+    int m_verbs = 0;
+};
+
+} // namespace Switchboard

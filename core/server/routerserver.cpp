@@ -1,0 +1,506 @@
+#include "routerserver.h"
+
+#include "config/configdocument.h"
+#include "routing/engine.h"
+#include "routing/twiml.h"
+#include "store/routerstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+namespace {
+constexpr qsizetype MaxConfigBytes = 32 * 1024 * 1024;
+
+RouterServer::Reply json(int status, const QJsonValue &value)
+{
+    const QByteArray body = value.isArray()
+                                ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    return {status, "application/json", body, {}};
+}
+
+RouterServer::Reply problem(int status, const QString &sentence)
+{
+    return json(status, QJsonObject{{u"error"_s, sentence}});
+}
+
+RouterServer::Reply twiml(const QByteArray &xml)
+{
+    return {200, "text/xml; charset=utf-8", xml, {}};
+}
+
+QJsonArray findingsJson(const Findings &findings, bool errors)
+{
+    QJsonArray list;
+    for (const Finding &f : findings) {
+        if (f.isError() == errors)
+            list.append(
+                QJsonObject{{u"path"_s, f.path}, {u"message"_s, f.message}, {u"rule"_s, f.rule}});
+    }
+    return list;
+}
+
+QString methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return u"GET"_s;
+    case QHttpServerRequest::Method::Put:
+        return u"PUT"_s;
+    case QHttpServerRequest::Method::Post:
+        return u"POST"_s;
+    case QHttpServerRequest::Method::Patch:
+        return u"PATCH"_s;
+    case QHttpServerRequest::Method::Delete:
+        return u"DELETE"_s;
+    default:
+        return u"OTHER"_s;
+    }
+}
+} // namespace
+
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+RouterServer::RouterServer(RouterStore &store, Options options, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_store(store)
+    , m_options(std::move(options))
+{
+    while (m_options.publicUrl.endsWith(u'/'))
+        m_options.publicUrl.chop(1);
+}
+
+RouterServer::~RouterServer() = default;
+
+bool RouterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Reply reply = respond(request);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+    if (!reply.contentType.isEmpty())
+        responder.writeHeader("Content-Type", reply.contentType);
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+    if (m_options.logRequests) {
+        std::fprintf(stderr, "%s %s %s %d %.1fms\n",
+                     qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
+                     qPrintable(methodName(request.method())), qPrintable(request.url().path()),
+                     reply.status, timer.nsecsElapsed() / 1e6);
+    }
+    return true;
+}
+
+void RouterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    handleRequest(request, socket);
+}
+
+RouterServer::Reply RouterServer::respond(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path();
+    if (path == u"/healthz") {
+        if (request.method() != QHttpServerRequest::Method::Get)
+            return problem(405, tr("Use GET."));
+        return json(
+            200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, m_store.currentRevision()}});
+    }
+    if (path.startsWith(u"/twilio/")) {
+        if (request.method() != QHttpServerRequest::Method::Post)
+            return problem(405, tr("The carrier's webhooks are POSTs."));
+        return webhook(request);
+    }
+    if (path.startsWith(u"/api/")) {
+        const QByteArray auth = headerValue(request, "Authorization");
+        if (!auth.startsWith("Bearer "))
+            return {401,
+                    "application/json",
+                    QJsonDocument(QJsonObject{{u"error"_s,
+                                               tr("This needs \"Authorization: Bearer TOKEN\".")}})
+                        .toJson(QJsonDocument::Compact),
+                    {{"WWW-Authenticate", "Bearer"}}};
+        if (m_options.adminToken.isEmpty() ||
+            !WebhookSignature::equal(auth.mid(7).trimmed(), m_options.adminToken))
+            return problem(403, tr("That token is not valid here."));
+        return api(request, path);
+    }
+    return problem(404, tr("There is nothing at %1.").arg(path));
+}
+
+std::shared_ptr<const Organization> RouterServer::configuration(int revision)
+{
+    const auto cached = m_configs.constFind(revision);
+    if (cached != m_configs.cend())
+        return *cached;
+    const auto document = m_store.document(revision);
+    if (!document)
+        return nullptr;
+    auto org = std::make_shared<Organization>(readConfigDocument(*document).organization);
+    m_configs.insert(revision, org);
+    return org;
+}
+
+RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path();
+    const QString query = request.url().query(QUrl::FullyEncoded);
+    const QString url = m_options.publicUrl + path + (query.isEmpty() ? QString() : u'?' + query);
+    const WebhookSignature::Params params = WebhookSignature::parseForm(request.body());
+    const QByteArray given = headerValue(request, "X-Twilio-Signature");
+    const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, params);
+    if (given.isEmpty() || !WebhookSignature::equal(given, expected))
+        return problem(403, tr("The request's signature is missing or wrong."));
+
+    // A retry of a request already answered gets the same answer, and changes nothing.
+    WebhookSignature::Params sorted = params;
+    std::sort(sorted.begin(), sorted.end());
+    QByteArray keyData = url.toUtf8();
+    for (const auto &[name, value] : sorted)
+        keyData += '\n' + name.toUtf8() + '=' + value.toUtf8();
+    const QString key =
+        QString::fromLatin1(QCryptographicHash::hash(keyData, QCryptographicHash::Sha256).toHex());
+    if (const auto previous = m_store.answered(key))
+        return twiml(*previous);
+
+    QString error;
+    const auto parsed = Webhooks::parse(request.url(), params, &error);
+    if (!parsed) {
+        const bool known = path == u"/twilio/sms" || path == u"/twilio/voice" ||
+                           path.startsWith(u"/twilio/voice/");
+        return problem(known ? 400 : 404, error);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    RoutingOutcome outcome;
+    switch (parsed->kind) {
+    case WebhookRequest::Text: {
+        const int revision = m_store.currentRevision();
+        const auto config = configuration(revision);
+        RoutingEngine engine(config ? *config : Organization(), revision, m_store,
+                             m_options.publicUrl);
+        outcome = engine.text(parsed->sms, now);
+        break;
+    }
+    case WebhookRequest::Transcription:
+        m_store.setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error);
+        outcome.twiml = Twiml().finish();
+        break;
+    case WebhookRequest::Call: {
+        // A call in progress keeps the revision it started on; a new one takes the current.
+        const int revision = parsed->call.event == CallRequest::Started
+                                 ? m_store.currentRevision()
+                                 : parsed->call.state.revision;
+        const auto config = configuration(revision);
+        RoutingEngine engine(config ? *config : Organization(), revision, m_store,
+                             m_options.publicUrl);
+        outcome = engine.call(parsed->call, now);
+        break;
+    }
+    }
+
+    for (const InboxDelivery &d : std::as_const(outcome.deliveries)) {
+        if (!m_store.deliver(d, &error))
+            std::fprintf(stderr, "could not keep an inbox item: %s\n", qPrintable(error));
+    }
+    for (const RoutingEvent &e : std::as_const(outcome.events)) {
+        if (!m_store.addEvent(e, &error))
+            std::fprintf(stderr, "could not keep an event: %s\n", qPrintable(error));
+    }
+    // A request that changed nothing is simply run again when retried (the same revision and
+    // state give the same answer); one that did is answered from memory.
+    if (outcome.changesState())
+        m_store.rememberAnswer(key, outcome.twiml, &error);
+    return twiml(outcome.twiml);
+}
+
+RouterServer::Reply RouterServer::api(const QHttpServerRequest &request, const QString &path)
+{
+    using M = QHttpServerRequest::Method;
+    const M method = request.method();
+    if (path == u"/api/v1/config") {
+        if (method == M::Put)
+            return putConfig(request);
+        if (method != M::Get)
+            return problem(405, tr("Use GET or PUT."));
+        const int revision = m_store.currentRevision();
+        const auto document = m_store.document(revision);
+        if (revision == 0 || !document)
+            return problem(404, tr("Nothing has been pushed yet."));
+        return {200,
+                "application/json",
+                *document,
+                {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
+    }
+    if (path == u"/api/v1/config/validate") {
+        if (method != M::Post)
+            return problem(405, tr("Use POST."));
+        return validateConfig(request);
+    }
+    if (path == u"/api/v1/config/revisions") {
+        QJsonArray list;
+        for (const auto &[revision, at] : m_store.revisions())
+            list.append(QJsonObject{{u"revision"_s, revision}, {u"pushed_at"_s, at}});
+        return json(200, list);
+    }
+    static const QRegularExpression revisionPath(uR"(^/api/v1/config/revisions/(\d+)$)"_s);
+    if (const auto m = revisionPath.match(path); m.hasMatch()) {
+        const auto document = m_store.document(m.captured(1).toInt());
+        if (!document)
+            return problem(404, tr("There is no revision %1.").arg(m.captured(1)));
+        return {
+            200, "application/json", *document, {{"ETag", '"' + m.captured(1).toLatin1() + '"'}}};
+    }
+    if (path == u"/api/v1/inbox") {
+        if (method != M::Get)
+            return problem(405, tr("Use GET."));
+        return inbox(request);
+    }
+    static const QRegularExpression itemPath(uR"(^/api/v1/inbox/([A-Za-z0-9-]+)$)"_s);
+    if (const auto m = itemPath.match(path); m.hasMatch()) {
+        const QString id = m.captured(1);
+        if (method == M::Patch)
+            return patchItem(id, request.body());
+        if (method == M::Delete) {
+            QString error;
+            if (!m_store.deleteItem(id, &error))
+                return problem(404, tr("There is no inbox item %1.").arg(id));
+            return {204, {}, {}, {}};
+        }
+        if (method == M::Get) {
+            const auto item = m_store.item(id);
+            return item ? json(200, item->toJson())
+                        : problem(404, tr("There is no inbox item %1.").arg(id));
+        }
+        return problem(405, tr("Use GET, PATCH or DELETE."));
+    }
+    if (path == u"/api/v1/presence" && method == M::Get)
+        return presence();
+    static const QRegularExpression presencePath(uR"(^/api/v1/presence/([^/]+)$)"_s);
+    if (const auto m = presencePath.match(path); m.hasMatch()) {
+        if (method != M::Put)
+            return problem(405, tr("Use PUT."));
+        return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body());
+    }
+    if (path == u"/api/v1/events") {
+        const QUrlQuery q(request.url());
+        QJsonArray list;
+        const int limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toInt() : 100;
+        for (const QJsonObject &e : m_store.events(q.queryItemValue(u"kind"_s), limit))
+            list.append(e);
+        return json(200, QJsonObject{{u"events"_s, list}});
+    }
+    return problem(404, tr("There is nothing at %1.").arg(path));
+}
+
+RouterServer::Reply RouterServer::validateConfig(const QHttpServerRequest &request)
+{
+    if (request.body().size() > MaxConfigBytes)
+        return problem(413, tr("The document is larger than 32 MiB."));
+    const Findings findings = validateConfigDocument(request.body());
+    return json(200, QJsonObject{{u"valid"_s, countErrors(findings) == 0},
+                                 {u"errors"_s, findingsJson(findings, true)},
+                                 {u"warnings"_s, findingsJson(findings, false)}});
+}
+
+RouterServer::Reply RouterServer::putConfig(const QHttpServerRequest &request)
+{
+    if (request.body().size() > MaxConfigBytes)
+        return problem(413, tr("The document is larger than 32 MiB."));
+    const int current = m_store.currentRevision();
+    const QByteArray ifMatch = headerValue(request, "If-Match").trimmed();
+    if (current > 0 && ifMatch.isEmpty())
+        return json(
+            428, QJsonObject{{u"error"_s,
+                              tr("Say which revision you changed: If-Match: \"%1\".").arg(current)},
+                             {u"revision"_s, current}});
+    QByteArray named = ifMatch;
+    if (named.startsWith("W/"))
+        named = named.mid(2);
+    if (named.startsWith('"') && named.endsWith('"') && named.size() >= 2)
+        named = named.mid(1, named.size() - 2);
+    if (!ifMatch.isEmpty() && named != "*" && named.toInt() != current)
+        return json(412,
+                    QJsonObject{{u"error"_s,
+                                 tr("The configuration changed since revision %1: it is at %2 now.")
+                                     .arg(QString::fromLatin1(named))
+                                     .arg(current)},
+                                {u"revision"_s, current}});
+    Organization organization;
+    const Findings findings = validateConfigDocument(request.body(), &organization);
+    if (countErrors(findings))
+        return json(400,
+                    QJsonObject{{u"error"_s, tr("The document has errors; nothing was changed.")},
+                                {u"errors"_s, findingsJson(findings, true)},
+                                {u"warnings"_s, findingsJson(findings, false)}});
+    QString error;
+    const int revision = m_store.addRevision(current, writeConfigDocument(organization), &error);
+    if (revision == 0)
+        return json(412, QJsonObject{{u"error"_s, tr("Someone pushed first.")},
+                                     {u"revision"_s, m_store.currentRevision()}});
+    if (revision < 0)
+        return problem(500, tr("The revision could not be kept: %1").arg(error));
+    return {200,
+            "application/json",
+            QJsonDocument(QJsonObject{{u"revision"_s, revision},
+                                      {u"warnings"_s, findingsJson(findings, false)}})
+                .toJson(QJsonDocument::Compact),
+            {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
+}
+
+RouterServer::Reply RouterServer::inbox(const QHttpServerRequest &request)
+{
+    const QUrlQuery q(request.url());
+    RouterStore::InboxQuery query;
+    const QString owner = q.queryItemValue(u"owner"_s, QUrl::FullyDecoded);
+    if (!owner.isEmpty()) {
+        query.ownerKind = owner.section(u':', 0, 0);
+        query.ownerId = owner.section(u':', 1);
+        if ((query.ownerKind != u"user" && query.ownerKind != u"group") || query.ownerId.isEmpty())
+            return problem(400, tr("owner is user:ID or group:ID."));
+    }
+    query.kind = q.queryItemValue(u"kind"_s);
+    if (!query.kind.isEmpty() && query.kind != u"sms" && query.kind != u"voicemail")
+        return problem(400, tr("kind is sms or voicemail."));
+    query.unreadOnly = q.queryItemValue(u"unread"_s) == u"true";
+    if (q.hasQueryItem(u"limit"_s))
+        query.limit = q.queryItemValue(u"limit"_s).toInt();
+    query.before = q.queryItemValue(u"before"_s);
+    QString next, error;
+    const QList<InboxItem> items = m_store.inbox(query, &next, &error);
+    if (!error.isEmpty())
+        return problem(400, error);
+    QJsonArray list;
+    for (const InboxItem &i : items)
+        list.append(i.toJson());
+    return json(200, QJsonObject{{u"items"_s, list},
+                                 {u"next"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}});
+}
+
+RouterServer::Reply RouterServer::patchItem(const QString &id, const QByteArray &body)
+{
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
+    if (!doc.isObject())
+        return problem(400, tr("The body must be a JSON object."));
+    const QJsonObject o = doc.object();
+    RouterStore::ItemChange change;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString k = it.key();
+        if ((k == u"read" || k == u"archived" || k == u"closed") && !it->isBool())
+            return problem(400, tr("%1 is true or false.").arg(k));
+        if (k == u"read")
+            change.read = it->toBool();
+        else if (k == u"archived")
+            change.archived = it->toBool();
+        else if (k == u"closed")
+            change.closed = it->toBool();
+        else if (k == u"assigned_to" && (it->isString() || it->isNull()))
+            change.assignedTo = it->toString();
+        else
+            return problem(
+                400,
+                tr("An inbox item has no \"%1\" to change (read, archived, assigned_to, closed).")
+                    .arg(k));
+    }
+    QString error;
+    if (!m_store.item(id))
+        return problem(404, tr("There is no inbox item %1.").arg(id));
+    if (!m_store.changeItem(id, change, &error))
+        return problem(500, error);
+    return json(200, m_store.item(id)->toJson());
+}
+
+RouterServer::Reply RouterServer::presence()
+{
+    const QHash<QString, RouterStore::Presence> kept = m_store.presence();
+    QJsonObject users;
+    // Everyone of the current configuration, with what applies to them (no record: available
+    // and active everywhere), and anyone else presence was kept for.
+    const auto config = configuration(m_store.currentRevision());
+    QStringList ids = kept.keys();
+    if (config) {
+        for (const User &u : config->users) {
+            if (!ids.contains(u.id))
+                ids.append(u.id);
+        }
+    }
+    for (const QString &id : std::as_const(ids)) {
+        const RouterStore::Presence p = kept.value(id);
+        QJsonObject groups;
+        if (config) {
+            for (const Group &g : config->groups) {
+                if (g.indexOfMember(id) < 0)
+                    continue;
+                const auto a = p.groups.value(g.id, {true, true});
+                groups.insert(g.id, QJsonObject{{u"voice"_s, a.first}, {u"sms"_s, a.second}});
+            }
+        }
+        for (auto it = p.groups.cbegin(); it != p.groups.cend(); ++it) {
+            if (!groups.contains(it.key()))
+                groups.insert(it.key(),
+                              QJsonObject{{u"voice"_s, it->first}, {u"sms"_s, it->second}});
+        }
+        users.insert(id, QJsonObject{{u"available"_s, kept.contains(id) ? p.available : true},
+                                     {u"groups"_s, groups}});
+    }
+    return json(200, QJsonObject{{u"users"_s, users}});
+}
+
+RouterServer::Reply RouterServer::putPresence(const QString &user, const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return problem(400, tr("The body must be a JSON object."));
+    const QJsonObject o = doc.object();
+    std::optional<bool> available;
+    QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> groups;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (it.key() == u"available" && it->isBool()) {
+            available = it->toBool();
+        } else if (it.key() == u"groups" && it->isObject()) {
+            const QJsonObject g = it->toObject();
+            for (auto gi = g.constBegin(); gi != g.constEnd(); ++gi) {
+                const QJsonObject channels = gi->toObject();
+                std::pair<std::optional<bool>, std::optional<bool>> set;
+                if (channels.value(u"voice").isBool())
+                    set.first = channels.value(u"voice").toBool();
+                if (channels.value(u"sms").isBool())
+                    set.second = channels.value(u"sms").toBool();
+                groups.insert(gi.key(), set);
+            }
+        } else {
+            return problem(400, tr("Presence has \"available\" (true or false) and \"groups\" "
+                                   "({\"sales\": {\"voice\": true, \"sms\": false}})."));
+        }
+    }
+    QString error;
+    if (!m_store.setPresence(user, available, groups, &error))
+        return problem(500, error);
+    const Reply all = presence();
+    const QJsonObject users = QJsonDocument::fromJson(all.body).object().value(u"users").toObject();
+    return json(200, users.value(user).toObject());
+}
+
+} // namespace Switchboard

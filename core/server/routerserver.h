@@ -1,0 +1,70 @@
+#pragma once
+
+// switchboard-routerd's HTTP side (routerd.md): the carrier's webhooks (signed, answered with
+// TwiML by the routing engine, idempotent on retries) and the admin and inbox API (bearer
+// token, JSON). Requests are handled one at a time in the event loop; the state lives in the
+// database, so several of these can share one PostgreSQL.
+
+#include "model/organization.h"
+#include "server/signature.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHttpServerRequest>
+
+#include <memory>
+
+namespace Switchboard {
+
+class RouterStore;
+
+class RouterServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString publicUrl; // how the carrier reaches us; action URLs and signatures use it
+        QByteArray adminToken;
+        QByteArray carrierToken;
+        bool logRequests = true;
+    };
+
+    RouterServer(RouterStore &store, Options options, QObject *parent = nullptr);
+    ~RouterServer() override;
+
+    struct Reply
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
+    // What the server answers to `request` (the HTTP plumbing aside); public for tests.
+    Reply respond(const QHttpServerRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Reply webhook(const QHttpServerRequest &request);
+    Reply api(const QHttpServerRequest &request, const QString &path);
+    Reply putConfig(const QHttpServerRequest &request);
+    Reply validateConfig(const QHttpServerRequest &request);
+    Reply inbox(const QHttpServerRequest &request);
+    Reply patchItem(const QString &id, const QByteArray &body);
+    Reply presence();
+    Reply putPresence(const QString &user, const QByteArray &body);
+    std::shared_ptr<const Organization> configuration(int revision);
+
+    RouterStore &m_store;
+    Options m_options;
+    QHash<int, std::shared_ptr<const Organization>> m_configs; // parsed revisions
+};
+
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
+
+} // namespace Switchboard

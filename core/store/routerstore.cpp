@@ -1,0 +1,538 @@
+#include "routerstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+QList<Database::Migration> RouterStore::migrations()
+{
+    return {
+        {1,
+         {
+             u"CREATE TABLE revisions (revision INTEGER PRIMARY KEY, document TEXT NOT NULL, "
+             "pushed_at TEXT NOT NULL)"_s,
+             u"CREATE TABLE conversations (id TEXT PRIMARY KEY, customer TEXT NOT NULL, "
+             "number TEXT NOT NULL, group_id TEXT NOT NULL, assignee TEXT, "
+             "closed INTEGER NOT NULL, created_at TEXT NOT NULL)"_s,
+             u"CREATE INDEX conversations_open ON conversations (customer, number, group_id, closed)"_s,
+             u"CREATE TABLE inbox (id TEXT PRIMARY KEY, kind TEXT NOT NULL, owner_kind TEXT NOT "
+             u"NULL, "
+             "owner_id TEXT NOT NULL, from_number TEXT, to_number TEXT, created_at TEXT NOT NULL, "
+             "body TEXT, media TEXT, recording_url TEXT, duration INTEGER, is_read INTEGER NOT "
+             "NULL, "
+             "archived INTEGER NOT NULL, assigned_to TEXT, conversation TEXT, closed INTEGER NOT "
+             "NULL, "
+             "dedupe_key TEXT UNIQUE)"_s,
+             u"CREATE INDEX inbox_owner ON inbox (owner_kind, owner_id, created_at)"_s,
+             u"CREATE TABLE presence (user_id TEXT PRIMARY KEY, available INTEGER NOT NULL)"_s,
+             u"CREATE TABLE activity (user_id TEXT NOT NULL, group_id TEXT NOT NULL, "
+             "voice INTEGER NOT NULL, sms INTEGER NOT NULL, PRIMARY KEY (user_id, group_id))"_s,
+             u"CREATE TABLE rotation (rotation_key TEXT PRIMARY KEY, last_member TEXT NOT NULL)"_s,
+             u"CREATE TABLE events (id TEXT PRIMARY KEY, kind TEXT NOT NULL, at TEXT NOT NULL, "
+             "from_number TEXT, to_number TEXT, detail TEXT)"_s,
+             u"CREATE INDEX events_at ON events (at)"_s,
+             u"CREATE TABLE webhooks (request_key TEXT PRIMARY KEY, response TEXT NOT NULL, "
+             "at TEXT NOT NULL)"_s,
+         }},
+    };
+}
+
+RouterStore::RouterStore(Database &db)
+    : m_db(db)
+{}
+
+bool RouterStore::prepare(QString *error)
+{
+    return m_db.migrate(Component, migrations(), -1, error);
+}
+
+// Ids that sort as they were made: the time in milliseconds, a counter for the same
+// millisecond, and random bits that keep two backends' ids apart. Newest-first lists order by
+// them, so items that arrive in one millisecond keep their order.
+QString RouterStore::newId()
+{
+    static qint64 lastMs = 0;
+    static int counter = 0;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    counter = ms == lastMs ? counter + 1 : 0;
+    lastMs = ms;
+    return QString::number(ms).rightJustified(13, u'0') +
+           QString::number(counter).rightJustified(5, u'0') + u'-' +
+           QUuid::createUuid().toString(QUuid::Id128).left(8);
+}
+
+QString RouterStore::now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject InboxItem::toJson() const
+{
+    return QJsonObject{
+        {u"id"_s, id},
+        {u"kind"_s, kind},
+        {u"owner"_s, QJsonObject{{ownerKind, ownerId}}},
+        {u"from"_s, from},
+        {u"to"_s, to},
+        {u"created_at"_s, createdAt},
+        {u"body"_s, body},
+        {u"media"_s, QJsonArray::fromStringList(media)},
+        {u"recording_url"_s, recordingUrl.isEmpty() ? QJsonValue() : QJsonValue(recordingUrl)},
+        {u"duration_seconds"_s, durationSeconds},
+        {u"read"_s, read},
+        {u"archived"_s, archived},
+        {u"assigned_to"_s, assignedTo.isEmpty() ? QJsonValue() : QJsonValue(assignedTo)},
+        {u"conversation"_s, conversation.isEmpty() ? QJsonValue() : QJsonValue(conversation)},
+        {u"closed"_s, closed}};
+}
+
+int RouterStore::currentRevision(QString *error)
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(u"SELECT COALESCE(MAX(revision), 0) FROM revisions"_s)) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+std::optional<QByteArray> RouterStore::document(int revision)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT document FROM revisions WHERE revision = ?"_s);
+    q.addBindValue(revision);
+    QString error;
+    if (!run(q, &error) || !q.next())
+        return std::nullopt;
+    return q.value(0).toString().toUtf8();
+}
+
+QList<std::pair<int, QString>> RouterStore::revisions()
+{
+    QList<std::pair<int, QString>> list;
+    QSqlQuery q = m_db.query();
+    q.exec(u"SELECT revision, pushed_at FROM revisions ORDER BY revision DESC"_s);
+    while (q.next())
+        list.append({q.value(0).toInt(), q.value(1).toString()});
+    return list;
+}
+
+int RouterStore::addRevision(int expected, const QByteArray &document, QString *error)
+{
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    const int current = currentRevision(error);
+    if (current < 0)
+        return -1;
+    if (current != expected)
+        return 0;
+    QSqlQuery q = m_db.query();
+    q.prepare(u"INSERT INTO revisions (revision, document, pushed_at) VALUES (?, ?, ?)"_s);
+    q.addBindValue(expected + 1);
+    q.addBindValue(QString::fromUtf8(document));
+    q.addBindValue(now());
+    if (!q.exec()) {
+        // Another backend took this revision number first.
+        if (currentRevision() != expected)
+            return 0;
+        *error = q.lastError().text();
+        return -1;
+    }
+    return transaction.commit(error) ? expected + 1 : -1;
+}
+
+bool RouterStore::deliver(const InboxDelivery &d, QString *error)
+{
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT COUNT(*) FROM inbox WHERE dedupe_key = ?"_s);
+    q.addBindValue(d.dedupeKey);
+    if (!run(q, error))
+        return false;
+    if (q.next() && q.value(0).toInt() > 0)
+        return true; // a retry: kept already
+    QString conversation = d.conversation;
+    const QString at = now();
+    if (d.startsConversation) {
+        conversation = newId();
+        q.prepare(u"INSERT INTO conversations (id, customer, number, group_id, assignee, closed, "
+                  "created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"_s);
+        q.addBindValue(conversation);
+        q.addBindValue(d.from);
+        q.addBindValue(d.to);
+        q.addBindValue(d.ownerId);
+        q.addBindValue(d.assignedTo.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(d.assignedTo));
+        q.addBindValue(at);
+        if (!run(q, error))
+            return false;
+    }
+    q.prepare(u"INSERT INTO inbox (id, kind, owner_kind, owner_id, from_number, to_number, "
+              "created_at, body, media, recording_url, duration, is_read, archived, assigned_to, "
+              "conversation, closed, dedupe_key) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 0, ?)"_s);
+    q.addBindValue(newId());
+    q.addBindValue(d.kind);
+    q.addBindValue(d.ownerKind);
+    q.addBindValue(d.ownerId);
+    q.addBindValue(d.from);
+    q.addBindValue(d.to);
+    q.addBindValue(at);
+    q.addBindValue(d.body);
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(d.media)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(d.recordingUrl);
+    q.addBindValue(d.durationSeconds);
+    q.addBindValue(d.assignedTo.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                          : QVariant(d.assignedTo));
+    q.addBindValue(conversation.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                          : QVariant(conversation));
+    q.addBindValue(d.dedupeKey);
+    return run(q, error) && transaction.commit(error);
+}
+
+InboxItem RouterStore::itemFrom(const QSqlQuery &q) const
+{
+    InboxItem i;
+    i.id = q.value(0).toString();
+    i.kind = q.value(1).toString();
+    i.ownerKind = q.value(2).toString();
+    i.ownerId = q.value(3).toString();
+    i.from = q.value(4).toString();
+    i.to = q.value(5).toString();
+    i.createdAt = q.value(6).toString();
+    i.body = q.value(7).toString();
+    for (const QJsonValue &m : QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
+        i.media.append(m.toString());
+    i.recordingUrl = q.value(9).toString();
+    i.durationSeconds = q.value(10).toInt();
+    i.read = q.value(11).toInt() != 0;
+    i.archived = q.value(12).toInt() != 0;
+    i.assignedTo = q.value(13).toString();
+    i.conversation = q.value(14).toString();
+    i.closed = q.value(15).toInt() != 0;
+    return i;
+}
+
+namespace {
+const QString itemColumns = u"id, kind, owner_kind, owner_id, from_number, to_number, created_at, "
+                            "body, media, recording_url, duration, is_read, archived, assigned_to, "
+                            "conversation, closed"_s;
+}
+
+QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QString *error)
+{
+    QStringList where;
+    QVariantList values;
+    if (!query.ownerKind.isEmpty()) {
+        where.append(u"owner_kind = ? AND owner_id = ?"_s);
+        values << query.ownerKind << query.ownerId;
+    }
+    if (!query.kind.isEmpty()) {
+        where.append(u"kind = ?"_s);
+        values << query.kind;
+    }
+    if (query.unreadOnly)
+        where.append(u"is_read = 0"_s);
+    if (!query.before.isEmpty()) {
+        // The cursor is the last item of the previous page: (created_at, id).
+        const auto decoded = QByteArray::fromBase64Encoding(
+            query.before.toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        const QString cursor = QString::fromUtf8(*decoded);
+        if (!decoded || cursor.count(u'|') != 1 ||
+            !QDateTime::fromString(cursor.section(u'|', 0, 0), Qt::ISODateWithMs).isValid()) {
+            *error = tr("\"%1\" is not a cursor this backend gave out.").arg(query.before);
+            return {};
+        }
+        where.append(u"(created_at < ? OR (created_at = ? AND id < ?))"_s);
+        values << cursor.section(u'|', 0, 0) << cursor.section(u'|', 0, 0)
+               << cursor.section(u'|', 1);
+    }
+    const int limit = std::clamp(query.limit, 1, 500);
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + itemColumns + u" FROM inbox"_s +
+              (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)) +
+              u" ORDER BY created_at DESC, id DESC LIMIT "_s + QString::number(limit + 1));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    QList<InboxItem> items;
+    if (!run(q, error))
+        return items;
+    while (q.next())
+        items.append(itemFrom(q));
+    next->clear();
+    if (items.size() > limit) {
+        items.removeLast();
+        const QString cursor = items.last().createdAt + u'|' + items.last().id;
+        *next = QString::fromLatin1(cursor.toUtf8().toBase64(QByteArray::Base64UrlEncoding |
+                                                             QByteArray::OmitTrailingEquals));
+    }
+    return items;
+}
+
+std::optional<InboxItem> RouterStore::item(const QString &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT "_s + itemColumns + u" FROM inbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    QString error;
+    if (!run(q, &error) || !q.next())
+        return std::nullopt;
+    return itemFrom(q);
+}
+
+bool RouterStore::changeItem(const QString &id, const ItemChange &change, QString *error)
+{
+    const auto before = item(id);
+    if (!before)
+        return false;
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    QSqlQuery q = m_db.query();
+    auto set = [&](const QString &column, const QVariant &value) {
+        q.prepare(u"UPDATE inbox SET "_s + column + u" = ? WHERE id = ?"_s);
+        q.addBindValue(value);
+        q.addBindValue(id);
+        return run(q, error);
+    };
+    if (change.read && !set(u"is_read"_s, *change.read ? 1 : 0))
+        return false;
+    if (change.archived && !set(u"archived"_s, *change.archived ? 1 : 0))
+        return false;
+    if (change.assignedTo) {
+        const QVariant who = change.assignedTo->isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                          : QVariant(*change.assignedTo);
+        if (!set(u"assigned_to"_s, who))
+            return false;
+        if (!before->conversation.isEmpty()) {
+            q.prepare(u"UPDATE conversations SET assignee = ? WHERE id = ?"_s);
+            q.addBindValue(who);
+            q.addBindValue(before->conversation);
+            if (!run(q, error))
+                return false;
+        }
+    }
+    if (change.closed) {
+        // Closing an item closes its conversation, and every text in it.
+        if (before->conversation.isEmpty()) {
+            if (!set(u"closed"_s, *change.closed ? 1 : 0))
+                return false;
+        } else {
+            for (const QString &table : {u"inbox"_s, u"conversations"_s}) {
+                q.prepare(u"UPDATE "_s + table + u" SET closed = ? WHERE "_s +
+                          (table == u"inbox" ? u"conversation"_s : u"id"_s) + u" = ?"_s);
+                q.addBindValue(*change.closed ? 1 : 0);
+                q.addBindValue(before->conversation);
+                if (!run(q, error))
+                    return false;
+            }
+        }
+    }
+    return transaction.commit(error);
+}
+
+bool RouterStore::deleteItem(const QString &id, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"DELETE FROM inbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    return run(q, error) && q.numRowsAffected() > 0;
+}
+
+bool RouterStore::setTranscription(const QString &dedupeKey, const QString &text, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE inbox SET body = ? WHERE dedupe_key = ?"_s);
+    q.addBindValue(text);
+    q.addBindValue(dedupeKey);
+    return run(q, error);
+}
+
+QHash<QString, RouterStore::Presence> RouterStore::presence()
+{
+    QHash<QString, Presence> result;
+    QSqlQuery q = m_db.query();
+    q.exec(u"SELECT user_id, available FROM presence"_s);
+    while (q.next())
+        result[q.value(0).toString()].available = q.value(1).toInt() != 0;
+    q.exec(u"SELECT user_id, group_id, voice, sms FROM activity"_s);
+    while (q.next())
+        result[q.value(0).toString()].groups.insert(
+            q.value(1).toString(), {q.value(2).toInt() != 0, q.value(3).toInt() != 0});
+    return result;
+}
+
+bool RouterStore::setPresence(
+    const QString &user, std::optional<bool> available,
+    const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
+    QString *error)
+{
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    QSqlQuery q = m_db.query();
+    if (available) {
+        q.prepare(u"INSERT INTO presence (user_id, available) VALUES (?, ?) "
+                  "ON CONFLICT (user_id) DO UPDATE SET available = excluded.available"_s);
+        q.addBindValue(user);
+        q.addBindValue(*available ? 1 : 0);
+        if (!run(q, error))
+            return false;
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const bool voice = it->first.value_or(isActive(user, it.key(), Channel::Voice));
+        const bool sms = it->second.value_or(isActive(user, it.key(), Channel::Sms));
+        q.prepare(u"INSERT INTO activity (user_id, group_id, voice, sms) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (user_id, group_id) DO UPDATE SET voice = excluded.voice, "
+                  "sms = excluded.sms"_s);
+        q.addBindValue(user);
+        q.addBindValue(it.key());
+        q.addBindValue(voice ? 1 : 0);
+        q.addBindValue(sms ? 1 : 0);
+        if (!run(q, error))
+            return false;
+    }
+    return transaction.commit(error);
+}
+
+bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(
+        u"INSERT INTO events (id, kind, at, from_number, to_number, detail) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(newId());
+    q.addBindValue(event.kind);
+    q.addBindValue(now());
+    q.addBindValue(event.from);
+    q.addBindValue(event.to);
+    q.addBindValue(event.detail);
+    return run(q, error);
+}
+
+QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT id, kind, at, from_number, to_number, detail FROM events"_s +
+              (kind.isEmpty() ? QString() : u" WHERE kind = ?"_s) +
+              u" ORDER BY at DESC, id DESC LIMIT "_s + QString::number(std::clamp(limit, 1, 1000)));
+    if (!kind.isEmpty())
+        q.addBindValue(kind);
+    QList<QJsonObject> list;
+    QString error;
+    if (!run(q, &error))
+        return list;
+    while (q.next())
+        list.append(QJsonObject{{u"id"_s, q.value(0).toString()},
+                                {u"kind"_s, q.value(1).toString()},
+                                {u"at"_s, q.value(2).toString()},
+                                {u"from"_s, q.value(3).toString()},
+                                {u"to"_s, q.value(4).toString()},
+                                {u"detail"_s, q.value(5).toString()}});
+    return list;
+}
+
+std::optional<QByteArray> RouterStore::answered(const QString &key)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT response FROM webhooks WHERE request_key = ?"_s);
+    q.addBindValue(key);
+    QString error;
+    if (!run(q, &error) || !q.next())
+        return std::nullopt;
+    return q.value(0).toString().toUtf8();
+}
+
+bool RouterStore::rememberAnswer(const QString &key, const QByteArray &response, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"INSERT INTO webhooks (request_key, response, at) VALUES (?, ?, ?) "
+              "ON CONFLICT (request_key) DO NOTHING"_s);
+    q.addBindValue(key);
+    q.addBindValue(QString::fromUtf8(response));
+    q.addBindValue(now());
+    return run(q, error);
+}
+
+bool RouterStore::isAvailable(const QString &user)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT available FROM presence WHERE user_id = ?"_s);
+    q.addBindValue(user);
+    QString error;
+    return !run(q, &error) || !q.next() || q.value(0).toInt() != 0;
+}
+
+bool RouterStore::isActive(const QString &user, const QString &group, Channel channel)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT voice, sms FROM activity WHERE user_id = ? AND group_id = ?"_s);
+    q.addBindValue(user);
+    q.addBindValue(group);
+    QString error;
+    if (!run(q, &error) || !q.next())
+        return true;
+    return q.value(channel == Channel::Voice ? 0 : 1).toInt() != 0;
+}
+
+QString RouterStore::takeTurn(const QString &key, const QStringList &order,
+                              const QSet<QString> &eligible)
+{
+    if (eligible.isEmpty())
+        return {};
+    // Read and advance the turn under one lock, so that two backends cannot both read the
+    // same "last" and give two calls in a row to the same member.
+    QString error;
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    QSqlQuery q = m_db.query();
+    q.prepare(u"INSERT INTO rotation (rotation_key, last_member) VALUES (?, '') "
+              "ON CONFLICT (rotation_key) DO NOTHING"_s);
+    q.addBindValue(key);
+    if (!run(q, &error))
+        return nextInTurn(QString(), order, eligible);
+    q.prepare(m_db.kind() == Database::Kind::Postgres
+                  ? u"SELECT last_member FROM rotation WHERE rotation_key = ? FOR UPDATE"_s
+                  : u"SELECT last_member FROM rotation WHERE rotation_key = ?"_s);
+    q.addBindValue(key);
+    const QString last = run(q, &error) && q.next() ? q.value(0).toString() : QString();
+    const QString next = nextInTurn(last, order, eligible);
+    q.prepare(u"UPDATE rotation SET last_member = ? WHERE rotation_key = ?"_s);
+    q.addBindValue(next);
+    q.addBindValue(key);
+    if (!run(q, &error) || !transaction.commit(&error))
+        qWarning("could not keep the turn of %s: %s", qPrintable(key), qPrintable(error));
+    return next;
+}
+
+std::optional<Conversation>
+RouterStore::openConversation(const QString &customer, const QString &number, const QString &group)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT id, assignee FROM conversations WHERE customer = ? AND number = ? AND "
+              "group_id = ? AND closed = 0 ORDER BY created_at DESC LIMIT 1"_s);
+    q.addBindValue(customer);
+    q.addBindValue(number);
+    q.addBindValue(group);
+    QString error;
+    if (!run(q, &error) || !q.next())
+        return std::nullopt;
+    return Conversation{q.value(0).toString(), q.value(1).toString()};
+}
+
+int RouterStore::openConversations(const QString &user, const QString &group)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(
+        u"SELECT COUNT(*) FROM conversations WHERE assignee = ? AND group_id = ? AND closed = 0"_s);
+    q.addBindValue(user);
+    q.addBindValue(group);
+    QString error;
+    return run(q, &error) && q.next() ? q.value(0).toInt() : 0;
+}
+
+} // namespace Switchboard

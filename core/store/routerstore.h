@@ -1,0 +1,120 @@
+#pragma once
+
+// What switchboard-routerd keeps, in the same database layer as the console (its own schema
+// component): every configuration revision pushed, the inbox (voicemails, texts) and text
+// conversations, presence and activity, round-robin turns (taken atomically, so that several
+// backends on one PostgreSQL never give two calls in a row the same "next"), routing events,
+// and the answers to webhooks already handled (so that the carrier's retries change nothing).
+
+#include "routing/engine.h"
+#include "routing/routingstate.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace Switchboard {
+
+struct InboxItem
+{
+    QString id;
+    QString kind;
+    QString ownerKind;
+    QString ownerId;
+    QString from;
+    QString to;
+    QString createdAt;
+    QString body;
+    QStringList media;
+    QString recordingUrl;
+    int durationSeconds = 0;
+    bool read = false;
+    bool archived = false;
+    QString assignedTo;
+    QString conversation;
+    bool closed = false;
+
+    QJsonObject toJson() const;
+};
+
+class RouterStore : public RoutingState
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    static inline const QString Component = QStringLiteral("routerd");
+    static QList<Database::Migration> migrations();
+
+    explicit RouterStore(Database &db);
+    bool prepare(QString *error);
+    Database &database() const { return m_db; }
+    static QString now(); // ISO-8601 UTC, milliseconds
+    static QString newId();
+
+    // Configuration revisions.
+    int currentRevision(QString *error = nullptr);
+    std::optional<QByteArray> document(int revision);
+    QList<std::pair<int, QString>> revisions(); // (revision, pushed_at), newest first
+    // Keeps `document` as revision `expected` + 1. Returns it; 0 when another push came
+    // first (the revision is no longer `expected`); -1 on error.
+    int addRevision(int expected, const QByteArray &document, QString *error);
+
+    // The inbox.
+    bool deliver(const InboxDelivery &delivery, QString *error);
+    struct InboxQuery
+    {
+        QString ownerKind;
+        QString ownerId;
+        QString kind;
+        bool unreadOnly = false;
+        int limit = 50;
+        QString before; // a cursor from a previous page
+    };
+    QList<InboxItem> inbox(const InboxQuery &query, QString *next, QString *error);
+    std::optional<InboxItem> item(const QString &id);
+    struct ItemChange
+    {
+        std::optional<bool> read, archived, closed;
+        std::optional<QString> assignedTo; // empty string: unassigned
+    };
+    bool changeItem(const QString &id, const ItemChange &change, QString *error);
+    bool deleteItem(const QString &id, QString *error);
+    bool setTranscription(const QString &dedupeKey, const QString &text, QString *error);
+
+    // Presence and activity.
+    struct Presence
+    {
+        bool available = true;
+        QHash<QString, std::pair<bool, bool>> groups; // group -> (voice, sms) active
+    };
+    QHash<QString, Presence> presence();
+    bool
+    setPresence(const QString &user, std::optional<bool> available,
+                const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
+                QString *error);
+
+    // Routing events.
+    bool addEvent(const RoutingEvent &event, QString *error);
+    QList<QJsonObject> events(const QString &kind, int limit);
+
+    // Webhooks already answered.
+    std::optional<QByteArray> answered(const QString &key);
+    bool rememberAnswer(const QString &key, const QByteArray &response, QString *error);
+
+    // RoutingState
+    bool isAvailable(const QString &user) override;
+    bool isActive(const QString &user, const QString &group, Channel channel) override;
+    QString takeTurn(const QString &key, const QStringList &order,
+                     const QSet<QString> &eligible) override;
+    std::optional<Conversation> openConversation(const QString &customer, const QString &number,
+                                                 const QString &group) override;
+    int openConversations(const QString &user, const QString &group) override;
+
+private:
+    bool run(QSqlQuery &q, QString *error) { return m_db.exec(q, error); }
+    InboxItem itemFrom(const QSqlQuery &q) const;
+
+    Database &m_db;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,1146 @@
+// switchboard-routerd over real HTTP on loopback: the real binary, started by the test, with
+// its own database. Calls are walked request by request as the carrier would (following the
+// action and Redirect URLs of each answer, signing every request); the admin API is used as
+// the console will. Two backends on one PostgreSQL server share the rotation exactly.
+
+#include "carrier.h"
+#include "routing/twimlreader.h"
+#include "server/signature.h"
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+using namespace Switchboard::Test;
+
+namespace {
+
+const QByteArray carrierToken = "carrier-token-0123456789abcdef";
+const QByteArray adminToken = "admin-token-fedcba9876543210";
+
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[k, v] : headers) {
+            if (k.compare(name, Qt::CaseInsensitive) == 0)
+                return v;
+        }
+        return {};
+    }
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+    QString describe() const
+    {
+        return u"HTTP %1: %2"_s.arg(status).arg(QString::fromUtf8(body.left(400)));
+    }
+};
+
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+class Http
+{
+public:
+    Http() { m_nam.setProxy(QNetworkProxy::NoProxy); }
+
+    QNetworkReply *start(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                         const Headers &headers = {})
+    {
+        QNetworkRequest request{QUrl(url)};
+        for (const auto &[k, v] : headers)
+            request.setRawHeader(k, v);
+        if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
+            request.setRawHeader("Content-Type", "application/json");
+        return m_nam.sendCustomRequest(request, method, body);
+    }
+
+    static HttpReply finish(QNetworkReply *reply)
+    {
+        if (!reply->isFinished()) {
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        HttpReply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.headers = reply->rawHeaderPairs();
+        reply->deleteLater();
+        return r;
+    }
+
+    HttpReply send(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                   const Headers &headers = {})
+    {
+        return finish(start(method, url, body, headers));
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+};
+
+QByteArray formEncode(const FormParams &params)
+{
+    QByteArrayList parts;
+    for (const auto &[name, value] : params)
+        parts.append(QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value));
+    return parts.join('&');
+}
+
+// One switchboard-routerd process.
+class Routerd
+{
+public:
+    ~Routerd()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    bool start(const QString &database, const QStringList &extra = {},
+               const QProcessEnvironment &environment = defaultEnvironment())
+    {
+        m_process.setProcessEnvironment(environment);
+        m_process.start(QStringLiteral(ROUTERD_PATH),
+                        QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database} +
+                            extra);
+        static const QRegularExpression listening(uR"(listening on (http://127\.0\.0\.1:\d+))"_s);
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15000) {
+            if (!m_process.waitForReadyRead(200) && m_process.state() == QProcess::NotRunning)
+                break;
+            m_log += m_process.readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(m_log));
+            if (m.hasMatch()) {
+                base = m.captured(1);
+                return true;
+            }
+        }
+        m_log += m_process.readAllStandardError();
+        return false;
+    }
+
+    static QProcessEnvironment defaultEnvironment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TWILIO_AUTH_TOKEN"_s, QString::fromLatin1(carrierToken));
+        env.insert(u"SWITCHBOARD_ADMIN_TOKEN"_s, QString::fromLatin1(adminToken));
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        return env;
+    }
+
+    // SIGTERM; the exit code, or -1 when it did not stop.
+    int stop()
+    {
+        ::kill(pid_t(m_process.processId()), SIGTERM);
+        if (!m_process.waitForFinished(10000))
+            return -1;
+        m_log += m_process.readAllStandardError();
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    QByteArray log()
+    {
+        m_log += m_process.readAllStandardError();
+        return m_log;
+    }
+    QProcess &process() { return m_process; }
+
+    QString base;
+
+private:
+    QProcess m_process;
+    QByteArray m_log;
+};
+
+// The carrier and the console, talking to one backend.
+class Client
+{
+public:
+    explicit Client(const QString &base)
+        : m_base(base)
+    {}
+
+    Headers admin(const Headers &more = {}) const
+    {
+        return Headers{{"Authorization", "Bearer " + adminToken}} + more;
+    }
+    HttpReply get(const QString &path) { return m_http.send("GET", m_base + path, {}, admin()); }
+    HttpReply api(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const Headers &more = {})
+    {
+        return m_http.send(method, m_base + path, body, admin(more));
+    }
+    int revision()
+    {
+        return m_http.send("GET", m_base + u"/healthz"_s).object().value(u"revision").toInt(-1);
+    }
+    // Pushes as the console does: If-Match the revision it last saw. Returns the new one.
+    int push(const QByteArray &document)
+    {
+        const int current = revision();
+        const HttpReply r = api(
+            "PUT", u"/api/v1/config"_s, document,
+            current ? Headers{{"If-Match", '"' + QByteArray::number(current) + '"'}} : Headers{});
+        if (r.status != 200) {
+            qWarning("push refused: %s", qPrintable(r.describe()));
+            return -1;
+        }
+        return r.object().value(u"revision").toInt();
+    }
+
+    // A signed webhook, as the carrier sends it.
+    HttpReply webhook(const QString &url, const FormParams &params,
+                      const QByteArray &token = carrierToken)
+    {
+        return m_http.send("POST", url, formEncode(params),
+                           {{"Content-Type", "application/x-www-form-urlencoded"},
+                            {"X-Twilio-Signature", WebhookSignature::compute(token, url, params)}});
+    }
+    QNetworkReply *startWebhook(const QString &url, const FormParams &params)
+    {
+        return m_http.start(
+            "POST", url, formEncode(params),
+            {{"Content-Type", "application/x-www-form-urlencoded"},
+             {"X-Twilio-Signature", WebhookSignature::compute(carrierToken, url, params)}});
+    }
+
+    // A carrier whose every request is signed and must be answered with TwiML.
+    Carrier carrier()
+    {
+        return Carrier(m_base, [this](const QString &url, const FormParams &params) {
+            const HttpReply r = webhook(url, params);
+            if (r.status != 200 || r.header("Content-Type") != "text/xml; charset=utf-8")
+                return r.describe().toUtf8();
+            return r.body;
+        });
+    }
+
+    QJsonArray inbox(const QString &query)
+    {
+        return get(u"/api/v1/inbox?"_s + query).object().value(u"items").toArray();
+    }
+    QJsonArray events(const QString &kind)
+    {
+        return get(u"/api/v1/events?kind="_s + kind).object().value(u"events").toArray();
+    }
+
+    QString base() const { return m_base; }
+    Http &http() { return m_http; }
+
+private:
+    QString m_base;
+    Http m_http;
+};
+
+// The first Dial's nouns in a summary: "Client nancy, Number +1..." -> who that is.
+QString whoRings(const QString &summary)
+{
+    static const QList<std::pair<QString, QString>> devices{
+        {u"Client nancy"_s, u"nancy"_s},
+        {u"Number +15125550102"_s, u"johan"_s},
+        {u"Sip sip:vald@pbx.example"_s, u"vald"_s},
+        {u"Number +15125550105"_s, u"pat"_s}};
+    const qsizetype open = summary.indexOf(u'[');
+    const QString nouns = summary.mid(open + 1, summary.indexOf(u']', open) - open - 1);
+    QStringList who;
+    for (const auto &[device, user] : devices) {
+        if (nouns.contains(device))
+            who.append(user);
+    }
+    return who.join(u'+');
+}
+
+QString recordAction(const QByteArray &xml)
+{
+    const TwimlResponse r = readTwiml(xml);
+    const TwimlVerb *record = r.first(u"Record"_s);
+    return record ? record->attributes.value(u"action"_s) : QString();
+}
+
+const QString voicemailPrompt =
+    u"Say \"Please leave a message after the tone.\" | Record 120s>record"_s;
+
+} // namespace
+
+class TestRouterd : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void refusesToStartWithoutTheCarrierToken();
+    void readsSecretsFromFiles();
+    void stopsCleanlyOnSigterm();
+    void healthAndAuthentication();
+    void pushesAreCheckedAndKept_data() { bothDatabases(); }
+    void pushesAreCheckedAndKept();
+    void sequentialGroupEndsInTheGroupsVoicemail_data() { bothDatabases(); }
+    void sequentialGroupEndsInTheGroupsVoicemail();
+    void callDistributionExampleRotatesAcrossCalls();
+    void transcriptionFillsTheVoicemailsText_data() { bothDatabases(); }
+    void transcriptionFillsTheVoicemailsText();
+    void menuWithAnInvalidKeyThenSilence();
+    void holidayTakesTheClosedBranch();
+    void blockedCallerIsRejectedAndLogged();
+    void unroutedCallsAndTextsAppearInEvents();
+    void textsByKeywordReachTheGroupInboxInTurn_data() { bothDatabases(); }
+    void textsByKeywordReachTheGroupInboxInTurn();
+    void pushDuringACallKeepsItsRevision();
+    void forgedAndUnsignedWebhooksChangeNothing();
+    void inboxItemsAreReadArchivedAssignedAndDeleted_data() { bothDatabases(); }
+    void inboxItemsAreReadArchivedAssignedAndDeleted();
+    void presenceDecidesWhoRings_data() { bothDatabases(); }
+    void presenceDecidesWhoRings();
+    void signaturesFromTheCarriersOwnLibrary();
+    void twoBackendsShareTheRotationOnPostgres();
+
+private:
+    // A backend of its own on a fresh database, and a client for it. SQLite unless the test's
+    // data row says "postgres".
+    bool startBackend();
+    static void bothDatabases()
+    {
+        QTest::addColumn<int>("database");
+        QTest::newRow("sqlite") << int(ScratchDatabase::Sqlite);
+        QTest::newRow("postgres") << int(ScratchDatabase::Postgres);
+    }
+
+    std::unique_ptr<ScratchDatabase> m_database;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Routerd> m_routerd;
+    std::unique_ptr<Client> m_client;
+};
+
+void TestRouterd::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestRouterd::cleanup()
+{
+    if (m_routerd && QTest::currentTestFailed())
+        qWarning("routerd's log:\n%s", m_routerd->log().constData());
+    m_client.reset();
+    m_routerd.reset();
+    m_database.reset();
+    m_dir.reset();
+}
+
+bool TestRouterd::startBackend()
+{
+    QString location = m_dir->filePath(u"routerd.sqlite"_s);
+    if (QTest::currentDataTag() && QByteArray(QTest::currentDataTag()) == "postgres") {
+        if (!m_database) {
+            m_database = std::make_unique<ScratchDatabase>(ScratchDatabase::Postgres);
+            if (!m_database->isValid()) {
+                qWarning("no PostgreSQL database: %s", qPrintable(m_database->error()));
+                return false;
+            }
+        }
+        location = m_database->location();
+    }
+    m_routerd = std::make_unique<Routerd>();
+    if (!m_routerd->start(location)) {
+        qWarning("routerd did not start:\n%s", m_routerd->log().constData());
+        return false;
+    }
+    m_client = std::make_unique<Client>(m_routerd->base);
+    return true;
+}
+
+void TestRouterd::refusesToStartWithoutTheCarrierToken()
+{
+    QProcessEnvironment env = Routerd::defaultEnvironment();
+    env.remove(u"TWILIO_AUTH_TOKEN"_s);
+    Routerd routerd;
+    QVERIFY(!routerd.start(m_dir->filePath(u"r.sqlite"_s), {}, env));
+    QCOMPARE(routerd.process().state(), QProcess::NotRunning);
+    QCOMPARE(routerd.process().exitCode(), 2);
+    QVERIFY2(routerd.log().contains("TWILIO_AUTH_TOKEN"), routerd.log().constData());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"r.sqlite"_s))); // nothing was set up
+
+    // An unreadable token file is refused too, naming the file.
+    Routerd again;
+    QVERIFY(!again.start(m_dir->filePath(u"r.sqlite"_s),
+                         {u"--twilio-auth-token-file"_s, m_dir->filePath(u"missing"_s)}, env));
+    QCOMPARE(again.process().state(), QProcess::NotRunning);
+    QCOMPARE(again.process().exitCode(), 2);
+    QVERIFY2(again.log().contains("missing"), again.log().constData());
+}
+
+void TestRouterd::readsSecretsFromFiles()
+{
+    QFile carrier(m_dir->filePath(u"carrier"_s));
+    QVERIFY(carrier.open(QIODevice::WriteOnly));
+    carrier.write("file-carrier-token\n");
+    carrier.close();
+    QFile admin(m_dir->filePath(u"admin"_s));
+    QVERIFY(admin.open(QIODevice::WriteOnly));
+    admin.write("file-admin-token\n");
+    admin.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"TWILIO_AUTH_TOKEN"_s);
+    env.remove(u"SWITCHBOARD_ADMIN_TOKEN"_s);
+    Routerd routerd;
+    QVERIFY2(routerd.start(m_dir->filePath(u"r.sqlite"_s),
+                           {u"--twilio-auth-token-file"_s, carrier.fileName(),
+                            u"--admin-token-file"_s, admin.fileName()},
+                           env),
+             routerd.log().constData());
+    Http http;
+    QCOMPARE(http.send("GET", routerd.base + u"/api/v1/presence"_s, {},
+                       {{"Authorization", "Bearer file-admin-token"}})
+                 .status,
+             200);
+    QCOMPARE(http.send("GET", routerd.base + u"/api/v1/presence"_s, {},
+                       {{"Authorization", "Bearer " + adminToken}})
+                 .status,
+             403);
+    const FormParams call{{u"CallSid"_s, u"CA1"_s}, {u"From"_s, caller}, {u"To"_s, mainLine}};
+    const QString url = routerd.base + u"/twilio/voice"_s;
+    auto post = [&](const QByteArray &token) {
+        return http.send("POST", url, formEncode(call),
+                         {{"Content-Type", "application/x-www-form-urlencoded"},
+                          {"X-Twilio-Signature", WebhookSignature::compute(token, url, call)}});
+    };
+    QCOMPARE(post("file-carrier-token").status, 200);
+    QCOMPARE(post(carrierToken).status, 403);
+    QVERIFY(!routerd.log().contains("file-carrier-token")); // secrets are never logged
+}
+
+void TestRouterd::stopsCleanlyOnSigterm()
+{
+    QVERIFY(startBackend());
+    QCOMPARE(m_client->get(u"/healthz"_s).status, 200);
+    QCOMPARE(m_routerd->stop(), 0);
+    QVERIFY(m_routerd->log().contains("stopped"));
+    // One line per request.
+    QVERIFY2(m_routerd->log().contains("GET /healthz 200"), m_routerd->log().constData());
+}
+
+void TestRouterd::healthAndAuthentication()
+{
+    QVERIFY(startBackend());
+    Http &http = m_client->http();
+    const HttpReply health = http.send("GET", m_routerd->base + u"/healthz"_s);
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.object(), (QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, 0}}));
+
+    const HttpReply anonymous = http.send("GET", m_routerd->base + u"/api/v1/config"_s);
+    QCOMPARE(anonymous.status, 401);
+    QCOMPARE(anonymous.header("WWW-Authenticate"), QByteArray("Bearer"));
+    QVERIFY(anonymous.object().value(u"error").isString());
+    QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/config"_s, {},
+                       {{"Authorization", "Bearer wrong"}})
+                 .status,
+             403);
+    QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/config"_s, {},
+                       {{"Authorization", "Bearer " + adminToken + 'x'}})
+                 .status,
+             403);
+    QCOMPARE(m_client->get(u"/api/v1/config"_s).status, 404); // nothing pushed yet
+    QCOMPARE(m_client->get(u"/api/v1/nothing"_s).status, 404);
+    QCOMPARE(http.send("GET", m_routerd->base + u"/twilio/voice"_s).status, 405);
+}
+
+void TestRouterd::pushesAreCheckedAndKept()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    const QByteArray first =
+        routingDocument(graphJson(u"h"_s, uR"("h": {"type": "hangup"})"_s), {});
+    // The first push needs no If-Match: there is nothing to conflict with.
+    HttpReply r = m_client->api("PUT", u"/api/v1/config"_s, first);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"revision").toInt(), 1);
+    QCOMPARE(r.header("ETag"), QByteArray("\"1\""));
+    QVERIFY(!r.object().value(u"warnings").toArray().isEmpty()); // the spare number has no flow
+
+    r = m_client->get(u"/api/v1/config"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("ETag"), QByteArray("\"1\""));
+    const QByteArray kept = r.body;
+    QVERIFY(kept.startsWith("{\n  \"format\": \"switchboard-config\""));
+
+    // Missing If-Match once a revision exists: 428. Stale: 412 with the current revision.
+    const QByteArray second =
+        routingDocument(graphJson(u"g"_s, uR"("g": {"type": "greeting"})"_s), {});
+    r = m_client->api("PUT", u"/api/v1/config"_s, second);
+    QCOMPARE(r.status, 428);
+    r = m_client->api("PUT", u"/api/v1/config"_s, second, {{"If-Match", "\"0\""}});
+    QCOMPARE(r.status, 412);
+    QCOMPARE(r.object().value(u"revision").toInt(), 1);
+    QVERIFY(r.object().value(u"error").isString());
+    r = m_client->api("PUT", u"/api/v1/config"_s, second, {{"If-Match", "\"1\""}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"revision").toInt(), 2);
+    // The console that pushed revision 1 and did not see 2: refused.
+    r = m_client->api("PUT", u"/api/v1/config"_s, first, {{"If-Match", "\"1\""}});
+    QCOMPARE(r.status, 412);
+    QCOMPARE(r.object().value(u"revision").toInt(), 2);
+
+    // Errors: 400 with the findings; nothing changes.
+    QByteArray broken = second;
+    broken.replace("\"members\": [\"nancy\"", "\"members\": [\"nobody\"");
+    r = m_client->api("PUT", u"/api/v1/config"_s, broken, {{"If-Match", "\"2\""}});
+    QCOMPARE(r.status, 400);
+    const QJsonArray errors = r.object().value(u"errors").toArray();
+    QVERIFY(!errors.isEmpty());
+    QCOMPARE(errors.first().toObject().value(u"path").toString(), u"groups[0].members[0]"_s);
+    QVERIFY(!errors.first().toObject().value(u"message").toString().isEmpty());
+    QVERIFY(r.object().value(u"warnings").isArray());
+    QCOMPARE(m_client->api("PUT", u"/api/v1/config"_s, "{not json", {{"If-Match", "\"2\""}}).status,
+             400);
+    QCOMPARE(m_client->revision(), 2);
+
+    // The same checks without a change.
+    r = m_client->api("POST", u"/api/v1/config/validate"_s, broken);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"valid").toBool(), false);
+    QCOMPARE(r.object().value(u"errors").toArray().size(), errors.size());
+    r = m_client->api("POST", u"/api/v1/config/validate"_s, second);
+    QCOMPARE(r.object().value(u"valid").toBool(), true);
+
+    // Above 32 MiB: 413.
+    QByteArray huge = second;
+    huge.append(QByteArray(33 * 1024 * 1024, ' '));
+    QCOMPARE(m_client->api("PUT", u"/api/v1/config"_s, huge, {{"If-Match", "\"2\""}}).status, 413);
+    QCOMPARE(m_client->revision(), 2);
+
+    // Every revision is kept, newest first.
+    const QJsonArray revisions = m_client->get(u"/api/v1/config/revisions"_s).array();
+    QCOMPARE(revisions.size(), 2);
+    QCOMPARE(revisions.at(0).toObject().value(u"revision").toInt(), 2);
+    QCOMPARE(revisions.at(1).toObject().value(u"revision").toInt(), 1);
+    QVERIFY(QDateTime::fromString(revisions.at(0).toObject().value(u"pushed_at").toString(),
+                                  Qt::ISODateWithMs)
+                .isValid());
+    QCOMPARE(m_client->get(u"/api/v1/config/revisions/1"_s).body, kept);
+    QCOMPARE(m_client->get(u"/api/v1/config/revisions/9"_s).status, 404);
+
+    // Kept across a restart.
+    QCOMPARE(m_routerd->stop(), 0);
+    QVERIFY(startBackend());
+    QCOMPARE(m_client->revision(), 2);
+}
+
+void TestRouterd::sequentialGroupEndsInTheGroupsVoicemail()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    QCOMPARE(
+        m_client->push(routingDocument(
+            graphJson(
+                u"d"_s,
+                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential", "ring_seconds": 20}]},
+                                          "next": {"no-answer": "vm"}},
+                                    "vm": {"type": "voicemail", "config": {"owner": {"group": "sales"}}})"_s),
+            {})),
+        1);
+    Carrier carrier = m_client->carrier();
+    const QString ring = u"Dial 20s>dial from +15125559999 [%1]"_s;
+    QCOMPARE(carrier.play(
+                 QStringList{u"call"_s, u"dial:no-answer"_s, u"dial:busy"_s, u"dial:no-answer"_s}),
+             (QStringList{ring.arg(u"Client nancy, Number +15125550101"_s),
+                          ring.arg(u"Number +15125550102"_s),
+                          ring.arg(u"Sip sip:vald@pbx.example"_s), voicemailPrompt}));
+    // The Record action, as the carrier posts it when the caller is done.
+    const QString recordUrl = recordAction(carrier.lastTwiml());
+    QCOMPARE(carrier.play(u"record:14"_s), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
+
+    const QJsonArray items = m_client->inbox(u"owner=group:sales"_s);
+    QCOMPARE(items.size(), 1);
+    const QJsonObject item = items.first().toObject();
+    QCOMPARE(item.value(u"kind").toString(), u"voicemail"_s);
+    QCOMPARE(item.value(u"owner").toObject(), (QJsonObject{{u"group"_s, u"sales"_s}}));
+    QCOMPARE(item.value(u"from").toString(), caller);
+    QCOMPARE(item.value(u"to").toString(), mainLine);
+    QCOMPARE(item.value(u"duration_seconds").toInt(), 14);
+    QCOMPARE(item.value(u"recording_url").toString(),
+             u"https://api.example/recordings/RE"_s + carrier.callSid());
+    QCOMPARE(item.value(u"read").toBool(), false);
+    QVERIFY(
+        QDateTime::fromString(item.value(u"created_at").toString(), Qt::ISODateWithMs).isValid());
+
+    // The carrier retries the recording (a timeout on its side): still one voicemail.
+    const FormParams again{
+        {u"CallSid"_s, carrier.callSid()},
+        {u"AccountSid"_s, u"ACtest"_s},
+        {u"From"_s, caller},
+        {u"To"_s, mainLine},
+        {u"RecordingSid"_s, u"RE"_s + carrier.callSid()},
+        {u"RecordingDuration"_s, u"14"_s},
+        {u"RecordingUrl"_s, u"https://api.example/recordings/RE"_s + carrier.callSid()}};
+    QCOMPARE(m_client->webhook(recordUrl, again).status, 200);
+    QCOMPARE(m_client->inbox(u"owner=group:sales"_s).size(), 1);
+    QCOMPARE(m_client->inbox(u"owner=user:nancy"_s).size(), 0);
+}
+
+void TestRouterd::callDistributionExampleRotatesAcrossCalls()
+{
+    // The call-distribution guide: round robin among three for 40 s, then two at once for
+    // 30 s, then voicemail.
+    QVERIFY(startBackend());
+    QVERIFY(m_client->push(
+                routingDocument(graphJson(u"d"_s, uR"("d": {"type": "dial", "config": {"steps": [
+                                           {"target": {"members": ["nancy", "johan", "vald"]}, "strategy": "round-robin", "ring_seconds": 40},
+                                           {"target": {"members": ["nancy", "johan"]}, "strategy": "simultaneous", "ring_seconds": 30}]},
+                                         "next": {"no-answer": "vm"}},
+                                   "vm": {"type": "voicemail", "config": {"owner": {"user": "nancy"}}})"_s),
+                                {})) > 0);
+    const QString both =
+        u"Dial 30s>dial from +15125559999 [Client nancy, Number +15125550101, Number +15125550102]"_s;
+    const QString nancysGreeting =
+        u"Say \"This is Nancy, leave a message.\" | Record 120s>record"_s;
+    QStringList firstRings;
+    for (int call = 0; call < 4; ++call) {
+        Carrier carrier = m_client->carrier();
+        const QString first = carrier.play(u"call"_s);
+        QVERIFY2(first.startsWith(u"Dial 40s>dial"_s), qPrintable(first));
+        firstRings.append(whoRings(first));
+        // The carrier retries the call's first request: the same answer, and no extra turn.
+        const HttpReply retry = m_client->webhook(m_routerd->base + u"/twilio/voice"_s,
+                                                  {{u"CallSid"_s, carrier.callSid()},
+                                                   {u"AccountSid"_s, u"ACtest"_s},
+                                                   {u"From"_s, caller},
+                                                   {u"To"_s, mainLine}});
+        QCOMPARE(retry.body, carrier.lastTwiml());
+        QCOMPARE(carrier.play(u"dial:no-answer"_s), both);
+        QCOMPARE(carrier.play(u"dial:no-answer"_s), nancysGreeting);
+        QCOMPARE(carrier.play(u"record:5"_s), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
+    }
+    QCOMPARE(firstRings, (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s, u"nancy"_s}));
+    QCOMPARE(m_client->inbox(u"owner=user:nancy&kind=voicemail"_s).size(), 4);
+}
+
+void TestRouterd::transcriptionFillsTheVoicemailsText()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(
+                u"vm"_s,
+                uR"("vm": {"type": "voicemail", "config": {"owner": {"user": "pat"}, "transcribe": true}})"_s),
+            {})) > 0);
+    Carrier carrier = m_client->carrier();
+    QCOMPARE(carrier.play(u"call"_s),
+             u"Say \"Please leave a message after the tone.\" | Record 120s>record transcribe"_s);
+    const TwimlResponse twiml = readTwiml(carrier.lastTwiml());
+    const QString callback = twiml.first(u"Record"_s)->attributes.value(u"transcribeCallback"_s);
+    QVERIFY2(callback.startsWith(m_routerd->base + u"/twilio/voice/transcription?"_s),
+             qPrintable(callback));
+    QCOMPARE(carrier.play(u"record:20"_s), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
+    // Transcriptions arrive later, signed like every webhook.
+    const FormParams transcription{
+        {u"CallSid"_s, carrier.callSid()},
+        {u"RecordingSid"_s, u"RE"_s + carrier.callSid()},
+        {u"TranscriptionStatus"_s, u"completed"_s},
+        {u"TranscriptionText"_s, u"Hi Pat, please call me back about the lease."_s}};
+    QCOMPARE(m_client->webhook(callback, transcription, "wrong").status, 403);
+    QCOMPARE(m_client->inbox(u"owner=user:pat"_s).first().toObject().value(u"body").toString(),
+             QString());
+    QCOMPARE(m_client->webhook(callback, transcription).status, 200);
+    QCOMPARE(m_client->inbox(u"owner=user:pat"_s).first().toObject().value(u"body").toString(),
+             u"Hi Pat, please call me back about the lease."_s);
+}
+
+void TestRouterd::menuWithAnInvalidKeyThenSilence()
+{
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(
+                u"m"_s,
+                uR"("m": {"type": "menu", "config": {"prompt": {"say": "For sales press 1"}, "timeout": 3, "attempts": 2},
+                                         "next": {"1": "d"}},
+                                   "d": {"type": "dial", "config": {"steps": [{"target": {"user": "pat"}, "ring_seconds": 20}]}})"_s),
+            {})) > 0);
+    Carrier carrier = m_client->carrier();
+    const QString ask = u"Gather 3s>gather [Say \"For sales press 1\"] | Redirect>no-key"_s;
+    QCOMPARE(carrier.play(QStringList{u"call"_s, u"key:4"_s, u"silence"_s}),
+             (QStringList{ask, u"Say \"Sorry, that is not a valid choice.\" | "_s + ask,
+                          u"Say \"Goodbye.\" | Hangup"_s}));
+}
+
+void TestRouterd::holidayTakesTheClosedBranch()
+{
+    QVERIFY(startBackend());
+    // Open around the clock, every day; today (UTC, the organization's zone) is a holiday.
+    const QString allDay = u"[[\"00:00\",\"24:00\"]]"_s;
+    auto document = [&](const QDate &holiday) {
+        return routingDocument(
+            graphJson(
+                u"h"_s,
+                uR"("h": {"type": "hours", "config": {"weekly": {"mon": %1, "tue": %1, "wed": %1, "thu": %1, "fri": %1, "sat": %1, "sun": %1},
+                                                                 "holidays": [{"date": "%2", "name": "Founders' Day"}]},
+                                       "next": {"open": "o", "closed": "c"}},
+                                 "o": {"type": "greeting", "config": {"prompt": {"say": "We are open"}}},
+                                 "c": {"type": "greeting", "config": {"prompt": {"say": "Closed for the holiday"}}})"_s
+                    .arg(allDay, holiday.toString(Qt::ISODate))),
+            {});
+    };
+    if (QDateTime::currentDateTimeUtc().time() > QTime(23, 59, 50))
+        QTest::qWait(11000); // not across midnight
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    QVERIFY(m_client->push(document(today)) > 0);
+    Carrier carrier = m_client->carrier();
+    QCOMPARE(carrier.play(u"call"_s), u"Say \"Closed for the holiday\" | Hangup"_s);
+    QVERIFY(m_client->push(document(today.addDays(2))) > 0);
+    QCOMPARE(carrier.play(u"call"_s), u"Say \"We are open\" | Hangup"_s);
+}
+
+void TestRouterd::blockedCallerIsRejectedAndLogged()
+{
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(u"g"_s, uR"("g": {"type": "greeting"})"_s),
+            graphJson(
+                u"in"_s,
+                uR"("in": {"type": "sms-inbox", "config": {"owner": {"group": "sales"}}})"_s))) >
+        0);
+    Carrier carrier = m_client->carrier();
+    QCOMPARE(carrier.play(u"call:+15125556666"_s), u"Reject"_s);
+    QCOMPARE(carrier.play(u"text:+15125556666:buy now"_s), QString());
+    const QJsonArray blocked = m_client->events(u"blocked"_s);
+    QCOMPARE(blocked.size(), 2);
+    QCOMPARE(blocked.at(0).toObject().value(u"from").toString(), u"+15125556666"_s);
+    QVERIFY(m_client->inbox(u"owner=group:sales"_s).isEmpty()); // the text was dropped
+    QVERIFY(m_client->events(u"unrouted"_s).isEmpty());
+}
+
+void TestRouterd::unroutedCallsAndTextsAppearInEvents()
+{
+    QVERIFY(startBackend());
+    Carrier carrier = m_client->carrier();
+    // Before any push the call is refused politely, never with a server error.
+    QCOMPARE(carrier.play(u"call"_s), u"Reject"_s);
+    QVERIFY(m_client->push(
+                routingDocument(graphJson(u"g"_s, uR"("g": {"type": "greeting"})"_s), {})) > 0);
+    QCOMPARE(carrier.play(u"call:+15125550111:+15125550120"_s), u"Reject"_s); // no flow
+    QCOMPARE(carrier.play(u"call:+15125550112:+15125550130"_s), u"Reject"_s); // texts only
+    QCOMPARE(carrier.play(u"text:hello"_s), QString());                       // f has no SMS graph
+    const QJsonArray unrouted = m_client->events(u"unrouted"_s);
+    QCOMPARE(unrouted.size(), 4);
+    QCOMPARE(unrouted.at(0).toObject().value(u"to").toString(), mainLine); // newest first
+    QCOMPARE(unrouted.at(1).toObject().value(u"to").toString(), u"+15125550130"_s);
+    QCOMPARE(unrouted.at(2).toObject().value(u"to").toString(), u"+15125550120"_s);
+    QCOMPARE(unrouted.at(2).toObject().value(u"from").toString(), u"+15125550111"_s);
+    QVERIFY(!unrouted.at(2).toObject().value(u"detail").toString().isEmpty());
+    QCOMPARE(m_client->get(u"/api/v1/events?kind=unrouted&limit=2"_s)
+                 .object()
+                 .value(u"events")
+                 .toArray()
+                 .size(),
+             2);
+}
+
+void TestRouterd::textsByKeywordReachTheGroupInboxInTurn()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            {},
+            graphJson(
+                u"k"_s,
+                uR"("k": {"type": "keyword", "config": {"keywords": ["SALES", "SUPPORT"], "prompt": "Reply SALES or SUPPORT."},
+                                             "next": {"SUPPORT": "ack"}},
+                                       "ack": {"type": "sms-reply", "config": {"body": "Support will text you back."}, "next": {"next": "in"}},
+                                       "in": {"type": "sms-inbox", "config": {"owner": {"group": "support"}, "assign": "round-robin"}})"_s))) >
+        0);
+    Carrier carrier = m_client->carrier();
+    const QString ack = u"Message \"Support will text you back.\""_s;
+    QCOMPARE(carrier.play(u"text:+15125551001:support: my sink leaks"_s), ack);
+    QCOMPARE(carrier.play(u"text:+15125551002:SUPPORT please"_s), ack);
+    QCOMPARE(carrier.play(u"text:+15125551001:support: still leaking"_s), ack);
+    QCOMPARE(carrier.play(u"text:+15125551003:Support"_s), ack);
+    QCOMPARE(carrier.play(u"text:+15125551004:hello?"_s), u"Message \"Reply SALES or SUPPORT.\""_s);
+
+    const QJsonArray items = m_client->inbox(u"owner=group:support&kind=sms"_s);
+    QCOMPARE(items.size(), 4); // newest first
+    auto assigned = [&](int i) { return items.at(i).toObject().value(u"assigned_to").toString(); };
+    auto from = [&](int i) { return items.at(i).toObject().value(u"from").toString(); };
+    QCOMPARE(from(3), u"+15125551001"_s);
+    QCOMPARE(assigned(3), u"maria"_s);
+    QCOMPARE(assigned(2), u"pat"_s);
+    QCOMPARE(assigned(1), u"maria"_s); // the same conversation keeps its assignee
+    QCOMPARE(items.at(1).toObject().value(u"conversation"),
+             items.at(3).toObject().value(u"conversation"));
+    QCOMPARE(assigned(0), u"maria"_s); // johan takes no texts: after pat, maria again
+    QCOMPARE(items.at(2).toObject().value(u"body").toString(), u"SUPPORT please"_s);
+
+    // The carrier retries a text: one item, and the same reply.
+    const FormParams retry{{u"MessageSid"_s, u"SMretry1"_s},
+                           {u"From"_s, u"+15125551005"_s},
+                           {u"To"_s, mainLine},
+                           {u"Body"_s, u"support"_s},
+                           {u"NumMedia"_s, u"0"_s}};
+    const HttpReply first = m_client->webhook(m_routerd->base + u"/twilio/sms"_s, retry);
+    const HttpReply second = m_client->webhook(m_routerd->base + u"/twilio/sms"_s, retry);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.body, first.body);
+    QCOMPARE(m_client->inbox(u"owner=group:support"_s).size(), 5);
+}
+
+void TestRouterd::pushDuringACallKeepsItsRevision()
+{
+    QVERIFY(startBackend());
+    auto document = [](const QString &sayOnOne) {
+        return routingDocument(
+            graphJson(
+                u"m"_s,
+                uR"("m": {"type": "menu", "config": {"prompt": {"say": "Press 1"}}, "next": {"1": "g"}},
+                                                    "g": {"type": "greeting", "config": {"prompt": {"say": "%1"}}})"_s
+                    .arg(sayOnOne)),
+            {});
+    };
+    QCOMPARE(m_client->push(document(u"Version one"_s)), 1);
+    Carrier during = m_client->carrier();
+    QVERIFY(during.play(u"call"_s).startsWith(u"Gather"_s));
+    QCOMPARE(m_client->push(document(u"Version two"_s)), 2);
+    QCOMPARE(during.play(u"key:1"_s),
+             u"Say \"Version one\" | Hangup"_s); // the call keeps revision 1
+    Carrier after = m_client->carrier();
+    QVERIFY(after.play(u"call"_s).startsWith(u"Gather"_s));
+    QCOMPARE(after.play(u"key:1"_s), u"Say \"Version two\" | Hangup"_s);
+}
+
+void TestRouterd::forgedAndUnsignedWebhooksChangeNothing()
+{
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(u"vm"_s,
+                      uR"("vm": {"type": "voicemail", "config": {"owner": {"group": "sales"}}})"_s),
+            graphJson(
+                u"in"_s,
+                uR"("in": {"type": "sms-inbox", "config": {"owner": {"group": "sales"}}})"_s))) >
+        0);
+    const QString sms = m_routerd->base + u"/twilio/sms"_s;
+    const FormParams text{{u"MessageSid"_s, u"SMforged"_s},
+                          {u"From"_s, caller},
+                          {u"To"_s, mainLine},
+                          {u"Body"_s, u"hi"_s}};
+    Http &http = m_client->http();
+    const Headers form{{"Content-Type", "application/x-www-form-urlencoded"}};
+    // Unsigned.
+    QCOMPARE(http.send("POST", sms, formEncode(text), form).status, 403);
+    // Signed with another token.
+    QCOMPARE(m_client->webhook(sms, text, "not-the-token").status, 403);
+    // Signed for other parameters (the body was changed on the way).
+    FormParams changed = text;
+    changed[3].second = u"hi!"_s;
+    QCOMPARE(http.send("POST", sms, formEncode(changed),
+                       form + Headers{{"X-Twilio-Signature",
+                                       WebhookSignature::compute(carrierToken, sms, text)}})
+                 .status,
+             403);
+    // Signed for another URL (another backend, or the query changed).
+    QCOMPARE(
+        http.send("POST", sms, formEncode(text),
+                  form + Headers{{"X-Twilio-Signature",
+                                  WebhookSignature::compute(carrierToken, sms + u"?x=1"_s, text)}})
+            .status,
+        403);
+    // A recording for a call forged into a continuation URL.
+    const QString record = m_routerd->base + u"/twilio/voice/record?r=1&f=f&a=vm&n=1&o=1"_s;
+    const FormParams recording{{u"CallSid"_s, u"CAforged"_s},
+                               {u"From"_s, caller},
+                               {u"To"_s, mainLine},
+                               {u"RecordingUrl"_s, u"https://evil.example/r.mp3"_s},
+                               {u"RecordingDuration"_s, u"9"_s}};
+    QCOMPARE(http.send("POST", record, formEncode(recording), form).status, 403);
+    QCOMPARE(m_client->webhook(record, recording, "forged").status, 403);
+
+    QVERIFY(m_client->inbox(QString()).isEmpty());
+    QVERIFY(m_client->events(QString()).isEmpty());
+    // The same requests, signed: accepted, which shows the refusals were about the signature.
+    QCOMPARE(m_client->webhook(sms, text).status, 200);
+    QCOMPARE(m_client->webhook(record, recording).status, 200);
+    QCOMPARE(m_client->inbox(QString()).size(), 2);
+}
+
+void TestRouterd::inboxItemsAreReadArchivedAssignedAndDeleted()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            {},
+            graphJson(
+                u"in"_s,
+                uR"("in": {"type": "sms-inbox", "config": {"owner": {"group": "sales"}}})"_s))) >
+        0);
+    Carrier carrier = m_client->carrier();
+    for (int i = 0; i < 7; ++i)
+        QCOMPARE(carrier.play(u"text:message %1"_s.arg(i)), QString());
+
+    // Pages of 3, newest first, until next is null.
+    QStringList bodies;
+    QString cursor;
+    int pages = 0;
+    do {
+        const QJsonObject page = m_client
+                                     ->get(u"/api/v1/inbox?owner=group:sales&limit=3"_s +
+                                           (cursor.isEmpty() ? QString() : u"&before="_s + cursor))
+                                     .object();
+        for (const QJsonValue &item : page.value(u"items").toArray())
+            bodies.append(item.toObject().value(u"body").toString());
+        cursor = page.value(u"next").toString();
+        QVERIFY(page.value(u"next").isNull() || page.value(u"next").isString());
+        ++pages;
+    } while (!cursor.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    QCOMPARE(bodies, (QStringList{u"message 6"_s, u"message 5"_s, u"message 4"_s, u"message 3"_s,
+                                  u"message 2"_s, u"message 1"_s, u"message 0"_s}));
+
+    const QString id =
+        m_client->inbox(u"owner=group:sales&limit=1"_s).first().toObject().value(u"id").toString();
+    HttpReply r = m_client->api("PATCH", u"/api/v1/inbox/"_s + id,
+                                R"({"read": true, "assigned_to": "johan"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"read").toBool(), true);
+    QCOMPARE(r.object().value(u"assigned_to").toString(), u"johan"_s);
+    QCOMPARE(m_client->inbox(u"owner=group:sales&unread=true"_s).size(), 6);
+    QCOMPARE(m_client
+                 ->api("PATCH", u"/api/v1/inbox/"_s + id,
+                       R"({"archived": true, "closed": true, "assigned_to": null})")
+                 .object()
+                 .value(u"assigned_to"),
+             QJsonValue(QJsonValue::Null));
+    r = m_client->get(u"/api/v1/inbox/"_s + id);
+    QCOMPARE(r.object().value(u"archived").toBool(), true);
+    QCOMPARE(r.object().value(u"closed").toBool(), true);
+    QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"read": "yes"})").status, 400);
+    QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"colour": "red"})").status, 400);
+    QCOMPARE(m_client->api("DELETE", u"/api/v1/inbox/"_s + id).status, 204);
+    QCOMPARE(m_client->get(u"/api/v1/inbox/"_s + id).status, 404);
+    QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"read": true})").status, 404);
+    QCOMPARE(m_client->inbox(u"owner=group:sales"_s).size(), 6);
+    QCOMPARE(m_client->get(u"/api/v1/inbox?owner=team:sales"_s).status, 400);
+    QCOMPARE(m_client->get(u"/api/v1/inbox?before=garbage!"_s).status, 400);
+}
+
+void TestRouterd::presenceDecidesWhoRings()
+{
+    QFETCH(int, database);
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Kind(database));
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(
+                u"d"_s,
+                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "simultaneous", "ring_seconds": 20}]}})"_s),
+            {})) > 0);
+    // No presence kept: everyone available and active.
+    QJsonObject users = m_client->get(u"/api/v1/presence"_s).object().value(u"users").toObject();
+    QCOMPARE(users.value(u"nancy").toObject().value(u"available").toBool(), true);
+    QCOMPARE(
+        users.value(u"nancy").toObject().value(u"groups").toObject().value(u"sales").toObject(),
+        (QJsonObject{{u"voice"_s, true}, {u"sms"_s, true}}));
+    Carrier carrier = m_client->carrier();
+    QCOMPARE(whoRings(carrier.play(u"call"_s)), u"nancy+johan+vald"_s);
+
+    HttpReply r = m_client->api("PUT", u"/api/v1/presence/johan"_s, R"({"available": false})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"available").toBool(), false);
+    r = m_client->api("PUT", u"/api/v1/presence/vald"_s,
+                      R"({"groups": {"sales": {"voice": false}}})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"groups").toObject().value(u"sales").toObject(),
+             (QJsonObject{{u"voice"_s, false}, {u"sms"_s, true}}));
+    QCOMPARE(whoRings(carrier.play(u"call"_s)), u"nancy"_s);
+
+    users = m_client->get(u"/api/v1/presence"_s).object().value(u"users").toObject();
+    QCOMPARE(users.value(u"johan").toObject().value(u"available").toBool(), false);
+    QCOMPARE(users.value(u"vald").toObject().value(u"available").toBool(), true);
+    QCOMPARE(m_client->api("PUT", u"/api/v1/presence/johan"_s, R"({"available": "no"})").status,
+             400);
+    QCOMPARE(m_client->api("PUT", u"/api/v1/presence/johan"_s, R"({"available": true})").status,
+             200);
+    QCOMPARE(whoRings(carrier.play(u"call"_s)), u"nancy+johan"_s);
+}
+
+void TestRouterd::signaturesFromTheCarriersOwnLibrary()
+{
+    const QString script = QStringLiteral(SWITCHBOARD_SOURCE_DIR) + u"/tests/node/sign.js"_s;
+    const bool haveLibrary = QFile::exists(QStringLiteral(SWITCHBOARD_SOURCE_DIR) +
+                                           u"/tests/node/node_modules/twilio/package.json"_s);
+    if (!haveLibrary) {
+        if (qEnvironmentVariableIntValue("SWITCHBOARD_REQUIRE_NODE"))
+            QFAIL("the twilio npm package is not installed in tests/node (npm ci --prefix "
+                  "tests/node)");
+        QSKIP("the twilio npm package is not installed in tests/node (npm ci --prefix tests/node)");
+    }
+    QVERIFY(startBackend());
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(
+                u"m"_s,
+                uR"("m": {"type": "menu", "config": {"prompt": {"say": "Press 1"}}, "next": {"1": "g"}},
+                                   "g": {"type": "greeting", "config": {"prompt": {"say": "Signed & sealed"}}})"_s),
+            {})) > 0);
+    auto sign = [&](const QString &url, const FormParams &params) {
+        QJsonObject object;
+        for (const auto &[k, v] : params)
+            object.insert(k, v);
+        QProcess node;
+        node.start(u"node"_s, {script});
+        node.write(QJsonDocument(QJsonObject{{u"token"_s, QString::fromLatin1(carrierToken)},
+                                             {u"url"_s, url},
+                                             {u"params"_s, object}})
+                       .toJson(QJsonDocument::Compact));
+        node.closeWriteChannel();
+        node.waitForFinished(30000);
+        if (node.exitCode() != 0)
+            qWarning("node: %s", node.readAllStandardError().constData());
+        return node.readAllStandardOutput().trimmed();
+    };
+    auto post = [&](const QString &url, const FormParams &params, const QByteArray &signature) {
+        return m_client->http().send("POST", url, formEncode(params),
+                                     {{"Content-Type", "application/x-www-form-urlencoded"},
+                                      {"X-Twilio-Signature", signature}});
+    };
+
+    // A call arrives, with the parameters the carrier really sends (spaces, plus signs,
+    // accents, an empty value).
+    const QString voice = m_routerd->base + u"/twilio/voice"_s;
+    const FormParams call{{u"AccountSid"_s, u"AC0123456789abcdef0123456789abcdef"_s},
+                          {u"ApiVersion"_s, u"2010-04-01"_s},
+                          {u"CallSid"_s, u"CAnode1"_s},
+                          {u"CallStatus"_s, u"ringing"_s},
+                          {u"Called"_s, mainLine},
+                          {u"CallerName"_s, u"Zoë O'Brien & Co"_s},
+                          {u"CallerCity"_s, QString()},
+                          {u"Direction"_s, u"inbound"_s},
+                          {u"From"_s, caller},
+                          {u"To"_s, mainLine}};
+    const QByteArray signature = sign(voice, call);
+    QCOMPARE(signature.size(), 28);                                            // base64 of 20 bytes
+    QCOMPARE(signature, WebhookSignature::compute(carrierToken, voice, call)); // both sides agree
+    const HttpReply accepted = post(voice, call, signature);
+    QCOMPARE(accepted.status, 200);
+    const TwimlResponse twiml = readTwiml(accepted.body);
+    QVERIFY(twiml.first(u"Gather"_s));
+
+    // The continuation URL the backend wrote (its query carries the call's state).
+    const QString gather = twiml.first(u"Gather"_s)->attributes.value(u"action"_s);
+    FormParams key = call;
+    key.append({u"Digits"_s, u"1"_s});
+    const HttpReply next = post(gather, key, sign(gather, key));
+    QCOMPARE(next.status, 200);
+    QCOMPARE(twimlSummary(next.body), u"Say \"Signed & sealed\" | Hangup"_s);
+
+    // A one-character change in any parameter, name or value, or in the URL: refused.
+    const QByteArray keySignature = sign(gather, key);
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        FormParams value = key;
+        value[i].second += u'x';
+        QCOMPARE(post(gather, value, keySignature).status, 403);
+        FormParams name = key;
+        name[i].first += u'x';
+        QCOMPARE(post(gather, name, keySignature).status, 403);
+    }
+    QCOMPARE(post(gather + u"&n=99"_s, key, keySignature).status, 403);
+    QString otherUrl = gather;
+    otherUrl.replace(u"a=m"_s, u"a=g"_s);
+    QVERIFY(otherUrl != gather);
+    QCOMPARE(post(otherUrl, key, keySignature).status, 403);
+    QCOMPARE(post(gather, key, keySignature).status, 200); // unchanged: still fine
+}
+
+void TestRouterd::twoBackendsShareTheRotationOnPostgres()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    ScratchDatabase database(ScratchDatabase::Postgres);
+    QVERIFY2(database.isValid(), qPrintable(database.error()));
+    Routerd one;
+    Routerd two;
+    QVERIFY2(one.start(database.location()), one.log().constData());
+    QVERIFY2(two.start(database.location()), two.log().constData());
+    Client a(one.base);
+    Client b(two.base);
+    QCOMPARE(
+        a.push(routingDocument(
+            graphJson(
+                u"d"_s,
+                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "round-robin", "ring_seconds": 20}]}})"_s),
+            {})),
+        1);
+    QCOMPARE(b.revision(), 1); // the other backend sees the push
+
+    // 100 calls, alternately to each backend.
+    QStringList rung;
+    for (int call = 0; call < 100; ++call) {
+        Carrier carrier = (call % 2 ? b : a).carrier();
+        const QString first = carrier.play(u"call"_s);
+        QVERIFY2(first.startsWith(u"Dial"_s), qPrintable(first));
+        rung.append(whoRings(first));
+    }
+    QHash<QString, int> share;
+    for (qsizetype i = 0; i < rung.size(); ++i) {
+        ++share[rung.at(i)];
+        if (i > 0)
+            QVERIFY2(rung.at(i) != rung.at(i - 1),
+                     qPrintable(u"call %1 rang %2 again"_s.arg(i).arg(rung.at(i))));
+    }
+    QCOMPARE(share.size(), 3);
+    for (auto it = share.cbegin(); it != share.cend(); ++it)
+        QVERIFY2(it.value() >= 33 && it.value() <= 34,
+                 qPrintable(u"%1 rang %2 times"_s.arg(it.key()).arg(it.value())));
+
+    // Both at once: 60 calls in flight together, 30 to each backend. The turns are taken
+    // atomically, so the share stays exact.
+    QList<QNetworkReply *> inFlight;
+    for (int call = 0; call < 60; ++call) {
+        Client &client = call % 2 ? b : a;
+        inFlight.append(client.startWebhook(
+            client.base() + u"/twilio/voice"_s,
+            {{u"CallSid"_s, u"CAburst%1"_s.arg(call)}, {u"From"_s, caller}, {u"To"_s, mainLine}}));
+    }
+    QHash<QString, int> burst;
+    for (QNetworkReply *reply : inFlight) {
+        const HttpReply r = Http::finish(reply);
+        QCOMPARE(r.status, 200);
+        ++burst[whoRings(twimlSummary(r.body))];
+    }
+    QCOMPARE(burst, (QHash<QString, int>{{u"nancy"_s, 20}, {u"johan"_s, 20}, {u"vald"_s, 20}}));
+    QCOMPARE(one.stop(), 0);
+    QCOMPARE(two.stop(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRouterd)
+#include "tst_routerd.moc"
