@@ -60,6 +60,10 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void germanMessagesWithLang();
+    void simulate_data();
+    void simulate();
+    void simulateRefusesBadInput_data();
+    void simulateRefusesBadInput();
 
 private:
     QTemporaryDir m_dir;
@@ -203,6 +207,112 @@ void TestCtl::germanMessagesWithLang()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("hat keinen Ablauf"), run.out.constData());
     QVERIFY2(run.err.contains(u"0 Fehler, 1 Warnung"_s), qPrintable(run.err));
+}
+
+void TestCtl::simulate_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("lines"); // each must appear, in this order
+    QTest::addColumn<QString>("ending");
+    // The demo: hours -> menu (1 sales, 2 support) -> dial a group -> voicemail.
+    const QStringList call{u"--to"_s, u"+15125550100"_s, u"--from"_s, u"+15125559999"_s};
+    QTest::newRow("open, key 1, nobody answers")
+        << call + QStringList{u"--at"_s, u"2026-11-23T10:00"_s, u"--digits"_s,
+                              u"1"_s,    u"--answer"_s,         u"none"_s}
+        << QStringList{u"1. Hours \"Office hours\": open (Mon 2026-11-23 10:00 America/Chicago)."_s,
+                       u"3. The caller pressed 1."_s,
+                       u"4. Dial \"Ring Sales\", step 1: rings Nancy Ortiz for 20 s."_s,
+                       u"6. Dial \"Ring Sales\", step 1: rings Johan Berg for 20 s."_s,
+                       u"Voicemail \"Sales voicemail\" says \"Please leave a message after the tone.\""_s,
+                       u"A voicemail of 12 s for Sales."_s}
+        << u"The call ended."_s;
+    QTest::newRow("an offset in --at: 10:00 UTC is 04:00 in Chicago")
+        << call + QStringList{u"--at"_s, u"2026-11-23T10:00:00Z"_s}
+        << QStringList{u"1. Hours \"Office hours\": closed (Mon 2026-11-23 04:00 America/Chicago)."_s}
+        << u"The call ended."_s;
+    QTest::newRow("someone answers")
+        << call + QStringList{u"--at"_s, u"2026-11-23T10:00"_s, u"--digits"_s,
+                              u"1"_s,    u"--answer"_s,         u"johan"_s}
+        << QStringList{u"rings Nancy Ortiz"_s, u"rings Johan Berg"_s, u"Johan Berg answers."_s,
+                       u"Answered; the call ends when they hang up."_s}
+        << u"The call ended."_s;
+    QTest::newRow("an unavailable user is not rung")
+        << call + QStringList{u"--at"_s, u"2026-11-23T10:00"_s, u"--digits"_s,
+                              u"1"_s,    u"--unavailable"_s,    u"nancy,vald"_s}
+        << QStringList{u"4. Dial \"Ring Sales\", step 1: rings Johan Berg for 20 s."_s,
+                       u"6. Dial \"Ring Sales\": nobody answered."_s}
+        << u"The call ended."_s;
+    QTest::newRow("an invalid key, then silence")
+        << call + QStringList{u"--at"_s, u"2026-11-23T10:00"_s, u"--digits"_s, u"7"_s}
+        << QStringList{u"The caller pressed 7, which is not a choice."_s,
+                       u"asks again (try 2 of 3)."_s, u"No key was pressed."_s,
+                       u"no valid key after 3 tries."_s}
+        << u"The call ended."_s;
+    QTest::newRow("a number without a flow")
+        << QStringList{u"--to"_s, u"+15125550120"_s, u"--from"_s, u"+15125559999"_s}
+        << QStringList{u"1. Rejected: +15125550120 has no flow."_s} << u"The call was refused."_s;
+    QTest::newRow("a text") << QStringList{u"--to"_s,         u"+15125550110"_s, u"--from"_s,
+                                           u"+15125559999"_s, u"--text"_s,       u"hello"_s}
+                            << QStringList{u"Replies"_s, u"Kept in the inbox of Support."_s}
+                            << u"Kept in an inbox."_s;
+}
+
+void TestCtl::simulate()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, lines);
+    QFETCH(QString, ending);
+    const QString file = m_dir.filePath(u"simulate.json"_s);
+    QVERIFY(writeFile(file, writeConfigDocument(demoOrganization())));
+    const Run run = ctl(QStringList{u"simulate"_s, u"--config"_s, file} + arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString out = QString::fromUtf8(run.out);
+    qsizetype at = 0;
+    for (const QString &line : lines) {
+        const qsizetype found = out.indexOf(line, at);
+        QVERIFY2(found >= 0, qPrintable(u"\"%1\" not in order in:\n%2"_s.arg(line, out)));
+        at = found + line.size();
+    }
+    QVERIFY2(out.endsWith(u"\n"_s + ending + u"\n"_s), qPrintable(out));
+}
+
+void TestCtl::simulateRefusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    const QStringList call{u"--to"_s, u"+15125550100"_s, u"--from"_s, u"+15125559999"_s};
+    QTest::newRow("no --to") << QStringList{u"--from"_s, u"+15125559999"_s} << 2
+                             << u"--to NUMBER and --from NUMBER"_s;
+    QTest::newRow("bad --at") << call + QStringList{u"--at"_s, u"tomorrow"_s} << 2
+                              << u"\"tomorrow\""_s;
+    QTest::newRow("unknown answering user")
+        << call + QStringList{u"--answer"_s, u"zed"_s} << 2 << u"no user \"zed\""_s;
+    QTest::newRow("a positional argument")
+        << call + QStringList{u"extra"_s} << 2 << u"simulate takes options only"_s;
+}
+
+void TestCtl::simulateRefusesBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    const QString file = m_dir.filePath(u"simulate-bad.json"_s);
+    QVERIFY(writeFile(file, writeConfigDocument(demoOrganization())));
+    const Run run = ctl(QStringList{u"simulate"_s, u"--config"_s, file} + arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(says), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+
+    // A document with errors is not simulated.
+    QByteArray broken = writeConfigDocument(demoOrganization());
+    broken.replace("\"timeout\": 5", "\"timeout\": 99");
+    QVERIFY(writeFile(file, broken));
+    const Run refused = ctl({u"simulate"_s, u"--config"_s, file, u"--to"_s, u"+15125550100"_s,
+                             u"--from"_s, u"+15125559999"_s});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains("timeout"), refused.out.constData());
+    QVERIFY2(refused.err.contains(u"Nothing was simulated"_s), qPrintable(refused.err));
 }
 
 QTEST_GUILESS_MAIN(TestCtl)
