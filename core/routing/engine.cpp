@@ -105,9 +105,8 @@ private:
 
     QString url(Event event) const
     {
-        QUrl u(m_baseUrl + RoutingEngine::voicePath(event));
-        u.setQuery(m_st.toQuery());
-        return u.toString(QUrl::FullyEncoded);
+        return m_baseUrl + RoutingEngine::voicePath(event) + u'?' +
+               m_st.toQuery().toString(QUrl::FullyEncoded);
     }
     QString label(const Applet &a) const
     {
@@ -522,10 +521,10 @@ void CallRun::voicemail(const Applet &applet)
     const int maxSeconds = value(applet, u"max_seconds").toInt();
     trace(tr("%1 %2 and records up to %3 s.").arg(label(applet), promptText(p)).arg(maxSeconds));
     prompt(p);
-    QUrl transcription(m_baseUrl + u"/twilio/voice/transcription"_s);
-    transcription.setQuery(m_st.toQuery());
+    const QString transcription =
+        m_baseUrl + u"/twilio/voice/transcription?"_s + m_st.toQuery().toString(QUrl::FullyEncoded);
     m_twiml.record(url(Event::Recorded), maxSeconds, value(applet, u"transcribe").toBool(),
-                   transcription.toString(QUrl::FullyEncoded));
+                   transcription);
 }
 
 void CallRun::recorded(const Applet &applet)

@@ -3,6 +3,7 @@
 #include "catalogue/appletcatalogue.h"
 #include "model/identifiers.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -21,12 +22,18 @@ HoursVerdict checkHours(const Applet &hours, const QString &organizationZone, co
     if (zone.isEmpty() || !isKnownTimeZone(zone))
         zone = u"UTC"_s;
     verdict.zone = zone;
-    verdict.local = now.toTimeZone(QTimeZone(zone.toUtf8()));
+    // Building a QTimeZone reads the zone's rules; every call of every hours applet needs one.
+    static thread_local QHash<QString, QTimeZone> zones;
+    auto known = zones.constFind(zone);
+    if (known == zones.cend())
+        known = zones.insert(zone, QTimeZone(zone.toUtf8()));
+    verdict.local = now.toTimeZone(*known);
     const QDate date = verdict.local.date();
     const int minute = verdict.local.time().hour() * 60 + verdict.local.time().minute();
 
-    const QString today = date.toString(Qt::ISODate);
-    for (const QJsonValue &h : catalogue.value(hours, u"holidays").toArray()) {
+    const QJsonArray holidays = catalogue.value(hours, u"holidays").toArray();
+    const QString today = holidays.isEmpty() ? QString() : date.toString(Qt::ISODate);
+    for (const QJsonValue &h : holidays) {
         if (h.toObject().value(u"date").toString() == today) {
             verdict.holiday = h.toObject().value(u"name").toString(today);
             return verdict; // closed from 00:00 to 24:00, whatever the week says

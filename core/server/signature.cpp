@@ -34,9 +34,14 @@ Params parseForm(const QByteArray &body)
         const qsizetype eq = pair.indexOf('=');
         QByteArray name = eq < 0 ? pair : pair.left(eq);
         QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        params.append({QUrl::fromPercentEncoding(name), QUrl::fromPercentEncoding(value)});
+        // Most values need no decoding at all (digits, ids, E.164 numbers without the +).
+        auto decode = [](QByteArray &text) {
+            if (!text.contains('%') && !text.contains('+'))
+                return QString::fromUtf8(text);
+            text.replace('+', ' ');
+            return QUrl::fromPercentEncoding(text);
+        };
+        params.append({decode(name), decode(value)});
     }
     return params;
 }

@@ -93,15 +93,30 @@ QJsonObject InboxItem::toJson() const
         {u"closed"_s, closed}};
 }
 
+QSqlQuery &RouterStore::cached(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q = m_db.query();
+        q.setForwardOnly(true);
+        q.prepare(sql); // a failure shows when it runs
+        it = m_statements.try_emplace(sql, std::move(q)).first;
+    }
+    return it->second;
+}
+
 int RouterStore::currentRevision(QString *error)
 {
-    QSqlQuery q = m_db.query();
-    if (!q.exec(u"SELECT COALESCE(MAX(revision), 0) FROM revisions"_s)) {
+    QSqlQuery &q = cached(u"SELECT COALESCE(MAX(revision), 0) FROM revisions"_s);
+    QString failure;
+    if (!run(q, &failure)) {
         if (error)
-            *error = q.lastError().text();
+            *error = failure;
         return -1;
     }
-    return q.next() ? q.value(0).toInt() : 0;
+    const int revision = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return revision;
 }
 
 std::optional<QByteArray> RouterStore::document(int revision)
@@ -439,45 +454,55 @@ QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
 
 std::optional<QByteArray> RouterStore::answered(const QString &key)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT response FROM webhooks WHERE request_key = ?"_s);
-    q.addBindValue(key);
+    QSqlQuery &q = cached(u"SELECT response FROM webhooks WHERE request_key = ?"_s);
+    q.bindValue(0, key);
     QString error;
-    if (!run(q, &error) || !q.next())
-        return std::nullopt;
-    return q.value(0).toString().toUtf8();
+    std::optional<QByteArray> response;
+    if (run(q, &error) && q.next())
+        response = q.value(0).toString().toUtf8();
+    q.finish();
+    return response;
 }
 
 bool RouterStore::rememberAnswer(const QString &key, const QByteArray &response, QString *error)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(u"INSERT INTO webhooks (request_key, response, at) VALUES (?, ?, ?) "
-              "ON CONFLICT (request_key) DO NOTHING"_s);
-    q.addBindValue(key);
-    q.addBindValue(QString::fromUtf8(response));
-    q.addBindValue(now());
-    return run(q, error);
+    QSqlQuery &q = cached(u"INSERT INTO webhooks (request_key, response, at) VALUES (?, ?, ?) "
+                          "ON CONFLICT (request_key) DO NOTHING"_s);
+    q.bindValue(0, key);
+    q.bindValue(1, QString::fromUtf8(response));
+    q.bindValue(2, now());
+    if (!run(q, error))
+        return false;
+    // The carrier retries within minutes; answers older than a day are of no more use.
+    if (++m_remembered % 1000 == 1) {
+        QSqlQuery prune = m_db.query();
+        prune.prepare(u"DELETE FROM webhooks WHERE at < ?"_s);
+        prune.addBindValue(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODateWithMs));
+        run(prune, error);
+    }
+    return true;
 }
 
 bool RouterStore::isAvailable(const QString &user)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT available FROM presence WHERE user_id = ?"_s);
-    q.addBindValue(user);
+    QSqlQuery &q = cached(u"SELECT available FROM presence WHERE user_id = ?"_s);
+    q.bindValue(0, user);
     QString error;
-    return !run(q, &error) || !q.next() || q.value(0).toInt() != 0;
+    const bool available = !run(q, &error) || !q.next() || q.value(0).toInt() != 0;
+    q.finish();
+    return available;
 }
 
 bool RouterStore::isActive(const QString &user, const QString &group, Channel channel)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT voice, sms FROM activity WHERE user_id = ? AND group_id = ?"_s);
-    q.addBindValue(user);
-    q.addBindValue(group);
+    QSqlQuery &q = cached(u"SELECT voice, sms FROM activity WHERE user_id = ? AND group_id = ?"_s);
+    q.bindValue(0, user);
+    q.bindValue(1, group);
     QString error;
-    if (!run(q, &error) || !q.next())
-        return true;
-    return q.value(channel == Channel::Voice ? 0 : 1).toInt() != 0;
+    const bool active =
+        !run(q, &error) || !q.next() || q.value(channel == Channel::Voice ? 0 : 1).toInt() != 0;
+    q.finish();
+    return active;
 }
 
 QString RouterStore::takeTurn(const QString &key, const QStringList &order,

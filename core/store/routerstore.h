@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <map>
+
 namespace Switchboard {
 
 struct InboxItem
@@ -112,9 +114,14 @@ public:
 
 private:
     bool run(QSqlQuery &q, QString *error) { return m_db.exec(q, error); }
+    // The statements every webhook runs, prepared once. Finish them after reading, so that
+    // SQLite does not hold a read transaction open.
+    QSqlQuery &cached(const QString &sql);
     InboxItem itemFrom(const QSqlQuery &q) const;
 
     Database &m_db;
+    std::map<QString, QSqlQuery> m_statements;
+    int m_remembered = 0;
 };
 
 } // namespace Switchboard

@@ -560,7 +560,8 @@ void TestRouterd::sequentialGroupEndsInTheGroupsVoicemail()
         m_client->push(routingDocument(
             graphJson(
                 u"d"_s,
-                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential", "ring_seconds": 20}]},
+                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential", "ring_seconds": 20},
+                                                                         {"target": {"number": "+15125557777"}, "ring_seconds": 25}]},
                                           "next": {"no-answer": "vm"}},
                                     "vm": {"type": "voicemail", "config": {"owner": {"group": "sales"}}})"_s),
             {})),
@@ -568,10 +569,13 @@ void TestRouterd::sequentialGroupEndsInTheGroupsVoicemail()
     Carrier carrier = m_client->carrier();
     const QString ring = u"Dial 20s>dial from +15125559999 [%1]"_s;
     QCOMPARE(carrier.play(
-                 QStringList{u"call"_s, u"dial:no-answer"_s, u"dial:busy"_s, u"dial:no-answer"_s}),
+                 QStringList{u"call"_s, u"dial:no-answer"_s, u"dial:busy"_s, u"dial:no-answer"_s,
+                             u"dial:no-answer"_s}),
              (QStringList{ring.arg(u"Client nancy, Number +15125550101"_s),
                           ring.arg(u"Number +15125550102"_s),
-                          ring.arg(u"Sip sip:vald@pbx.example"_s), voicemailPrompt}));
+                          ring.arg(u"Sip sip:vald@pbx.example"_s),
+                          u"Dial 25s>dial from +15125559999 [Number +15125557777]"_s,
+                          voicemailPrompt}));
     // The Record action, as the carrier posts it when the caller is done.
     const QString recordUrl = recordAction(carrier.lastTwiml());
     QCOMPARE(carrier.play(u"record:14"_s), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
