@@ -271,6 +271,29 @@ RouterServer::Reply RouterServer::api(const QHttpServerRequest &request, const Q
             return problem(405, tr("Use GET."));
         return inbox(request);
     }
+    if (path == u"/api/v1/inbox/counts") {
+        if (method != M::Get)
+            return problem(405, tr("Use GET."));
+        return inboxCounts(request);
+    }
+    static const QRegularExpression replyPath(
+        uR"(^/api/v1/inbox/([A-Za-z0-9-]+)/(reply|replies)$)"_s);
+    if (const auto m = replyPath.match(path); m.hasMatch()) {
+        const auto item = m_store.item(m.captured(1));
+        if (!item)
+            return problem(404, tr("There is no inbox item %1.").arg(m.captured(1)));
+        if (m.captured(2) == u"replies") {
+            if (method != M::Get)
+                return problem(405, tr("Use GET."));
+            QJsonArray list;
+            for (const RouterStore::Reply &r : m_store.replies(item->id))
+                list.append(r.toJson());
+            return json(200, QJsonObject{{u"replies"_s, list}});
+        }
+        if (method != M::Post)
+            return problem(405, tr("Use POST."));
+        return replyTo(*item, request.body());
+    }
     static const QRegularExpression itemPath(uR"(^/api/v1/inbox/([A-Za-z0-9-]+)$)"_s);
     if (const auto m = itemPath.match(path); m.hasMatch()) {
         const QString id = m.captured(1);
@@ -378,6 +401,12 @@ RouterServer::Reply RouterServer::inbox(const QHttpServerRequest &request)
     if (!query.kind.isEmpty() && query.kind != u"sms" && query.kind != u"voicemail")
         return problem(400, tr("kind is sms or voicemail."));
     query.unreadOnly = q.queryItemValue(u"unread"_s) == u"true";
+    if (q.hasQueryItem(u"archived"_s)) {
+        const QString archived = q.queryItemValue(u"archived"_s);
+        if (archived != u"true" && archived != u"false")
+            return problem(400, tr("archived is true or false."));
+        query.archived = archived == u"true";
+    }
     if (q.hasQueryItem(u"limit"_s))
         query.limit = q.queryItemValue(u"limit"_s).toInt();
     query.before = q.queryItemValue(u"before"_s);
@@ -390,6 +419,50 @@ RouterServer::Reply RouterServer::inbox(const QHttpServerRequest &request)
         list.append(i.toJson());
     return json(200, QJsonObject{{u"items"_s, list},
                                  {u"next"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}});
+}
+
+RouterServer::Reply RouterServer::inboxCounts(const QHttpServerRequest &request)
+{
+    QJsonObject counts;
+    for (const QString &owner :
+         QUrlQuery(request.url()).allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
+        const QString kind = owner.section(u':', 0, 0);
+        const QString id = owner.section(u':', 1);
+        if ((kind != u"user" && kind != u"group") || id.isEmpty())
+            return problem(400, tr("owner is user:ID or group:ID."));
+        QString error;
+        const QHash<QString, int> c = m_store.counts(kind, id, &error);
+        if (!error.isEmpty())
+            return problem(500, error);
+        QJsonObject byKind;
+        for (const QString &itemKind : {u"sms"_s, u"voicemail"_s})
+            byKind.insert(itemKind, QJsonObject{{u"total"_s, c.value(itemKind + u".total"_s)},
+                                                {u"unread"_s, c.value(itemKind + u".unread"_s)}});
+        counts.insert(owner, byKind);
+    }
+    return json(200, QJsonObject{{u"counts"_s, counts}});
+}
+
+RouterServer::Reply RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QString text = o.value(u"body").toString().trimmed();
+    if (text.isEmpty() || text.size() > 1600)
+        return problem(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
+    if (item.kind != u"sms")
+        return problem(409, tr("Only texts can be answered with a text."));
+    // This backend answers the carrier's webhooks but holds no credentials for the carrier's
+    // REST API, so it cannot send on its own: the reply is kept, queued, and says so.
+    QString error;
+    const auto reply = m_store.addReply(item, text, u"queued"_s, &error);
+    if (!reply)
+        return problem(500, error);
+    return json(202,
+                QJsonObject{{u"reply"_s, reply->toJson()},
+                            {u"sent"_s, false},
+                            {u"reason"_s, tr("This backend has no way to send texts: it holds no "
+                                             "credentials for the carrier's messaging API. The "
+                                             "reply is kept in its queue, unsent.")}});
 }
 
 RouterServer::Reply RouterServer::patchItem(const QString &id, const QByteArray &body)

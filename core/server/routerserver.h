@@ -18,6 +18,7 @@
 namespace Switchboard {
 
 class RouterStore;
+struct InboxItem;
 
 class RouterServer : public QAbstractHttpServer
 {
@@ -56,6 +57,8 @@ private:
     Reply validateConfig(const QHttpServerRequest &request);
     Reply inbox(const QHttpServerRequest &request);
     Reply patchItem(const QString &id, const QByteArray &body);
+    Reply inboxCounts(const QHttpServerRequest &request);
+    Reply replyTo(const InboxItem &item, const QByteArray &body);
     Reply presence();
     Reply putPresence(const QString &user, const QByteArray &body);
     std::shared_ptr<const Organization> configuration(int revision);

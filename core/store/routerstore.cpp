@@ -41,6 +41,17 @@ QList<Database::Migration> RouterStore::migrations()
              u"CREATE TABLE webhooks (request_key TEXT PRIMARY KEY, response TEXT NOT NULL, "
              "at TEXT NOT NULL)"_s,
          }},
+        {2,
+         {
+             // Newest-first pages of one owner's items without a sort; replies queued.
+             u"CREATE INDEX inbox_owner_order ON inbox (owner_kind, owner_id, created_at, id)"_s,
+             u"DROP INDEX inbox_owner"_s,
+             u"CREATE INDEX inbox_conversation ON inbox (conversation)"_s,
+             u"CREATE TABLE outbox (id TEXT PRIMARY KEY, item_id TEXT NOT NULL, "
+             "to_number TEXT NOT NULL, from_number TEXT NOT NULL, body TEXT NOT NULL, "
+             "created_at TEXT NOT NULL, status TEXT NOT NULL)"_s,
+             u"CREATE INDEX outbox_item ON outbox (item_id)"_s,
+         }},
     };
 }
 
@@ -256,6 +267,8 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
     }
     if (query.unreadOnly)
         where.append(u"is_read = 0"_s);
+    if (query.archived)
+        where.append(*query.archived ? u"archived = 1"_s : u"archived = 0"_s);
     if (!query.before.isEmpty()) {
         // The cursor is the last item of the previous page: (created_at, id).
         const auto decoded = QByteArray::fromBase64Encoding(
@@ -292,6 +305,68 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
                                                              QByteArray::OmitTrailingEquals));
     }
     return items;
+}
+
+QHash<QString, int> RouterStore::counts(const QString &ownerKind, const QString &ownerId,
+                                        QString *error)
+{
+    QSqlQuery &q = cached(u"SELECT kind, COUNT(*), SUM(CASE WHEN is_read = 0 THEN 1 ELSE 0 END) "
+                          "FROM inbox WHERE owner_kind = ? AND owner_id = ? AND archived = 0 "
+                          "GROUP BY kind"_s);
+    q.bindValue(0, ownerKind);
+    q.bindValue(1, ownerId);
+    QHash<QString, int> counts;
+    if (!run(q, error))
+        return counts;
+    while (q.next()) {
+        counts.insert(q.value(0).toString() + u".total"_s, q.value(1).toInt());
+        counts.insert(q.value(0).toString() + u".unread"_s, q.value(2).toInt());
+    }
+    q.finish();
+    return counts;
+}
+
+std::optional<RouterStore::Reply> RouterStore::addReply(const InboxItem &item, const QString &body,
+                                                        const QString &status, QString *error)
+{
+    Reply reply{newId(), item.id, item.from, item.to, body, now(), status};
+    QSqlQuery q = m_db.query();
+    q.prepare(u"INSERT INTO outbox (id, item_id, to_number, from_number, body, created_at, status) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(reply.id);
+    q.addBindValue(reply.itemId);
+    q.addBindValue(reply.to);
+    q.addBindValue(reply.from);
+    q.addBindValue(reply.body);
+    q.addBindValue(reply.createdAt);
+    q.addBindValue(reply.status);
+    if (!run(q, error))
+        return std::nullopt;
+    return reply;
+}
+
+QList<RouterStore::Reply> RouterStore::replies(const QString &itemId)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT id, item_id, to_number, from_number, body, created_at, status FROM outbox "
+              "WHERE item_id = ? ORDER BY created_at, id"_s);
+    q.addBindValue(itemId);
+    QList<Reply> list;
+    QString error;
+    if (!run(q, &error))
+        return list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                     q.value(6).toString()});
+    return list;
+}
+
+QJsonObject RouterStore::Reply::toJson() const
+{
+    return QJsonObject{{u"id"_s, id},        {u"item"_s, itemId}, {u"to"_s, to},
+                       {u"from"_s, from},    {u"body"_s, body},   {u"created_at"_s, createdAt},
+                       {u"status"_s, status}};
 }
 
 std::optional<InboxItem> RouterStore::item(const QString &id)

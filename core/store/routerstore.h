@@ -69,11 +69,23 @@ public:
         QString ownerId;
         QString kind;
         bool unreadOnly = false;
+        std::optional<bool> archived; // only archived, only not archived; unset: both
         int limit = 50;
         QString before; // a cursor from a previous page
     };
     QList<InboxItem> inbox(const InboxQuery &query, QString *next, QString *error);
     std::optional<InboxItem> item(const QString &id);
+    // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
+    QHash<QString, int> counts(const QString &ownerKind, const QString &ownerId, QString *error);
+    // Replies to texts, queued for sending.
+    struct Reply
+    {
+        QString id, itemId, to, from, body, createdAt, status;
+        QJsonObject toJson() const;
+    };
+    std::optional<Reply> addReply(const InboxItem &item, const QString &body, const QString &status,
+                                  QString *error);
+    QList<Reply> replies(const QString &itemId);
     struct ItemChange
     {
         std::optional<bool> read, archived, closed;

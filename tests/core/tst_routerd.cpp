@@ -568,14 +568,12 @@ void TestRouterd::sequentialGroupEndsInTheGroupsVoicemail()
         1);
     Carrier carrier = m_client->carrier();
     const QString ring = u"Dial 20s>dial from +15125559999 [%1]"_s;
-    QCOMPARE(carrier.play(
-                 QStringList{u"call"_s, u"dial:no-answer"_s, u"dial:busy"_s, u"dial:no-answer"_s,
-                             u"dial:no-answer"_s}),
-             (QStringList{ring.arg(u"Client nancy, Number +15125550101"_s),
-                          ring.arg(u"Number +15125550102"_s),
-                          ring.arg(u"Sip sip:vald@pbx.example"_s),
-                          u"Dial 25s>dial from +15125559999 [Number +15125557777]"_s,
-                          voicemailPrompt}));
+    QCOMPARE(
+        carrier.play(QStringList{u"call"_s, u"dial:no-answer"_s, u"dial:busy"_s,
+                                 u"dial:no-answer"_s, u"dial:no-answer"_s}),
+        (QStringList{ring.arg(u"Client nancy, Number +15125550101"_s),
+                     ring.arg(u"Number +15125550102"_s), ring.arg(u"Sip sip:vald@pbx.example"_s),
+                     u"Dial 25s>dial from +15125559999 [Number +15125557777]"_s, voicemailPrompt}));
     // The Record action, as the carrier posts it when the caller is done.
     const QString recordUrl = recordAction(carrier.lastTwiml());
     QCOMPARE(carrier.play(u"record:14"_s), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
@@ -950,6 +948,37 @@ void TestRouterd::inboxItemsAreReadArchivedAssignedAndDeleted()
     QCOMPARE(r.object().value(u"closed").toBool(), true);
     QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"read": "yes"})").status, 400);
     QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"colour": "red"})").status, 400);
+    // Counts of what is not archived, by kind: the console's unread badges.
+    QJsonObject counts = m_client->get(u"/api/v1/inbox/counts?owner=group:sales&owner=user:nancy"_s)
+                             .object()
+                             .value(u"counts"_s)
+                             .toObject();
+    QCOMPARE(counts.value(u"group:sales").toObject().value(u"sms").toObject(),
+             (QJsonObject{{u"total"_s, 6}, {u"unread"_s, 6}}));
+    QCOMPARE(counts.value(u"user:nancy").toObject().value(u"voicemail").toObject(),
+             (QJsonObject{{u"total"_s, 0}, {u"unread"_s, 0}}));
+    QCOMPARE(m_client->inbox(u"owner=group:sales&archived=true"_s).size(), 1);
+    QCOMPARE(m_client->inbox(u"owner=group:sales&archived=false"_s).size(), 6);
+    QCOMPARE(m_client->get(u"/api/v1/inbox/counts?owner=nobody"_s).status, 400);
+
+    // A reply is queued; this backend cannot send it, and says so.
+    r = m_client->api("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s,
+                      R"({"body": "We are on it."})");
+    QCOMPARE(r.status, 202);
+    QCOMPARE(r.object().value(u"sent").toBool(true), false);
+    QVERIFY(!r.object().value(u"reason").toString().isEmpty());
+    QCOMPARE(r.object().value(u"reply").toObject().value(u"to").toString(), caller);
+    QCOMPARE(r.object().value(u"reply").toObject().value(u"status").toString(), u"queued"_s);
+    const QJsonArray replies = m_client->get(u"/api/v1/inbox/"_s + id + u"/replies"_s)
+                                   .object()
+                                   .value(u"replies")
+                                   .toArray();
+    QCOMPARE(replies.size(), 1);
+    QCOMPARE(replies.first().toObject().value(u"body").toString(), u"We are on it."_s);
+    QCOMPARE(
+        m_client->api("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s, R"({"body": "  "})").status,
+        400);
+
     QCOMPARE(m_client->api("DELETE", u"/api/v1/inbox/"_s + id).status, 204);
     QCOMPARE(m_client->get(u"/api/v1/inbox/"_s + id).status, 404);
     QCOMPARE(m_client->api("PATCH", u"/api/v1/inbox/"_s + id, R"({"read": true})").status, 404);
