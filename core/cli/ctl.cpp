@@ -1,7 +1,10 @@
 #include "ctl.h"
 
+#include "backend/backendclient.h"
+#include "backend/push.h"
 #include "config/configdocument.h"
 #include "i18n/language.h"
+#include "model/changesummary.h"
 #include "routing/simulator.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
@@ -25,7 +28,8 @@ enum ExitCode
 {
     Done = 0,
     DocumentErrors = 1,
-    CannotRun = 2
+    CannotRun = 2,
+    Conflict = 3
 };
 
 class Ctl
@@ -49,6 +53,17 @@ private:
         tr("SQLite file or postgresql:// URL (default: %1).").arg(Database::defaultLocation()),
         tr("DB")};
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
+    // push
+    QCommandLineOption m_backend{
+        u"backend"_s, tr("push: the backend's URL (default: the one pushed to last)."), tr("URL")};
+    QCommandLineOption m_tokenFile{
+        u"token-file"_s, tr("push: a file holding the backend's admin token."), tr("FILE")};
+    QCommandLineOption m_caFile{
+        u"ca-file"_s, tr("push: certificate authorities to trust besides the system's (PEM)."),
+        tr("FILE")};
+    QCommandLineOption m_overwrite{
+        u"overwrite"_s,
+        tr("push: replace the backend's configuration even if it changed since the last push.")};
     // simulate
     QCommandLineOption m_config{u"config"_s,
                                 tr("simulate: the configuration document to run (default: the "
@@ -78,6 +93,8 @@ private:
             "  switchboardctl import --database DB FILE   replace the organization in DB\n"
             "  switchboardctl export --database DB [FILE] write the configuration "
             "document\n"
+            "  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]\n"
+            "                      [--overwrite]      send the configuration to the backend\n"
             "  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]\n"
             "                          [--digits 1,2] [--answer USER|none] [--unavailable "
             "USER,...]\n"
@@ -95,6 +112,7 @@ private:
     int importDocument(const QStringList &args);
     int exportDocument(const QStringList &args);
     int simulate(const QStringList &args);
+    int push(const QStringList &args);
     std::optional<Organization> loadOrganization();
 };
 
@@ -103,9 +121,9 @@ int Ctl::run(const QStringList &arguments)
     m_parser.setApplicationDescription(tr("Switchboard on the command line."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_database, m_lang, m_config, m_to, m_from, m_at, m_digits, m_answer,
-                         m_unavailable, m_text});
-    m_parser.addPositionalArgument(u"command"_s, tr("validate, import, export or simulate"));
+    m_parser.addOptions({m_database, m_lang, m_backend, m_tokenFile, m_caFile, m_overwrite,
+                         m_config, m_to, m_from, m_at, m_digits, m_answer, m_unavailable, m_text});
+    m_parser.addPositionalArgument(u"command"_s, tr("validate, import, export, push or simulate"));
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n' << usage();
         return CannotRun;
@@ -130,6 +148,8 @@ int Ctl::run(const QStringList &arguments)
         return exportDocument(args.mid(1));
     if (command == u"simulate")
         return simulate(args.mid(1));
+    if (command == u"push")
+        return push(args.mid(1));
     if (command.isEmpty())
         m_err << tr("No command given.") << u'\n' << usage();
     else
@@ -236,6 +256,126 @@ int Ctl::exportDocument(const QStringList &args)
         m_err << tr("Cannot write %1: %2").arg(args.first(), file.errorString()) << u'\n';
         return CannotRun;
     }
+    return Done;
+}
+
+int Ctl::push(const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        m_err << tr("push takes options only (--database DB --backend URL --token-file FILE).")
+              << u'\n' << usage();
+        return CannotRun;
+    }
+    QString error;
+    const QString location = databaseLocation();
+    if (!Database::isPostgresUrl(location) && !QFileInfo::exists(location)) {
+        m_err << tr("There is no database at %1.").arg(location) << u'\n';
+        return CannotRun;
+    }
+    const auto db = Database::open(location, &error);
+    if (!db) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    OrganizationStore store(*db);
+    std::optional<Organization> organization;
+    if (store.prepare(&error))
+        organization = store.load(&error);
+    if (!organization) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+
+    // Errors block; warnings are listed, and pushing anyway is what running push means.
+    const QByteArray document = writeConfigDocument(*organization);
+    const Findings findings = validateConfigDocument(document);
+    if (countErrors(findings)) {
+        printFindings(findings);
+        m_err << tr("Nothing was pushed: the configuration has errors.") << u'\n';
+        return DocumentErrors;
+    }
+    if (!findings.isEmpty())
+        printFindings(findings);
+
+    PushRecord record = PushRecord::load(store);
+    BackendSettings settings;
+    settings.url = QUrl(m_parser.isSet(m_backend) ? m_parser.value(m_backend) : record.url);
+    if (!settings.isConfigured() ||
+        (settings.url.scheme() != u"http" && settings.url.scheme() != u"https")) {
+        m_err << tr("push needs --backend URL (http:// or https://).") << u'\n';
+        return CannotRun;
+    }
+    if (!m_parser.isSet(m_tokenFile)) {
+        m_err << tr("push needs --token-file FILE: the admin token is read from a file, never "
+                    "from the command line.")
+              << u'\n';
+        return CannotRun;
+    }
+    QByteArray token;
+    if (!readFile(m_parser.value(m_tokenFile), &token))
+        return CannotRun;
+    settings.token = token.trimmed();
+    settings.caFile = m_parser.value(m_caFile);
+    if (!BackendClient::checkCaFile(settings.caFile, &error)) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    BackendClient client;
+    client.setSettings(settings);
+    // A revision seen on another backend says nothing about this one.
+    const int basedOn = record.url == settings.url.toString() ? record.revision : 0;
+    auto put = [&](int revision) {
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (revision > 0)
+            headers.append({"If-Match", '"' + QByteArray::number(revision) + '"'});
+        return PushResult::from(client.sendAndWait("PUT", u"/api/v1/config"_s, document, headers));
+    };
+    PushResult result = put(basedOn);
+    if (result.outcome == PushResult::Conflict) {
+        // What changed there since the revision this database last saw.
+        const BackendReply theirs = client.sendAndWait("GET", u"/api/v1/config"_s);
+        const BackendReply base = basedOn
+                                      ? client.sendAndWait("GET", u"/api/v1/config/revisions/"_s +
+                                                                      QString::number(basedOn))
+                                      : BackendReply();
+        const Organization before =
+            basedOn && base.ok() ? readConfigDocument(base.body).organization : Organization();
+        const Organization after =
+            theirs.ok() ? readConfigDocument(theirs.body).organization : Organization();
+        m_err << result.message << u'\n';
+        if (basedOn)
+            m_out << tr("Changed on the backend since revision %1:").arg(basedOn) << u'\n'
+                  << ChangeSummary::toText(ChangeSummary::describe(before, after));
+        else
+            m_out << tr("The backend holds a configuration this database never pushed: %1")
+                         .arg(ChangeSummary::overview(after))
+                  << u'\n';
+        m_out.flush();
+        if (!m_parser.isSet(m_overwrite)) {
+            m_err << tr("Nothing was pushed. Push again with --overwrite to replace it with this "
+                        "database's configuration.")
+                  << u'\n';
+            return Conflict;
+        }
+        result = put(result.revision);
+    }
+    if (result.outcome == PushResult::Invalid) {
+        for (const QString &e : std::as_const(result.errors))
+            m_out << u"error "_s << e << u'\n';
+        m_err << result.message << u'\n';
+        return DocumentErrors;
+    }
+    if (result.outcome != PushResult::Pushed) {
+        m_err << result.message << u'\n' << tr("Nothing was pushed.") << u'\n';
+        return result.outcome == PushResult::Conflict ? Conflict : CannotRun;
+    }
+    record = {settings.url.toString(), result.revision, documentFingerprint(document)};
+    if (!record.save(store, &error))
+        m_err << tr("Pushed, but the revision could not be noted in the database: %1").arg(error)
+              << u'\n';
+    m_err
+        << tr("Pushed to %1: revision %2.").arg(settings.url.toDisplayString()).arg(result.revision)
+        << u'\n';
     return Done;
 }
 

@@ -1,0 +1,109 @@
+#pragma once
+
+// The console's and switchboardctl's side of switchboard-routerd's admin API (routerd.md):
+// one asynchronous request per call, bearer token, TLS with the system's certificate
+// authorities plus an optional one of the user's. What goes wrong becomes one sentence a
+// person understands (unreachable, certificate not trusted, token refused, ...).
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace Switchboard {
+
+struct BackendSettings
+{
+    QUrl url;         // http(s)://host:port, without /api
+    QByteArray token; // the admin token
+    QString caFile;   // a PEM file of certificate authorities to trust besides the system's
+
+    bool isConfigured() const { return url.isValid() && !url.host().isEmpty(); }
+};
+
+struct BackendReply
+{
+    enum Failure
+    {
+        None,
+        Unreachable, // no answer: refused, timed out, name unknown, ...
+        Tls,         // the certificate is not trusted or does not match
+        Refused,     // 401/403: the token
+        Http,        // any other error status
+        NotABackend  // answered, but not as switchboard-routerd does
+    };
+    int status = 0;
+    Failure failure = None;
+    QString error; // a sentence, when failure != None
+    QByteArray body;
+    QByteArray etag;
+
+    bool ok() const { return failure == None; }
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    // The revision in an ETag ("3" or W/"3"), or -1.
+    int etagRevision() const;
+};
+
+class BackendClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const BackendReply &)>;
+
+    explicit BackendClient(QObject *parent = nullptr);
+
+    void setSettings(const BackendSettings &settings);
+    const BackendSettings &settings() const { return m_settings; }
+    bool isConfigured() const { return m_settings.isConfigured(); }
+    void setTimeout(int milliseconds) { m_timeout = milliseconds; }
+
+    // Sends a request to `path` (with its query) and calls `done` with the reply, unless
+    // `context` is gone by then. Returns the request, to abort it.
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body,
+                        QObject *context, Callback done,
+                        const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+    QNetworkReply *get(const QString &path, QObject *context, Callback done)
+    {
+        return send("GET", path, {}, context, std::move(done));
+    }
+    // PUT /api/v1/config with If-Match: the revision this document was based on (0: none).
+    QNetworkReply *putConfig(const QByteArray &document, int basedOn, QObject *context,
+                             Callback done);
+
+    // The same, waiting for the answer (switchboardctl, tests).
+    BackendReply sendAndWait(const QByteArray &method, const QString &path,
+                             const QByteArray &body = {},
+                             const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+
+    // Reads the CA file; false (and `error`) when it holds no certificate.
+    static bool checkCaFile(const QString &path, QString *error);
+
+private:
+    BackendReply finish(QNetworkReply *reply, const QStringList &tlsErrors) const;
+
+    QNetworkAccessManager m_network;
+    BackendSettings m_settings;
+    int m_timeout = 15000;
+};
+
+// Sentences for the replies' failures.
+class BackendMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(BackendMessages)
+
+public:
+    static QString unreachable(const QUrl &url, const QString &why);
+    static QString untrusted(const QUrl &url, const QStringList &why);
+    static QString refused(const QUrl &url);
+    static QString notABackend(const QUrl &url, int status);
+    static QString status(int status, const QString &sentence);
+};
+
+} // namespace Switchboard
