@@ -4,6 +4,7 @@
 // the console will. Two backends on one PostgreSQL server share the rotation exactly.
 
 #include "carrier.h"
+#include "routerdprocess.h"
 #include "routing/twimlreader.h"
 #include "server/signature.h"
 #include "testsupport.h"
@@ -29,9 +30,6 @@ using namespace Switchboard;
 using namespace Switchboard::Test;
 
 namespace {
-
-const QByteArray carrierToken = "carrier-token-0123456789abcdef";
-const QByteArray adminToken = "admin-token-fedcba9876543210";
 
 struct HttpReply
 {
@@ -107,74 +105,7 @@ QByteArray formEncode(const FormParams &params)
     return parts.join('&');
 }
 
-// One switchboard-routerd process.
-class Routerd
-{
-public:
-    ~Routerd()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool start(const QString &database, const QStringList &extra = {},
-               const QProcessEnvironment &environment = defaultEnvironment())
-    {
-        m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(ROUTERD_PATH),
-                        QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database} +
-                            extra);
-        static const QRegularExpression listening(uR"(listening on (http://127\.0\.0\.1:\d+))"_s);
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 15000) {
-            if (!m_process.waitForReadyRead(200) && m_process.state() == QProcess::NotRunning)
-                break;
-            m_log += m_process.readAllStandardError();
-            const auto m = listening.match(QString::fromUtf8(m_log));
-            if (m.hasMatch()) {
-                base = m.captured(1);
-                return true;
-            }
-        }
-        m_log += m_process.readAllStandardError();
-        return false;
-    }
-
-    static QProcessEnvironment defaultEnvironment()
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"TWILIO_AUTH_TOKEN"_s, QString::fromLatin1(carrierToken));
-        env.insert(u"SWITCHBOARD_ADMIN_TOKEN"_s, QString::fromLatin1(adminToken));
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        return env;
-    }
-
-    // SIGTERM; the exit code, or -1 when it did not stop.
-    int stop()
-    {
-        ::kill(pid_t(m_process.processId()), SIGTERM);
-        if (!m_process.waitForFinished(10000))
-            return -1;
-        m_log += m_process.readAllStandardError();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-    QByteArray log()
-    {
-        m_log += m_process.readAllStandardError();
-        return m_log;
-    }
-    QProcess &process() { return m_process; }
-
-    QString base;
-
-private:
-    QProcess m_process;
-    QByteArray m_log;
-};
+using Routerd = RouterdProcess;
 
 // The carrier and the console, talking to one backend.
 class Client
