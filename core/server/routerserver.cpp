@@ -95,6 +95,9 @@ bool RouterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 {
     QElapsedTimer timer;
     timer.start();
+    // Answers leave at once: with Nagle's algorithm a reply written in pieces can wait for the
+    // client's delayed acknowledgement (40 ms) on a kept-alive connection.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const Reply reply = respond(request);
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));

@@ -280,9 +280,9 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
             *error = tr("\"%1\" is not a cursor this backend gave out.").arg(query.before);
             return {};
         }
-        where.append(u"(created_at < ? OR (created_at = ? AND id < ?))"_s);
-        values << cursor.section(u'|', 0, 0) << cursor.section(u'|', 0, 0)
-               << cursor.section(u'|', 1);
+        // A row value: the index (owner, created_at, id) is searched from there, however deep.
+        where.append(u"(created_at, id) < (?, ?)"_s);
+        values << cursor.section(u'|', 0, 0) << cursor.section(u'|', 1);
     }
     const int limit = std::clamp(query.limit, 1, 500);
     QSqlQuery q = m_db.query();
