@@ -330,6 +330,227 @@
     </message>
 </context>
 <context>
+    <name>BackendMessages</name>
+    <message>
+        <source>%1 holds no certificate (PEM or DER).</source>
+        <translation>%1 enthält kein Zertifikat (PEM oder DER).</translation>
+    </message>
+    <message>
+        <source>The backend at %1 is unreachable: %2</source>
+        <translation>Das Backend unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The backend at %1 has a certificate this computer does not trust: %2. If it uses your own certificate authority, give its certificate file in the backend settings.</source>
+        <translation>Das Backend unter %1 hat ein Zertifikat, dem dieser Computer nicht vertraut: %2. Wenn es Ihre eigene Zertifizierungsstelle verwendet, geben Sie deren Zertifikatsdatei in den Backend-Einstellungen an.</translation>
+    </message>
+    <message>
+        <source>The backend at %1 refused the admin token. Check the token in the backend settings.</source>
+        <translation>Das Backend unter %1 hat das Admin-Token abgelehnt. Prüfen Sie das Token in den Backend-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 answered (HTTP %2), but not as a Switchboard backend does. Is the URL right?</source>
+        <translation>%1 hat geantwortet (HTTP %2), aber nicht wie ein Switchboard-Backend. Stimmt die URL?</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1.</source>
+        <translation>Das Backend hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>Das Backend hat mit HTTP %1 geantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSummary</name>
+    <message>
+        <source>Added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Changed %1: %2</source>
+        <translation>%1 geändert: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>name was %1</source>
+        <translation>Name vorher %1</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>Mailbox-Ansage</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>renamed from %1</source>
+        <translation>umbenannt von %1</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>members now %1 (were %2)</source>
+        <translation>Mitglieder jetzt %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>members&apos; channels</source>
+        <translation>Kanäle der Mitglieder</translation>
+    </message>
+    <message>
+        <source>open conversations per agent %1 (was %2)</source>
+        <translation>offene Unterhaltungen pro Agent %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>no flow</source>
+        <translation>kein Ablauf</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>flow now %1 (was %2)</source>
+        <translation>Ablauf jetzt %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>label was %1</source>
+        <translation>Bezeichnung vorher %1</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Abläufe</translation>
+    </message>
+    <message>
+        <source>call flow</source>
+        <translation>Anrufablauf</translation>
+    </message>
+    <message>
+        <source>SMS flow</source>
+        <translation>SMS-Ablauf</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n applet(s) changed</source>
+        <translation>
+            <numerusform>%1: %n Applet geändert</numerusform>
+            <numerusform>%1: %n Applets geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: where it starts</source>
+        <translation>%1: Startpunkt</translation>
+    </message>
+    <message>
+        <source>its layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Organization renamed from %1 to %2</source>
+        <translation>Organisation von %1 in %2 umbenannt</translation>
+    </message>
+    <message>
+        <source>Time zone now %1 (was %2)</source>
+        <translation>Zeitzone jetzt %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>Blocked %1</source>
+        <translation>%1 gesperrt</translation>
+    </message>
+    <message>
+        <source>Unblocked %1</source>
+        <translation>%1 entsperrt</translation>
+    </message>
+    <message>
+        <source>owner now %1 (was %2)</source>
+        <translation>Besitzer jetzt %1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4, %5</source>
+        <translation>%1: %2, %3, %4, %5</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n Rufnummer</numerusform>
+            <numerusform>%n Rufnummern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n Ablauf</numerusform>
+            <numerusform>%n Abläufe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfigReader</name>
     <message>
         <source>an object</source>
@@ -410,6 +631,21 @@
     <message>
         <source>an applet id</source>
         <translation>eine Applet-ID</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot protect %1: %2</source>
+        <translation>%1 kann nicht geschützt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -577,28 +813,6 @@
         <translation>BODY</translation>
     </message>
     <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Aufruf:
-  switchboardctl validate FILE               Konfigurationsdokument prüfen
-  switchboardctl import --database DB FILE   Organisation in DB ersetzen
-  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        Anruf oder SMS durch die Abläufe leiten
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export or simulate</source>
-        <translation>validate, import, export oder simulate</translation>
-    </message>
-    <message>
         <source>simulate takes options only (--config FILE --to NUMBER --from NUMBER ...).</source>
         <translation>simulate erwartet nur Optionen (--config FILE --to NUMBER --from NUMBER ...).</translation>
     </message>
@@ -617,6 +831,92 @@
     <message>
         <source>There is no user &quot;%1&quot; to answer.</source>
         <translation>Es gibt keinen Benutzer &quot;%1&quot;, der abnehmen könnte.</translation>
+    </message>
+    <message>
+        <source>push: the backend&apos;s URL (default: the one pushed to last).</source>
+        <translation>push: die URL des Backends (Standard: die der letzten Übertragung).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>push: a file holding the backend&apos;s admin token.</source>
+        <translation>push: eine Datei mit dem Admin-Token des Backends.</translation>
+    </message>
+    <message>
+        <source>push: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push: Zertifizierungsstellen, denen zusätzlich zu denen des Systems vertraut wird (PEM).</translation>
+    </message>
+    <message>
+        <source>push: replace the backend&apos;s configuration even if it changed since the last push.</source>
+        <translation>push: die Konfiguration des Backends ersetzen, auch wenn sie sich seit der letzten Übertragung geändert hat.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Aufruf:
+  switchboardctl validate FILE               Konfigurationsdokument prüfen
+  switchboardctl import --database DB FILE   Organisation in DB ersetzen
+  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
+  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
+                      [--overwrite]      Konfiguration an das Backend übertragen
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        Anruf oder SMS durch die Abläufe laufen lassen
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push or simulate</source>
+        <translation>validate, import, export, push oder simulate</translation>
+    </message>
+    <message>
+        <source>push takes options only (--database DB --backend URL --token-file FILE).</source>
+        <translation>push erwartet nur Optionen (--database DB --backend URL --token-file FILE).</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed: the configuration has errors.</source>
+        <translation>Es wurde nichts übertragen: Die Konfiguration enthält Fehler.</translation>
+    </message>
+    <message>
+        <source>push needs --backend URL (http:// or https://).</source>
+        <translation>push benötigt --backend URL (http:// oder https://).</translation>
+    </message>
+    <message>
+        <source>push needs --token-file FILE: the admin token is read from a file, never from the command line.</source>
+        <translation>push benötigt --token-file FILE: Das Admin-Token wird aus einer Datei gelesen, niemals von der Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>Changed on the backend since revision %1:</source>
+        <translation>Seit Revision %1 auf dem Backend geändert:</translation>
+    </message>
+    <message>
+        <source>The backend holds a configuration this database never pushed: %1</source>
+        <translation>Das Backend enthält eine Konfiguration, die nie aus dieser Datenbank übertragen wurde: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed. Push again with --overwrite to replace it with this database&apos;s configuration.</source>
+        <translation>Es wurde nichts übertragen. Übertragen Sie erneut mit --overwrite, um sie durch die Konfiguration dieser Datenbank zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed.</source>
+        <translation>Es wurde nichts übertragen.</translation>
+    </message>
+    <message>
+        <source>Pushed, but the revision could not be noted in the database: %1</source>
+        <translation>Übertragen, aber die Revision konnte nicht in der Datenbank vermerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Pushed to %1: revision %2.</source>
+        <translation>An %1 übertragen: Revision %2.</translation>
     </message>
 </context>
 <context>
@@ -770,6 +1070,62 @@
     </message>
 </context>
 <context>
+    <name>DialogPushInteraction</name>
+    <message>
+        <source>Cannot push</source>
+        <translation>Übertragen nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration has %n error(s); the backend would refuse it. Fix them first (they are listed in the status bar&apos;s findings and on the canvas).</source>
+        <translation>
+            <numerusform>Die Konfiguration enthält %n Fehler; das Backend würde sie ablehnen. Beheben Sie ihn zuerst (er wird in der Statusleiste und auf der Arbeitsfläche angezeigt).</numerusform>
+            <numerusform>Die Konfiguration enthält %n Fehler; das Backend würde sie ablehnen. Beheben Sie sie zuerst (sie werden in der Statusleiste und auf der Arbeitsfläche angezeigt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push with warnings?</source>
+        <translation>Trotz Warnungen übertragen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration routes, but %n thing(s) deserve a look:</source>
+        <translation>
+            <numerusform>Die Weiterleitung funktioniert, aber %n Punkt sollte geprüft werden:</numerusform>
+            <numerusform>Die Weiterleitung funktioniert, aber %n Punkte sollten geprüft werden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weiterer.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push anyway</source>
+        <translation>Trotzdem übertragen</translation>
+    </message>
+    <message>
+        <source>Export your configuration</source>
+        <translation>Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>Configuration documents (*.json)</source>
+        <translation>Konfigurationsdokumente (*.json)</translation>
+    </message>
+    <message>
+        <source>The backend refused the configuration</source>
+        <translation>Das Backend hat die Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: your changes stay here, and you can push again when the backend answers.</source>
+        <translation>Es geht nichts verloren: Ihre Änderungen bleiben hier erhalten, und Sie können erneut übertragen, sobald das Backend antwortet.</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Übertragen</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <source>Ring all at once</source>
@@ -858,6 +1214,21 @@
     <message>
         <source>Cannot start a transaction on %1.</source>
         <translation>Auf %1 kann keine Transaktion gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PushResult</name>
+    <message>
+        <source>Pushed: the backend is at revision %1.</source>
+        <translation>Übertragen: Das Backend hat jetzt Revision %1.</translation>
+    </message>
+    <message>
+        <source>The configuration on the backend changed since you last pushed: it is at revision %1 now.</source>
+        <translation>Die Konfiguration auf dem Backend hat sich seit Ihrer letzten Übertragung geändert: Aktuell ist Revision %1.</translation>
+    </message>
+    <message>
+        <source>The backend refused the configuration: it has errors. Nothing changed there.</source>
+        <translation>Das Backend hat die Konfiguration abgelehnt: Sie enthält Fehler. Dort wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1520,218 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ActiveGroupsDialog</name>
+    <message>
+        <source>&amp;Available</source>
+        <translation>&amp;Verfügbar</translation>
+    </message>
+    <message>
+        <source>U&amp;navailable</source>
+        <translation>&amp;Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Active Groups</source>
+        <translation>Aktive Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; in this organization.</source>
+        <translation>In dieser Organisation gibt es keinen Benutzer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
+        <translation>Es ist kein Routing-Backend eingerichtet. Die aktiven Gruppen werden vom Backend verwaltet: Richten Sie es in den Backend-Einstellungen ein und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>Es wurde nichts gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1&apos;s active groups before showing %2&apos;s?</source>
+        <translation>Änderungen an den aktiven Gruppen von %1 speichern, bevor die von %2 angezeigt werden?</translation>
+    </message>
+    <message>
+        <source>Unavailable stops all calls and texts to you in every group, whatever is ticked below; your choices are kept for when you are available again.</source>
+        <translation>&quot;Nicht verfügbar&quot; stoppt alle Anrufe und SMS an Sie in allen Gruppen, egal was unten angehakt ist; Ihre Auswahl bleibt erhalten, bis Sie wieder verfügbar sind.</translation>
+    </message>
+    <message>
+        <source>Unavailable stops all calls and texts to %1 in every group, whatever is ticked below; the choices are kept for when %1 is available again.</source>
+        <translation>&quot;Nicht verfügbar&quot; stoppt alle Anrufe und SMS an %1 in allen Gruppen, egal was unten angehakt ist; die Auswahl bleibt erhalten, bis %1 wieder verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>You are not a member of any group.</source>
+        <translation>Sie sind in keiner Gruppe Mitglied.</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of any group.</source>
+        <translation>%1 ist in keiner Gruppe Mitglied.</translation>
+    </message>
+    <message>
+        <source>The backend does not know you yet. Your choices are kept, and apply once the configuration is pushed.</source>
+        <translation>Das Backend kennt Sie noch nicht. Ihre Auswahl bleibt erhalten und gilt, sobald die Konfiguration übertragen wurde.</translation>
+    </message>
+    <message>
+        <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
+        <translation>Das Backend kennt %1 noch nicht. Die Auswahl bleibt erhalten und gilt, sobald die Konfiguration übertragen wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ActiveGroupsModel</name>
+    <message>
+        <source>This group has no department.</source>
+        <translation>Diese Gruppe hat keine Abteilung.</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>n. z.</translation>
+    </message>
+    <message>
+        <source>Not applicable: %1 leaves this member out of its calls.</source>
+        <translation>Nicht zutreffend: %1 nimmt dieses Mitglied von Anrufen aus.</translation>
+    </message>
+    <message>
+        <source>Not applicable: %1 leaves this member out of its texts.</source>
+        <translation>Nicht zutreffend: %1 nimmt dieses Mitglied von SMS aus.</translation>
+    </message>
+    <message>
+        <source>Take calls to %1 now</source>
+        <translation>Anrufe an %1 jetzt annehmen</translation>
+    </message>
+    <message>
+        <source>Take texts to %1 now</source>
+        <translation>SMS an %1 jetzt empfangen</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::AppletPreviewDelegate</name>
     <message>
         <source>nothing yet</source>
         <translation>noch nichts</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BackendConnection</name>
+    <message>
+        <source> — unpushed changes</source>
+        <translation> — nicht übertragene Änderungen</translation>
+    </message>
+    <message>
+        <source>Backend: not configured</source>
+        <translation>Backend: nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Backend: connecting…</source>
+        <translation>Backend: Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Backend: connected at revision %1</source>
+        <translation>Backend: verbunden, Revision %1</translation>
+    </message>
+    <message>
+        <source>Backend: unreachable</source>
+        <translation>Backend: nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Backend: refused the connection</source>
+        <translation>Backend: Verbindung abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BackendSettingsDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Routing backend</source>
+        <translation>Routing-Backend</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities</source>
+        <translation>keine: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>Admin-To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>&amp;Zertifizierungsstelle:</translation>
+    </message>
+    <message>
+        <source>The token is kept in a file only you can read.</source>
+        <translation>Das Token wird in einer Datei gespeichert, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
+        <translation>Das Token wird im Schlüsselbund des Systems gespeichert (oder, falls es keinen gibt, in einer Datei, die nur Sie lesen können), niemals in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>Die URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The admin token is missing.</source>
+        <translation>Das Admin-Token fehlt.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: the backend is at revision %1.</source>
+        <translation>Verbunden: Das Backend hat Revision %1.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1750,53 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ConflictDialog</name>
+    <message>
+        <source>The backend&apos;s configuration changed</source>
+        <translation>Die Konfiguration des Backends hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Someone pushed to the backend since you last did: it is at revision %1, and you started from revision %2. This is what changed there:</source>
+        <translation>Seit Ihrer letzten Übertragung hat jemand anderes an das Backend übertragen: Es hat jetzt Revision %1, Sie sind von Revision %2 ausgegangen. Folgendes wurde dort geändert:</translation>
+    </message>
+    <message>
+        <source>The backend holds a configuration this console never pushed or reloaded (revision %1): %2</source>
+        <translation>Das Backend enthält eine Konfiguration, die diese Konsole nie übertragen oder geladen hat (Revision %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pushing now would replace their changes with yours.</source>
+        <translation>Wenn Sie jetzt übertragen, werden die dortigen Änderungen durch Ihre ersetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>Backend-Version &amp;laden</translation>
+    </message>
+    <message>
+        <source>Replace your configuration here with the backend&apos;s (one undo step; save to keep it)</source>
+        <translation>Ihre Konfiguration hier durch die des Backends ersetzen (ein Rückgängig-Schritt; speichern Sie, um sie zu behalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with ours</source>
+        <translation>Mit lokaler Version &amp;überschreiben</translation>
+    </message>
+    <message>
+        <source>Push your configuration over theirs</source>
+        <translation>Die Konfiguration des Backends mit Ihrer überschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Export ours…</source>
+        <translation>Lokale Version &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write your configuration to a file, and push nothing</source>
+        <translation>Ihre Konfiguration in eine Datei schreiben und nichts übertragen</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2230,29 @@
         <source>No SMS flow yet: texts to this flow&apos;s numbers are dropped. Drag an applet into the dotted slot to begin.</source>
         <translation>Noch kein SMS-Ablauf: SMS an die Rufnummern dieses Ablaufs werden verworfen. Ziehen Sie ein Applet auf den gestrichelten Platz, um zu beginnen.</translation>
     </message>
+    <message>
+        <source>&amp;Test Call…</source>
+        <translation>&amp;Testanruf…</translation>
+    </message>
+    <message>
+        <source>Run a call or a text through this flow, unsaved changes included</source>
+        <translation>Einen Anruf oder eine SMS durch diesen Ablauf laufen lassen, einschließlich ungespeicherter Änderungen</translation>
+    </message>
+    <message>
+        <source>Clear Route</source>
+        <translation>Route entfernen</translation>
+    </message>
+    <message>
+        <source>Take the test call&apos;s route off the canvas</source>
+        <translation>Die Route des Testanrufs von der Arbeitsfläche entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The test call&apos;s route: %n applet(s), numbered in the order they ran. The next edit clears it.</source>
+        <translation>
+            <numerusform>Route des Testanrufs: %n Applet, nummeriert in der Reihenfolge der Ausführung. Die nächste Änderung entfernt sie.</numerusform>
+            <numerusform>Route des Testanrufs: %n Applets, nummeriert in der Reihenfolge der Ausführung. Die nächste Änderung entfernt sie.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsModel</name>
@@ -1821,14 +2470,226 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::InboxModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voicemail, %1</source>
+        <translation>Mailbox-Nachricht, %1</translation>
+    </message>
+    <message>
+        <source>Voicemail, %1: %2</source>
+        <translation>Mailbox-Nachricht, %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 [%n attachment(s)]</source>
+        <translation>
+            <numerusform>%1 [%n Anhang]</numerusform>
+            <numerusform>%1 [%n Anhänge]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>%1, closed</source>
+        <translation>%1, geschlossen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::InboxPage</name>
     <message>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
-        <translation>SMS und Mailbox-Nachrichten werden vom Routing-Backend verwaltet. Sobald ein Backend eingerichtet ist, erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
+        <source>Open &amp;recording</source>
+        <translation>Aufnahme ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Close conversation</source>
+        <translation>Unterhaltung &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Send reply</source>
+        <translation>Ant&amp;wort senden</translation>
+    </message>
+    <message>
+        <source>Signed in &amp;as:</source>
+        <translation>Ange&amp;meldet als:</translation>
+    </message>
+    <message>
+        <source>Active &amp;Groups…</source>
+        <translation>Aktive &amp;Gruppen…</translation>
+    </message>
+    <message>
+        <source>Which groups&apos; calls and texts you take, and whether you are available</source>
+        <translation>Von welchen Gruppen Sie Anrufe und SMS annehmen und ob Sie verfügbar sind</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Set up where it is, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>SMS und Mailbox-Nachrichten werden vom Routing-Backend verwaltet. Legen Sie fest, wo es sich befindet, dann erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;backend…</source>
+        <translation>&amp;Backend einrichten…</translation>
+    </message>
+    <message>
+        <source>Mark read or unread (Ctrl+U)</source>
+        <translation>Als gelesen oder ungelesen markieren (Strg+U)</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>Löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>Antwort schreiben…</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reply sent.</source>
+        <translation>Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>Reply queued on the backend, not sent: %1</source>
+        <translation>Antwort im Backend in die Warteschlange gestellt, nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>My messages</source>
+        <translation>Meine Nachrichten</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Voicemails</source>
+        <translation>Mailbox-Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a message.</source>
+        <translation>Wählen Sie eine Nachricht aus.</translation>
+    </message>
+    <message>
+        <source>Nothing here.</source>
+        <translation>Keine Einträge.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>voicemail of %n second(s)</source>
+        <translation>
+            <numerusform>Mailbox-Nachricht von %n Sekunde</numerusform>
+            <numerusform>Mailbox-Nachricht von %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>conversation closed</source>
+        <translation>Unterhaltung geschlossen</translation>
+    </message>
+    <message>
+        <source>conversation open</source>
+        <translation>Unterhaltung offen</translation>
+    </message>
+    <message>
+        <source>No transcription.</source>
+        <translation>Keine Transkription.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Anhang: %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Als g&amp;elesen markieren</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>You replied (queued, not sent): %1</source>
+        <translation>Ihre Antwort (in der Warteschlange, nicht gesendet): %1</translation>
+    </message>
+    <message>
+        <source>You replied: %1</source>
+        <translation>Ihre Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone who reads this inbox?</source>
+        <translation>Diese Nachricht für alle löschen, die diesen Posteingang lesen?</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opens %1.</source>
+        <translation>Auf diesem Computer gibt es kein Programm, das %1 öffnen kann.</translation>
     </message>
 </context>
 <context>
@@ -1893,16 +2754,8 @@
         <translation>&amp;Übertragen</translation>
     </message>
     <message>
-        <source>Send the configuration to the routing backend (no backend is configured)</source>
-        <translation>Konfiguration an das Routing-Backend übertragen (kein Backend eingerichtet)</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
-    </message>
-    <message>
-        <source>Backend: not configured</source>
-        <translation>Backend: nicht eingerichtet</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -1984,6 +2837,38 @@
             <numerusform>%n Rufnummer nicht vollständig weitergeleitet</numerusform>
             <numerusform>%n Rufnummern nicht vollständig weitergeleitet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Backend…</source>
+        <translation>&amp;Backend…</translation>
+    </message>
+    <message>
+        <source>Where the routing backend is, and its admin token</source>
+        <translation>Adresse des Routing-Backends und sein Admin-Token</translation>
+    </message>
+    <message>
+        <source>Active &amp;Groups…</source>
+        <translation>Aktive &amp;Gruppen…</translation>
+    </message>
+    <message>
+        <source>Which groups&apos; calls and texts you take now, and whether you are available</source>
+        <translation>Von welchen Gruppen Sie jetzt Anrufe und SMS annehmen und ob Sie verfügbar sind</translation>
+    </message>
+    <message>
+        <source>&amp;Test Call…</source>
+        <translation>&amp;Testanruf…</translation>
+    </message>
+    <message>
+        <source>Run a call or a text through the flows, unsaved changes included, and see its route</source>
+        <translation>Einen Anruf oder eine SMS durch die Abläufe laufen lassen, einschließlich ungespeicherter Änderungen, und die Route ansehen</translation>
+    </message>
+    <message>
+        <source>Send the configuration to %1</source>
+        <translation>Konfiguration an %1 übertragen</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (set up with Backend… first)</source>
+        <translation>Konfiguration an das Routing-Backend übertragen (zuerst unter Backend… einrichten)</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +3059,52 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::PushController</name>
+    <message numerus="yes">
+        <source>Not pushed: the configuration has %n error(s).</source>
+        <translation>
+            <numerusform>Nicht übertragen: Die Konfiguration enthält %n Fehler.</numerusform>
+            <numerusform>Nicht übertragen: Die Konfiguration enthält %n Fehler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not pushed.</source>
+        <translation>Nicht übertragen.</translation>
+    </message>
+    <message>
+        <source>Sending the configuration to %1…</source>
+        <translation>Konfiguration wird an %1 übertragen…</translation>
+    </message>
+    <message>
+        <source>The configuration changed on the backend; fetching what changed…</source>
+        <translation>Die Konfiguration auf dem Backend hat sich geändert; die Änderungen werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>Not reloaded.</source>
+        <translation>Nicht neu geladen.</translation>
+    </message>
+    <message>
+        <source>Reload revision %1 from the backend</source>
+        <translation>Revision %1 vom Backend laden</translation>
+    </message>
+    <message>
+        <source>Reloaded revision %1 from the backend. Save to keep it here.</source>
+        <translation>Revision %1 vom Backend geladen. Speichern Sie, um sie hier zu behalten.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Your configuration was written to %1; the backend keeps revision %2.</source>
+        <translation>Ihre Konfiguration wurde in %1 geschrieben; das Backend behält Revision %2.</translation>
+    </message>
+    <message>
+        <source>Not pushed: the backend keeps revision %1.</source>
+        <translation>Nicht übertragen: Das Backend behält Revision %1.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RouterServer</name>
     <message>
         <source>Use GET.</source>
@@ -2275,6 +3206,22 @@
         <source>Presence has &quot;available&quot; (true or false) and &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</source>
         <translation>Der Verfügbarkeitsstatus enthält &quot;available&quot; (true oder false) und &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</translation>
     </message>
+    <message>
+        <source>archived is true or false.</source>
+        <translation>archived ist true oder false.</translation>
+    </message>
+    <message>
+        <source>A reply has a &quot;body&quot; of 1 to 1600 characters.</source>
+        <translation>Eine Antwort hat einen &quot;body&quot; mit 1 bis 1600 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only texts can be answered with a text.</source>
+        <translation>Nur SMS können mit einer SMS beantwortet werden.</translation>
+    </message>
+    <message>
+        <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
+        <translation>Dieses Backend kann keine SMS senden: Es hat keine Zugangsdaten für die Messaging-API des Netzbetreibers. Die Antwort bleibt ungesendet in seiner Warteschlange.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::RoutingEditor</name>
@@ -2369,6 +3316,121 @@
     <message>
         <source>Unblock %1</source>
         <translation>%1 entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TestCallDialog</name>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Anruf</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>S&amp;MS</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>&amp;Show on Canvas</source>
+        <translation>Auf Arbeitsfläche &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Test Call</source>
+        <translation>Testanruf</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 2</source>
+        <translation>z. B. 1, 2</translation>
+    </message>
+    <message>
+        <source>One key (or a few) for each time a menu asks, in order. When they run out, the caller says nothing.</source>
+        <translation>Eine Taste (oder mehrere) für jede Menüabfrage, der Reihe nach. Sind keine mehr übrig, drückt der Anrufer nichts.</translation>
+    </message>
+    <message>
+        <source>Picks up when one of their devices rings.</source>
+        <translation>Nimmt ab, wenn eines der eigenen Geräte klingelt.</translation>
+    </message>
+    <message>
+        <source>Checked users are unavailable: the call does not ring them, and texts are not assigned to them.</source>
+        <translation>Angehakte Benutzer sind nicht verfügbar: Bei ihnen klingelt der Anruf nicht, und SMS werden ihnen nicht zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Hello</source>
+        <translation>Hallo</translation>
+    </message>
+    <message>
+        <source>&amp;Number called:</source>
+        <translation>Angerufene &amp;Rufnummer:</translation>
+    </message>
+    <message>
+        <source>C&amp;aller&apos;s number:</source>
+        <translation>Rufnummer des Anr&amp;ufers:</translation>
+    </message>
+    <message>
+        <source>&amp;Keys pressed:</source>
+        <translation>Gedrückte &amp;Tasten:</translation>
+    </message>
+    <message>
+        <source>&amp;Who answers:</source>
+        <translation>Wer nimmt a&amp;b:</translation>
+    </message>
+    <message>
+        <source>&amp;Unavailable:</source>
+        <translation>Nicht &amp;verfügbar:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>Der Anruf</translation>
+    </message>
+    <message>
+        <source>The route</source>
+        <translation>Die Route</translation>
+    </message>
+    <message>
+        <source>Runs the routing engine here, on the configuration as it is being edited: unsaved changes count. Nobody is called.</source>
+        <translation>Führt die Routing-Engine hier aus, mit der Konfiguration im aktuellen Bearbeitungsstand: Ungespeicherte Änderungen zählen mit. Niemand wird angerufen.</translation>
+    </message>
+    <message>
+        <source>Open the flow in the flow builder with the route drawn on it.</source>
+        <translation>Den Ablauf im Ablauf-Editor öffnen, mit eingezeichneter Route.</translation>
+    </message>
+    <message>
+        <source>Choose the call, then Run.</source>
+        <translation>Legen Sie den Anruf fest und klicken Sie dann auf Ausführen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → flow &quot;%2&quot;</source>
+        <translation>%1 → Ablauf &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: no flow</source>
+        <translation>%1: kein Ablauf</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>W&amp;hen (in %1):</source>
+        <translation>&amp;Wann (in %1):</translation>
+    </message>
+    <message>
+        <source>The date and time in the organization&apos;s time zone, %1.</source>
+        <translation>Datum und Uhrzeit in der Zeitzone der Organisation, %1.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,44 @@
     </message>
 </context>
 <context>
+    <name>ChangeSummary</name>
+    <message numerus="yes">
+        <source>%1: %n applet(s) changed</source>
+        <translation>
+            <numerusform>%1: %n applet changed</numerusform>
+            <numerusform>%1: %n applets changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n number</numerusform>
+            <numerusform>%n numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ctl</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -64,6 +102,30 @@
     </message>
 </context>
 <context>
+    <name>DialogPushInteraction</name>
+    <message numerus="yes">
+        <source>The configuration has %n error(s); the backend would refuse it. Fix them first (they are listed in the status bar&apos;s findings and on the canvas).</source>
+        <translation>
+            <numerusform>The configuration has %n error; the backend would refuse it. Fix it first (it is listed in the status bar&apos;s findings and on the canvas).</numerusform>
+            <numerusform>The configuration has %n errors; the backend would refuse it. Fix them first (they are listed in the status bar&apos;s findings and on the canvas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration routes, but %n thing(s) deserve a look:</source>
+        <translation>
+            <numerusform>The configuration routes, but %n thing deserves a look:</numerusform>
+            <numerusform>The configuration routes, but %n things deserve a look:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FlowInteraction</name>
     <message numerus="yes">
         <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
@@ -101,6 +163,16 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::FlowWindow</name>
+    <message numerus="yes">
+        <source>The test call&apos;s route: %n applet(s), numbered in the order they ran. The next edit clears it.</source>
+        <translation>
+            <numerusform>The test call&apos;s route: %n applet, numbered in the order they ran. The next edit clears it.</numerusform>
+            <numerusform>The test call&apos;s route: %n applets, numbered in the order they ran. The next edit clears it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::FlowsModel</name>
     <message numerus="yes">
         <source>%n applet(s)</source>
@@ -128,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::InboxModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 [%n attachment(s)]</source>
+        <translation>
+            <numerusform>%1 [%n attachment]</numerusform>
+            <numerusform>%1 [%n attachments]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::InboxPage</name>
+    <message numerus="yes">
+        <source>voicemail of %n second(s)</source>
+        <translation>
+            <numerusform>voicemail of %n second</numerusform>
+            <numerusform>voicemail of %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::MainWindow</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -148,6 +247,16 @@
         <translation>
             <numerusform>%n number not fully routed</numerusform>
             <numerusform>%n numbers not fully routed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PushController</name>
+    <message numerus="yes">
+        <source>Not pushed: the configuration has %n error(s).</source>
+        <translation>
+            <numerusform>Not pushed: the configuration has %n error.</numerusform>
+            <numerusform>Not pushed: the configuration has %n errors.</numerusform>
         </translation>
     </message>
 </context>

@@ -330,6 +330,227 @@
     </message>
 </context>
 <context>
+    <name>BackendMessages</name>
+    <message>
+        <source>%1 holds no certificate (PEM or DER).</source>
+        <translation>%1 no contiene ningún certificado (PEM o DER).</translation>
+    </message>
+    <message>
+        <source>The backend at %1 is unreachable: %2</source>
+        <translation>No se puede acceder al servidor en %1: %2</translation>
+    </message>
+    <message>
+        <source>The backend at %1 has a certificate this computer does not trust: %2. If it uses your own certificate authority, give its certificate file in the backend settings.</source>
+        <translation>El servidor en %1 tiene un certificado en el que este equipo no confía: %2. Si el servidor usa una autoridad de certificación propia, indique el archivo de su certificado en los ajustes del servidor.</translation>
+    </message>
+    <message>
+        <source>The backend at %1 refused the admin token. Check the token in the backend settings.</source>
+        <translation>El servidor en %1 rechazó el token de administración. Compruebe el token en los ajustes del servidor.</translation>
+    </message>
+    <message>
+        <source>%1 answered (HTTP %2), but not as a Switchboard backend does. Is the URL right?</source>
+        <translation>%1 respondió (HTTP %2), pero no como lo hace un servidor de Switchboard. ¿Es correcta la URL?</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1.</source>
+        <translation>El servidor respondió con HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>El servidor respondió con HTTP %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSummary</name>
+    <message>
+        <source>Added %1</source>
+        <translation>Añadido %1</translation>
+    </message>
+    <message>
+        <source>Changed %1: %2</source>
+        <translation>Modificado %1: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Eliminado %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>name was %1</source>
+        <translation>el nombre era %1</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>devices</source>
+        <translation>dispositivos</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>saludo</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>renamed from %1</source>
+        <translation>renombrado (antes %1)</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>departamento</translation>
+    </message>
+    <message>
+        <source>members now %1 (were %2)</source>
+        <translation>miembros ahora %1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>members&apos; channels</source>
+        <translation>canales de los miembros</translation>
+    </message>
+    <message>
+        <source>open conversations per agent %1 (was %2)</source>
+        <translation>conversaciones abiertas por agente: %1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>no flow</source>
+        <translation>sin flujo</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Números</translation>
+    </message>
+    <message>
+        <source>flow now %1 (was %2)</source>
+        <translation>flujo ahora %1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>label was %1</source>
+        <translation>la etiqueta era %1</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>call flow</source>
+        <translation>flujo de llamadas</translation>
+    </message>
+    <message>
+        <source>SMS flow</source>
+        <translation>flujo de SMS</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 añadido</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 eliminado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n applet(s) changed</source>
+        <translation>
+            <numerusform>%1: %n applet modificado</numerusform>
+            <numerusform>%1: %n applets modificados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: where it starts</source>
+        <translation>%1: applet inicial</translation>
+    </message>
+    <message>
+        <source>its layout</source>
+        <translation>su disposición</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Organization renamed from %1 to %2</source>
+        <translation>Organización renombrada de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Time zone now %1 (was %2)</source>
+        <translation>Zona horaria ahora %1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>Blocked %1</source>
+        <translation>Bloqueado %1</translation>
+    </message>
+    <message>
+        <source>Unblocked %1</source>
+        <translation>Desbloqueado %1</translation>
+    </message>
+    <message>
+        <source>owner now %1 (was %2)</source>
+        <translation>propietario ahora %1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contacto: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4, %5</source>
+        <translation>%1: %2, %3, %4, %5</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n usuario</numerusform>
+            <numerusform>%n usuarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n grupo</numerusform>
+            <numerusform>%n grupos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n número</numerusform>
+            <numerusform>%n números</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n flujo</numerusform>
+            <numerusform>%n flujos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfigReader</name>
     <message>
         <source>an object</source>
@@ -410,6 +631,21 @@
     <message>
         <source>an applet id</source>
         <translation>un identificador de applet</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>No se puede crear %1.</translation>
+    </message>
+    <message>
+        <source>Cannot protect %1: %2</source>
+        <translation>No se puede proteger %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -577,28 +813,6 @@
         <translation>BODY</translation>
     </message>
     <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Uso:
-  switchboardctl validate FILE               comprobar un documento de configuración
-  switchboardctl import --database DB FILE   reemplazar la organización en DB
-  switchboardctl export --database DB [FILE] escribir el documento de configuración
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        pasar una llamada o un SMS por los flujos
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export or simulate</source>
-        <translation>validate, import, export o simulate</translation>
-    </message>
-    <message>
         <source>simulate takes options only (--config FILE --to NUMBER --from NUMBER ...).</source>
         <translation>simulate solo admite opciones (--config FILE --to NUMBER --from NUMBER ...).</translation>
     </message>
@@ -617,6 +831,92 @@
     <message>
         <source>There is no user &quot;%1&quot; to answer.</source>
         <translation>No existe el usuario &quot;%1&quot; que debe contestar.</translation>
+    </message>
+    <message>
+        <source>push: the backend&apos;s URL (default: the one pushed to last).</source>
+        <translation>push: la URL del servidor (predeterminado: la del último envío).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>push: a file holding the backend&apos;s admin token.</source>
+        <translation>push: un archivo con el token de administración del servidor.</translation>
+    </message>
+    <message>
+        <source>push: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push: autoridades de certificación de confianza además de las del sistema (PEM).</translation>
+    </message>
+    <message>
+        <source>push: replace the backend&apos;s configuration even if it changed since the last push.</source>
+        <translation>push: reemplazar la configuración del servidor aunque haya cambiado desde el último envío.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Uso:
+  switchboardctl validate FILE               comprueba un documento de configuración
+  switchboardctl import --database DB FILE   reemplaza la organización de DB
+  switchboardctl export --database DB [FILE] escribe el documento de configuración
+  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
+                      [--overwrite]      envía la configuración al servidor
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        simula una llamada o un SMS en los flujos
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push or simulate</source>
+        <translation>validate, import, export, push o simulate</translation>
+    </message>
+    <message>
+        <source>push takes options only (--database DB --backend URL --token-file FILE).</source>
+        <translation>push solo admite opciones (--database DB --backend URL --token-file FILE).</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed: the configuration has errors.</source>
+        <translation>No se envió nada: la configuración tiene errores.</translation>
+    </message>
+    <message>
+        <source>push needs --backend URL (http:// or https://).</source>
+        <translation>push necesita --backend URL (http:// o https://).</translation>
+    </message>
+    <message>
+        <source>push needs --token-file FILE: the admin token is read from a file, never from the command line.</source>
+        <translation>push necesita --token-file FILE: el token de administración se lee de un archivo, nunca de la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>Changed on the backend since revision %1:</source>
+        <translation>Cambios en el servidor desde la revisión %1:</translation>
+    </message>
+    <message>
+        <source>The backend holds a configuration this database never pushed: %1</source>
+        <translation>El servidor tiene una configuración que esta base de datos nunca envió: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed. Push again with --overwrite to replace it with this database&apos;s configuration.</source>
+        <translation>No se envió nada. Vuelva a enviar con --overwrite para reemplazarla por la configuración de esta base de datos.</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed.</source>
+        <translation>No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Pushed, but the revision could not be noted in the database: %1</source>
+        <translation>Se envió, pero no se pudo registrar la revisión en la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Pushed to %1: revision %2.</source>
+        <translation>Enviado a %1: revisión %2.</translation>
     </message>
 </context>
 <context>
@@ -770,6 +1070,62 @@
     </message>
 </context>
 <context>
+    <name>DialogPushInteraction</name>
+    <message>
+        <source>Cannot push</source>
+        <translation>No se puede enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration has %n error(s); the backend would refuse it. Fix them first (they are listed in the status bar&apos;s findings and on the canvas).</source>
+        <translation>
+            <numerusform>La configuración tiene %n error; el servidor la rechazaría. Corríjalo primero (se indica en la barra de estado y en el lienzo).</numerusform>
+            <numerusform>La configuración tiene %n errores; el servidor la rechazaría. Corríjalos primero (se indican en la barra de estado y en el lienzo).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push with warnings?</source>
+        <translation>¿Enviar con advertencias?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration routes, but %n thing(s) deserve a look:</source>
+        <translation>
+            <numerusform>La configuración enruta, pero conviene revisar %n punto:</numerusform>
+            <numerusform>La configuración enruta, pero conviene revisar %n puntos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… y %n más.</numerusform>
+            <numerusform>… y %n más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push anyway</source>
+        <translation>Enviar de todos modos</translation>
+    </message>
+    <message>
+        <source>Export your configuration</source>
+        <translation>Exportar su configuración</translation>
+    </message>
+    <message>
+        <source>Configuration documents (*.json)</source>
+        <translation>Documentos de configuración (*.json)</translation>
+    </message>
+    <message>
+        <source>The backend refused the configuration</source>
+        <translation>El servidor rechazó la configuración</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: your changes stay here, and you can push again when the backend answers.</source>
+        <translation>No se pierde nada: sus cambios siguen aquí y puede volver a enviar cuando el servidor responda.</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Enviar</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <source>Ring all at once</source>
@@ -858,6 +1214,21 @@
     <message>
         <source>Cannot start a transaction on %1.</source>
         <translation>No se puede iniciar una transacción en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PushResult</name>
+    <message>
+        <source>Pushed: the backend is at revision %1.</source>
+        <translation>Enviado: el servidor está en la revisión %1.</translation>
+    </message>
+    <message>
+        <source>The configuration on the backend changed since you last pushed: it is at revision %1 now.</source>
+        <translation>La configuración del servidor cambió desde su último envío: ahora está en la revisión %1.</translation>
+    </message>
+    <message>
+        <source>The backend refused the configuration: it has errors. Nothing changed there.</source>
+        <translation>El servidor rechazó la configuración: tiene errores. Allí no cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1520,218 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ActiveGroupsDialog</name>
+    <message>
+        <source>&amp;Available</source>
+        <translation>&amp;Disponible</translation>
+    </message>
+    <message>
+        <source>U&amp;navailable</source>
+        <translation>&amp;No disponible</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Active Groups</source>
+        <translation>Grupos activos</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; in this organization.</source>
+        <translation>No existe el usuario &quot;%1&quot; en esta organización.</translation>
+    </message>
+    <message>
+        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
+        <translation>No hay ningún servidor de enrutamiento configurado. Los grupos activos se guardan en el servidor: configúrelo en los ajustes del servidor y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>No se guardó nada. %1</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1&apos;s active groups before showing %2&apos;s?</source>
+        <translation>¿Guardar los cambios en los grupos activos de %1 antes de mostrar los de %2?</translation>
+    </message>
+    <message>
+        <source>Unavailable stops all calls and texts to you in every group, whatever is ticked below; your choices are kept for when you are available again.</source>
+        <translation>Con &quot;No disponible&quot; no le llega ninguna llamada ni ningún SMS en ningún grupo, independientemente de lo que esté marcado abajo; sus elecciones se conservan para cuando vuelva a estar disponible.</translation>
+    </message>
+    <message>
+        <source>Unavailable stops all calls and texts to %1 in every group, whatever is ticked below; the choices are kept for when %1 is available again.</source>
+        <translation>Con &quot;No disponible&quot; a %1 no le llega ninguna llamada ni ningún SMS en ningún grupo, independientemente de lo que esté marcado abajo; las elecciones se conservan para cuando %1 vuelva a estar disponible.</translation>
+    </message>
+    <message>
+        <source>You are not a member of any group.</source>
+        <translation>Usted no es miembro de ningún grupo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of any group.</source>
+        <translation>%1 no es miembro de ningún grupo.</translation>
+    </message>
+    <message>
+        <source>The backend does not know you yet. Your choices are kept, and apply once the configuration is pushed.</source>
+        <translation>Su usuario aún no existe en el servidor. Sus elecciones se conservan y se aplicarán cuando se envíe la configuración.</translation>
+    </message>
+    <message>
+        <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
+        <translation>%1 aún no existe en el servidor. Las elecciones se conservan y se aplicarán cuando se envíe la configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ActiveGroupsModel</name>
+    <message>
+        <source>This group has no department.</source>
+        <translation>Este grupo no tiene departamento.</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Not applicable: %1 leaves this member out of its calls.</source>
+        <translation>No aplicable: %1 excluye a este miembro de sus llamadas.</translation>
+    </message>
+    <message>
+        <source>Not applicable: %1 leaves this member out of its texts.</source>
+        <translation>No aplicable: %1 excluye a este miembro de sus SMS.</translation>
+    </message>
+    <message>
+        <source>Take calls to %1 now</source>
+        <translation>Recibir ahora las llamadas dirigidas a %1</translation>
+    </message>
+    <message>
+        <source>Take texts to %1 now</source>
+        <translation>Recibir ahora los SMS dirigidos a %1</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::AppletPreviewDelegate</name>
     <message>
         <source>nothing yet</source>
         <translation>aún nada</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BackendConnection</name>
+    <message>
+        <source> — unpushed changes</source>
+        <translation> — cambios sin enviar</translation>
+    </message>
+    <message>
+        <source>Backend: not configured</source>
+        <translation>Servidor: sin configurar</translation>
+    </message>
+    <message>
+        <source>Backend: connecting…</source>
+        <translation>Servidor: conectando…</translation>
+    </message>
+    <message>
+        <source>Backend: connected at revision %1</source>
+        <translation>Servidor: conectado, en la revisión %1</translation>
+    </message>
+    <message>
+        <source>Backend: unreachable</source>
+        <translation>Servidor: inaccesible</translation>
+    </message>
+    <message>
+        <source>Backend: refused the connection</source>
+        <translation>Servidor: rechazó la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::BackendSettingsDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Routing backend</source>
+        <translation>Servidor de enrutamiento</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Mostrar el token</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities</source>
+        <translation>ninguna: las autoridades de certificación del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>&amp;Token de administración:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>Autoridad de &amp;certificación:</translation>
+    </message>
+    <message>
+        <source>The token is kept in a file only you can read.</source>
+        <translation>El token se guarda en un archivo que solo usted puede leer.</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
+        <translation>El token se guarda en el llavero del sistema (o, si no lo hay, en un archivo que solo usted puede leer), nunca en la base de datos.</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>La URL debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The admin token is missing.</source>
+        <translation>Falta el token de administración.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected: the backend is at revision %1.</source>
+        <translation>Conectado: el servidor está en la revisión %1.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1750,53 @@
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ConflictDialog</name>
+    <message>
+        <source>The backend&apos;s configuration changed</source>
+        <translation>La configuración del servidor ha cambiado</translation>
+    </message>
+    <message>
+        <source>Someone pushed to the backend since you last did: it is at revision %1, and you started from revision %2. This is what changed there:</source>
+        <translation>Otra persona envió una configuración al servidor después de su último envío: está en la revisión %1 y usted partió de la revisión %2. Esto es lo que cambió allí:</translation>
+    </message>
+    <message>
+        <source>The backend holds a configuration this console never pushed or reloaded (revision %1): %2</source>
+        <translation>El servidor tiene una configuración que esta consola nunca envió ni recargó (revisión %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pushing now would replace their changes with yours.</source>
+        <translation>Si envía ahora, sus cambios reemplazarán los de la otra persona.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>&amp;Recargar la del servidor</translation>
+    </message>
+    <message>
+        <source>Replace your configuration here with the backend&apos;s (one undo step; save to keep it)</source>
+        <translation>Reemplazar aquí su configuración por la del servidor (se deshace en un paso; guarde para conservarla)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with ours</source>
+        <translation>&amp;Sobrescribir con la local</translation>
+    </message>
+    <message>
+        <source>Push your configuration over theirs</source>
+        <translation>Enviar su configuración y reemplazar la del servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Export ours…</source>
+        <translation>&amp;Exportar la local…</translation>
+    </message>
+    <message>
+        <source>Write your configuration to a file, and push nothing</source>
+        <translation>Escribir su configuración en un archivo, sin enviar nada</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2230,29 @@
         <source>No SMS flow yet: texts to this flow&apos;s numbers are dropped. Drag an applet into the dotted slot to begin.</source>
         <translation>Todavía no hay flujo de SMS: se descartan los SMS a los números de este flujo. Arrastre un applet al espacio punteado para empezar.</translation>
     </message>
+    <message>
+        <source>&amp;Test Call…</source>
+        <translation>&amp;Llamada de prueba…</translation>
+    </message>
+    <message>
+        <source>Run a call or a text through this flow, unsaved changes included</source>
+        <translation>Simular una llamada o un SMS en este flujo, con los cambios sin guardar incluidos</translation>
+    </message>
+    <message>
+        <source>Clear Route</source>
+        <translation>Quitar ruta</translation>
+    </message>
+    <message>
+        <source>Take the test call&apos;s route off the canvas</source>
+        <translation>Quitar del lienzo la ruta de la llamada de prueba</translation>
+    </message>
+    <message numerus="yes">
+        <source>The test call&apos;s route: %n applet(s), numbered in the order they ran. The next edit clears it.</source>
+        <translation>
+            <numerusform>Ruta de la llamada de prueba: %n applet, numerado según el orden de ejecución. La próxima modificación la borra.</numerusform>
+            <numerusform>Ruta de la llamada de prueba: %n applets, numerados según el orden de ejecución. La próxima modificación la borra.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsModel</name>
@@ -1821,14 +2470,226 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::InboxModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voicemail, %1</source>
+        <translation>Mensaje de voz, %1</translation>
+    </message>
+    <message>
+        <source>Voicemail, %1: %2</source>
+        <translation>Mensaje de voz, %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 [%n attachment(s)]</source>
+        <translation>
+            <numerusform>%1 [%n adjunto]</numerusform>
+            <numerusform>%1 [%n adjuntos]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>%1, closed</source>
+        <translation>%1, cerrada</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignado a</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::InboxPage</name>
     <message>
         <source>Inbox</source>
         <translation>Bandeja de entrada</translation>
     </message>
     <message>
-        <source>Texts and voicemails are kept by the routing backend. Once a backend is configured, &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
-        <translation>Los SMS y los mensajes de voz los guarda el servidor (backend) de enrutamiento. Cuando se configure un servidor, aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de entrada de sus grupos.</translation>
+        <source>Open &amp;recording</source>
+        <translation>Abrir &amp;grabación</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>Marcar como no &amp;leído</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Close conversation</source>
+        <translation>&amp;Cerrar conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Send reply</source>
+        <translation>Enviar &amp;respuesta</translation>
+    </message>
+    <message>
+        <source>Signed in &amp;as:</source>
+        <translation>Sesión iniciada c&amp;omo:</translation>
+    </message>
+    <message>
+        <source>Active &amp;Groups…</source>
+        <translation>Grupos ac&amp;tivos…</translation>
+    </message>
+    <message>
+        <source>Which groups&apos; calls and texts you take, and whether you are available</source>
+        <translation>De qué grupos recibe llamadas y SMS, y si está disponible</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Set up where it is, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>El servidor de enrutamiento guarda los SMS y los mensajes de voz. Indique dónde está y aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de entrada de sus grupos.</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;backend…</source>
+        <translation>Configurar el &amp;servidor…</translation>
+    </message>
+    <message>
+        <source>Mark read or unread (Ctrl+U)</source>
+        <translation>Marcar como leído o no leído (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>Eliminar (Supr)</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn</source>
+        <translation>Asig&amp;nar</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>Escriba una respuesta…</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Enviar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Reply sent.</source>
+        <translation>Respuesta enviada.</translation>
+    </message>
+    <message>
+        <source>Reply queued on the backend, not sent: %1</source>
+        <translation>Respuesta en cola en el servidor, sin enviar: %1</translation>
+    </message>
+    <message>
+        <source>My messages</source>
+        <translation>Mis mensajes</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Voicemails</source>
+        <translation>Mensajes de voz</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a message.</source>
+        <translation>Elija un mensaje.</translation>
+    </message>
+    <message>
+        <source>Nothing here.</source>
+        <translation>No hay nada aquí.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>voicemail of %n second(s)</source>
+        <translation>
+            <numerusform>mensaje de voz de %n segundo</numerusform>
+            <numerusform>mensaje de voz de %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>asignado a %1</translation>
+    </message>
+    <message>
+        <source>conversation closed</source>
+        <translation>conversación cerrada</translation>
+    </message>
+    <message>
+        <source>conversation open</source>
+        <translation>conversación abierta</translation>
+    </message>
+    <message>
+        <source>No transcription.</source>
+        <translation>Sin transcripción.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Adjunto: %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Marcar como &amp;leído</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>You replied (queued, not sent): %1</source>
+        <translation>Usted respondió (en cola, sin enviar): %1</translation>
+    </message>
+    <message>
+        <source>You replied: %1</source>
+        <translation>Usted respondió: %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone who reads this inbox?</source>
+        <translation>¿Eliminar este mensaje para todas las personas que leen esta bandeja de entrada?</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opens %1.</source>
+        <translation>Ningún programa de este equipo puede abrir %1.</translation>
     </message>
 </context>
 <context>
@@ -1893,16 +2754,8 @@
         <translation>&amp;Enviar</translation>
     </message>
     <message>
-        <source>Send the configuration to the routing backend (no backend is configured)</source>
-        <translation>Enviar la configuración al servidor (backend) de enrutamiento (no hay ningún servidor configurado)</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Principal</translation>
-    </message>
-    <message>
-        <source>Backend: not configured</source>
-        <translation>Servidor (backend): sin configurar</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -1984,6 +2837,38 @@
             <numerusform>%n número sin enrutamiento completo</numerusform>
             <numerusform>%n números sin enrutamiento completo</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Backend…</source>
+        <translation>&amp;Servidor…</translation>
+    </message>
+    <message>
+        <source>Where the routing backend is, and its admin token</source>
+        <translation>Dónde está el servidor de enrutamiento y su token de administración</translation>
+    </message>
+    <message>
+        <source>Active &amp;Groups…</source>
+        <translation>Grupos ac&amp;tivos…</translation>
+    </message>
+    <message>
+        <source>Which groups&apos; calls and texts you take now, and whether you are available</source>
+        <translation>De qué grupos recibe ahora llamadas y SMS, y si está disponible</translation>
+    </message>
+    <message>
+        <source>&amp;Test Call…</source>
+        <translation>&amp;Llamada de prueba…</translation>
+    </message>
+    <message>
+        <source>Run a call or a text through the flows, unsaved changes included, and see its route</source>
+        <translation>Simular una llamada o un SMS en los flujos, con los cambios sin guardar incluidos, y ver su ruta</translation>
+    </message>
+    <message>
+        <source>Send the configuration to %1</source>
+        <translation>Enviar la configuración a %1</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (set up with Backend… first)</source>
+        <translation>Enviar la configuración al servidor de enrutamiento (configúrelo antes con Servidor…)</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +3059,52 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::PushController</name>
+    <message numerus="yes">
+        <source>Not pushed: the configuration has %n error(s).</source>
+        <translation>
+            <numerusform>No se envió: la configuración tiene %n error.</numerusform>
+            <numerusform>No se envió: la configuración tiene %n errores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not pushed.</source>
+        <translation>No se envió.</translation>
+    </message>
+    <message>
+        <source>Sending the configuration to %1…</source>
+        <translation>Enviando la configuración a %1…</translation>
+    </message>
+    <message>
+        <source>The configuration changed on the backend; fetching what changed…</source>
+        <translation>La configuración cambió en el servidor; obteniendo los cambios…</translation>
+    </message>
+    <message>
+        <source>Not reloaded.</source>
+        <translation>No se recargó.</translation>
+    </message>
+    <message>
+        <source>Reload revision %1 from the backend</source>
+        <translation>Recargar la revisión %1 desde el servidor</translation>
+    </message>
+    <message>
+        <source>Reloaded revision %1 from the backend. Save to keep it here.</source>
+        <translation>Se recargó la revisión %1 desde el servidor. Guarde para conservarla aquí.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Your configuration was written to %1; the backend keeps revision %2.</source>
+        <translation>Su configuración se escribió en %1; el servidor conserva la revisión %2.</translation>
+    </message>
+    <message>
+        <source>Not pushed: the backend keeps revision %1.</source>
+        <translation>No se envió: el servidor conserva la revisión %1.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RouterServer</name>
     <message>
         <source>Use GET.</source>
@@ -2275,6 +3206,22 @@
         <source>Presence has &quot;available&quot; (true or false) and &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</source>
         <translation>La presencia tiene &quot;available&quot; (true o false) y &quot;groups&quot; ({&quot;sales&quot;: {&quot;voice&quot;: true, &quot;sms&quot;: false}}).</translation>
     </message>
+    <message>
+        <source>archived is true or false.</source>
+        <translation>archived es true o false.</translation>
+    </message>
+    <message>
+        <source>A reply has a &quot;body&quot; of 1 to 1600 characters.</source>
+        <translation>Una respuesta tiene un &quot;body&quot; de 1 a 1600 caracteres.</translation>
+    </message>
+    <message>
+        <source>Only texts can be answered with a text.</source>
+        <translation>Solo los SMS se pueden responder con un SMS.</translation>
+    </message>
+    <message>
+        <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
+        <translation>Este servidor no puede enviar SMS: no tiene credenciales para la API de mensajería del operador. La respuesta queda en su cola, sin enviar.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::RoutingEditor</name>
@@ -2369,6 +3316,121 @@
     <message>
         <source>Unblock %1</source>
         <translation>Desbloquear %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TestCallDialog</name>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Llamada</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>&amp;SMS</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>&amp;Show on Canvas</source>
+        <translation>&amp;Ver en el lienzo</translation>
+    </message>
+    <message>
+        <source>Test Call</source>
+        <translation>Llamada de prueba</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 2</source>
+        <translation>p. ej., 1, 2</translation>
+    </message>
+    <message>
+        <source>One key (or a few) for each time a menu asks, in order. When they run out, the caller says nothing.</source>
+        <translation>Una tecla (o varias) por cada vez que pregunta un menú, en orden. Cuando se agotan, quien llama ya no responde.</translation>
+    </message>
+    <message>
+        <source>Picks up when one of their devices rings.</source>
+        <translation>Contesta cuando suena uno de sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>Checked users are unavailable: the call does not ring them, and texts are not assigned to them.</source>
+        <translation>Los usuarios marcados no están disponibles: la llamada no los hace sonar y no se les asignan SMS.</translation>
+    </message>
+    <message>
+        <source>Hello</source>
+        <translation>Hola</translation>
+    </message>
+    <message>
+        <source>&amp;Number called:</source>
+        <translation>&amp;Número llamado:</translation>
+    </message>
+    <message>
+        <source>C&amp;aller&apos;s number:</source>
+        <translation>Número de &amp;quien llama:</translation>
+    </message>
+    <message>
+        <source>&amp;Keys pressed:</source>
+        <translation>&amp;Teclas presionadas:</translation>
+    </message>
+    <message>
+        <source>&amp;Who answers:</source>
+        <translation>Quién &amp;contesta:</translation>
+    </message>
+    <message>
+        <source>&amp;Unavailable:</source>
+        <translation>No &amp;disponibles:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>La llamada</translation>
+    </message>
+    <message>
+        <source>The route</source>
+        <translation>La ruta</translation>
+    </message>
+    <message>
+        <source>Runs the routing engine here, on the configuration as it is being edited: unsaved changes count. Nobody is called.</source>
+        <translation>Ejecuta aquí el motor de enrutamiento con la configuración tal como se está editando: los cambios sin guardar cuentan. No se llama a nadie.</translation>
+    </message>
+    <message>
+        <source>Open the flow in the flow builder with the route drawn on it.</source>
+        <translation>Abrir el flujo en el editor de flujos con la ruta dibujada.</translation>
+    </message>
+    <message>
+        <source>Choose the call, then Run.</source>
+        <translation>Elija la llamada y haga clic en Ejecutar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → flow &quot;%2&quot;</source>
+        <translation>%1 → flujo &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: no flow</source>
+        <translation>%1: sin flujo</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>W&amp;hen (in %1):</source>
+        <translation>&amp;Fecha y hora (en %1):</translation>
+    </message>
+    <message>
+        <source>The date and time in the organization&apos;s time zone, %1.</source>
+        <translation>La fecha y la hora en la zona horaria de la organización, %1.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,8 @@ BackendReply BackendClient::finish(QNetworkReply *reply, const QStringList &tlsE
 {
     BackendReply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
+    if (reply->isOpen())
+        r.body = reply->readAll();
     r.etag = reply->rawHeader("ETag");
     const QUrl url = m_settings.url;
     if (!tlsErrors.isEmpty()) {

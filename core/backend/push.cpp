@@ -11,9 +11,9 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 namespace {
-const QString urlKey = u"backend.url"_s;
-const QString revisionKey = u"backend.revision"_s;
-const QString fingerprintKey = u"backend.fingerprint"_s;
+const QString urlKey = u"push.url"_s;
+const QString revisionKey = u"push.revision"_s;
+const QString fingerprintKey = u"push.fingerprint"_s;
 
 QStringList findings(const QJsonArray &list)
 {

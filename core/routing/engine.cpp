@@ -119,7 +119,8 @@ private:
         const User *u = m_config.user(id);
         return u && !u->name.isEmpty() ? u->name : id;
     }
-    void trace(const QString &line) { m_out.trace.append(line); }
+    // A line about the applet the call is at.
+    void trace(const QString &line) { m_out.addTrace(line, m_st.applet); }
     QJsonValue value(const Applet &a, QStringView key) const { return m_catalogue.value(a, key); }
     QString promptText(const QJsonObject &p) const
     {
@@ -237,6 +238,7 @@ void CallRun::runFrom(QString id)
         return;
     }
     const Applet &applet = *it;
+    m_out.visited.append(applet.id);
     m_st.applet = applet.id;
     m_st.step = 0;
     m_st.position = 0;
@@ -567,13 +569,13 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
             Twiml t;
             t.say(tr("Sorry, we cannot take your call right now. Goodbye."));
             t.hangup();
-            return {t.finish(),
-                    {},
-                    {{u"error"_s, request.from, request.to,
-                      tr("The call's flow \"%1\" is not in revision %2.")
-                          .arg(request.state.flow)
-                          .arg(request.state.revision)}},
-                    {}};
+            RoutingOutcome out;
+            out.twiml = t.finish();
+            out.events.append({u"error"_s, request.from, request.to,
+                               tr("The call's flow \"%1\" is not in revision %2.")
+                                   .arg(request.state.flow)
+                                   .arg(request.state.revision)});
+            return out;
         }
         return run.resume(*flow->voice);
     }
@@ -585,7 +587,7 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
         out.twiml = t.finish();
         out.events.append(
             {u"blocked"_s, request.from, request.to, tr("A blocked caller was refused.")});
-        out.trace.append(tr("Rejected: %1 is blocked.").arg(request.from));
+        out.addTrace(tr("Rejected: %1 is blocked.").arg(request.from));
         return out;
     }
     const PhoneNumber *number = m_config.number(request.to);
@@ -600,7 +602,7 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
                             : !flow ? tr("%1 has no flow.").arg(request.to)
                                     : tr("The flow of %1 has no call flow.").arg(request.to);
         out.events.append({u"unrouted"_s, request.from, request.to, why});
-        out.trace.append(tr("Rejected: %1").arg(why));
+        out.addTrace(tr("Rejected: %1").arg(why));
         return out;
     }
     CallState st;
@@ -623,7 +625,7 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
     if (m_config.blocked.contains(request.from)) {
         out.events.append({u"blocked"_s, request.from, request.to,
                            tr("A text from a blocked number was dropped.")});
-        out.trace.append(tr("Dropped: %1 is blocked.").arg(request.from));
+        out.addTrace(tr("Dropped: %1 is blocked.").arg(request.from));
         return finish();
     }
     const PhoneNumber *number = m_config.number(request.to);
@@ -634,7 +636,7 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                             : !flow ? tr("%1 has no flow.").arg(request.to)
                                     : tr("The flow of %1 has no SMS flow.").arg(request.to);
         out.events.append({u"unrouted"_s, request.from, request.to, why});
-        out.trace.append(tr("Dropped: %1").arg(why));
+        out.addTrace(tr("Dropped: %1").arg(why));
         return finish();
     }
     const Graph &graph = *flow->sms;
@@ -653,6 +655,7 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
             break;
         }
         const Applet &a = *it;
+        out.visited.append(a.id);
         id.clear();
         if (a.type == u"keyword") {
             // The first word: the leading run of letters and digits, after any spaces.
@@ -666,23 +669,23 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
             for (const QJsonValue &k : catalogue.value(a, u"keywords").toArray())
                 keywords.append(k.toString());
             const QString branch = keywords.contains(word) ? word : u"no-match"_s;
-            out.trace.append(branch == u"no-match"
-                                 ? tr("Keyword: \"%1\" matches nothing.").arg(word)
-                                 : tr("Keyword: %1.").arg(word));
+            out.addTrace(branch == u"no-match" ? tr("Keyword: \"%1\" matches nothing.").arg(word)
+                                               : tr("Keyword: %1.").arg(word),
+                         a.id);
             id = a.next.value(branch);
             const QJsonValue prompt = catalogue.value(a, u"prompt");
             if (id.isEmpty() && branch == u"no-match" && prompt.isString()) {
                 t.message(prompt.toString());
-                out.trace.append(tr("Replies \"%1\".").arg(prompt.toString()));
+                out.addTrace(tr("Replies \"%1\".").arg(prompt.toString()), a.id);
             }
         } else if (a.type == u"sms-reply") {
             const QString body = catalogue.value(a, u"body").toString();
             t.message(body);
-            out.trace.append(tr("Replies \"%1\".").arg(body));
+            out.addTrace(tr("Replies \"%1\".").arg(body), a.id);
             id = a.next.value(u"next"_s);
         } else if (a.type == u"hours") {
             const HoursVerdict v = checkHours(a, m_config.timezone, now);
-            out.trace.append(v.open ? tr("Hours: open.") : tr("Hours: closed."));
+            out.addTrace(v.open ? tr("Hours: open.") : tr("Hours: closed."), a.id);
             id = a.next.value(v.open ? u"open"_s : u"closed"_s);
         } else if (a.type == u"sms-inbox") {
             const QJsonObject owner = catalogue.value(a, u"owner").toObject();
@@ -703,10 +706,11 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                     item.conversation = open->id;
                     item.assignedTo = open->assignee;
                     const User *assignee = m_config.user(open->assignee);
-                    out.trace.append(
+                    out.addTrace(
                         assignee
                             ? tr("Joins its open conversation, assigned to %1.").arg(assignee->name)
-                            : tr("Joins its open conversation, waiting in the queue."));
+                            : tr("Joins its open conversation, waiting in the queue."),
+                        a.id);
                 } else {
                     // The next member in turn who can take one more conversation.
                     QStringList order;
@@ -725,15 +729,16 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                         m_state.takeTurn(u"sms:"_s + flow->id + u':' + a.id, order, ok);
                     out.tookTurn = true;
                     const User *assignee = m_config.user(item.assignedTo);
-                    out.trace.append(
+                    out.addTrace(
                         !assignee
                             ? tr("Nobody can take it now: it waits in %1's queue.").arg(group->name)
-                            : tr("A new conversation, assigned to %1.").arg(assignee->name));
+                            : tr("A new conversation, assigned to %1.").arg(assignee->name),
+                        a.id);
                 }
             }
             out.deliveries.append(item);
-            out.trace.append(
-                tr("Kept in the inbox of %1.").arg(group ? group->name : item.ownerId));
+            out.addTrace(tr("Kept in the inbox of %1.").arg(group ? group->name : item.ownerId),
+                         a.id);
         } else {
             out.events.append({u"error"_s, request.from, request.to,
                                tr("A %1 applet cannot handle a text.").arg(a.type)});

@@ -88,7 +88,16 @@ struct RoutingOutcome
     // A rotation turn was taken: a retry of this request must get this answer again, not a
     // new turn. (Deliveries and events say so by themselves.)
     bool tookTurn = false;
+    // The applets run, in order (ids in the graph of the number's flow), so that the console
+    // can draw the route; and for each trace line the applet it is about (empty: none).
+    QStringList visited;
+    QStringList traceApplets;
 
+    void addTrace(const QString &line, const QString &applet = {})
+    {
+        trace.append(line);
+        traceApplets.append(applet);
+    }
     // Whether a retry of the request must be answered from memory rather than run again.
     bool changesState() const { return tookTurn || !deliveries.isEmpty() || !events.isEmpty(); }
 };

@@ -45,14 +45,25 @@ SimulationResult Simulator::run(const Organization &org, const Simulation &sim)
     RoutingEngine engine(org, 1, state, base);
     const QDateTime at = sim.at.isValid() ? sim.at : QDateTime::currentDateTimeUtc();
 
+    // The engine runs the flow of the number called; the ids it reports are of its graphs.
+    auto finish = [&](SimulationResult r) {
+        const PhoneNumber *number = org.number(sim.to);
+        if (!r.visited.isEmpty() && number)
+            r.flow = number->flow;
+        return r;
+    };
+
     if (!sim.text.isNull()) {
         const RoutingOutcome out =
             engine.text({u"SMsimulated"_s, sim.from, sim.to, sim.text, {}}, at);
+        result.channel = Channel::Sms;
         result.steps = out.trace;
+        result.stepApplets = out.traceApplets;
+        result.visited = out.visited;
         result.routed = out.events.isEmpty() || out.events.first().kind == u"error";
         result.ending =
             out.deliveries.isEmpty() ? tr("Nothing was kept.") : tr("Kept in an inbox.");
-        return result;
+        return finish(std::move(result));
     }
 
     CallRequest request;
@@ -64,6 +75,8 @@ SimulationResult Simulator::run(const Organization &org, const Simulation &sim)
     for (int turn = 0; turn < 300; ++turn) {
         const RoutingOutcome out = engine.call(request, at);
         result.steps += out.trace;
+        result.stepApplets += out.traceApplets;
+        result.visited += out.visited;
         state.apply(out);
         for (const RoutingEvent &e : out.events) {
             if (e.kind != u"error")
@@ -74,7 +87,7 @@ SimulationResult Simulator::run(const Organization &org, const Simulation &sim)
         if (!verb || verb->name == u"Hangup" || verb->name == u"Reject") {
             result.ending = verb && verb->name == u"Reject" ? tr("The call was refused.")
                                                             : tr("The call ended.");
-            return result;
+            return finish(std::move(result));
         }
         CallRequest next; // what the carrier sends next: the call, and what it learnt
         next.callSid = request.callSid;
@@ -102,8 +115,10 @@ SimulationResult Simulator::run(const Organization &org, const Simulation &sim)
                     answered = answered || d.address == noun.text;
             }
             next.dialStatus = answered ? u"completed"_s : u"no-answer"_s;
-            if (answered)
+            if (answered) {
                 result.steps.append(tr("%1 answers.").arg(answering->name));
+                result.stepApplets.append(result.visited.value(result.visited.size() - 1));
+            }
             if (!requestFor(verb->attributes.value(u"action"_s), &next))
                 break;
         } else if (verb->name == u"Record") {
@@ -116,7 +131,7 @@ SimulationResult Simulator::run(const Organization &org, const Simulation &sim)
         request = next;
     }
     result.ending = tr("The simulation stopped: the call did not end.");
-    return result;
+    return finish(std::move(result));
 }
 
 } // namespace Switchboard

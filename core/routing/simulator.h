@@ -30,6 +30,13 @@ struct SimulationResult
     QStringList steps;
     QString ending;      // how it ended, in a sentence
     bool routed = false; // it reached a flow (not rejected as blocked or unrouted)
+    // Where it went, for drawing the route: the flow and which of its graphs (empty flow:
+    // none ran), the applets run in order (one may come back, a menu asked again), and for
+    // each step the applet it is about (empty: none, as for a rejected call).
+    QString flow;
+    Channel channel = Channel::Voice;
+    QStringList visited;
+    QStringList stepApplets;
 };
 
 class Simulator

@@ -10,6 +10,7 @@
 #include "routing/engine.h"
 #include "routing/memoryroutingstate.h"
 #include "routing/routingstate.h"
+#include "routing/simulator.h"
 #include "routing/twimlreader.h"
 #include "validation/finding.h"
 
@@ -64,6 +65,7 @@ public:
 
     QString play(const QString &token) { return m_carrier.play(token); }
     QStringList kept;
+    QStringList visited; // the applets run, over every request
 
 private:
     QByteArray send(const QString &url, const FormParams &params)
@@ -79,6 +81,7 @@ private:
                                            ? m_engine.text(request->sms, m_at)
                                            : m_engine.call(request->call, m_at);
         m_state.apply(outcome);
+        visited += outcome.visited;
         const QString k = keptSummary(outcome);
         if (!k.isEmpty())
             kept.append(k);
@@ -104,6 +107,9 @@ private slots:
     void calls();
     void texts_data();
     void texts();
+    void visitedApplets_data();
+    void visitedApplets();
+    void simulatorSaysWhereTheCallWent();
     void rotationStartsFromTheTopWhenTheLastMemberLeft();
     void safetyNetEndsARunawayCall();
     void continuationIntoAnAppletThatIsGone();
@@ -509,6 +515,109 @@ void TestEngine::texts_data()
 void TestEngine::texts()
 {
     run(true);
+}
+
+// The applets a call or a text went through, in order, as the console draws its route.
+void TestEngine::visitedApplets_data()
+{
+    QTest::addColumn<bool>("sms");
+    QTest::addColumn<QString>("flow");
+    QTest::addColumn<QStringList>("script");
+    QTest::addColumn<QStringList>("visited");
+    const QString menuDialVoicemail = graphJson(
+        u"m"_s,
+        uR"("m": {"type": "menu", "config": {"prompt": {"say": "Press 1"}}, "next": {"1": "d", "9": "m"}},
+            "d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential", "ring_seconds": 20}]},
+                  "next": {"no-answer": "vm"}},
+            "vm": {"type": "voicemail", "config": {"owner": {"group": "sales"}}},
+            "other": {"type": "hangup"})"_s);
+    QTest::newRow("menu, dial, voicemail")
+        << false << menuDialVoicemail
+        << QStringList{u"call"_s,           u"key:1"_s,          u"dial:no-answer"_s,
+                       u"dial:no-answer"_s, u"dial:no-answer"_s, u"record:9"_s}
+        << QStringList{u"m"_s, u"d"_s, u"vm"_s};
+    QTest::newRow("a key back to the menu runs it again")
+        << false << menuDialVoicemail
+        << QStringList{u"call"_s, u"key:9"_s, u"key:1"_s, u"dial:completed"_s}
+        << QStringList{u"m"_s, u"m"_s, u"d"_s};
+    // Asking again after silence is the same run of the menu, not a new one.
+    QTest::newRow("silence asks again")
+        << false << menuDialVoicemail << QStringList{u"call"_s, u"silence"_s, u"key:1"_s}
+        << QStringList{u"m"_s, u"d"_s};
+    QTest::newRow("blocked: nothing runs")
+        << false << menuDialVoicemail << QStringList{u"call:+15125556666"_s} << QStringList();
+    QTest::newRow("text: keyword, reply, inbox")
+        << true
+        << graphJson(
+               u"k"_s,
+               uR"("k": {"type": "keyword", "config": {"keywords": ["SALES"]}, "next": {"SALES": "r"}},
+                   "r": {"type": "sms-reply", "config": {"body": "ok"}, "next": {"next": "in"}},
+                   "in": {"type": "sms-inbox", "config": {"owner": {"group": "sales"}}})"_s)
+        << QStringList{u"text:sales please"_s} << QStringList{u"k"_s, u"r"_s, u"in"_s};
+}
+
+void TestEngine::visitedApplets()
+{
+    QFETCH(bool, sms);
+    QFETCH(QString, flow);
+    QFETCH(QStringList, script);
+    QFETCH(QStringList, visited);
+    Organization org;
+    const Findings findings = validateConfigDocument(
+        routingDocument(sms ? QString() : flow, sms ? flow : QString()), &org);
+    QCOMPARE(countErrors(findings), 0);
+    MemoryRoutingState state;
+    Walk walk(org, state, QDateTime::fromString(monday10, Qt::ISODate));
+    for (const QString &token : script)
+        walk.play(token);
+    QCOMPARE(walk.visited, visited);
+}
+
+void TestEngine::simulatorSaysWhereTheCallWent()
+{
+    Organization org;
+    validateConfigDocument(
+        routingDocument(
+            graphJson(
+                u"m"_s,
+                uR"("m": {"type": "menu", "config": {"prompt": {"say": "Press 1"}}, "next": {"1": "d"}},
+                    "d": {"type": "dial", "config": {"steps": [{"target": {"user": "pat"}, "ring_seconds": 20}]},
+                          "next": {"no-answer": "vm"}},
+                    "vm": {"type": "voicemail", "config": {"owner": {"group": "sales"}}})"_s),
+            graphJson(u"r"_s, uR"("r": {"type": "sms-reply", "config": {"body": "ok"}})"_s)),
+        &org);
+    Simulation call;
+    call.to = mainLine;
+    call.from = caller;
+    call.digits = {u"1"_s};
+    const SimulationResult nobody = Simulator::run(org, call);
+    QCOMPARE(nobody.flow, u"f"_s);
+    QCOMPARE(nobody.channel, Channel::Voice);
+    QCOMPARE(nobody.visited, (QStringList{u"m"_s, u"d"_s, u"vm"_s}));
+    QCOMPARE(nobody.stepApplets.size(), nobody.steps.size());
+    QCOMPARE(nobody.steps.value(1), u"The caller pressed 1."_s);
+    QCOMPARE(nobody.stepApplets,
+             (QStringList{u"m"_s, u"m"_s, u"d"_s, u"d"_s, u"d"_s, u"vm"_s, u"vm"_s}));
+
+    call.answer = u"pat"_s;
+    const SimulationResult answered = Simulator::run(org, call);
+    QCOMPARE(answered.visited, (QStringList{u"m"_s, u"d"_s}));
+    const qsizetype at = answered.steps.indexOf(u"Pat answers."_s);
+    QVERIFY2(at > 0, qPrintable(answered.steps.join(u'\n')));
+    QCOMPARE(answered.stepApplets.value(at), u"d"_s);
+
+    call.text = u"hello"_s;
+    const SimulationResult text = Simulator::run(org, call);
+    QCOMPARE(text.channel, Channel::Sms);
+    QCOMPARE(text.flow, u"f"_s);
+    QCOMPARE(text.visited, QStringList{u"r"_s});
+
+    call.from = u"+15125556666"_s; // blocked
+    const SimulationResult blocked = Simulator::run(org, call);
+    QVERIFY(!blocked.routed);
+    QVERIFY(blocked.flow.isEmpty());
+    QVERIFY(blocked.visited.isEmpty());
+    QCOMPARE(blocked.stepApplets, QStringList{QString()});
 }
 
 void TestEngine::rotationStartsFromTheTopWhenTheLastMemberLeft()

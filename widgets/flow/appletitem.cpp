@@ -12,6 +12,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
@@ -82,9 +83,41 @@ void AppletItem::setFindings(const QList<Finding> &findings)
     update();
 }
 
+void AppletItem::setHighlight(const QList<int> &order)
+{
+    if (order == m_highlight)
+        return;
+    prepareGeometryChange(); // the badge sticks out of the card
+    m_highlight = order;
+    update();
+}
+
+// A badge on the top left corner with the step(s) of the route: "1", or "2 · 5".
+QRectF AppletItem::badgeRect() const
+{
+    QFont bold = QApplication::font();
+    bold.setBold(true);
+    QStringList numbers;
+    for (int n : m_highlight)
+        numbers.append(QString::number(n));
+    const qreal width = QFontMetricsF(bold).horizontalAdvance(numbers.join(u" · "_s)) + 14;
+    return QRectF(-10, -12, std::max(24.0, width), 24);
+}
+
 QRectF AppletItem::boundingRect() const
 {
-    return QRectF(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight).adjusted(-3, -3, 3, 3);
+    const QRectF card =
+        QRectF(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight).adjusted(-3, -3, 3, 3);
+    if (m_highlight.isEmpty())
+        return card;
+    return card.adjusted(-3, -3, 3, 3).united(badgeRect().adjusted(-1, -1, 1, 1));
+}
+
+QPainterPath AppletItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(QRectF(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight), 8, 8);
+    return path;
 }
 
 QRectF AppletItem::deleteButtonRect() const
@@ -100,11 +133,22 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     const bool selected = option->state & QStyle::State_Selected;
     painter->setRenderHint(QPainter::Antialiasing);
 
+    const bool highlighted = !m_highlight.isEmpty();
+    if (highlighted) {
+        // A soft glow around the card; the card's fill covers its inner half.
+        QColor glow = routeColor();
+        glow.setAlpha(70);
+        painter->setPen(QPen(glow, 9));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card, 8, 8);
+    }
     QColor border = m_errors ? QColor(0xc6, 0x28, 0x28) : palette.color(QPalette::Mid);
+    if (highlighted)
+        border = routeColor();
     if (m_dropTarget)
         border = palette.color(QPalette::Highlight);
     painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : border,
-                         selected || m_errors || m_dropTarget ? 2.5 : 1.2));
+                         selected || m_errors || m_dropTarget || highlighted ? 2.5 : 1.2));
     painter->setBrush(m_dropTarget ? palette.color(QPalette::AlternateBase)
                                    : palette.color(QPalette::Base));
     painter->drawRoundedRect(card, 8, 8);
@@ -151,6 +195,19 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setOpacity(m_deleteHovered ? 1.0 : 0.55);
     QIcon(u":/icons/actions/delete.svg"_s).paint(painter, del.toRect());
     painter->setOpacity(1.0);
+
+    if (highlighted) {
+        QStringList numbers;
+        for (int n : m_highlight)
+            numbers.append(QString::number(n));
+        const QRectF badge = badgeRect();
+        painter->setPen(QPen(palette.color(QPalette::Base), 2));
+        painter->setBrush(routeColor());
+        painter->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+        painter->setPen(Qt::white);
+        painter->setFont(bold);
+        painter->drawText(badge, Qt::AlignCenter, numbers.join(u" · "_s));
+    }
 }
 
 void AppletItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

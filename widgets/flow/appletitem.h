@@ -25,8 +25,14 @@ public:
     void setFindings(const QList<Finding> &findings);
     bool hasErrors() const { return m_errors > 0; }
     bool isAttached() const { return m_attached; }
+    // On the route of a test call: where in it this applet ran (1-based; twice when a menu
+    // came back to it). Empty: not on the route.
+    void setHighlight(const QList<int> &order);
+    bool isHighlighted() const { return !m_highlight.isEmpty(); }
+    QList<int> highlightOrder() const { return m_highlight; }
 
     QRectF boundingRect() const override;
+    QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     QRectF deleteButtonRect() const;
 
@@ -41,6 +47,7 @@ protected:
 
 private:
     FlowScene *flowScene() const;
+    QRectF badgeRect() const;
     bool accepts(const QGraphicsSceneDragDropEvent *event) const;
 
     QString m_id;
@@ -54,6 +61,7 @@ private:
     int m_warnings = 0;
     bool m_deleteHovered = false;
     bool m_dropTarget = false;
+    QList<int> m_highlight;
 };
 
 } // namespace Switchboard

@@ -2,6 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "flow/appletitem.h"
+#include "flow/appletstyle.h"
 #include "flow/appletsummary.h"
 #include "flow/flowdocument.h"
 #include "flow/floweditor.h"
@@ -34,6 +35,7 @@ FlowScene::FlowScene(FlowEditor *editor, Channel channel, FlowInteraction *inter
     , m_channel(channel)
     , m_interaction(interaction)
     , m_connectors(new QGraphicsPathItem)
+    , m_routeConnectors(new QGraphicsPathItem)
     , m_detachedHeader(new QGraphicsSimpleTextItem(tr("Not attached: nothing leads here")))
 {
     // A static canvas of a few hundred items: no index to keep up to date on each layout.
@@ -41,11 +43,16 @@ FlowScene::FlowScene(FlowEditor *editor, Channel channel, FlowInteraction *inter
     m_connectors->setPen(QPen(QApplication::palette().color(QPalette::Mid), 1.4));
     m_connectors->setZValue(-1);
     addItem(m_connectors);
+    m_routeConnectors->setPen(QPen(routeColor(), 2.6));
+    m_routeConnectors->setZValue(-0.5);
+    addItem(m_routeConnectors);
     m_detachedHeader->setBrush(QApplication::palette().color(QPalette::PlaceholderText));
     addItem(m_detachedHeader);
     connect(editor->document(), &FlowDocument::graphChanged, this, [this](Channel c) {
-        if (c == m_channel)
-            sync();
+        if (c != m_channel)
+            return;
+        clearHighlight(); // a route of the graph before the edit
+        sync();
     });
     connect(editor->document(), &FlowDocument::findingsChanged, this, [this] {
         showFindings(m_editor->document()->findings(), m_editor->document()->pathPrefix(m_channel));
@@ -158,6 +165,56 @@ void FlowScene::showFindings(const Findings &findings, const QString &prefix)
         it.value()->setFindings(byApplet.value(it.key()));
     for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it)
         it.value()->setWarning(slotWarnings.value(it.key()));
+}
+
+void FlowScene::highlightPath(const QStringList &appletIds)
+{
+    QHash<QString, QList<int>> order;
+    QSet<std::pair<QString, QString>> taken; // from (empty: the start), to
+    for (int i = 0; i < appletIds.size(); ++i) {
+        order[appletIds.at(i)].append(i + 1);
+        taken.insert({i == 0 ? QString() : appletIds.at(i - 1), appletIds.at(i)});
+    }
+    for (auto it = m_applets.cbegin(); it != m_applets.cend(); ++it)
+        it.value()->setHighlight(order.value(it.key()));
+    for (SlotItem *slot : std::as_const(m_slots))
+        slot->setHighlighted(slot->kind() != FlowLayout::Slot::Empty &&
+                             taken.contains({slot->slotRef().applet, slot->target()}));
+    // The connectors of the branches taken, drawn over the grey ones as the layout drew them:
+    // down from the card to its bus, along it, down to the tab and on to the next card.
+    QHash<QString, QRectF> cards;
+    for (const FlowLayout::Card &card : std::as_const(m_layout.cards))
+        cards.insert(card.applet, card.rect);
+    QPainterPath route;
+    auto line = [&route](QPointF from, QPointF to) {
+        route.moveTo(from);
+        route.lineTo(to);
+    };
+    for (const FlowLayout::Slot &slot : std::as_const(m_layout.branchSlots)) {
+        if (slot.kind == FlowLayout::Slot::Empty ||
+            !taken.contains({slot.slot.applet, slot.target}))
+            continue;
+        const qreal x = slot.rect.center().x();
+        if (slot.kind == FlowLayout::Slot::Filled)
+            line({x, slot.rect.bottom()}, {x, slot.rect.bottom() + 12});
+        if (slot.slot.isStart() || !cards.contains(slot.slot.applet))
+            continue;
+        const QRectF card = cards.value(slot.slot.applet);
+        const qreal bus = card.bottom() + FlowLayout::VerticalGap / 2;
+        line({card.center().x(), card.bottom()}, {card.center().x(), bus});
+        line({card.center().x(), bus}, {x, bus});
+        line({x, bus}, {x, slot.rect.top()});
+    }
+    m_routeConnectors->setPath(route);
+    m_path = appletIds;
+    emit highlightChanged();
+}
+
+void FlowScene::clearHighlight()
+{
+    if (m_path.isEmpty())
+        return;
+    highlightPath({});
 }
 
 QString FlowScene::selectedApplet() const

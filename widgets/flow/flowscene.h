@@ -48,9 +48,17 @@ public:
     void sync();
     void showFindings(const Findings &findings, const QString &pathPrefix);
 
+    // The route of a test call: the applets in the order they ran (one may come twice), each
+    // with its step number(s), and the branches taken between them. The next edit of this
+    // graph clears it.
+    void highlightPath(const QStringList &appletIds);
+    void clearHighlight();
+    QStringList highlightedPath() const { return m_path; }
+
 signals:
     void slotMenuRequested(const Switchboard::SlotRef &slot, const QPoint &screenPos);
     void appletSelected(const QString &id);
+    void highlightChanged();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -65,7 +73,9 @@ private:
     QHash<QString, AppletItem *> m_applets;
     QHash<QString, SlotItem *> m_slots; // by "applet/branch" ("" for the start)
     QGraphicsPathItem *m_connectors;
+    QGraphicsPathItem *m_routeConnectors; // along the highlighted route
     QGraphicsSimpleTextItem *m_detachedHeader;
+    QStringList m_path; // highlighted
 };
 
 } // namespace Switchboard

@@ -2,6 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
+#include "flow/appletitem.h"
 #include "flow/appletpalette.h"
 #include "flow/flowdocument.h"
 #include "flow/floweditor.h"
@@ -102,6 +103,10 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
             if (currentChannel() == channel)
                 m_inspector->setApplet(channel, id);
         });
+        connect(m_scenes[i], &FlowScene::highlightChanged, this, [this] {
+            m_clearRoute->setEnabled(!m_scenes[0]->highlightedPath().isEmpty() ||
+                                     !m_scenes[1]->highlightedPath().isEmpty());
+        });
         connect(m_scenes[i], &FlowScene::slotMenuRequested, this,
                 [this, channel](const SlotRef &slot, const QPoint &at) {
                     showSlotMenu(channel, slot, at);
@@ -159,6 +164,16 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(fit, &QAction::triggered, this, [this] { view(currentChannel())->fit(); });
 
+    m_testCall = new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    m_testCall->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_testCall->setToolTip(tr("Run a call or a text through this flow, unsaved changes included"));
+    connect(m_testCall, &QAction::triggered, this,
+            [this] { emit testCallRequested(m_document->flow().id, currentChannel()); });
+    m_clearRoute = new QAction(tr("Clear Route"), this);
+    m_clearRoute->setToolTip(tr("Take the test call's route off the canvas"));
+    m_clearRoute->setEnabled(false);
+    connect(m_clearRoute, &QAction::triggered, this, &FlowWindow::clearHighlight);
+
     QToolBar *bar = addToolBar(tr("Flow"));
     bar->setObjectName(u"flowToolBar"_s);
     bar->setMovable(false);
@@ -172,6 +187,9 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(fit);
+    bar->addSeparator();
+    bar->addAction(m_testCall);
+    bar->addAction(m_clearRoute);
 
     connect(m_editor, &FlowEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
@@ -218,6 +236,41 @@ Channel FlowWindow::currentChannel() const
 void FlowWindow::showChannel(Channel channel)
 {
     m_tabs->setCurrentIndex(slotOf(channel));
+}
+
+void FlowWindow::highlightPath(Channel channel, const QStringList &appletIds)
+{
+    showChannel(channel);
+    for (FlowScene *s : m_scenes)
+        s->clearHighlight();
+    FlowScene *canvas = scene(channel);
+    canvas->highlightPath(appletIds);
+    if (appletIds.isEmpty())
+        return;
+    // As much of the route as the view shows, and its first applet in any case.
+    auto scrollToStart = [this, channel, appletIds] {
+        QRectF route;
+        for (const QString &id : appletIds) {
+            if (AppletItem *item = scene(channel)->appletItem(id))
+                route |= item->sceneBoundingRect();
+        }
+        view(channel)->ensureVisible(route, 30, 30);
+        if (AppletItem *item = scene(channel)->appletItem(appletIds.first()))
+            view(channel)->ensureVisible(item, 60, 60);
+    };
+    scrollToStart();
+    // Again after a window opened for this has fitted its views (showEvent).
+    QMetaObject::invokeMethod(this, scrollToStart, Qt::QueuedConnection);
+    statusBar()->showMessage(tr("The test call's route: %n applet(s), numbered in the order "
+                                "they ran. The next edit clears it.",
+                                nullptr, int(appletIds.size())),
+                             10000);
+}
+
+void FlowWindow::clearHighlight()
+{
+    for (FlowScene *s : m_scenes)
+        s->clearHighlight();
 }
 
 void FlowWindow::setInteraction(std::unique_ptr<FlowInteraction> interaction)

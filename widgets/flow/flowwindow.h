@@ -47,6 +47,17 @@ public:
 
     bool save();
 
+    // Shows the route of a test call on `channel`'s tab, scrolled to its first applet; the
+    // next edit of that graph or Clear Route takes it away.
+    void highlightPath(Channel channel, const QStringList &appletIds);
+    void clearHighlight();
+    QAction *clearHighlightAction() const { return m_clearRoute; }
+    QAction *testCallAction() const { return m_testCall; }
+
+signals:
+    // "Test call…": the main window runs it, with a number of this flow picked.
+    void testCallRequested(const QString &flowId, Switchboard::Channel channel);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -68,6 +79,8 @@ private:
     Inspector *m_inspector;
     QListWidget *m_findings;
     QAction *m_save;
+    QAction *m_testCall;
+    QAction *m_clearRoute;
     bool m_shown = false;
 };
 

@@ -1,6 +1,7 @@
 #include "slotitem.h"
 
 #include "catalogue/appletcatalogue.h"
+#include "flow/appletstyle.h"
 #include "flow/floweditor.h"
 #include "flow/flowscene.h"
 #include "mimetypes.h"
@@ -63,6 +64,14 @@ void SlotItem::setWarning(const QString &message)
     update();
 }
 
+void SlotItem::setHighlighted(bool highlighted)
+{
+    if (highlighted == m_highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
 QRectF SlotItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
@@ -89,20 +98,23 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor amber(0xf9, 0xa8, 0x25);
 
     if (m_kind == FlowLayout::Slot::Filled) {
-        painter->setPen(QPen(palette.color(QPalette::Mid), 1));
-        painter->setBrush(palette.color(QPalette::AlternateBase));
-        painter->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        painter->setPen(m_highlighted ? QPen(routeColor(), 2)
+                                      : QPen(palette.color(QPalette::Mid), 1));
+        painter->setBrush(m_highlighted ? routeColor() : palette.color(QPalette::AlternateBase));
+        painter->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), r.height() / 2, r.height() / 2);
         painter->setFont(small);
-        painter->setPen(palette.color(QPalette::Text));
+        painter->setPen(m_highlighted ? QColor(Qt::white) : palette.color(QPalette::Text));
         painter->drawText(r, Qt::AlignCenter,
                           QFontMetricsF(small).elidedText(m_label, Qt::ElideRight, r.width() - 12));
         return;
     }
 
     QColor border = m_warning.isEmpty() ? palette.color(QPalette::Mid) : amber;
+    if (m_highlighted)
+        border = routeColor();
     if (m_dropTarget || selected)
         border = palette.color(QPalette::Highlight);
-    painter->setPen(QPen(border, m_dropTarget || selected ? 2.2 : 1.4,
+    painter->setPen(QPen(border, m_dropTarget || selected || m_highlighted ? 2.2 : 1.4,
                          m_kind == FlowLayout::Slot::Link ? Qt::DashDotLine : Qt::DashLine));
     painter->setBrush(m_dropTarget ? QBrush(palette.color(QPalette::AlternateBase)) : QBrush());
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 7, 7);

@@ -24,6 +24,9 @@ public:
     void sync(const FlowLayout::Slot &slot, const QString &targetLabel);
     void setWarning(const QString &message);
     bool hasWarning() const { return !m_warning.isEmpty(); }
+    // A branch the route of a test call took.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -49,6 +52,7 @@ private:
     QSizeF m_size;
     QString m_warning;
     bool m_dropTarget = false;
+    bool m_highlighted = false;
 };
 
 } // namespace Switchboard

@@ -1,24 +1,554 @@
 #include "inboxpage.h"
 
+#include "backend/backendconnection.h"
+#include "document/organizationdocument.h"
+#include "inbox/inboxmodel.h"
 #include "shell/pageheader.h"
 
+#include "consolesettings.h"
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-InboxPage::InboxPage(QWidget *parent)
+namespace {
+constexpr int OwnerRole = Qt::UserRole + 1;
+constexpr int KindRole = Qt::UserRole + 2;
+constexpr int LabelRole = Qt::UserRole + 3;
+const QString signedInKey = u"inbox/signedInUser"_s;
+} // namespace
+
+InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connection, QWidget *parent)
     : QWidget(parent)
+    , m_document(document)
+    , m_connection(connection)
+    , m_model(new InboxModel(connection->client(), &document->organization(), this))
+    , m_stack(new QStackedWidget(this))
+    , m_user(new QComboBox(this))
+    , m_sections(new QTreeWidget(this))
+    , m_list(new QTableView(this))
+    , m_title(new QLabel(this))
+    , m_info(new QLabel(this))
+    , m_body(new QTextBrowser(this))
+    , m_recording(
+          new QPushButton(QIcon(u":/icons/actions/play.svg"_s), tr("Open &recording"), this))
+    , m_read(new QPushButton(QIcon(u":/icons/actions/read.svg"_s), tr("Mark &unread"), this))
+    , m_archive(new QPushButton(QIcon(u":/icons/actions/archive.svg"_s), tr("&Archive"), this))
+    , m_delete(new QPushButton(QIcon(u":/icons/actions/delete.svg"_s), tr("&Delete"), this))
+    , m_assign(new QToolButton(this))
+    , m_close(new QPushButton(QIcon(u":/icons/actions/close-conversation.svg"_s),
+                              tr("&Close conversation"), this))
+    , m_replyBox(new QWidget(this))
+    , m_replies(new QLabel(this))
+    , m_replyEdit(new QPlainTextEdit(this))
+    , m_send(new QPushButton(QIcon(u":/icons/actions/reply.svg"_s), tr("&Send reply"), this))
+    , m_status(new QLabel(this))
+    , m_timer(new QTimer(this))
+    , m_detail(new QWidget(this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Inbox"), this));
-    auto *note = new QLabel(tr("Texts and voicemails are kept by the routing backend. Once a "
-                               "backend is configured, \"My messages\" and your groups' inboxes "
-                               "appear here."),
-                            this);
+    // Header: who is reading, their Active Groups, refresh.
+    auto *header = new QHBoxLayout;
+    header->addWidget(new PageHeader(tr("Inbox"), this));
+    header->addStretch();
+    auto *signedIn = new QLabel(tr("Signed in &as:"), this);
+    signedIn->setBuddy(m_user);
+    header->addWidget(signedIn);
+    header->addWidget(m_user);
+    auto *activeGroups =
+        new QPushButton(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
+    activeGroups->setToolTip(
+        tr("Which groups' calls and texts you take, and whether you are available"));
+    connect(activeGroups, &QPushButton::clicked, this,
+            [this] { emit activeGroupsRequested(signedInUser()); });
+    header->addWidget(activeGroups);
+    auto *refreshButton = new QToolButton(this);
+    refreshButton->setIcon(QIcon(u":/icons/actions/refresh.svg"_s));
+    refreshButton->setToolTip(tr("Refresh (F5)"));
+    refreshButton->setShortcut(QKeySequence::Refresh);
+    connect(refreshButton, &QToolButton::clicked, this, &InboxPage::refresh);
+    header->addWidget(refreshButton);
+
+    // Without a backend there is nothing to read: say so, and offer to set it up.
+    auto *empty = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    auto *note = new QLabel(tr("Texts and voicemails are kept by the routing backend. Set up "
+                               "where it is, and \"My messages\" and your groups' inboxes appear "
+                               "here."),
+                            empty);
     note->setWordWrap(true);
-    layout->addWidget(note);
-    layout->addStretch();
+    auto *setUp =
+        new QPushButton(QIcon(u":/icons/actions/backend.svg"_s), tr("Set up the &backend…"), empty);
+    connect(setUp, &QPushButton::clicked, this, &InboxPage::backendSettingsRequested);
+    emptyLayout->addWidget(note);
+    emptyLayout->addWidget(setUp, 0, Qt::AlignLeft);
+    emptyLayout->addStretch();
+
+    // Sections | list | item.
+    m_sections->setHeaderHidden(true);
+    m_sections->setRootIsDecorated(true);
+    m_sections->setMinimumWidth(180);
+    // A table, not a tree: QTreeView fetches more on every layout, which would load the whole
+    // inbox; a table asks only when its last row comes into view. Fixed row heights keep
+    // scrolling through 200,000 rows cheap.
+    m_list->setModel(m_model);
+    m_list->setShowGrid(false);
+    m_list->setWordWrap(false);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->horizontalHeader()->setHighlightSections(false);
+    m_list->horizontalHeader()->setSectionResizeMode(InboxModel::MessageColumn,
+                                                     QHeaderView::Stretch);
+    m_list->setColumnWidth(InboxModel::FromColumn, 170);
+    m_list->setColumnWidth(InboxModel::ReceivedColumn, 165);
+    m_list->setColumnWidth(InboxModel::AssignedColumn, 120);
+
+    m_title->setTextFormat(Qt::PlainText);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    m_info->setWordWrap(true);
+    m_body->setOpenExternalLinks(true);
+    m_read->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_read->setToolTip(tr("Mark read or unread (Ctrl+U)"));
+    m_delete->setToolTip(tr("Delete (Del)"));
+    m_assign->setText(tr("Assi&gn"));
+    m_assign->setIcon(QIcon(u":/icons/actions/assign.svg"_s));
+    m_assign->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_assign->setPopupMode(QToolButton::InstantPopup);
+    m_assign->setMenu(new QMenu(m_assign));
+    auto *actions = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_recording, m_read, m_archive, m_delete,
+                                                       m_assign, m_close})
+        actions->addWidget(w);
+    actions->addStretch();
+    connect(m_recording, &QPushButton::clicked, this, &InboxPage::openRecording);
+    connect(m_read, &QPushButton::clicked, this, &InboxPage::toggleRead);
+    connect(m_archive, &QPushButton::clicked, this, &InboxPage::archive);
+    connect(m_delete, &QPushButton::clicked, this, &InboxPage::remove);
+    connect(m_close, &QPushButton::clicked, this, &InboxPage::closeConversation);
+    auto *del = new QShortcut(QKeySequence::Delete, m_list);
+    connect(del, &QShortcut::activated, this, &InboxPage::remove);
+
+    m_replies->setWordWrap(true);
+    m_replies->setTextFormat(Qt::PlainText);
+    m_replyEdit->setPlaceholderText(tr("Write a reply…"));
+    m_replyEdit->setMaximumHeight(90);
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    connect(m_send, &QPushButton::clicked, this, &InboxPage::sendReply);
+    auto *replyLayout = new QVBoxLayout(m_replyBox);
+    replyLayout->setContentsMargins(0, 0, 0, 0);
+    replyLayout->addWidget(m_replies);
+    replyLayout->addWidget(m_replyEdit);
+    replyLayout->addWidget(m_send, 0, Qt::AlignRight);
+
+    auto *detailLayout = new QVBoxLayout(m_detail);
+    detailLayout->addWidget(m_title);
+    detailLayout->addWidget(m_info);
+    detailLayout->addWidget(m_body, 1);
+    detailLayout->addLayout(actions);
+    detailLayout->addWidget(m_replyBox);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_sections);
+    auto *right = new QSplitter(Qt::Vertical, splitter);
+    right->addWidget(m_list);
+    right->addWidget(m_detail);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({210, 800});
+
+    m_stack->addWidget(empty);
+    m_stack->addWidget(splitter);
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_status);
+
+    // Who is signed in: remembered on this computer.
+    const auto fillUsers = [this] {
+        const QString keep = signedInUser();
+        QSignalBlocker block(m_user);
+        m_user->clear();
+        for (const User &u : m_document->organization().users)
+            m_user->addItem(u.name.isEmpty() ? u.id : u.name, u.id);
+        QString wanted = keep.isEmpty() ? ConsoleSettings().value(signedInKey).toString() : keep;
+        if (m_user->findData(wanted) < 0) {
+            for (const User &u : m_document->organization().users) {
+                if (u.role == Role::Admin) {
+                    wanted = u.id; // the person most likely at this console
+                    break;
+                }
+            }
+        }
+        m_user->setCurrentIndex(std::max(0, m_user->findData(wanted)));
+    };
+    fillUsers();
+    connect(m_document, &OrganizationDocument::organizationReset, this, [this, fillUsers] {
+        fillUsers();
+        rebuildSections();
+    });
+    connect(m_user, &QComboBox::currentIndexChanged, this, [this] {
+        ConsoleSettings().setValue(signedInKey, signedInUser());
+        rebuildSections();
+    });
+
+    connect(m_sections, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->data(0, KindRole).toString().isEmpty())
+            showList(item->data(0, OwnerRole).toString(), item->data(0, KindRole).toString());
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        // Opening an unread item reads it.
+        const QModelIndex current = m_list->currentIndex();
+        if (current.isValid() && current.data(InboxModel::UnreadRole).toBool())
+            m_model->setRead(current.data(InboxModel::IdRole).toString(), true);
+        updateDetail();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &InboxPage::updateDetail);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &InboxPage::updateDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &InboxPage::updateDetail);
+    connect(m_model, &InboxModel::loaded, this, [this] {
+        if (!m_list->currentIndex().isValid())
+            updateDetail(); // "Nothing here." becomes "Choose a message."
+    });
+    connect(m_model, &InboxModel::changed, this, &InboxPage::updateCounts);
+    connect(m_model, &InboxModel::failed, this,
+            [this](const QString &message) { showMessage(message, true); });
+    connect(m_model, &InboxModel::loaded, this, [this] { showMessage({}, false); });
+    connect(m_model, &InboxModel::replied, this,
+            [this](const QString &, bool sent, const QString &reason) {
+                m_replyEdit->clear();
+                showMessage(sent ? tr("Reply sent.")
+                                 : tr("Reply queued on the backend, not sent: %1").arg(reason),
+                            !sent);
+                updateDetail();
+            });
+    connect(m_connection, &BackendConnection::stateChanged, this, &InboxPage::updateAvailability);
+
+    m_timer->setInterval(5000);
+    connect(m_timer, &QTimer::timeout, this, &InboxPage::refresh);
+    updateAvailability();
+    rebuildSections();
+}
+
+QString InboxPage::signedInUser() const
+{
+    return m_user->currentData().toString();
+}
+
+void InboxPage::setSignedInUser(const QString &userId)
+{
+    m_user->setCurrentIndex(m_user->findData(userId));
+}
+
+QStringList InboxPage::owners() const
+{
+    QStringList list{u"user:"_s + signedInUser()};
+    for (const Group &g : m_document->organization().groups) {
+        if (g.indexOfMember(signedInUser()) >= 0)
+            list.append(u"group:"_s + g.id);
+    }
+    return list;
+}
+
+void InboxPage::rebuildSections()
+{
+    const QString wantedOwner = m_model->owner();
+    const QString wantedKind = m_model->kind();
+    QSignalBlocker block(m_sections);
+    m_sections->clear();
+    QTreeWidgetItem *select = nullptr;
+    for (const QString &owner : owners()) {
+        const bool mine = owner.startsWith(u"user:");
+        const Group *group = mine ? nullptr : m_document->organization().group(owner.mid(6));
+        auto *top = new QTreeWidgetItem(m_sections, {mine ? tr("My messages") : group->name});
+        top->setData(0, OwnerRole, owner);
+        top->setIcon(
+            0, QIcon(mine ? u":/icons/sections/inbox.svg"_s : u":/icons/sections/users.svg"_s));
+        for (const auto &[kind, label] :
+             {std::pair{u"sms"_s, tr("Texts")}, std::pair{u"voicemail"_s, tr("Voicemails")}}) {
+            auto *child = new QTreeWidgetItem(top, {label});
+            child->setData(0, OwnerRole, owner);
+            child->setData(0, KindRole, kind);
+            child->setData(0, LabelRole, label);
+            if ((owner == wantedOwner && kind == wantedKind) || !select)
+                select =
+                    owner == wantedOwner && kind == wantedKind ? child : (select ? select : child);
+        }
+    }
+    m_sections->expandAll();
+    block.unblock();
+    if (select)
+        m_sections->setCurrentItem(select);
+    updateCounts();
+}
+
+void InboxPage::updateCounts()
+{
+    if (!m_connection->client()->isConfigured())
+        return;
+    QString path = u"/api/v1/inbox/counts?"_s;
+    for (const QString &owner : owners())
+        path += u"owner="_s + QString::fromLatin1(QUrl::toPercentEncoding(owner)) + u'&';
+    path.chop(1);
+    m_connection->client()->get(path, this, [this](const BackendReply &reply) {
+        if (!reply.ok())
+            return; // the list says what is wrong
+        const QJsonObject counts = reply.object().value(u"counts").toObject();
+        for (int i = 0; i < m_sections->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *top = m_sections->topLevelItem(i);
+            int unreadHere = 0;
+            for (int c = 0; c < top->childCount(); ++c) {
+                QTreeWidgetItem *child = top->child(c);
+                const int unread = counts.value(child->data(0, OwnerRole).toString())
+                                       .toObject()
+                                       .value(child->data(0, KindRole).toString())
+                                       .toObject()
+                                       .value(u"unread")
+                                       .toInt();
+                unreadHere += unread;
+                const QString label = child->data(0, LabelRole).toString();
+                child->setText(0, unread ? tr("%1 (%2)").arg(label).arg(unread) : label);
+                QFont font = child->font(0);
+                font.setBold(unread > 0);
+                child->setFont(0, font);
+            }
+            QFont font = top->font(0);
+            font.setBold(unreadHere > 0);
+            top->setFont(0, font);
+        }
+    });
+}
+
+void InboxPage::showList(const QString &owner, const QString &kind)
+{
+    if (owner == m_model->owner() && kind == m_model->kind())
+        return;
+    m_model->setList(owner, kind);
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    updateDetail();
+}
+
+QString InboxPage::currentItemId() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? current.data(InboxModel::IdRole).toString() : QString();
+}
+
+void InboxPage::refresh()
+{
+    if (!m_connection->client()->isConfigured())
+        return;
+    m_model->refresh();
+    updateCounts();
+}
+
+void InboxPage::updateAvailability()
+{
+    const bool configured = m_connection->client()->isConfigured();
+    m_stack->setCurrentIndex(configured ? 1 : 0);
+    if (!configured)
+        return;
+    updateCounts(); // unread counts even before anyone looks
+    if (isVisible() && !m_timer->isActive()) {
+        m_timer->start();
+        refresh();
+    }
+}
+
+void InboxPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_connection->client()->isConfigured()) {
+        m_timer->start();
+        refresh();
+    }
+}
+
+void InboxPage::hideEvent(QHideEvent *event)
+{
+    m_timer->stop(); // nobody reads it: no need to ask
+    QWidget::hideEvent(event);
+}
+
+void InboxPage::showMessage(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? u"color: #c62828"_s : QString());
+}
+
+void InboxPage::updateDetail()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const bool has = current.isValid();
+    const QJsonObject item =
+        has ? current.data(InboxModel::ItemRole).toJsonObject() : QJsonObject();
+    const bool voicemail = item.value(u"kind").toString() == u"voicemail";
+    m_detail->setEnabled(has);
+    const Organization &org = m_document->organization();
+    auto name = [&org](const QString &id) {
+        const User *u = org.user(id);
+        return u && !u->name.isEmpty() ? u->name : id;
+    };
+    if (!has) {
+        m_title->setText(m_model->rowCount() ? tr("Choose a message.") : tr("Nothing here."));
+        m_info->clear();
+        m_body->clear();
+    } else {
+        const QDateTime at =
+            QDateTime::fromString(item.value(u"created_at").toString(), Qt::ISODateWithMs)
+                .toLocalTime();
+        m_title->setText(
+            tr("%1 → %2").arg(current.siblingAtColumn(InboxModel::FromColumn).data().toString(),
+                              item.value(u"to").toString()));
+        QStringList info{QLocale().toString(at, QLocale::LongFormat)};
+        if (voicemail)
+            info.append(
+                tr("voicemail of %n second(s)", nullptr, item.value(u"duration_seconds").toInt()));
+        const QString assigned = item.value(u"assigned_to").toString();
+        info.append(assigned.isEmpty() ? tr("not assigned")
+                                       : tr("assigned to %1").arg(name(assigned)));
+        if (!item.value(u"conversation").toString().isEmpty())
+            info.append(item.value(u"closed").toBool() ? tr("conversation closed")
+                                                       : tr("conversation open"));
+        m_info->setText(info.join(u" · "_s));
+        QString html = item.value(u"body").toString().toHtmlEscaped().replace(u'\n', u"<br>"_s);
+        if (voicemail && html.isEmpty())
+            html = u"<i>"_s + tr("No transcription.").toHtmlEscaped() + u"</i>"_s;
+        for (const QJsonValue &m : item.value(u"media").toArray())
+            html += u"<p><a href=\"%1\">%2</a></p>"_s.arg(
+                m.toString().toHtmlEscaped(),
+                tr("Attachment: %1").arg(m.toString()).toHtmlEscaped());
+        m_body->setHtml(html);
+    }
+    m_recording->setVisible(voicemail);
+    m_recording->setEnabled(!item.value(u"recording_url").toString().isEmpty());
+    m_read->setText(!has || item.value(u"read").toBool() ? tr("Mark &unread") : tr("Mark &read"));
+    m_close->setVisible(!item.value(u"conversation").toString().isEmpty());
+    m_close->setEnabled(!item.value(u"closed").toBool());
+    m_replyBox->setVisible(has && !voicemail);
+
+    // Assign: the group's members, or anyone for a personal inbox.
+    QMenu *menu = m_assign->menu();
+    menu->clear();
+    const QString owner = m_model->owner();
+    const Group *group = owner.startsWith(u"group:") ? org.group(owner.mid(6)) : nullptr;
+    QStringList people;
+    if (group) {
+        for (const Member &m : group->members)
+            people.append(m.user);
+    } else {
+        for (const User &u : org.users)
+            people.append(u.id);
+    }
+    for (const QString &id : std::as_const(people))
+        menu->addAction(name(id), this, [this, id] { assignTo(id); });
+    menu->addSeparator();
+    menu->addAction(tr("Nobody"), this, [this] { assignTo({}); });
+
+    // What this backend did with earlier replies.
+    m_replies->clear();
+    if (has && !voicemail) {
+        const QString id = item.value(u"id").toString();
+        m_connection->client()->get(
+            u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendReply &reply) {
+                if (!reply.ok() || currentItemId() != id)
+                    return;
+                QStringList lines;
+                for (const QJsonValue &r : reply.object().value(u"replies").toArray()) {
+                    const QJsonObject o = r.toObject();
+                    lines.append(o.value(u"status").toString() == u"queued"
+                                     ? tr("You replied (queued, not sent): %1")
+                                           .arg(o.value(u"body").toString())
+                                     : tr("You replied: %1").arg(o.value(u"body").toString()));
+                }
+                m_replies->setText(lines.join(u'\n'));
+            });
+    }
+}
+
+void InboxPage::toggleRead()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (current.isValid())
+        m_model->setRead(currentItemId(), current.data(InboxModel::UnreadRole).toBool());
+}
+
+void InboxPage::archive()
+{
+    if (!currentItemId().isEmpty())
+        m_model->setArchived(currentItemId(), true);
+}
+
+void InboxPage::remove()
+{
+    const QString id = currentItemId();
+    if (id.isEmpty())
+        return;
+    if (QMessageBox::question(
+            this, tr("Delete"), tr("Delete this message for everyone who reads this inbox?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes)
+        m_model->remove(id);
+}
+
+void InboxPage::assignTo(const QString &userId)
+{
+    if (!currentItemId().isEmpty())
+        m_model->assign(currentItemId(), userId);
+}
+
+void InboxPage::closeConversation()
+{
+    if (!currentItemId().isEmpty())
+        m_model->closeConversation(currentItemId());
+}
+
+void InboxPage::openRecording()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const QString url =
+        current.data(InboxModel::ItemRole).toJsonObject().value(u"recording_url").toString();
+    if (!url.isEmpty() && !QDesktopServices::openUrl(QUrl(url)))
+        showMessage(tr("Nothing on this computer opens %1.").arg(url), true);
+}
+
+void InboxPage::sendReply()
+{
+    const QString text = m_replyEdit->toPlainText().trimmed();
+    if (text.isEmpty() || currentItemId().isEmpty())
+        return;
+    m_model->reply(currentItemId(), text);
 }
 
 } // namespace Switchboard

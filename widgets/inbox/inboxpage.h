@@ -1,16 +1,103 @@
 #pragma once
 
+// The inbox for support staff (console.md, "Inbox"): "My messages" and one section per group
+// the signed-in user belongs to, each with its texts and voicemails and their unread counts;
+// the list of the section chosen (loaded as it scrolls, refreshed every few seconds without
+// losing the selection); the item chosen, with what can be done to it: read or unread,
+// archive, delete, assign, close the conversation, open the recording, reply to a text.
+
 #include <QWidget>
+
+class QLabel;
+class QComboBox;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
+class QTableView;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Switchboard {
 
-// The inboxes live in the routing backend; until one is configured this page says so.
+class BackendConnection;
+class InboxModel;
+class OrganizationDocument;
+
 class InboxPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit InboxPage(QWidget *parent = nullptr);
+    InboxPage(OrganizationDocument *document, BackendConnection *connection,
+              QWidget *parent = nullptr);
+
+    InboxModel *model() const { return m_model; }
+    QTreeWidget *sections() const { return m_sections; }
+    QTableView *list() const { return m_list; }
+    QComboBox *userCombo() const { return m_user; }
+    QPlainTextEdit *replyEdit() const { return m_replyEdit; }
+    QLabel *statusLabel() const { return m_status; }
+    QTimer *refreshTimer() const { return m_timer; }
+    QString signedInUser() const;
+    void setSignedInUser(const QString &userId);
+    // Shows the list of `owner` ("user:ID" / "group:ID") and `kind` ("sms" / "voicemail").
+    void showList(const QString &owner, const QString &kind);
+    QString currentItemId() const;
+
+    // The buttons, for keyboard use and tests.
+    void toggleRead();
+    void archive();
+    void remove();
+    void assignTo(const QString &userId);
+    void closeConversation();
+    void openRecording();
+    void sendReply();
+
+public slots:
+    void refresh();
+
+signals:
+    void backendSettingsRequested();
+    void activeGroupsRequested(const QString &userId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void rebuildSections();
+    void updateCounts();
+    void updateDetail();
+    void updateAvailability();
+    void showMessage(const QString &text, bool error);
+    QStringList owners() const;
+
+    OrganizationDocument *m_document;
+    BackendConnection *m_connection;
+    InboxModel *m_model;
+    QStackedWidget *m_stack;
+    QComboBox *m_user;
+    QTreeWidget *m_sections;
+    QTableView *m_list;
+    QLabel *m_title;
+    QLabel *m_info;
+    QTextBrowser *m_body;
+    QPushButton *m_recording;
+    QPushButton *m_read;
+    QPushButton *m_archive;
+    QPushButton *m_delete;
+    QToolButton *m_assign;
+    QPushButton *m_close;
+    QWidget *m_replyBox;
+    QLabel *m_replies;
+    QPlainTextEdit *m_replyEdit;
+    QPushButton *m_send;
+    QLabel *m_status;
+    QTimer *m_timer;
+    QWidget *m_detail;
 };
 
 } // namespace Switchboard

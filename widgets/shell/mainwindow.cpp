@@ -1,10 +1,16 @@
 #include "mainwindow.h"
 
+#include "backend/backendconnection.h"
+#include "backend/backendsettingsdialog.h"
+#include "backend/pushcontroller.h"
+#include "backend/pushdialogs.h"
 #include "document/organizationdocument.h"
 #include "flow/flowwindow.h"
+#include "flow/testcalldialog.h"
 #include "flows/flowspage.h"
 #include "flows/routingeditor.h"
 #include "groups/usersgroupspage.h"
+#include "inbox/activegroupsdialog.h"
 #include "inbox/inboxpage.h"
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
@@ -30,12 +36,13 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     : QMainWindow(parent)
     , m_document(std::move(document))
     , m_routing(new RoutingEditor(m_document.get(), this))
+    , m_backend(new BackendConnection(m_document.get(), this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_usersGroups(new UsersGroupsPage(m_document.get(), m_pages))
     , m_flows(new FlowsPage(m_document.get(), m_routing, m_pages))
     , m_numbers(new NumbersPage(m_document.get(), m_routing, m_pages))
-    , m_inbox(new InboxPage(m_pages))
+    , m_inbox(new InboxPage(m_document.get(), m_backend, m_pages))
     , m_backendLabel(new QLabel(this))
     , m_findingsLabel(new QLabel(this))
 {
@@ -100,9 +107,32 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
         m_redo->setToolTip(text.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(text));
     });
     m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
-    m_push->setEnabled(false);
-    m_push->setToolTip(tr("Send the configuration to the routing backend (no backend is "
-                          "configured)"));
+    m_push->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_backendAction = new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("&Backend…"), this);
+    m_backendAction->setToolTip(tr("Where the routing backend is, and its admin token"));
+    m_pushController = new PushController(m_document.get(), m_backend, this);
+    {
+        auto interaction = std::make_unique<DialogPushInteraction>(this);
+        interaction->onCancel = [this] { m_pushController->cancel(); };
+        m_pushController->setInteraction(std::move(interaction));
+    }
+    m_pushController->setBeforeReload([this] { return closeFlowWindows(); });
+    connect(m_push, &QAction::triggered, m_pushController, &PushController::push);
+    connect(m_pushController, &PushController::finished, this,
+            [this](PushController::Outcome, const QString &message) {
+                statusBar()->showMessage(message, 8000);
+            });
+    connect(m_backendAction, &QAction::triggered, this, &MainWindow::editBackend);
+    connect(m_inbox, &InboxPage::backendSettingsRequested, this, &MainWindow::editBackend);
+    // Active Groups for whoever is signed in at the inbox (admins may pick anyone).
+    m_activeGroups =
+        new QAction(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
+    m_activeGroups->setToolTip(tr("Which groups' calls and texts you take now, and whether you are "
+                                  "available"));
+    connect(m_activeGroups, &QAction::triggered, this,
+            [this] { showActiveGroups(m_inbox->signedInUser()); });
+    connect(m_inbox, &InboxPage::activeGroupsRequested, this, &MainWindow::showActiveGroups);
+    connect(m_backend, &BackendConnection::stateChanged, this, &MainWindow::updateBackend);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolBar"_s);
@@ -114,8 +144,20 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     toolbar->addAction(m_redo);
     toolbar->addSeparator();
     toolbar->addAction(m_push);
+    toolbar->addAction(m_backendAction);
 
-    m_backendLabel->setText(tr("Backend: not configured"));
+    updateBackend();
+    auto *testCallAction =
+        new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    testCallAction->setObjectName(u"testCallAction"_s);
+    testCallAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    testCallAction->setToolTip(tr("Run a call or a text through the flows, unsaved changes "
+                                  "included, and see its route"));
+    connect(testCallAction, &QAction::triggered, this, [this] { testCall(); });
+    toolbar->addSeparator();
+    toolbar->addAction(testCallAction);
+    toolbar->addAction(m_activeGroups);
+
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_findingsLabel);
 
@@ -161,6 +203,46 @@ void MainWindow::updateBadges()
     QListWidgetItem *item = m_navigation->item(NumbersSection);
     item->setData(NavigationDelegate::BadgeRole, unrouted);
     item->setToolTip(unrouted ? tr("%n number(s) not fully routed", nullptr, unrouted) : QString());
+}
+
+void MainWindow::updateBackend()
+{
+    const bool configured = m_backend->state() != BackendConnection::State::NotConfigured;
+    m_push->setEnabled(configured);
+    m_push->setToolTip(
+        configured
+            ? tr("Send the configuration to %1").arg(m_backend->settings().url.toDisplayString())
+            : tr("Send the configuration to the routing backend (set up "
+                 "with Backend… first)"));
+    m_backendLabel->setText(m_backend->statusText());
+    m_backendLabel->setToolTip(m_backend->lastError());
+    const bool trouble = m_backend->state() == BackendConnection::State::Unreachable ||
+                         m_backend->state() == BackendConnection::State::Refused;
+    m_backendLabel->setStyleSheet(trouble ? u"color: #c62828"_s
+                                  : configured && m_backend->hasUnpushedChanges()
+                                      ? u"color: #e65100"_s
+                                      : QString());
+}
+
+ActiveGroupsDialog *MainWindow::showActiveGroups(const QString &userId)
+{
+    return ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId,
+                                       this);
+}
+
+void MainWindow::editBackend()
+{
+    BackendSettingsDialog dialog(m_backend, this);
+    dialog.exec();
+}
+
+bool MainWindow::closeFlowWindows()
+{
+    for (const QPointer<FlowWindow> &window : std::as_const(m_flowWindows)) {
+        if (window && !window->close())
+            return false;
+    }
+    return true;
 }
 
 MainWindow::Section MainWindow::currentSection() const
@@ -211,6 +293,7 @@ FlowWindow *MainWindow::openFlow(const QString &flowId, Channel channel)
         if (!m_document->organization().flow(flowId))
             return nullptr;
         window = new FlowWindow(m_document.get(), flowId, this);
+        connect(window, &FlowWindow::testCallRequested, this, &MainWindow::testCall);
     }
     window->showChannel(channel);
     window->show();
@@ -219,14 +302,31 @@ FlowWindow *MainWindow::openFlow(const QString &flowId, Channel channel)
     return window;
 }
 
+TestCallDialog *MainWindow::testCall(const QString &flowId, Channel channel)
+{
+    auto *dialog = findChild<TestCallDialog *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog) {
+        dialog = new TestCallDialog(m_document.get(), this);
+        connect(dialog, &TestCallDialog::showRoute, this,
+                [this](const QString &flow, Channel c, const QStringList &applets) {
+                    if (FlowWindow *window = openFlow(flow, c))
+                        window->highlightPath(c, applets);
+                });
+    }
+    if (!flowId.isEmpty())
+        dialog->preselect(flowId, channel);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Each open flow builder asks about its own unsaved changes first.
-    for (const QPointer<FlowWindow> &window : std::as_const(m_flowWindows)) {
-        if (window && !window->close()) {
-            event->ignore();
-            return;
-        }
+    if (!closeFlowWindows()) {
+        event->ignore();
+        return;
     }
     if (!m_document->isModified()) {
         event->accept();

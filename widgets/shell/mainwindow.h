@@ -20,6 +20,8 @@ class FlowsPage;
 class NumbersPage;
 class InboxPage;
 class RoutingEditor;
+class BackendConnection;
+class PushController;
 
 // The console's window: navigation down the left (Users & Groups, Flows, Phone Numbers,
 // Inbox), a toolbar with Save, Undo, Redo and Push, and a status bar with the backend's state
@@ -48,16 +50,27 @@ public:
     UsersGroupsPage *usersGroupsPage() const { return m_usersGroups; }
     FlowsPage *flowsPage() const { return m_flows; }
     NumbersPage *numbersPage() const { return m_numbers; }
+    InboxPage *inboxPage() const { return m_inbox; }
     QLabel *findingsLabel() const { return m_findingsLabel; }
     RoutingEditor *routingEditor() const { return m_routing; }
     // The red count on a section's entry (0: none).
     int badge(Section section) const;
     QAction *saveAction() const { return m_save; }
     QAction *pushAction() const { return m_push; }
+    QAction *backendAction() const { return m_backendAction; }
+    QLabel *backendLabel() const { return m_backendLabel; }
+    BackendConnection *backendConnection() const { return m_backend; }
+    PushController *pushController() const { return m_pushController; }
+    // Closes every flow builder (each asks about its unsaved edits); false if one stays open.
+    bool closeFlowWindows();
+    QAction *activeGroupsAction() const { return m_activeGroups; }
+    class ActiveGroupsDialog *showActiveGroups(const QString &userId);
 
     bool save();
     // Opens the flow builder on `flowId` (or brings its window forward).
     class FlowWindow *openFlow(const QString &flowId, Channel channel = Channel::Voice);
+    // Opens the test call (or brings it forward), with a number of `flowId` picked if given.
+    class TestCallDialog *testCall(const QString &flowId = {}, Channel channel = Channel::Voice);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,9 +79,12 @@ private:
     void updateTitle();
     void updateFindings();
     void updateBadges();
+    void updateBackend();
+    void editBackend();
 
     std::unique_ptr<OrganizationDocument> m_document;
     RoutingEditor *m_routing;
+    BackendConnection *m_backend; // before the pages: the inbox reads through it
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     UsersGroupsPage *m_usersGroups;
@@ -79,6 +95,9 @@ private:
     QAction *m_undo;
     QAction *m_redo;
     QAction *m_push;
+    QAction *m_backendAction;
+    QAction *m_activeGroups = nullptr;
+    PushController *m_pushController;
     QLabel *m_backendLabel;
     QLabel *m_findingsLabel;
     QHash<QString, QPointer<class FlowWindow>> m_flowWindows;

@@ -1,0 +1,152 @@
+#include "backendconnection.h"
+
+#include "backend/credentialstore.h"
+#include "document/organizationdocument.h"
+#include "store/organizationstore.h"
+
+#include "consolesettings.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+namespace {
+const QString urlKey = u"backend.url"_s;
+
+QString caKey(const QString &url)
+{
+    return u"backends/"_s + QString::fromLatin1(url.toUtf8().toPercentEncoding()) + u"/caFile"_s;
+}
+} // namespace
+
+BackendConnection::BackendConnection(OrganizationDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+{
+    m_record = PushRecord::load(document->store());
+    BackendSettings settings;
+    const QString url = document->store().setting(urlKey);
+    if (!url.isEmpty()) {
+        settings.url = QUrl(url);
+        settings.token = CredentialStore::load(url).value_or(QByteArray());
+        settings.caFile = ConsoleSettings().value(caKey(url)).toString();
+    }
+    m_client.setSettings(settings);
+
+    m_poll.setInterval(15000);
+    connect(&m_poll, &QTimer::timeout, this, &BackendConnection::check);
+    m_fingerprint.setSingleShot(true);
+    m_fingerprint.setInterval(400);
+    connect(&m_fingerprint, &QTimer::timeout, this, &BackendConnection::updateUnpushed);
+    connect(document, &OrganizationDocument::changed, &m_fingerprint, qOverload<>(&QTimer::start));
+    connect(document, &OrganizationDocument::organizationReset, &m_fingerprint,
+            qOverload<>(&QTimer::start));
+    updateUnpushed();
+    if (m_client.isConfigured()) {
+        m_poll.start();
+        QTimer::singleShot(0, this, &BackendConnection::check);
+    }
+}
+
+bool BackendConnection::configure(const BackendSettings &settings, QString *error)
+{
+    const QString url = settings.url.toString();
+    if (!m_document->store().setSetting(urlKey, url, error))
+        return false;
+    const CredentialStore::Result kept = CredentialStore::save(url, settings.token);
+    if (!kept.ok) {
+        *error = kept.error;
+        return false;
+    }
+    ConsoleSettings().setValue(caKey(url), settings.caFile);
+    m_client.setSettings(settings);
+    updateUnpushed();
+    setState(settings.isConfigured() ? State::Checking : State::NotConfigured, -1, {});
+    if (settings.isConfigured()) {
+        m_poll.start();
+        check();
+    } else {
+        m_poll.stop();
+    }
+    return true;
+}
+
+void BackendConnection::check()
+{
+    if (!m_client.isConfigured()) {
+        setState(State::NotConfigured, -1, {});
+        return;
+    }
+    // /healthz says the revision; /api/v1/presence that the token is accepted.
+    m_client.get(u"/healthz"_s, this, [this](const BackendReply &health) {
+        if (!health.ok()) {
+            setState(health.failure == BackendReply::Unreachable || health.failure == BackendReply::Tls
+                         ? State::Unreachable
+                         : State::Refused,
+                     -1, health.error);
+            return;
+        }
+        const int revision = health.object().value(u"revision").toInt(-1);
+        m_client.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendReply &auth) {
+            if (!auth.ok())
+                setState(auth.failure == BackendReply::Unreachable ? State::Unreachable : State::Refused,
+                         revision, auth.error);
+            else
+                setState(State::Connected, revision, {});
+        });
+    });
+}
+
+bool BackendConnection::setRecord(const PushRecord &record, QString *error)
+{
+    m_record = record;
+    const bool kept = record.save(m_document->store(), error);
+    m_remoteRevision = record.revision;
+    updateUnpushed();
+    emit stateChanged();
+    return kept;
+}
+
+int BackendConnection::basedOn() const
+{
+    return m_record.url == m_client.settings().url.toString() ? m_record.revision : 0;
+}
+
+void BackendConnection::setState(State state, int revision, const QString &error)
+{
+    m_state = state;
+    if (revision >= 0 || state != State::Unreachable)
+        m_remoteRevision = revision;
+    m_error = error;
+    emit stateChanged();
+}
+
+void BackendConnection::updateUnpushed()
+{
+    const bool unpushed = m_record.url != m_client.settings().url.toString()
+                          || organizationFingerprint(m_document->organization()) != m_record.fingerprint;
+    if (unpushed != m_unpushed) {
+        m_unpushed = unpushed;
+        emit stateChanged();
+    }
+}
+
+QString BackendConnection::statusText() const
+{
+    const QString unpushed = m_unpushed ? tr(" — unpushed changes") : QString();
+    switch (m_state) {
+    case State::NotConfigured:
+        return tr("Backend: not configured");
+    case State::Checking:
+        return tr("Backend: connecting…") + unpushed;
+    case State::Connected:
+        return tr("Backend: connected at revision %1").arg(m_remoteRevision) + unpushed;
+    case State::Unreachable:
+        return tr("Backend: unreachable") + unpushed;
+    case State::Refused:
+        return tr("Backend: refused the connection") + unpushed;
+    }
+    return {};
+}
+
+} // namespace Switchboard

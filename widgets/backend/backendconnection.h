@@ -1,0 +1,78 @@
+#pragma once
+
+// The console's link to switchboard-routerd: where it is (the URL, kept with the
+// organization; the token, in the keychain; a CA file, in this user's settings), whether it
+// answers and at which revision, and whether the organization differs from what was last
+// pushed ("unpushed changes"). It asks /healthz now and then; the console works the same
+// whether the backend answers or not.
+
+#include "backend/backendclient.h"
+#include "backend/push.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace Switchboard {
+
+class OrganizationDocument;
+
+class BackendConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        NotConfigured,
+        Checking,
+        Connected,
+        Unreachable, // no answer, or a certificate not trusted
+        Refused      // answered, but not to this token (or not as a backend)
+    };
+    Q_ENUM(State)
+
+    explicit BackendConnection(OrganizationDocument *document, QObject *parent = nullptr);
+
+    BackendClient *client() { return &m_client; }
+    BackendSettings settings() const { return m_client.settings(); }
+    // Keeps the settings (the token in the keychain, or the fallback file) and checks them.
+    bool configure(const BackendSettings &settings, QString *error);
+
+    State state() const { return m_state; }
+    int remoteRevision() const { return m_remoteRevision; }
+    QString lastError() const { return m_error; }
+    // The organization (saved or not) differs from the revision last pushed or reloaded.
+    bool hasUnpushedChanges() const { return m_unpushed; }
+    PushRecord record() const { return m_record; }
+    // After a push or a reload: the backend is at `record.revision`, holding that document.
+    bool setRecord(const PushRecord &record, QString *error);
+    // The revision a push is based on: the one last seen on this very backend, else 0.
+    int basedOn() const;
+
+    // One line for the status bar.
+    QString statusText() const;
+
+    void setPollInterval(int milliseconds) { m_poll.setInterval(milliseconds); }
+
+public slots:
+    void check();
+
+signals:
+    void stateChanged();
+
+private:
+    void setState(State state, int revision, const QString &error);
+    void updateUnpushed();
+
+    OrganizationDocument *m_document;
+    BackendClient m_client;
+    PushRecord m_record;
+    State m_state = State::NotConfigured;
+    int m_remoteRevision = -1;
+    QString m_error;
+    bool m_unpushed = true;
+    QTimer m_poll;
+    QTimer m_fingerprint; // after edits settle
+};
+
+} // namespace Switchboard
