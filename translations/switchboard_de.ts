@@ -918,6 +918,10 @@
         <source>Pushed to %1: revision %2.</source>
         <translation>An %1 übertragen: Revision %2.</translation>
     </message>
+    <message>
+        <source>Changed on the backend since revision %1: nothing, the same configuration was pushed again.</source>
+        <translation>Seit Revision %1 im Backend geändert: nichts, dieselbe Konfiguration wurde erneut übertragen.</translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
@@ -1797,6 +1801,10 @@
     <message>
         <source>Write your configuration to a file, and push nothing</source>
         <translation>Ihre Konfiguration in eine Datei schreiben und nichts übertragen</translation>
+    </message>
+    <message>
+        <source>Nothing differs from what you started from: the same configuration was pushed again.</source>
+        <translation>Nichts unterscheidet sich von Ihrem Ausgangsstand: dieselbe Konfiguration wurde erneut übertragen.</translation>
     </message>
 </context>
 <context>

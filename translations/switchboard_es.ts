@@ -918,6 +918,10 @@
         <source>Pushed to %1: revision %2.</source>
         <translation>Enviado a %1: revisión %2.</translation>
     </message>
+    <message>
+        <source>Changed on the backend since revision %1: nothing, the same configuration was pushed again.</source>
+        <translation>Cambios en el servidor desde la revisión %1: ninguno, se volvió a enviar la misma configuración.</translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
@@ -1797,6 +1801,10 @@
     <message>
         <source>Write your configuration to a file, and push nothing</source>
         <translation>Escribir su configuración en un archivo, sin enviar nada</translation>
+    </message>
+    <message>
+        <source>Nothing differs from what you started from: the same configuration was pushed again.</source>
+        <translation>Nada difiere de la versión de la que partió: se volvió a enviar la misma configuración.</translation>
     </message>
 </context>
 <context>

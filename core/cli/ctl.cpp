@@ -343,13 +343,19 @@ int Ctl::push(const QStringList &args)
         const Organization after =
             theirs.ok() ? readConfigDocument(theirs.body).organization : Organization();
         m_err << result.message << u'\n';
-        if (basedOn)
-            m_out << tr("Changed on the backend since revision %1:").arg(basedOn) << u'\n'
-                  << ChangeSummary::toText(ChangeSummary::describe(before, after));
-        else
+        const QList<ChangeSection> changes = ChangeSummary::describe(before, after);
+        if (!basedOn)
             m_out << tr("The backend holds a configuration this database never pushed: %1")
                          .arg(ChangeSummary::overview(after))
                   << u'\n';
+        else if (changes.isEmpty())
+            m_out << tr("Changed on the backend since revision %1: nothing, the same configuration "
+                        "was pushed again.")
+                         .arg(basedOn)
+                  << u'\n';
+        else
+            m_out << tr("Changed on the backend since revision %1:").arg(basedOn) << u'\n'
+                  << ChangeSummary::toText(changes);
         m_out.flush();
         if (!m_parser.isSet(m_overwrite)) {
             m_err << tr("Nothing was pushed. Push again with --overwrite to replace it with this "

@@ -3,6 +3,7 @@
 
 #include "config/configdocument.h"
 #include "demo/demoorganization.h"
+#include "routerdprocess.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 #include "testsupport.h"
@@ -64,6 +65,7 @@ private slots:
     void simulate();
     void simulateRefusesBadInput_data();
     void simulateRefusesBadInput();
+    void pushSendsAndRemembersTheRevision();
 
 private:
     QTemporaryDir m_dir;
@@ -313,6 +315,75 @@ void TestCtl::simulateRefusesBadInput()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.out.contains("timeout"), refused.out.constData());
     QVERIFY2(refused.err.contains(u"Nothing was simulated"_s), qPrintable(refused.err));
+}
+
+void TestCtl::pushSendsAndRemembersTheRevision()
+{
+    Test::RouterdProcess routerd;
+    QVERIFY2(routerd.start(m_dir.filePath(u"push-routerd.sqlite"_s)), routerd.log().constData());
+    const QString token = m_dir.filePath(u"token"_s);
+    QVERIFY(writeFile(token, Test::adminToken + "\n"));
+    // Two databases holding the demo, as two admins' consoles would.
+    QString error;
+    for (const QString &name : {u"push-a.sqlite"_s, u"push-b.sqlite"_s}) {
+        auto db = Database::open(m_dir.filePath(name), &error);
+        QVERIFY2(db, qPrintable(error));
+        OrganizationStore store(*db);
+        QVERIFY(store.prepare(&error) && store.replace(demoOrganization(), &error));
+    }
+    const QStringList a{u"push"_s, u"--database"_s, m_dir.filePath(u"push-a.sqlite"_s),
+                        u"--token-file"_s, token};
+    const QStringList b{u"push"_s, u"--database"_s, m_dir.filePath(u"push-b.sqlite"_s),
+                        u"--token-file"_s, token};
+
+    Run run = ctl(a + QStringList{u"--backend"_s, routerd.base});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"revision 1."_s), qPrintable(run.err));
+    QVERIFY(run.out.contains("warning numbers[2].flow")); // warnings listed, and pushed anyway
+    // The backend is remembered with the revision: the next push needs no --backend.
+    run = ctl(a);
+    QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 2."_s), qPrintable(run.err));
+
+    // Another database never pushed here: a conflict, shown, and nothing pushed.
+    run = ctl(b + QStringList{u"--backend"_s, routerd.base});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(
+        run.out.contains("holds a configuration this database never pushed: Acme Realty: 5 users"),
+        run.out.constData());
+    QVERIFY(run.err.contains(u"--overwrite"_s));
+    run = ctl(b + QStringList{u"--backend"_s, routerd.base, u"--overwrite"_s});
+    QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 3."_s), qPrintable(run.err));
+    // Now a's revision 2 is stale: what changed since is listed (nothing but the push itself).
+    run = ctl(a);
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.contains(
+                 "Changed on the backend since revision 2: nothing, the same configuration"),
+             run.out.constData());
+    // b changes a group and pushes; a hears exactly that.
+    {
+        auto db = Database::open(m_dir.filePath(u"push-b.sqlite"_s), &error);
+        OrganizationStore store(*db);
+        Organization changed = demoOrganization();
+        changed.groups[0].name = u"Sales floor"_s;
+        QVERIFY(store.prepare(&error) && store.replace(changed, &error));
+    }
+    run = ctl(b);
+    QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 4."_s), qPrintable(run.err));
+    run = ctl(a);
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.contains("Changed on the backend since revision 2:\nGroups\n  Changed Sales "
+                              "floor: renamed from Sales\n"),
+             run.out.constData());
+
+    // No token file, an unreachable backend: clear errors, exit 2.
+    run = ctl({u"push"_s, u"--database"_s, m_dir.filePath(u"push-a.sqlite"_s), u"--backend"_s,
+               routerd.base});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"--token-file"_s));
+    QCOMPARE(routerd.stop(), 0);
+    run = ctl(a);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"unreachable"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

@@ -48,7 +48,8 @@ ConflictDialog::ConflictDialog(const PushConflict &conflict, QWidget *parent)
     m_changes->setHeaderHidden(true);
     m_changes->setRootIsDecorated(true);
     for (const ChangeSection &section : conflict.changes) {
-        auto *top = new QTreeWidgetItem(m_changes, {tr("%1 (%2)").arg(section.title).arg(section.lines.size())});
+        auto *top = new QTreeWidgetItem(
+            m_changes, {tr("%1 (%2)").arg(section.title).arg(section.lines.size())});
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
@@ -57,6 +58,10 @@ ConflictDialog::ConflictDialog(const PushConflict &conflict, QWidget *parent)
     }
     m_changes->expandAll();
     m_changes->setVisible(!conflict.changes.isEmpty());
+    if (conflict.basedOn > 0 && conflict.changes.isEmpty())
+        intro->setText(intro->text() + u' ' +
+                       tr("Nothing differs from what you started from: the same configuration was "
+                          "pushed again."));
     layout->addWidget(m_changes, 1);
 
     auto *what = new QLabel(tr("Pushing now would replace their changes with yours."), this);
@@ -90,8 +95,7 @@ ConflictDialog::ConflictDialog(const PushConflict &conflict, QWidget *parent)
 
 DialogPushInteraction::DialogPushInteraction(QWidget *parent)
     : m_parent(parent)
-{
-}
+{}
 
 DialogPushInteraction::~DialogPushInteraction()
 {
@@ -139,7 +143,8 @@ QString DialogPushInteraction::exportPath()
 {
     return QFileDialog::getSaveFileName(
         m_parent, tr("Export your configuration"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u"/switchboard.json"_s,
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+            u"/switchboard.json"_s,
         tr("Configuration documents (*.json)"));
 }
 
@@ -154,9 +159,9 @@ void DialogPushInteraction::showRefused(const QString &message, const QStringLis
 void DialogPushInteraction::showFailure(const QString &message)
 {
     QMessageBox::warning(m_parent, tr("Cannot push"),
-                         message + u"\n\n"_s
-                             + tr("Nothing is lost: your changes stay here, and you can push "
-                                  "again when the backend answers."));
+                         message + u"\n\n"_s +
+                             tr("Nothing is lost: your changes stay here, and you can push "
+                                "again when the backend answers."));
 }
 
 void DialogPushInteraction::progress(const QString &text)
