@@ -2223,10 +2223,6 @@
 %1</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
         <source>Save the changes to the flow &quot;%1&quot; before closing?</source>
         <translation>Möchten Sie die Änderungen am Ablauf &quot;%1&quot; vor dem Schließen speichern?</translation>
     </message>
@@ -2806,10 +2802,6 @@
         <translation>Die Änderungen konnten nicht gespeichert werden. Keine Sorge, sie bleiben erhalten – versuchen Sie es einfach noch einmal.
 
 %1</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save your changes before closing?</source>
@@ -3803,6 +3795,13 @@
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
 </context>
 <context>

@@ -2223,10 +2223,6 @@
 %1</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
         <source>Save the changes to the flow &quot;%1&quot; before closing?</source>
         <translation>¿Guardar los cambios en el flujo &quot;%1&quot; antes de cerrar?</translation>
     </message>
@@ -2806,10 +2802,6 @@
         <translation>No se pudieron guardar los cambios. Siguen aquí y se puede volver a intentar.
 
 %1</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>Save your changes before closing?</source>
@@ -3803,6 +3795,13 @@
     <message>
         <source>Devices</source>
         <translation>Dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
     </message>
 </context>
 <context>

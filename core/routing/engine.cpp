@@ -59,6 +59,20 @@ namespace {
 
 using Event = CallRequest::Event;
 
+// An inbox item for the owner a voicemail or sms-inbox applet names ({"user": ID} or
+// {"group": ID}).
+InboxDelivery deliveryTo(const QJsonObject &owner, const QString &kind, const QString &from,
+                         const QString &to)
+{
+    InboxDelivery item;
+    item.kind = kind;
+    item.ownerKind = owner.contains(u"group") ? u"group"_s : u"user"_s;
+    item.ownerId = owner.value(item.ownerKind).toString();
+    item.from = from;
+    item.to = to;
+    return item;
+}
+
 // One response to one call webhook: applets that wait for nothing run straight on; the
 // response ends where something waits (a menu, a ring, a recording) or the call ends.
 class CallRun
@@ -536,13 +550,8 @@ void CallRun::recorded(const Applet &applet)
         m_twiml.hangup();
         return;
     }
-    const QJsonObject owner = value(applet, u"owner").toObject();
-    InboxDelivery item;
-    item.kind = u"voicemail"_s;
-    item.ownerKind = owner.contains(u"group") ? u"group"_s : u"user"_s;
-    item.ownerId = owner.value(item.ownerKind).toString();
-    item.from = m_request.from;
-    item.to = m_request.to;
+    InboxDelivery item = deliveryTo(value(applet, u"owner").toObject(), u"voicemail"_s,
+                                    m_request.from, m_request.to);
     item.recordingUrl = m_request.recordingUrl;
     item.durationSeconds = m_request.recordingSeconds;
     item.dedupeKey = m_request.callSid + u':' +
@@ -688,13 +697,8 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
             out.addTrace(v.open ? tr("Hours: open.") : tr("Hours: closed."), a.id);
             id = a.next.value(v.open ? u"open"_s : u"closed"_s);
         } else if (a.type == u"sms-inbox") {
-            const QJsonObject owner = catalogue.value(a, u"owner").toObject();
-            InboxDelivery item;
-            item.kind = u"sms"_s;
-            item.ownerKind = owner.contains(u"group") ? u"group"_s : u"user"_s;
-            item.ownerId = owner.value(item.ownerKind).toString();
-            item.from = request.from;
-            item.to = request.to;
+            InboxDelivery item = deliveryTo(catalogue.value(a, u"owner").toObject(), u"sms"_s,
+                                            request.from, request.to);
             item.body = request.body;
             item.media = request.media;
             item.dedupeKey = request.messageSid;

@@ -275,6 +275,22 @@ void TestBackend::pushThenStatusFollowsEdits()
     QCOMPARE(push(), PushController::Outcome::Pushed);
     QCOMPARE(connection()->record().revision, 2);
     QVERIFY(backendDocument().contains("\"name\": \"Sales team\""));
+
+    // A console started later on this database knows it is in step (the pushed document's
+    // fingerprint, compared on a worker thread) and notices the next edit at once.
+    QString error;
+    QVERIFY2(doc()->save(&error), qPrintable(error));
+    delete m_window;
+    auto again = OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error);
+    QVERIFY2(again, qPrintable(error));
+    m_window = new MainWindow(std::move(again));
+    m_window->pushController()->setInteraction(std::make_unique<ScriptedInteraction>());
+    QVERIFY(connection()->hasUnpushedChanges()); // not known yet
+    QTRY_VERIFY_WITH_TIMEOUT(!connection()->hasUnpushedChanges(), 10000);
+    Group renamed = doc()->organization().groups.first();
+    renamed.name = u"Sales again"_s;
+    doc()->setGroup(0, renamed);
+    QVERIFY(connection()->hasUnpushedChanges());
 }
 
 void TestBackend::conflictOverwriteWithOurs()

@@ -65,6 +65,8 @@ private:
     bool post(const QString &path, const FormParams &params);
     InboxPage *page() const { return m_window->inboxPage(); }
     bool waitLoaded(InboxModel *model);
+    // Points the console at the test's backend and pushes the demo organization to it.
+    bool connectAndPush();
 
     QTemporaryDir *m_dir = nullptr;
     RouterdProcess *m_routerd = nullptr;
@@ -143,6 +145,20 @@ bool TestInbox::voicemail(const QString &callSid, int seconds)
                        {u"RecordingDuration"_s, QString::number(seconds)}});
 }
 
+bool TestInbox::connectAndPush()
+{
+    QString error;
+    BackendConnection *connection = m_window->backendConnection();
+    if (!connection->configure({QUrl(m_routerd->base), adminToken, {}}, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return connection->client()
+        ->sendAndWait("PUT", u"/api/v1/config"_s,
+                      writeConfigDocument(m_window->document()->organization()))
+        .ok();
+}
+
 bool TestInbox::waitLoaded(InboxModel *model)
 {
     return QTest::qWaitFor([model] { return !model->isLoading(); }, 10000);
@@ -161,14 +177,7 @@ void TestInbox::withoutABackendItSaysHowToSetOneUp()
 
 void TestInbox::pagingThroughAThousandItems()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
-    QVERIFY(m_window->backendConnection()
-                ->client()
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
+    QVERIFY(connectAndPush());
     for (int i = 0; i < 1000; ++i)
         QVERIFY(text(u"+1512555%1"_s.arg(2000 + i % 50), u"message %1"_s.arg(i)));
 
@@ -203,14 +212,7 @@ void TestInbox::pagingThroughAThousandItems()
 
 void TestInbox::theViewLoadsAsItScrolls()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
-    QVERIFY(m_window->backendConnection()
-                ->client()
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
+    QVERIFY(connectAndPush());
     for (int i = 0; i < 250; ++i)
         QVERIFY(text(u"+15125553000"_s, u"scroll %1"_s.arg(i)));
     m_window->showSection(MainWindow::InboxSection);
@@ -235,14 +237,7 @@ void TestInbox::theViewLoadsAsItScrolls()
 
 void TestInbox::refreshKeepsTheSelection()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
-    QVERIFY(m_window->backendConnection()
-                ->client()
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
+    QVERIFY(connectAndPush());
     for (int i = 0; i < 10; ++i)
         QVERIFY(text(u"+15125554000"_s, u"early %1"_s.arg(i)));
     page()->setSignedInUser(u"maria"_s);
@@ -268,14 +263,7 @@ void TestInbox::refreshKeepsTheSelection()
 
 void TestInbox::sectionsAndUnreadCounts()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
-    QVERIFY(m_window->backendConnection()
-                ->client()
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
+    QVERIFY(connectAndPush());
     QVERIFY(text(u"+15125555001"_s, u"one"_s));
     QVERIFY(text(u"+15125555002"_s, u"two"_s));
     QVERIFY(voicemail(u"CAvm1"_s, 12));
@@ -304,14 +292,8 @@ void TestInbox::sectionsAndUnreadCounts()
 
 void TestInbox::readArchiveDeleteAssignClose()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
+    QVERIFY(connectAndPush());
     BackendClient *client = m_window->backendConnection()->client();
-    QVERIFY(client
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
     for (int i = 0; i < 4; ++i)
         QVERIFY(text(u"+1512555600%1"_s.arg(i), u"case %1"_s.arg(i)));
     page()->setSignedInUser(u"maria"_s);
@@ -360,14 +342,8 @@ void TestInbox::readArchiveDeleteAssignClose()
 
 void TestInbox::replyIsQueuedAndSaysItWasNotSent()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
+    QVERIFY(connectAndPush());
     BackendClient *client = m_window->backendConnection()->client();
-    QVERIFY(client
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
     QVERIFY(text(u"+15125557777"_s, u"Is the house on Elm Street still for sale?"_s));
     page()->setSignedInUser(u"maria"_s);
     page()->showList(u"group:support"_s, u"sms"_s);
@@ -379,6 +355,9 @@ void TestInbox::replyIsQueuedAndSaysItWasNotSent()
         page()->statusLabel()->text().startsWith(u"Reply queued on the backend, not sent:"_s),
         10000);
     QVERIFY(page()->replyEdit()->toPlainText().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(page()->repliesLabel()->text(),
+                              u"You replied (queued, not sent): Yes, it is. Want a visit?"_s,
+                              10000);
     const QString id = page()->currentItemId();
     const QJsonArray replies = client->sendAndWait("GET", u"/api/v1/inbox/"_s + id + u"/replies"_s)
                                    .object()
@@ -391,14 +370,7 @@ void TestInbox::replyIsQueuedAndSaysItWasNotSent()
 
 void TestInbox::voicemailsWithTheirRecording()
 {
-    QString error;
-    QVERIFY(
-        m_window->backendConnection()->configure({QUrl(m_routerd->base), adminToken, {}}, &error));
-    BackendClient *client = m_window->backendConnection()->client();
-    QVERIFY(client
-                ->sendAndWait("PUT", u"/api/v1/config"_s,
-                              writeConfigDocument(m_window->document()->organization()))
-                .ok());
+    QVERIFY(connectAndPush());
     QVERIFY(voicemail(u"CAvm2"_s, 31));
     page()->setSignedInUser(u"nancy"_s);
     page()->showList(u"group:sales"_s, u"voicemail"_s);

@@ -6,6 +6,10 @@
 
 #include "consolesettings.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
@@ -24,28 +28,49 @@ BackendConnection::BackendConnection(OrganizationDocument *document, QObject *pa
     , m_document(document)
 {
     m_record = PushRecord::load(document->store());
-    BackendSettings settings;
-    const QString url = document->store().setting(urlKey);
-    if (!url.isEmpty()) {
-        settings.url = QUrl(url);
-        settings.token = CredentialStore::load(url).value_or(QByteArray());
-        settings.caFile = ConsoleSettings().value(caKey(url)).toString();
-    }
-    m_client.setSettings(settings);
-
     m_poll.setInterval(15000);
     connect(&m_poll, &QTimer::timeout, this, &BackendConnection::check);
-    m_fingerprint.setSingleShot(true);
-    m_fingerprint.setInterval(400);
-    connect(&m_fingerprint, &QTimer::timeout, this, &BackendConnection::updateUnpushed);
-    connect(document, &OrganizationDocument::changed, &m_fingerprint, qOverload<>(&QTimer::start));
-    connect(document, &OrganizationDocument::organizationReset, &m_fingerprint,
-            qOverload<>(&QTimer::start));
-    updateUnpushed();
-    if (m_client.isConfigured()) {
+    connect(document, &OrganizationDocument::changed, this, &BackendConnection::updateUnpushed);
+    connect(document, &OrganizationDocument::organizationReset, this,
+            &BackendConnection::updateUnpushed);
+    compareWithPushedInBackground();
+
+    const QString url = document->store().setting(urlKey);
+    if (url.isEmpty())
+        return;
+    // The token comes from the keychain without holding up the start: the connection is
+    // "connecting" until it is there.
+    m_state = State::Checking;
+    CredentialStore::fetch(url, this, [this, url](std::optional<QByteArray> token) {
+        m_client.setSettings({QUrl(url), token.value_or(QByteArray()),
+                              ConsoleSettings().value(caKey(url)).toString()});
+        updateUnpushed();
         m_poll.start();
-        QTimer::singleShot(0, this, &BackendConnection::check);
-    }
+        check();
+    });
+}
+
+void BackendConnection::compareWithPushedInBackground()
+{
+    // At start only the pushed document's fingerprint is known. Computing one means writing
+    // the whole document (0.2 s for 10,000 users): done on a worker thread, on a copy.
+    if (m_record.fingerprint.isEmpty())
+        return;
+    const Organization copy = m_document->organization();
+    const QString expected = m_record.fingerprint;
+    QPointer<BackendConnection> guard(this);
+    QThreadPool::globalInstance()->start([copy, expected, guard] {
+        const bool same = organizationFingerprint(copy) == expected;
+        QMetaObject::invokeMethod(
+            qApp,
+            [copy, same, expected, guard] {
+                if (guard && same && guard->m_record.fingerprint == expected) {
+                    guard->m_pushed = copy;
+                    guard->updateUnpushed();
+                }
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool BackendConnection::configure(const BackendSettings &settings, QString *error)
@@ -80,7 +105,8 @@ void BackendConnection::check()
     // /healthz says the revision; /api/v1/presence that the token is accepted.
     m_client.get(u"/healthz"_s, this, [this](const BackendReply &health) {
         if (!health.ok()) {
-            setState(health.failure == BackendReply::Unreachable || health.failure == BackendReply::Tls
+            setState(health.failure == BackendReply::Unreachable ||
+                             health.failure == BackendReply::Tls
                          ? State::Unreachable
                          : State::Refused,
                      -1, health.error);
@@ -89,7 +115,8 @@ void BackendConnection::check()
         const int revision = health.object().value(u"revision").toInt(-1);
         m_client.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendReply &auth) {
             if (!auth.ok())
-                setState(auth.failure == BackendReply::Unreachable ? State::Unreachable : State::Refused,
+                setState(auth.failure == BackendReply::Unreachable ? State::Unreachable
+                                                                   : State::Refused,
                          revision, auth.error);
             else
                 setState(State::Connected, revision, {});
@@ -97,9 +124,11 @@ void BackendConnection::check()
     });
 }
 
-bool BackendConnection::setRecord(const PushRecord &record, QString *error)
+bool BackendConnection::setRecord(const PushRecord &record, const Organization &pushed,
+                                  QString *error)
 {
     m_record = record;
+    m_pushed = pushed;
     const bool kept = record.save(m_document->store(), error);
     m_remoteRevision = record.revision;
     updateUnpushed();
@@ -123,8 +152,8 @@ void BackendConnection::setState(State state, int revision, const QString &error
 
 void BackendConnection::updateUnpushed()
 {
-    const bool unpushed = m_record.url != m_client.settings().url.toString()
-                          || organizationFingerprint(m_document->organization()) != m_record.fingerprint;
+    const bool unpushed = m_record.url != m_client.settings().url.toString() || !m_pushed ||
+                          !(*m_pushed == m_document->organization());
     if (unpushed != m_unpushed) {
         m_unpushed = unpushed;
         emit stateChanged();

@@ -44,8 +44,8 @@ public:
     // The organization (saved or not) differs from the revision last pushed or reloaded.
     bool hasUnpushedChanges() const { return m_unpushed; }
     PushRecord record() const { return m_record; }
-    // After a push or a reload: the backend is at `record.revision`, holding that document.
-    bool setRecord(const PushRecord &record, QString *error);
+    // After a push or a reload: the backend is at `record.revision`, holding `pushed`.
+    bool setRecord(const PushRecord &record, const Organization &pushed, QString *error);
     // The revision a push is based on: the one last seen on this very backend, else 0.
     int basedOn() const;
 
@@ -63,6 +63,7 @@ signals:
 private:
     void setState(State state, int revision, const QString &error);
     void updateUnpushed();
+    void compareWithPushedInBackground();
 
     OrganizationDocument *m_document;
     BackendClient m_client;
@@ -71,8 +72,11 @@ private:
     int m_remoteRevision = -1;
     QString m_error;
     bool m_unpushed = true;
+    // What the backend holds, when known to equal an organization seen here: comparing with
+    // it costs next to nothing (the lists share their data), unlike a fingerprint of the
+    // whole document.
+    std::optional<Organization> m_pushed;
     QTimer m_poll;
-    QTimer m_fingerprint; // after edits settle
 };
 
 } // namespace Switchboard

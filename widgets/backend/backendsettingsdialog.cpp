@@ -33,7 +33,8 @@ BackendSettingsDialog::BackendSettingsDialog(BackendConnection *connection, QWid
     m_url->setPlaceholderText(u"https://phones.example.com"_s);
     m_token->setText(QString::fromUtf8(current.token));
     m_token->setEchoMode(QLineEdit::Password);
-    QAction *reveal = m_token->addAction(QIcon(u":/icons/actions/show.svg"_s), QLineEdit::TrailingPosition);
+    QAction *reveal =
+        m_token->addAction(QIcon(u":/icons/actions/show.svg"_s), QLineEdit::TrailingPosition);
     reveal->setToolTip(tr("Show the token"));
     reveal->setCheckable(true);
     connect(reveal, &QAction::toggled, this, [this](bool on) {
@@ -43,8 +44,9 @@ BackendSettingsDialog::BackendSettingsDialog(BackendConnection *connection, QWid
     m_ca->setPlaceholderText(tr("none: the system's certificate authorities"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Certificate authority"), m_ca->text(),
-                                                          tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Certificate authority"), m_ca->text(),
+                                         tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
         if (!path.isEmpty())
             m_ca->setText(path);
     });
@@ -58,11 +60,12 @@ BackendSettingsDialog::BackendSettingsDialog(BackendConnection *connection, QWid
     auto *caLabel = new QLabel(tr("&Certificate authority:"), this);
     caLabel->setBuddy(m_ca); // a row of a layout gets no buddy by itself
     form->addRow(caLabel, caRow);
-    auto *where = new QLabel(CredentialStore::keychainDisabled()
-                                 ? tr("The token is kept in a file only you can read.")
-                                 : tr("The token is kept in the system keychain (or, where there is "
-                                      "none, in a file only you can read), never in the database."),
-                             this);
+    auto *where =
+        new QLabel(CredentialStore::keychainDisabled()
+                       ? tr("The token is kept in a file only you can read.")
+                       : tr("The token is kept in the system keychain (or, where there is "
+                            "none, in a file only you can read), never in the database."),
+                   this);
     where->setWordWrap(true);
     where->setStyleSheet(u"color: palette(mid)"_s);
 
@@ -127,8 +130,9 @@ void BackendSettingsDialog::testConnection()
         const int revision = health.object().value(u"revision").toInt();
         m_probe.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendReply &auth) {
             m_test->setEnabled(true);
-            m_result->setText(auth.ok() ? tr("Connected: the backend is at revision %1.").arg(revision)
-                                        : auth.error);
+            m_result->setText(auth.ok()
+                                  ? tr("Connected: the backend is at revision %1.").arg(revision)
+                                  : auth.error);
         });
     });
 }

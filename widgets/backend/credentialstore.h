@@ -5,7 +5,10 @@
 // mode 0700). Never in the database, which a team may share.
 
 #include <QCoreApplication>
+#include <QObject>
 #include <QString>
+
+#include <functional>
 
 #include <optional>
 
@@ -30,6 +33,11 @@ public:
 
     // `account`: what the token opens (the backend's URL).
     static Result save(const QString &account, const QByteArray &token);
+    // Reads the token without blocking (a keychain may take its time, or ask the user);
+    // `done` runs unless `context` is gone by then.
+    static void fetch(const QString &account, QObject *context,
+                      std::function<void(std::optional<QByteArray>)> done);
+    // The same, waiting for it.
     static std::optional<QByteArray> load(const QString &account);
     static void remove(const QString &account);
 

@@ -18,13 +18,13 @@ namespace {
 class ReplaceOrganizationCommand : public QUndoCommand
 {
 public:
-    ReplaceOrganizationCommand(OrganizationDocument *document, Organization after, const QString &text)
+    ReplaceOrganizationCommand(OrganizationDocument *document, Organization after,
+                               const QString &text)
         : QUndoCommand(text)
         , m_document(document)
         , m_before(document->organization())
         , m_after(std::move(after))
-    {
-    }
+    {}
     void redo() override { m_document->setOrganization(m_after); }
     void undo() override { m_document->setOrganization(m_before); }
 
@@ -40,8 +40,7 @@ PushController::PushController(OrganizationDocument *document, BackendConnection
     : QObject(parent)
     , m_document(document)
     , m_connection(connection)
-{
-}
+{}
 
 PushController::~PushController()
 {
@@ -70,49 +69,52 @@ void PushController::push()
         (f.isError() ? errors : warnings).append(f);
     if (!errors.isEmpty()) {
         m_interaction->showErrors(errors);
-        done(Outcome::Blocked, tr("Not pushed: the configuration has %n error(s).", nullptr, int(errors.size())));
+        done(Outcome::Blocked,
+             tr("Not pushed: the configuration has %n error(s).", nullptr, int(errors.size())));
         return;
     }
     if (!warnings.isEmpty() && !m_interaction->acceptWarnings(warnings)) {
         done(Outcome::Blocked, tr("Not pushed."));
         return;
     }
-    m_sending = writeConfigDocument(m_document->organization());
+    m_sendingOrganization = m_document->organization();
+    m_sending = writeConfigDocument(m_sendingOrganization);
     send(m_connection->basedOn());
 }
 
 void PushController::send(int basedOn)
 {
-    m_interaction->progress(tr("Sending the configuration to %1…")
-                                .arg(m_connection->settings().url.toDisplayString()));
-    m_request = m_connection->client()->putConfig(m_sending, basedOn, this, [this](const BackendReply &reply) {
-        const PushResult result = PushResult::from(reply);
-        switch (result.outcome) {
-        case PushResult::Pushed: {
-            QString error;
-            m_connection->setRecord({m_connection->settings().url.toString(), result.revision,
-                                     documentFingerprint(m_sending)},
-                                    &error);
-            m_connection->check();
-            done(Outcome::Pushed, result.message);
-            return;
-        }
-        case PushResult::Conflict:
-            conflict(result.revision);
-            return;
-        case PushResult::Invalid:
-            m_interaction->progress({});
-            m_interaction->showRefused(result.message, result.errors);
-            done(Outcome::Refused, result.message);
-            return;
-        case PushResult::Failed:
-            m_interaction->progress({});
-            m_interaction->showFailure(result.message);
-            m_connection->check();
-            done(Outcome::Failed, result.message);
-            return;
-        }
-    });
+    m_interaction->progress(
+        tr("Sending the configuration to %1…").arg(m_connection->settings().url.toDisplayString()));
+    m_request = m_connection->client()->putConfig(
+        m_sending, basedOn, this, [this](const BackendReply &reply) {
+            const PushResult result = PushResult::from(reply);
+            switch (result.outcome) {
+            case PushResult::Pushed: {
+                QString error;
+                m_connection->setRecord({m_connection->settings().url.toString(), result.revision,
+                                         documentFingerprint(m_sending)},
+                                        m_sendingOrganization, &error);
+                m_connection->check();
+                done(Outcome::Pushed, result.message);
+                return;
+            }
+            case PushResult::Conflict:
+                conflict(result.revision);
+                return;
+            case PushResult::Invalid:
+                m_interaction->progress({});
+                m_interaction->showRefused(result.message, result.errors);
+                done(Outcome::Refused, result.message);
+                return;
+            case PushResult::Failed:
+                m_interaction->progress({});
+                m_interaction->showFailure(result.message);
+                m_connection->check();
+                done(Outcome::Failed, result.message);
+                return;
+            }
+        });
 }
 
 void PushController::conflict(int theirs)
@@ -121,34 +123,37 @@ void PushController::conflict(int theirs)
     m_interaction->progress(tr("The configuration changed on the backend; fetching what changed…"));
     const int basedOn = m_connection->basedOn();
     BackendClient *client = m_connection->client();
-    m_request = client->get(u"/api/v1/config"_s, this, [this, basedOn, theirs, client](const BackendReply &current) {
-        if (!current.ok()) {
-            m_interaction->progress({});
-            m_interaction->showFailure(current.error);
-            done(Outcome::Failed, current.error);
-            return;
-        }
-        const int theirRevision = current.etagRevision() > 0 ? current.etagRevision() : theirs;
-        auto compare = [this, basedOn, theirRevision, body = current.body](const Organization &before) {
-            const Organization after = readConfigDocument(body).organization;
-            PushConflict c{basedOn, theirRevision, {}, {}};
-            if (basedOn > 0)
-                c.changes = ChangeSummary::describe(before, after);
-            else
-                c.overview = ChangeSummary::overview(after);
-            m_interaction->progress({});
-            resolve(c, after, body);
-        };
-        if (basedOn <= 0) {
-            compare(Organization());
-            return;
-        }
-        m_request = client->get(u"/api/v1/config/revisions/"_s + QString::number(basedOn), this,
-                                [compare](const BackendReply &base) {
-                                    compare(base.ok() ? readConfigDocument(base.body).organization
-                                                      : Organization());
-                                });
-    });
+    m_request = client->get(
+        u"/api/v1/config"_s, this, [this, basedOn, theirs, client](const BackendReply &current) {
+            if (!current.ok()) {
+                m_interaction->progress({});
+                m_interaction->showFailure(current.error);
+                done(Outcome::Failed, current.error);
+                return;
+            }
+            const int theirRevision = current.etagRevision() > 0 ? current.etagRevision() : theirs;
+            auto compare = [this, basedOn, theirRevision,
+                            body = current.body](const Organization &before) {
+                const Organization after = readConfigDocument(body).organization;
+                PushConflict c{basedOn, theirRevision, {}, {}};
+                if (basedOn > 0)
+                    c.changes = ChangeSummary::describe(before, after);
+                else
+                    c.overview = ChangeSummary::overview(after);
+                m_interaction->progress({});
+                resolve(c, after, body);
+            };
+            if (basedOn <= 0) {
+                compare(Organization());
+                return;
+            }
+            m_request =
+                client->get(u"/api/v1/config/revisions/"_s + QString::number(basedOn), this,
+                            [compare](const BackendReply &base) {
+                                compare(base.ok() ? readConfigDocument(base.body).organization
+                                                  : Organization());
+                            });
+        });
 }
 
 void PushController::resolve(const PushConflict &conflict, const Organization &theirs,
@@ -165,13 +170,15 @@ void PushController::resolve(const PushConflict &conflict, const Organization &t
                 return;
             }
             m_document->undoStack()->push(new ReplaceOrganizationCommand(
-                m_document, theirs, tr("Reload revision %1 from the backend").arg(conflict.theirs)));
+                m_document, theirs,
+                tr("Reload revision %1 from the backend").arg(conflict.theirs)));
             QString error;
             m_connection->setRecord({m_connection->settings().url.toString(), conflict.theirs,
                                      documentFingerprint(theirDocument)},
-                                    &error);
-            done(Outcome::Reloaded, tr("Reloaded revision %1 from the backend. Save to keep it here.")
-                                        .arg(conflict.theirs));
+                                    theirs, &error);
+            done(Outcome::Reloaded,
+                 tr("Reloaded revision %1 from the backend. Save to keep it here.")
+                     .arg(conflict.theirs));
             return;
         }
         case PushInteraction::Resolution::Export: {
@@ -179,8 +186,8 @@ void PushController::resolve(const PushConflict &conflict, const Organization &t
             if (path.isEmpty())
                 continue; // back to the question
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(m_sending) != m_sending.size()
-                || !file.commit()) {
+            if (!file.open(QIODevice::WriteOnly) || file.write(m_sending) != m_sending.size() ||
+                !file.commit()) {
                 m_interaction->showFailure(tr("Cannot write %1: %2").arg(path, file.errorString()));
                 continue;
             }
@@ -191,7 +198,8 @@ void PushController::resolve(const PushConflict &conflict, const Organization &t
             return;
         }
         case PushInteraction::Resolution::Cancel:
-            done(Outcome::Cancelled, tr("Not pushed: the backend keeps revision %1.").arg(conflict.theirs));
+            done(Outcome::Cancelled,
+                 tr("Not pushed: the backend keeps revision %1.").arg(conflict.theirs));
             return;
         }
     }

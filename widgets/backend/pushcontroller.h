@@ -24,8 +24,8 @@ class OrganizationDocument;
 
 struct PushConflict
 {
-    int basedOn = 0; // the revision we started from (0: none from this backend)
-    int theirs = 0;  // the backend's
+    int basedOn = 0;              // the revision we started from (0: none from this backend)
+    int theirs = 0;               // the backend's
     QList<ChangeSection> changes; // what changed there since `basedOn`
     QString overview;             // when basedOn is 0: what the backend holds
 };
@@ -88,7 +88,8 @@ signals:
 private:
     void send(int basedOn);
     void conflict(int theirs);
-    void resolve(const PushConflict &conflict, const Organization &theirs, const QByteArray &theirDocument);
+    void resolve(const PushConflict &conflict, const Organization &theirs,
+                 const QByteArray &theirDocument);
     void done(Outcome outcome, const QString &message);
 
     OrganizationDocument *m_document;
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<PushInteraction> m_interaction;
     std::function<bool()> m_beforeReload;
     QByteArray m_sending; // the document being pushed
+    Organization m_sendingOrganization;
     QPointer<QNetworkReply> m_request;
     bool m_busy = false;
 };

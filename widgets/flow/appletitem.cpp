@@ -35,14 +35,8 @@ AppletItem::AppletItem(const QString &appletId)
     : m_id(appletId)
 {
     setFlags(ItemIsSelectable | ItemIsFocusable);
-    setAcceptDrops(true);
     setAcceptHoverEvents(true);
     setCacheMode(DeviceCoordinateCache);
-}
-
-FlowScene *AppletItem::flowScene() const
-{
-    return static_cast<FlowScene *>(scene());
 }
 
 void AppletItem::sync(const Applet &applet, const QString &summary, bool attached)
@@ -145,12 +139,12 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     QColor border = m_errors ? QColor(0xc6, 0x28, 0x28) : palette.color(QPalette::Mid);
     if (highlighted)
         border = routeColor();
-    if (m_dropTarget)
+    if (isDropTarget())
         border = palette.color(QPalette::Highlight);
     painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : border,
-                         selected || m_errors || m_dropTarget || highlighted ? 2.5 : 1.2));
-    painter->setBrush(m_dropTarget ? palette.color(QPalette::AlternateBase)
-                                   : palette.color(QPalette::Base));
+                         selected || m_errors || isDropTarget() || highlighted ? 2.5 : 1.2));
+    painter->setBrush(isDropTarget() ? palette.color(QPalette::AlternateBase)
+                                     : palette.color(QPalette::Base));
     painter->drawRoundedRect(card, 8, 8);
     // The accent strip on the left says the type at a glance.
     painter->setPen(Qt::NoPen);
@@ -217,7 +211,7 @@ void AppletItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
-    QGraphicsObject::mousePressEvent(event);
+    AppletTarget::mousePressEvent(event);
 }
 
 void AppletItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
@@ -238,43 +232,15 @@ void AppletItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
     }
 }
 
-bool AppletItem::accepts(const QGraphicsSceneDragDropEvent *event) const
+bool AppletItem::accepts(const QString &type) const
 {
-    const QString type =
-        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
     const AppletType *t = AppletCatalogue::instance().type(type);
     return t && t->allowedIn(flowScene()->channel()) && type != m_type;
 }
 
-void AppletItem::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+bool AppletItem::drop(const QString &type)
 {
-    event->ignore(); // events start out accepted: only a valid payload is taken
-    if (accepts(event)) {
-        event->setDropAction(Qt::CopyAction);
-        event->accept();
-        m_dropTarget = true;
-        update();
-    }
-}
-
-void AppletItem::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
-{
-    event->setAccepted(accepts(event));
-}
-
-void AppletItem::dragLeaveEvent(QGraphicsSceneDragDropEvent *)
-{
-    m_dropTarget = false;
-    update();
-}
-
-void AppletItem::dropEvent(QGraphicsSceneDragDropEvent *event)
-{
-    m_dropTarget = false;
-    update();
-    const QString type =
-        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
-    event->setAccepted(flowScene()->dropOnApplet(m_id, type));
+    return flowScene()->dropOnApplet(m_id, type);
 }
 
 } // namespace Switchboard

@@ -3,7 +3,7 @@
 #include "model/organization.h"
 #include "validation/finding.h"
 
-#include <QGraphicsObject>
+#include "flow/applettarget.h"
 #include <QIcon>
 
 namespace Switchboard {
@@ -13,7 +13,7 @@ class FlowScene;
 // An applet on the canvas: its icon, type, name and a one-line summary, a ⛔ that deletes it,
 // its findings (red for errors), dimmed when nothing leads to it. Dropping a palette applet
 // on it replaces it. It shows a model object; it keeps no state of its own.
-class AppletItem : public QGraphicsObject
+class AppletItem : public AppletTarget
 {
     Q_OBJECT
 
@@ -40,15 +40,11 @@ protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
-    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    bool accepts(const QString &type) const override;
+    bool drop(const QString &type) override;
 
 private:
-    FlowScene *flowScene() const;
     QRectF badgeRect() const;
-    bool accepts(const QGraphicsSceneDragDropEvent *event) const;
 
     QString m_id;
     QString m_type;
@@ -60,7 +56,6 @@ private:
     int m_errors = 0;
     int m_warnings = 0;
     bool m_deleteHovered = false;
-    bool m_dropTarget = false;
     QList<int> m_highlight;
 };
 

@@ -11,6 +11,7 @@
 #include "flow/flowview.h"
 #include "flow/inspector.h"
 #include "groups/usersmodel.h"
+#include "shell/unsavedchanges.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -394,18 +395,10 @@ void FlowWindow::showEvent(QShowEvent *event)
 
 void FlowWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_document->isModified()) {
-        event->accept();
-        return;
-    }
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"),
+    event->setAccepted(UnsavedChanges::allowClose(
+        this, m_document->isModified(),
         tr("Save the changes to the flow \"%1\" before closing?").arg(m_document->flow().name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
-        event->ignore();
-    else
-        event->accept();
+        [this] { return save(); }));
 }
 
 } // namespace Switchboard

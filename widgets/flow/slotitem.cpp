@@ -24,13 +24,7 @@ SlotItem::SlotItem(const SlotRef &slot)
     : m_slot(slot)
 {
     setFlags(ItemIsSelectable | ItemIsFocusable);
-    setAcceptDrops(true);
     setCacheMode(DeviceCoordinateCache);
-}
-
-FlowScene *SlotItem::flowScene() const
-{
-    return static_cast<FlowScene *>(scene());
 }
 
 void SlotItem::sync(const FlowLayout::Slot &slot, const QString &targetLabel)
@@ -112,11 +106,11 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     QColor border = m_warning.isEmpty() ? palette.color(QPalette::Mid) : amber;
     if (m_highlighted)
         border = routeColor();
-    if (m_dropTarget || selected)
+    if (isDropTarget() || selected)
         border = palette.color(QPalette::Highlight);
-    painter->setPen(QPen(border, m_dropTarget || selected || m_highlighted ? 2.2 : 1.4,
+    painter->setPen(QPen(border, isDropTarget() || selected || m_highlighted ? 2.2 : 1.4,
                          m_kind == FlowLayout::Slot::Link ? Qt::DashDotLine : Qt::DashLine));
-    painter->setBrush(m_dropTarget ? QBrush(palette.color(QPalette::AlternateBase)) : QBrush());
+    painter->setBrush(isDropTarget() ? QBrush(palette.color(QPalette::AlternateBase)) : QBrush());
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 7, 7);
 
     const qreal right =
@@ -182,48 +176,20 @@ void SlotItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
             return;
         }
     }
-    QGraphicsObject::mousePressEvent(event);
+    AppletTarget::mousePressEvent(event);
 }
 
-bool SlotItem::accepts(const QGraphicsSceneDragDropEvent *event) const
+bool SlotItem::accepts(const QString &type) const
 {
     if (m_kind != FlowLayout::Slot::Empty)
         return false;
-    const QString type =
-        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
     const AppletType *t = AppletCatalogue::instance().type(type);
     return t && t->allowedIn(flowScene()->channel());
 }
 
-void SlotItem::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+bool SlotItem::drop(const QString &type)
 {
-    event->ignore(); // events start out accepted: only a valid payload is taken
-    if (accepts(event)) {
-        event->setDropAction(Qt::CopyAction);
-        event->accept();
-        m_dropTarget = true;
-        update();
-    }
-}
-
-void SlotItem::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
-{
-    event->setAccepted(accepts(event));
-}
-
-void SlotItem::dragLeaveEvent(QGraphicsSceneDragDropEvent *)
-{
-    m_dropTarget = false;
-    update();
-}
-
-void SlotItem::dropEvent(QGraphicsSceneDragDropEvent *event)
-{
-    m_dropTarget = false;
-    update();
-    const QString type =
-        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(MimeType::AppletType)));
-    event->setAccepted(flowScene()->dropOnSlot(m_slot, type));
+    return flowScene()->dropOnSlot(m_slot, type);
 }
 
 } // namespace Switchboard

@@ -2,7 +2,7 @@
 
 #include "flow/flowlayout.h"
 
-#include <QGraphicsObject>
+#include "flow/applettarget.h"
 
 namespace Switchboard {
 
@@ -11,7 +11,7 @@ class FlowScene;
 // A branch of an applet (or the start) on the canvas. Empty: a dotted drop target with its
 // label and a "+" that opens the palette as a menu. Filled: a small tab with the label above
 // the applet it leads to. A link: "Go to… Main menu", with an ✕ that takes the link away.
-class SlotItem : public QGraphicsObject
+class SlotItem : public AppletTarget
 {
     Q_OBJECT
 
@@ -35,15 +35,10 @@ public:
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
-    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
-    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    bool accepts(const QString &type) const override;
+    bool drop(const QString &type) override;
 
 private:
-    FlowScene *flowScene() const;
-    bool accepts(const QGraphicsSceneDragDropEvent *event) const;
-
     SlotRef m_slot;
     FlowLayout::Slot::Kind m_kind = FlowLayout::Slot::Empty;
     QString m_label;
@@ -51,7 +46,6 @@ private:
     QString m_targetLabel;
     QSizeF m_size;
     QString m_warning;
-    bool m_dropTarget = false;
     bool m_highlighted = false;
 };
 

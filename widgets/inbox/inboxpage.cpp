@@ -251,7 +251,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
                 showMessage(sent ? tr("Reply sent.")
                                  : tr("Reply queued on the backend, not sent: %1").arg(reason),
                             !sent);
-                updateDetail();
+                loadReplies();
             });
     connect(m_connection, &BackendConnection::stateChanged, this, &InboxPage::updateAvailability);
 
@@ -477,25 +477,35 @@ void InboxPage::updateDetail()
     menu->addSeparator();
     menu->addAction(tr("Nobody"), this, [this] { assignTo({}); });
 
-    // What this backend did with earlier replies.
-    m_replies->clear();
-    if (has && !voicemail) {
-        const QString id = item.value(u"id").toString();
-        m_connection->client()->get(
-            u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendReply &reply) {
-                if (!reply.ok() || currentItemId() != id)
-                    return;
-                QStringList lines;
-                for (const QJsonValue &r : reply.object().value(u"replies").toArray()) {
-                    const QJsonObject o = r.toObject();
-                    lines.append(o.value(u"status").toString() == u"queued"
-                                     ? tr("You replied (queued, not sent): %1")
-                                           .arg(o.value(u"body").toString())
-                                     : tr("You replied: %1").arg(o.value(u"body").toString()));
-                }
-                m_replies->setText(lines.join(u'\n'));
-            });
+    // What this backend did with earlier replies: asked when another item is shown (not on
+    // every refresh of the list), and after a reply.
+    const QString id = has && !voicemail ? item.value(u"id").toString() : QString();
+    if (id != m_repliesShown) {
+        m_repliesShown = id;
+        m_replies->clear();
+        loadReplies();
     }
+}
+
+void InboxPage::loadReplies()
+{
+    const QString id = m_repliesShown;
+    if (id.isEmpty())
+        return;
+    m_connection->client()->get(
+        u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendReply &reply) {
+            if (!reply.ok() || m_repliesShown != id)
+                return;
+            QStringList lines;
+            for (const QJsonValue &r : reply.object().value(u"replies").toArray()) {
+                const QJsonObject o = r.toObject();
+                lines.append(
+                    o.value(u"status").toString() == u"queued"
+                        ? tr("You replied (queued, not sent): %1").arg(o.value(u"body").toString())
+                        : tr("You replied: %1").arg(o.value(u"body").toString()));
+            }
+            m_replies->setText(lines.join(u'\n'));
+        });
 }
 
 void InboxPage::toggleRead()

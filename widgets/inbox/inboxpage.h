@@ -40,6 +40,7 @@ public:
     QComboBox *userCombo() const { return m_user; }
     QPlainTextEdit *replyEdit() const { return m_replyEdit; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *repliesLabel() const { return m_replies; }
     QTimer *refreshTimer() const { return m_timer; }
     QString signedInUser() const;
     void setSignedInUser(const QString &userId);
@@ -71,6 +72,7 @@ private:
     void rebuildSections();
     void updateCounts();
     void updateDetail();
+    void loadReplies();
     void updateAvailability();
     void showMessage(const QString &text, bool error);
     QStringList owners() const;
@@ -98,6 +100,7 @@ private:
     QLabel *m_status;
     QTimer *m_timer;
     QWidget *m_detail;
+    QString m_repliesShown; // the item whose replies are listed
 };
 
 } // namespace Switchboard

@@ -15,6 +15,7 @@
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
 #include "shell/navigationdelegate.h"
+#include "shell/unsavedchanges.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -328,17 +329,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!m_document->isModified()) {
-        event->accept();
-        return;
-    }
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("Save your changes before closing?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
-        event->ignore();
-    else
-        event->accept();
+    event->setAccepted(UnsavedChanges::allowClose(this, m_document->isModified(),
+                                                  tr("Save your changes before closing?"),
+                                                  [this] { return save(); }));
 }
 
 } // namespace Switchboard
