@@ -4,24 +4,34 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-QUrlQuery CallState::toQuery() const
+QString CallState::toQueryString() const
 {
-    QUrlQuery q;
-    q.addQueryItem(u"r"_s, QString::number(revision));
-    q.addQueryItem(u"f"_s, flow);
-    q.addQueryItem(u"a"_s, applet);
+    // Written straight (not through QUrlQuery): the backend writes this into every answer.
+    QByteArray q;
+    q.reserve(64 + flow.size() + applet.size() + 16 * ring.size());
+    auto add = [&q](const char *key, const QByteArray &encodedValue) {
+        if (!q.isEmpty())
+            q += '&';
+        q += key;
+        q += '=';
+        q += encodedValue;
+    };
+    auto text = [](const QString &value) { return QUrl::toPercentEncoding(value, ","); };
+    add("r", QByteArray::number(revision));
+    add("f", text(flow));
+    add("a", text(applet));
     if (step)
-        q.addQueryItem(u"s"_s, QString::number(step));
+        add("s", QByteArray::number(step));
     if (!ring.isEmpty()) {
-        q.addQueryItem(u"p"_s, QString::number(position));
-        q.addQueryItem(u"g"_s, ring.join(u','));
+        add("p", QByteArray::number(position));
+        add("g", text(ring.join(u',')));
     }
     if (attempt != 1)
-        q.addQueryItem(u"t"_s, QString::number(attempt));
-    q.addQueryItem(u"n"_s, QString::number(runs));
+        add("t", QByteArray::number(attempt));
+    add("n", QByteArray::number(runs));
     if (spoken)
-        q.addQueryItem(u"o"_s, u"1"_s);
-    return q;
+        add("o", "1");
+    return QString::fromLatin1(q);
 }
 
 std::optional<CallState> CallState::fromQuery(const QUrlQuery &q)

@@ -24,7 +24,8 @@ struct CallState
     int runs = 0;        // applets run so far in this call (the safety net counts them)
     bool spoken = false; // something was said or played already (no more <Reject>)
 
-    QUrlQuery toQuery() const;
+    // The URL query that carries it ("r=1&f=main&a=menu&n=2"), percent-encoded.
+    QString toQueryString() const;
     static std::optional<CallState> fromQuery(const QUrlQuery &query);
     friend bool operator==(const CallState &, const CallState &) = default;
 };

@@ -81,7 +81,7 @@ class CallRun
 
 public:
     CallRun(const Organization &config, RoutingState &state, const QString &baseUrl,
-            const CallRequest &request, const QDateTime &now, CallState st)
+            const CallRequest &request, const QDateTime &now, CallState st, bool tracing)
         : m_config(config)
         , m_state(state)
         , m_baseUrl(baseUrl)
@@ -89,6 +89,7 @@ public:
         , m_now(now)
         , m_st(std::move(st))
         , m_catalogue(AppletCatalogue::instance())
+        , m_tracing(tracing)
     {}
 
     RoutingOutcome start(const Graph &graph);
@@ -119,8 +120,7 @@ private:
 
     QString url(Event event) const
     {
-        return m_baseUrl + RoutingEngine::voicePath(event) + u'?' +
-               m_st.toQuery().toString(QUrl::FullyEncoded);
+        return m_baseUrl + RoutingEngine::voicePath(event) + u'?' + m_st.toQueryString();
     }
     QString label(const Applet &a) const
     {
@@ -133,8 +133,12 @@ private:
         const User *u = m_config.user(id);
         return u && !u->name.isEmpty() ? u->name : id;
     }
-    // A line about the applet the call is at.
-    void trace(const QString &line) { m_out.addTrace(line, m_st.applet); }
+    // A line about the applet the call is at, made only when someone reads the trace.
+    template<typename Line> void trace(Line &&line)
+    {
+        if (m_tracing)
+            m_out.addTrace(line(), m_st.applet);
+    }
     QJsonValue value(const Applet &a, QStringView key) const { return m_catalogue.value(a, key); }
     QString promptText(const QJsonObject &p) const
     {
@@ -149,7 +153,7 @@ private:
     void hangup()
     {
         m_twiml.hangup();
-        trace(tr("The call ends."));
+        trace([&] { return tr("The call ends."); });
     }
 
     // Who a dial step can ring now, in the order they would ring.
@@ -163,6 +167,7 @@ private:
     QDateTime m_now;
     CallState m_st;
     const AppletCatalogue &m_catalogue;
+    const bool m_tracing;
     const Graph *m_graph = nullptr;
     Twiml m_twiml;
     RoutingOutcome m_out;
@@ -173,7 +178,7 @@ void CallRun::fail(const QString &detail)
     // A problem in the configuration never reaches the carrier as an error: the caller is
     // told politely and the event is kept for the console.
     m_out.events.append({u"error"_s, m_request.from, m_request.to, detail});
-    trace(detail);
+    trace([&] { return detail; });
     m_twiml.say(tr("Sorry, we cannot take your call right now. Goodbye."));
     hangup();
 }
@@ -260,16 +265,18 @@ void CallRun::runFrom(QString id)
     m_st.attempt = 1;
     if (applet.type == u"greeting") {
         const QJsonObject p = value(applet, u"prompt").toObject();
-        trace(tr("%1 %2.").arg(label(applet), promptText(p)));
+        trace([&] { return tr("%1 %2.").arg(label(applet), promptText(p)); });
         prompt(p);
         follow(applet, u"next"_s);
     } else if (applet.type == u"hours") {
         const HoursVerdict v = checkHours(applet, m_config.timezone, m_now);
-        const QString when = v.local.toString(u"ddd yyyy-MM-dd HH:mm"_s) + u' ' + v.zone;
-        trace(v.open ? tr("%1: open (%2).").arg(label(applet), when)
-              : v.holiday.isEmpty()
-                  ? tr("%1: closed (%2).").arg(label(applet), when)
-                  : tr("%1: closed for %2 (%3).").arg(label(applet), v.holiday, when));
+        trace([&] {
+            const QString when = v.local.toString(u"ddd yyyy-MM-dd HH:mm"_s) + u' ' + v.zone;
+            return v.open ? tr("%1: open (%2).").arg(label(applet), when)
+                   : v.holiday.isEmpty()
+                       ? tr("%1: closed (%2).").arg(label(applet), when)
+                       : tr("%1: closed for %2 (%3).").arg(label(applet), v.holiday, when);
+        });
         follow(applet, v.open ? u"open"_s : u"closed"_s);
     } else if (applet.type == u"menu") {
         askMenu(applet, false);
@@ -281,9 +288,11 @@ void CallRun::runFrom(QString id)
     } else if (applet.type == u"hangup") {
         if (value(applet, u"reject").toBool() && !m_st.spoken) {
             m_twiml.reject(true);
-            trace(tr("%1: the call is refused with a busy signal.").arg(label(applet)));
+            trace([&] {
+                return tr("%1: the call is refused with a busy signal.").arg(label(applet));
+            });
         } else {
-            trace(tr("%1.").arg(label(applet)));
+            trace([&] { return tr("%1.").arg(label(applet)); });
             m_twiml.hangup();
         }
     } else {
@@ -308,12 +317,18 @@ void CallRun::askMenu(const Applet &menu, bool again)
     const QJsonObject p = value(menu, u"prompt").toObject();
     const int timeout = value(menu, u"timeout").toInt();
     if (!again)
-        trace(tr("%1 %2 and waits %3 s for a key.").arg(label(menu), promptText(p)).arg(timeout));
+        trace([&] {
+            return tr("%1 %2 and waits %3 s for a key.")
+                .arg(label(menu), promptText(p))
+                .arg(timeout);
+        });
     else
-        trace(tr("%1 asks again (try %2 of %3).")
-                  .arg(label(menu))
-                  .arg(m_st.attempt)
-                  .arg(value(menu, u"attempts").toInt()));
+        trace([&] {
+            return tr("%1 asks again (try %2 of %3).")
+                .arg(label(menu))
+                .arg(m_st.attempt)
+                .arg(value(menu, u"attempts").toInt());
+        });
     m_twiml.gather(url(Event::Gathered), timeout, p);
     m_st.spoken = true;
     m_twiml.redirect(url(Event::GatherTimeout)); // no key pressed
@@ -323,11 +338,14 @@ void CallRun::menuKey(const Applet &menu, const QString &digits)
 {
     const QString key = digits.left(1);
     if (!key.isEmpty() && AppletCatalogue::menuKeys().contains(key) && menu.next.contains(key)) {
-        trace(tr("The caller pressed %1.").arg(key));
+        trace([&] { return tr("The caller pressed %1.").arg(key); });
         runFrom(menu.next.value(key));
         return;
     }
-    trace(tr("The caller pressed %1, which is not a choice.").arg(key.isEmpty() ? u"?"_s : key));
+    trace([&] {
+        return tr("The caller pressed %1, which is not a choice.")
+            .arg(key.isEmpty() ? u"?"_s : key);
+    });
     if (m_st.attempt >= value(menu, u"attempts").toInt()) {
         menuGivesUp(menu);
         return;
@@ -343,7 +361,7 @@ void CallRun::menuKey(const Applet &menu, const QString &digits)
 
 void CallRun::menuSilence(const Applet &menu)
 {
-    trace(tr("No key was pressed."));
+    trace([&] { return tr("No key was pressed."); });
     if (m_st.attempt >= value(menu, u"attempts").toInt()) {
         menuGivesUp(menu);
         return;
@@ -354,7 +372,8 @@ void CallRun::menuSilence(const Applet &menu)
 
 void CallRun::menuGivesUp(const Applet &menu)
 {
-    trace(tr("%1: no valid key after %2 tries.").arg(label(menu)).arg(m_st.attempt));
+    trace(
+        [&] { return tr("%1: no valid key after %2 tries.").arg(label(menu)).arg(m_st.attempt); });
     follow(menu, u"no-input"_s, tr("Goodbye."));
 }
 
@@ -434,7 +453,11 @@ bool CallRun::startStep(const Applet &dial, int from)
         const QStringList members =
             eligible(step.value(u"target").toObject(), strategy, key, &order);
         if (members.isEmpty()) {
-            trace(tr("%1, step %2: nobody can be rung now; skipped.").arg(label(dial)).arg(s + 1));
+            trace([&] {
+                return tr("%1, step %2: nobody can be rung now; skipped.")
+                    .arg(label(dial))
+                    .arg(s + 1);
+            });
             continue;
         }
         m_st.step = s;
@@ -483,11 +506,13 @@ void CallRun::ring(const Applet &dial)
                              : callerIdSetting == u"number" ? m_request.to
                                                             : callerIdSetting;
     const QString screen = value(dial, u"screen").toBool() ? url(Event::ScreenOffer) : QString();
-    trace(tr("%1, step %2: rings %3 for %4 s.")
-              .arg(label(dial))
-              .arg(m_st.step + 1)
-              .arg(names.join(u", "_s))
-              .arg(seconds));
+    trace([&] {
+        return tr("%1, step %2: rings %3 for %4 s.")
+            .arg(label(dial))
+            .arg(m_st.step + 1)
+            .arg(names.join(u", "_s))
+            .arg(seconds);
+    });
     m_twiml.dial(url(Event::DialEnded), seconds, callerId, value(dial, u"record").toBool(), devices,
                  screen);
     m_st.spoken = true;
@@ -497,11 +522,11 @@ void CallRun::dialEnded(const Applet &dial)
 {
     const QString status = m_request.dialStatus;
     if (status == u"completed" || status == u"answered") {
-        trace(tr("Answered; the call ends when they hang up."));
+        trace([&] { return tr("Answered; the call ends when they hang up."); });
         m_twiml.hangup();
         return;
     }
-    trace(tr("Not answered (%1).").arg(status.isEmpty() ? u"no-answer"_s : status));
+    trace([&] { return tr("Not answered (%1).").arg(status.isEmpty() ? u"no-answer"_s : status); });
     const QJsonObject step = value(dial, u"steps").toArray().at(m_st.step).toObject();
     const QJsonObject target = step.value(u"target").toObject();
     const bool pooled = target.contains(u"group") || target.contains(u"members");
@@ -518,7 +543,7 @@ void CallRun::dialEnded(const Applet &dial)
         return;
     }
     if (!startStep(dial, m_st.step + 1)) {
-        trace(tr("%1: nobody answered.").arg(label(dial)));
+        trace([&] { return tr("%1: nobody answered.").arg(label(dial)); });
         follow(dial, u"no-answer"_s);
     }
 }
@@ -535,10 +560,14 @@ void CallRun::voicemail(const Applet &applet)
     if (p.isEmpty())
         p = QJsonObject{{u"say"_s, tr("Please leave a message after the tone.")}};
     const int maxSeconds = value(applet, u"max_seconds").toInt();
-    trace(tr("%1 %2 and records up to %3 s.").arg(label(applet), promptText(p)).arg(maxSeconds));
+    trace([&] {
+        return tr("%1 %2 and records up to %3 s.")
+            .arg(label(applet), promptText(p))
+            .arg(maxSeconds);
+    });
     prompt(p);
     const QString transcription =
-        m_baseUrl + u"/twilio/voice/transcription?"_s + m_st.toQuery().toString(QUrl::FullyEncoded);
+        m_baseUrl + u"/twilio/voice/transcription?"_s + m_st.toQueryString();
     m_twiml.record(url(Event::Recorded), maxSeconds, value(applet, u"transcribe").toBool(),
                    transcription);
 }
@@ -546,7 +575,7 @@ void CallRun::voicemail(const Applet &applet)
 void CallRun::recorded(const Applet &applet)
 {
     if (m_request.recordingUrl.isEmpty() || m_request.recordingSeconds <= 0) {
-        trace(tr("The caller left no message."));
+        trace([&] { return tr("The caller left no message."); });
         m_twiml.hangup();
         return;
     }
@@ -557,12 +586,14 @@ void CallRun::recorded(const Applet &applet)
     item.dedupeKey = m_request.callSid + u':' +
                      (m_request.recordingSid.isEmpty() ? applet.id : m_request.recordingSid);
     m_out.deliveries.append(item);
-    trace(tr("A voicemail of %1 s for %2.")
-              .arg(m_request.recordingSeconds)
-              .arg(item.ownerKind == u"group"
-                       ? (m_config.group(item.ownerId) ? m_config.group(item.ownerId)->name
-                                                       : item.ownerId)
-                       : userName(item.ownerId)));
+    trace([&] {
+        return tr("A voicemail of %1 s for %2.")
+            .arg(m_request.recordingSeconds)
+            .arg(item.ownerKind == u"group"
+                     ? (m_config.group(item.ownerId) ? m_config.group(item.ownerId)->name
+                                                     : item.ownerId)
+                     : userName(item.ownerId));
+    });
     m_twiml.say(tr("Thank you. Goodbye."));
     m_twiml.hangup();
 }
@@ -572,7 +603,7 @@ void CallRun::recorded(const Applet &applet)
 RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &now)
 {
     if (request.event != CallRequest::Started) {
-        CallRun run(m_config, m_state, m_baseUrl, request, now, request.state);
+        CallRun run(m_config, m_state, m_baseUrl, request, now, request.state, m_tracing);
         const Flow *flow = m_config.flow(request.state.flow);
         if (!flow || !flow->voice) {
             Twiml t;
@@ -596,7 +627,8 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
         out.twiml = t.finish();
         out.events.append(
             {u"blocked"_s, request.from, request.to, tr("A blocked caller was refused.")});
-        out.addTrace(tr("Rejected: %1 is blocked.").arg(request.from));
+        if (m_tracing)
+            out.addTrace(tr("Rejected: %1 is blocked.").arg(request.from));
         return out;
     }
     const PhoneNumber *number = m_config.number(request.to);
@@ -611,14 +643,15 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
                             : !flow ? tr("%1 has no flow.").arg(request.to)
                                     : tr("The flow of %1 has no call flow.").arg(request.to);
         out.events.append({u"unrouted"_s, request.from, request.to, why});
-        out.addTrace(tr("Rejected: %1").arg(why));
+        if (m_tracing)
+            out.addTrace(tr("Rejected: %1").arg(why));
         return out;
     }
     CallState st;
     st.revision = m_revision;
     st.flow = flow->id;
     st.applet = flow->voice->start;
-    CallRun run(m_config, m_state, m_baseUrl, request, now, st);
+    CallRun run(m_config, m_state, m_baseUrl, request, now, st, m_tracing);
     return run.start(*flow->voice);
 }
 
@@ -634,7 +667,8 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
     if (m_config.blocked.contains(request.from)) {
         out.events.append({u"blocked"_s, request.from, request.to,
                            tr("A text from a blocked number was dropped.")});
-        out.addTrace(tr("Dropped: %1 is blocked.").arg(request.from));
+        if (m_tracing)
+            out.addTrace(tr("Dropped: %1 is blocked.").arg(request.from));
         return finish();
     }
     const PhoneNumber *number = m_config.number(request.to);
@@ -645,7 +679,8 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                             : !flow ? tr("%1 has no flow.").arg(request.to)
                                     : tr("The flow of %1 has no SMS flow.").arg(request.to);
         out.events.append({u"unrouted"_s, request.from, request.to, why});
-        out.addTrace(tr("Dropped: %1").arg(why));
+        if (m_tracing)
+            out.addTrace(tr("Dropped: %1").arg(why));
         return finish();
     }
     const Graph &graph = *flow->sms;
@@ -678,23 +713,28 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
             for (const QJsonValue &k : catalogue.value(a, u"keywords").toArray())
                 keywords.append(k.toString());
             const QString branch = keywords.contains(word) ? word : u"no-match"_s;
-            out.addTrace(branch == u"no-match" ? tr("Keyword: \"%1\" matches nothing.").arg(word)
-                                               : tr("Keyword: %1.").arg(word),
-                         a.id);
+            if (m_tracing)
+                out.addTrace(branch == u"no-match"
+                                 ? tr("Keyword: \"%1\" matches nothing.").arg(word)
+                                 : tr("Keyword: %1.").arg(word),
+                             a.id);
             id = a.next.value(branch);
             const QJsonValue prompt = catalogue.value(a, u"prompt");
             if (id.isEmpty() && branch == u"no-match" && prompt.isString()) {
                 t.message(prompt.toString());
-                out.addTrace(tr("Replies \"%1\".").arg(prompt.toString()), a.id);
+                if (m_tracing)
+                    out.addTrace(tr("Replies \"%1\".").arg(prompt.toString()), a.id);
             }
         } else if (a.type == u"sms-reply") {
             const QString body = catalogue.value(a, u"body").toString();
             t.message(body);
-            out.addTrace(tr("Replies \"%1\".").arg(body), a.id);
+            if (m_tracing)
+                out.addTrace(tr("Replies \"%1\".").arg(body), a.id);
             id = a.next.value(u"next"_s);
         } else if (a.type == u"hours") {
             const HoursVerdict v = checkHours(a, m_config.timezone, now);
-            out.addTrace(v.open ? tr("Hours: open.") : tr("Hours: closed."), a.id);
+            if (m_tracing)
+                out.addTrace(v.open ? tr("Hours: open.") : tr("Hours: closed."), a.id);
             id = a.next.value(v.open ? u"open"_s : u"closed"_s);
         } else if (a.type == u"sms-inbox") {
             InboxDelivery item = deliveryTo(catalogue.value(a, u"owner").toObject(), u"sms"_s,
@@ -710,11 +750,12 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                     item.conversation = open->id;
                     item.assignedTo = open->assignee;
                     const User *assignee = m_config.user(open->assignee);
-                    out.addTrace(
-                        assignee
-                            ? tr("Joins its open conversation, assigned to %1.").arg(assignee->name)
-                            : tr("Joins its open conversation, waiting in the queue."),
-                        a.id);
+                    if (m_tracing)
+                        out.addTrace(assignee
+                                         ? tr("Joins its open conversation, assigned to %1.")
+                                               .arg(assignee->name)
+                                         : tr("Joins its open conversation, waiting in the queue."),
+                                     a.id);
                 } else {
                     // The next member in turn who can take one more conversation.
                     QStringList order;
@@ -733,16 +774,19 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
                         m_state.takeTurn(u"sms:"_s + flow->id + u':' + a.id, order, ok);
                     out.tookTurn = true;
                     const User *assignee = m_config.user(item.assignedTo);
-                    out.addTrace(
-                        !assignee
-                            ? tr("Nobody can take it now: it waits in %1's queue.").arg(group->name)
-                            : tr("A new conversation, assigned to %1.").arg(assignee->name),
-                        a.id);
+                    if (m_tracing)
+                        out.addTrace(
+                            !assignee
+                                ? tr("Nobody can take it now: it waits in %1's queue.")
+                                      .arg(group->name)
+                                : tr("A new conversation, assigned to %1.").arg(assignee->name),
+                            a.id);
                 }
             }
             out.deliveries.append(item);
-            out.addTrace(tr("Kept in the inbox of %1.").arg(group ? group->name : item.ownerId),
-                         a.id);
+            if (m_tracing)
+                out.addTrace(tr("Kept in the inbox of %1.").arg(group ? group->name : item.ownerId),
+                             a.id);
         } else {
             out.events.append({u"error"_s, request.from, request.to,
                                tr("A %1 applet cannot handle a text.").arg(a.type)});

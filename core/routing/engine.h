@@ -112,6 +112,10 @@ public:
     RoutingEngine(const Organization &config, int revision, RoutingState &state,
                   const QString &baseUrl);
 
+    // Without tracing, outcomes have no `trace` (the backend answers calls; the simulator
+    // and the console's test call read the trace).
+    void setTracing(bool on) { m_tracing = on; }
+
     RoutingOutcome call(const CallRequest &request, const QDateTime &now);
     RoutingOutcome text(const SmsRequest &request, const QDateTime &now);
 
@@ -122,6 +126,7 @@ private:
     int m_revision;
     RoutingState &m_state;
     QString m_baseUrl;
+    bool m_tracing = true;
 };
 
 } // namespace Switchboard

@@ -5,9 +5,9 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 Twiml::Twiml()
-    : m_writer(&m_xml)
+    : m_xml(u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"_s) // finish() encodes in UTF-8
+    , m_writer(&m_xml)
 {
-    m_writer.writeStartDocument();
     m_writer.writeStartElement(u"Response"_s);
 }
 
@@ -132,7 +132,7 @@ QByteArray Twiml::finish()
 {
     m_writer.writeEndElement();
     m_writer.writeEndDocument();
-    return m_xml;
+    return m_xml.toUtf8();
 }
 
 } // namespace Switchboard

@@ -38,7 +38,8 @@ public:
     QByteArray finish();
 
 private:
-    QByteArray m_xml;
+    QString m_xml; // a string, not a device: no encoder and no QIODevice in each write
+
     QXmlStreamWriter m_writer;
     int m_verbs = 0;
 };
