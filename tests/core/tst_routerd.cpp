@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -1019,6 +1020,28 @@ void TestRouterd::signaturesFromTheCarriersOwnLibrary()
     QCOMPARE(accepted.status, 200);
     const TwimlResponse twiml = readTwiml(accepted.body);
     QVERIFY(twiml.first(u"Gather"_s));
+
+    // Names the carrier's library sorts by UTF-16 code unit where UTF-8 bytes would sort them
+    // the other way round: U+1F600 (a surrogate pair, D83D DE00) before U+FF21 (bytes F0… after
+    // EF…).
+    FormParams custom = call;
+    custom[2].second = u"CAnode2"_s;
+    custom.append({u"X\U0001F600"_s, u"smile"_s});
+    custom.append({u"X\uFF21"_s, u"wide"_s});
+    const QByteArray customSignature = sign(voice, custom);
+    QCOMPARE(customSignature, WebhookSignature::compute(carrierToken, voice, custom));
+    QMessageAuthenticationCode byBytes(QCryptographicHash::Sha1, carrierToken);
+    QList<std::pair<QByteArray, QByteArray>> inBytes;
+    for (const auto &[name, value] : custom)
+        inBytes.append({name.toUtf8(), value.toUtf8()});
+    std::sort(inBytes.begin(), inBytes.end());
+    byBytes.addData(voice.toUtf8());
+    for (const auto &[name, value] : std::as_const(inBytes)) {
+        byBytes.addData(name);
+        byBytes.addData(value);
+    }
+    QVERIFY(byBytes.result().toBase64() != customSignature); // the order matters here
+    QCOMPARE(post(voice, custom, customSignature).status, 200);
 
     // The continuation URL the backend wrote (its query carries the call's state).
     const QString gather = twiml.first(u"Gather"_s)->attributes.value(u"action"_s);
