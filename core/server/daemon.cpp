@@ -193,7 +193,7 @@ int Daemon::run(const QStringList &arguments)
         return CannotRun;
     }
 
-    auto *tcp = new QTcpServer;
+    auto *tcp = new LowDelayTcpServer;
     if (!tcp->listen(host, port)) {
         m_err << tr("Cannot listen on %1: %2").arg(m_parser.value(listenOption), tcp->errorString())
               << u'\n';

@@ -6,7 +6,6 @@
 #include "store/routerstore.h"
 
 #include <QDateTime>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +14,7 @@
 #include <QUrlQuery>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +52,40 @@ QJsonArray findingsJson(const Findings &findings, bool errors)
     return list;
 }
 
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Content Too Large";
+    case 428:
+        return "Precondition Required";
+    case 500:
+        return "Internal Server Error";
+    default:
+        return "Status";
+    }
+}
+
 QString methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
@@ -80,6 +114,18 @@ QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name
     return {};
 }
 
+void LowDelayTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        ::close(int(descriptor));
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    addPendingConnection(socket);
+}
+
 RouterServer::RouterServer(RouterStore &store, Options options, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_store(store)
@@ -87,6 +133,7 @@ RouterServer::RouterServer(RouterStore &store, Options options, QObject *parent)
 {
     while (m_options.publicUrl.endsWith(u'/'))
         m_options.publicUrl.chop(1);
+    m_publicUrl = m_options.publicUrl.toUtf8();
 }
 
 RouterServer::~RouterServer() = default;
@@ -94,19 +141,28 @@ RouterServer::~RouterServer() = default;
 bool RouterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QElapsedTimer timer;
-    timer.start();
-    // Answers leave at once: with Nagle's algorithm a reply written in pieces can wait for the
-    // client's delayed acknowledgement (40 ms) on a kept-alive connection.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_options.logRequests)
+        timer.start();
     const Reply reply = respond(request);
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+    // One write, sent at once: the status line, the headers and the body leave in one segment
+    // instead of waiting for the next turn of the event loop.
+    QByteArray out;
+    out.reserve(160 + reply.body.size());
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(reply.status);
+    out += ' ';
+    out += reasonPhrase(reply.status);
+    out += "\r\n";
     if (!reply.contentType.isEmpty())
-        responder.writeHeader("Content-Type", reply.contentType);
+        out += "Content-Type: " + reply.contentType + "\r\n";
     for (const auto &[name, value] : reply.headers)
-        responder.writeHeader(name, value);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
+        out += name + ": " + value + "\r\n";
+    if (reply.status != 204)
+        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+    out += "\r\n";
+    out += reply.body;
+    socket->write(out);
+    socket->flush();
     if (m_options.logRequests) {
         std::fprintf(stderr, "%s %s %s %d %.1fms\n",
                      qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
@@ -167,23 +223,26 @@ std::shared_ptr<const Organization> RouterServer::configuration(int revision)
 
 RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
 {
-    const QString path = request.url().path();
-    const QString query = request.url().query(QUrl::FullyEncoded);
-    const QString url = m_options.publicUrl + path + (query.isEmpty() ? QString() : u'?' + query);
-    const WebhookSignature::Params params = WebhookSignature::parseForm(request.body());
+    const QUrl &target = request.url();
+    const QString path = target.path();
+    QByteArray url = m_publicUrl + path.toUtf8();
+    if (target.hasQuery())
+        url += '?' + target.query(QUrl::FullyEncoded).toUtf8();
+    const WebhookSignature::Fields fields = WebhookSignature::parseFields(request.body());
     const QByteArray given = headerValue(request, "X-Twilio-Signature");
-    const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, params);
+    const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, fields);
     if (given.isEmpty() || !WebhookSignature::equal(given, expected))
         return problem(403, tr("The request's signature is missing or wrong."));
 
     // A retry of a request already answered gets the same answer, and changes nothing. The
     // signature is the request's fingerprint: a keyed hash over its URL and every parameter.
     const QString key = QString::fromLatin1(expected);
-    if (const auto previous = m_store.answered(key))
-        return twiml(*previous);
+    const RouterStore::WebhookLookup lookup = m_store.lookUpWebhook(key);
+    if (lookup.answer)
+        return twiml(*lookup.answer);
 
     QString error;
-    const auto parsed = Webhooks::parse(request.url(), params, &error);
+    const auto parsed = Webhooks::parse(target, WebhookSignature::toParams(fields), &error);
     if (!parsed) {
         const bool known = path == u"/twilio/sms" || path == u"/twilio/voice" ||
                            path.startsWith(u"/twilio/voice/");
@@ -193,10 +252,10 @@ RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
     RoutingOutcome outcome;
     switch (parsed->kind) {
     case WebhookRequest::Text: {
-        const int revision = m_store.currentRevision();
-        const auto config = configuration(revision);
-        RoutingEngine engine(config ? *config : Organization(), revision, m_store,
+        const auto config = configuration(lookup.revision);
+        RoutingEngine engine(config ? *config : Organization(), lookup.revision, m_store,
                              m_options.publicUrl);
+        engine.setTracing(false);
         outcome = engine.text(parsed->sms, now);
         break;
     }
@@ -207,11 +266,12 @@ RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
     case WebhookRequest::Call: {
         // A call in progress keeps the revision it started on; a new one takes the current.
         const int revision = parsed->call.event == CallRequest::Started
-                                 ? m_store.currentRevision()
+                                 ? lookup.revision
                                  : parsed->call.state.revision;
         const auto config = configuration(revision);
         RoutingEngine engine(config ? *config : Organization(), revision, m_store,
                              m_options.publicUrl);
+        engine.setTracing(false);
         outcome = engine.call(parsed->call, now);
         break;
     }

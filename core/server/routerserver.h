@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerRequest>
+#include <QTcpServer>
 
 #include <memory>
 
@@ -65,7 +66,21 @@ private:
 
     RouterStore &m_store;
     Options m_options;
+    QByteArray m_publicUrl; // m_options.publicUrl in UTF-8, for signatures
     QHash<int, std::shared_ptr<const Organization>> m_configs; // parsed revisions
+};
+
+// Connections whose answers leave at once (TCP_NODELAY): with Nagle's algorithm, a reply
+// on a kept-alive connection can wait for the client's delayed acknowledgement (40 ms).
+class LowDelayTcpServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
 };
 
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);

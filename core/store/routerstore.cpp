@@ -527,16 +527,20 @@ QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
     return list;
 }
 
-std::optional<QByteArray> RouterStore::answered(const QString &key)
+RouterStore::WebhookLookup RouterStore::lookUpWebhook(const QString &key)
 {
-    QSqlQuery &q = cached(u"SELECT response FROM webhooks WHERE request_key = ?"_s);
+    QSqlQuery &q = cached(u"SELECT (SELECT response FROM webhooks WHERE request_key = ?), "
+                          "(SELECT COALESCE(MAX(revision), 0) FROM revisions)"_s);
     q.bindValue(0, key);
     QString error;
-    std::optional<QByteArray> response;
-    if (run(q, &error) && q.next())
-        response = q.value(0).toString().toUtf8();
+    WebhookLookup found;
+    if (run(q, &error) && q.next()) {
+        if (!q.value(0).isNull())
+            found.answer = q.value(0).toString().toUtf8();
+        found.revision = q.value(1).toInt();
+    }
     q.finish();
-    return response;
+    return found;
 }
 
 bool RouterStore::rememberAnswer(const QString &key, const QByteArray &response, QString *error)

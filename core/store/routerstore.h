@@ -111,8 +111,15 @@ public:
     bool addEvent(const RoutingEvent &event, QString *error);
     QList<QJsonObject> events(const QString &kind, int limit);
 
+    // What a webhook needs before it runs, in one read: the answer already given to this
+    // request if it is a retry, and the current revision (the one a new call takes).
+    struct WebhookLookup
+    {
+        std::optional<QByteArray> answer;
+        int revision = 0;
+    };
+    WebhookLookup lookUpWebhook(const QString &key);
     // Webhooks already answered.
-    std::optional<QByteArray> answered(const QString &key);
     bool rememberAnswer(const QString &key, const QByteArray &response, QString *error);
 
     // RoutingState
