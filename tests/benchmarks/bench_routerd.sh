@@ -5,6 +5,11 @@
 #
 #   bench_routerd.sh PATH/TO/switchboard-routerd [SECONDS]    (default 10, or $DURATION)
 #
+# With CEILING=PATH/TO/bench_http_ceiling (the CMake target sets it), it also measures what
+# QtHttpServer answers doing only the parts every webhook answer needs, one by one (a fixed
+# answer; + the signature check; + the TwiML written with QXmlStreamWriter; + one SQLite read):
+# the ceiling for any handler on this HTTP layer.
+#
 # KEEP=1 keeps the temporary directory (logs, wrk output, TwiML). To profile, pass a wrapper
 # script that execs e.g. "valgrind --tool=callgrind ROUTERD "$@"" in place of the binary.
 #
@@ -197,13 +202,38 @@ done
 [[ $(<"$tmp/nginx.out") == "$(<"$tmp/twiml.xml")" ]] || { echo "bench_routerd: nginx did not serve the TwiML" >&2; cat "$tmp/nginx/error.log" >&2; exit 1; }
 run_wrk "http://127.0.0.1:$nginx_port/twilio/voice" nginx
 
+# --- the QtHttpServer ceiling, part by part ---------------------------------------------
+levels=()
+if [[ -n ${CEILING:-} ]]; then
+    [[ -x $CEILING ]] || { echo "bench_routerd: CEILING=$CEILING is not an executable" >&2; exit 2; }
+    for level in fixed signature twiml read; do
+        "${server_cpu[@]}" "$CEILING" "$level" "$token" "$base" "$tmp/ceiling.sqlite" \
+            2>"$tmp/ceiling-$level.log" &
+        pids+=($!)
+        ceiling_port=$(port_in_log "$tmp/ceiling-$level.log" "${pids[-1]}")
+        status=$(post "http://127.0.0.1:$ceiling_port/twilio/voice" "$check_sig" "$tmp/ceiling.out")
+        if [[ $status != 200 ]] || ! grep -q '<Gather' "$tmp/ceiling.out"; then
+            echo "bench_routerd: bench_http_ceiling $level gave $status: $(cat "$tmp/ceiling.out")" >&2
+            exit 1
+        fi
+        run_wrk "http://127.0.0.1:$ceiling_port/twilio/voice" "$level"
+        kill "${pids[-1]}" 2>/dev/null || true
+        levels+=("$level")
+    done
+fi
+
 # --- summary --------------------------------------------------------------------------
-awk -v rr="${rps[routerd]}" -v rp="${p99[routerd]}" -v rm="${p50[routerd]}" \
-    -v nr="${rps[nginx]}" -v np="${p99[nginx]}" -v nm="${p50[nginx]}" 'BEGIN {
+declare -A what=([nginx]="nginx, the TwiML from memory" [routerd]="switchboard-routerd"
+    [fixed]="QtHttpServer, a fixed answer" [signature]="  + signature checked"
+    [twiml]="  + TwiML by QXmlStreamWriter" [read]="  + one SQLite read")
+printf '%-32s %11s %9s %9s %9s\n' "" "requests/s" "of nginx" "p50" "p99"
+for name in nginx "${levels[@]}" routerd; do
+    awk -v what="${what[$name]}" -v r="${rps[$name]}" -v n="${rps[nginx]}" -v m="${p50[$name]}" \
+        -v p="${p99[$name]}" 'BEGIN { printf "%-32s %11.0f %8.1f%% %7.2fms %7.2fms\n",
+        what, r, 100 * r / n, m / 1000, p / 1000 }'
+done
+awk -v rr="${rps[routerd]}" -v rp="${p99[routerd]}" -v nr="${rps[nginx]}" 'BEGIN {
     ratio = 100 * rr / nr
-    printf "%-8s %12s %10s %10s\n", "", "requests/s", "p50", "p99"
-    printf "%-8s %12.0f %8.2fms %8.2fms\n", "routerd", rr, rm / 1000, rp / 1000
-    printf "%-8s %12.0f %8.2fms %8.2fms\n", "nginx", nr, nm / 1000, np / 1000
     printf "routerd/nginx throughput: %.1f%% (aim >= 50%%: %s)\n", ratio, (ratio >= 50 ? "met" : "MISSED")
     printf "routerd p99: %.2f ms (aim <= 5 ms: %s)\n", rp / 1000, (rp <= 5000 ? "met" : "MISSED")
 }'
