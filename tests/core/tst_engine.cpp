@@ -55,7 +55,8 @@ class Walk
 {
 public:
     Walk(const Organization &org, MemoryRoutingState &state, const QDateTime &at)
-        : m_engine(org, 7, state, base)
+        : m_org(org)
+        , m_engine(org, 7, state, base)
         , m_state(state)
         , m_at(at)
         , m_carrier(base, [this](const QString &url, const FormParams &params) {
@@ -77,9 +78,22 @@ private:
         if (request->kind == WebhookRequest::Call && request->call.event != CallRequest::Started &&
             request->call.state.revision != 7)
             return "the call lost its revision: " + url.toUtf8();
+        // The backend runs the engine without a trace; from the same state it must answer and
+        // keep exactly the same. (A difference answers this request with a sentence, which no
+        // expected TwiML matches.)
+        MemoryRoutingState untracedState = m_state;
+        RoutingEngine untracedEngine(m_org, 7, untracedState, base);
+        untracedEngine.setTracing(false);
+        const RoutingOutcome untraced = request->kind == WebhookRequest::Text
+                                            ? untracedEngine.text(request->sms, m_at)
+                                            : untracedEngine.call(request->call, m_at);
         const RoutingOutcome outcome = request->kind == WebhookRequest::Text
                                            ? m_engine.text(request->sms, m_at)
                                            : m_engine.call(request->call, m_at);
+        if (untraced.twiml != outcome.twiml || keptSummary(untraced) != keptSummary(outcome) ||
+            untraced.visited != outcome.visited || !untraced.trace.isEmpty() ||
+            untracedState.turns != m_state.turns)
+            return "untraced, the engine answered otherwise: " + untraced.twiml;
         m_state.apply(outcome);
         visited += outcome.visited;
         const QString k = keptSummary(outcome);
@@ -88,6 +102,7 @@ private:
         return outcome.twiml;
     }
 
+    const Organization &m_org;
     RoutingEngine m_engine;
     MemoryRoutingState &m_state;
     QDateTime m_at;
