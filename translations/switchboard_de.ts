@@ -3222,6 +3222,18 @@
         <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
         <translation>Dieses Backend kann keine SMS senden: Es hat keine Zugangsdaten für die Messaging-API des Netzbetreibers. Die Antwort bleibt ungesendet in seiner Warteschlange.</translation>
     </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The transcription could not be kept: %1</source>
+        <translation>Die Transkription konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The inbox item could not be kept: %1</source>
+        <translation>Der Posteingangseintrag konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::RoutingEditor</name>

@@ -3222,6 +3222,18 @@
         <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
         <translation>Este servidor no puede enviar SMS: no tiene credenciales para la API de mensajería del operador. La respuesta queda en su cola, sin enviar.</translation>
     </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>No se puede leer la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>The transcription could not be kept: %1</source>
+        <translation>No se pudo guardar la transcripción: %1</translation>
+    </message>
+    <message>
+        <source>The inbox item could not be kept: %1</source>
+        <translation>No se pudo guardar el elemento de la bandeja de entrada: %1</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::RoutingEditor</name>

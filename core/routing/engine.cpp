@@ -93,6 +93,12 @@ public:
     {}
 
     RoutingOutcome start(const Graph &graph);
+    // The call cannot go on: the caller is told politely; the event is kept.
+    RoutingOutcome failed(const QString &detail)
+    {
+        fail(detail);
+        return finish();
+    }
     RoutingOutcome resume(const Graph &graph);
     RoutingOutcome finish()
     {
@@ -598,6 +604,26 @@ void CallRun::recorded(const Applet &applet)
     m_twiml.hangup();
 }
 
+// The graph that answers a call or a text to `to`, with its flow; nullptr and `why` when
+// there is none (not our number, no flow, or the flow has nothing set up for the channel).
+const Graph *routedGraph(const Organization &config, const QString &to, Channel channel,
+                         const Flow **flow, QString *why)
+{
+    const PhoneNumber *number = config.number(to);
+    *flow = number ? config.flow(number->flow) : nullptr;
+    if (*flow && (*flow)->isSetUp(channel)) {
+        const Graph &graph = *(*flow)->graph(channel);
+        if (graph.applets.contains(graph.start))
+            return &graph;
+    }
+    *why = !number  ? RoutingEngine::tr("%1 is not one of the organization's numbers.").arg(to)
+           : !*flow ? RoutingEngine::tr("%1 has no flow.").arg(to)
+           : channel == Channel::Voice
+               ? RoutingEngine::tr("The flow of %1 has no call flow.").arg(to)
+               : RoutingEngine::tr("The flow of %1 has no SMS flow.").arg(to);
+    return nullptr;
+}
+
 } // namespace
 
 RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &now)
@@ -605,18 +631,10 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
     if (request.event != CallRequest::Started) {
         CallRun run(m_config, m_state, m_baseUrl, request, now, request.state, m_tracing);
         const Flow *flow = m_config.flow(request.state.flow);
-        if (!flow || !flow->voice) {
-            Twiml t;
-            t.say(tr("Sorry, we cannot take your call right now. Goodbye."));
-            t.hangup();
-            RoutingOutcome out;
-            out.twiml = t.finish();
-            out.events.append({u"error"_s, request.from, request.to,
-                               tr("The call's flow \"%1\" is not in revision %2.")
-                                   .arg(request.state.flow)
-                                   .arg(request.state.revision)});
-            return out;
-        }
+        if (!flow || !flow->voice)
+            return run.failed(tr("The call's flow \"%1\" is not in revision %2.")
+                                  .arg(request.state.flow)
+                                  .arg(request.state.revision));
         return run.resume(*flow->voice);
     }
 
@@ -631,17 +649,13 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
             out.addTrace(tr("Rejected: %1 is blocked.").arg(request.from));
         return out;
     }
-    const PhoneNumber *number = m_config.number(request.to);
-    const Flow *flow = number ? m_config.flow(number->flow) : nullptr;
-    if (!flow || !flow->isSetUp(Channel::Voice) ||
-        !flow->voice->applets.contains(flow->voice->start)) {
+    QString why;
+    const Flow *flow = nullptr;
+    const Graph *graph = routedGraph(m_config, request.to, Channel::Voice, &flow, &why);
+    if (!graph) {
         Twiml t;
         t.reject(false);
         out.twiml = t.finish();
-        const QString why = !number
-                                ? tr("%1 is not one of the organization's numbers.").arg(request.to)
-                            : !flow ? tr("%1 has no flow.").arg(request.to)
-                                    : tr("The flow of %1 has no call flow.").arg(request.to);
         out.events.append({u"unrouted"_s, request.from, request.to, why});
         if (m_tracing)
             out.addTrace(tr("Rejected: %1").arg(why));
@@ -650,9 +664,9 @@ RoutingOutcome RoutingEngine::call(const CallRequest &request, const QDateTime &
     CallState st;
     st.revision = m_revision;
     st.flow = flow->id;
-    st.applet = flow->voice->start;
+    st.applet = graph->start;
     CallRun run(m_config, m_state, m_baseUrl, request, now, st, m_tracing);
-    return run.start(*flow->voice);
+    return run.start(*graph);
 }
 
 RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &now)
@@ -671,19 +685,16 @@ RoutingOutcome RoutingEngine::text(const SmsRequest &request, const QDateTime &n
             out.addTrace(tr("Dropped: %1 is blocked.").arg(request.from));
         return finish();
     }
-    const PhoneNumber *number = m_config.number(request.to);
-    const Flow *flow = number ? m_config.flow(number->flow) : nullptr;
-    if (!flow || !flow->isSetUp(Channel::Sms) || !flow->sms->applets.contains(flow->sms->start)) {
-        const QString why = !number
-                                ? tr("%1 is not one of the organization's numbers.").arg(request.to)
-                            : !flow ? tr("%1 has no flow.").arg(request.to)
-                                    : tr("The flow of %1 has no SMS flow.").arg(request.to);
+    QString why;
+    const Flow *flow = nullptr;
+    const Graph *routed = routedGraph(m_config, request.to, Channel::Sms, &flow, &why);
+    if (!routed) {
         out.events.append({u"unrouted"_s, request.from, request.to, why});
         if (m_tracing)
             out.addTrace(tr("Dropped: %1").arg(why));
         return finish();
     }
-    const Graph &graph = *flow->sms;
+    const Graph &graph = *routed;
     QString id = graph.start;
     for (int runs = 1; !id.isEmpty(); ++runs) {
         if (runs > Limits::maxAppletRuns) {

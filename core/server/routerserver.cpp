@@ -183,8 +183,13 @@ RouterServer::Reply RouterServer::respond(const QHttpServerRequest &request)
     if (path == u"/healthz") {
         if (request.method() != QHttpServerRequest::Method::Get)
             return problem(405, tr("Use GET."));
-        return json(
-            200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, m_store.currentRevision()}});
+        QString error;
+        const int revision = m_store.currentRevision(&error);
+        if (revision < 0)
+            return json(
+                503, QJsonObject{{u"status"_s, u"unavailable"_s},
+                                 {u"error"_s, tr("The database cannot be read: %1").arg(error)}});
+        return json(200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, revision}});
     }
     if (path.startsWith(u"/twilio/")) {
         if (request.method() != QHttpServerRequest::Method::Post)
@@ -237,49 +242,45 @@ RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
     // A retry of a request already answered gets the same answer, and changes nothing. The
     // signature is the request's fingerprint: a keyed hash over its URL and every parameter.
     const QString key = QString::fromLatin1(expected);
-    const RouterStore::WebhookLookup lookup = m_store.lookUpWebhook(key);
-    if (lookup.answer)
-        return twiml(*lookup.answer);
-
     QString error;
+    const auto lookup = m_store.lookUpWebhook(key, &error);
+    if (!lookup)
+        return problem(503, tr("The database cannot be read: %1").arg(error));
+    if (lookup->answer)
+        return twiml(*lookup->answer);
+
     const auto parsed = Webhooks::parse(target, WebhookSignature::toParams(fields), &error);
     if (!parsed) {
         const bool known = path == u"/twilio/sms" || path == u"/twilio/voice" ||
                            path.startsWith(u"/twilio/voice/");
         return problem(known ? 400 : 404, error);
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    RoutingOutcome outcome;
-    switch (parsed->kind) {
-    case WebhookRequest::Text: {
-        const auto config = configuration(lookup.revision);
-        RoutingEngine engine(config ? *config : Organization(), lookup.revision, m_store,
-                             m_options.publicUrl);
-        engine.setTracing(false);
-        outcome = engine.text(parsed->sms, now);
-        break;
-    }
-    case WebhookRequest::Transcription:
-        m_store.setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error);
-        outcome.twiml = Twiml().finish();
-        break;
-    case WebhookRequest::Call: {
-        // A call in progress keeps the revision it started on; a new one takes the current.
-        const int revision = parsed->call.event == CallRequest::Started
-                                 ? lookup.revision
-                                 : parsed->call.state.revision;
-        const auto config = configuration(revision);
-        RoutingEngine engine(config ? *config : Organization(), revision, m_store,
-                             m_options.publicUrl);
-        engine.setTracing(false);
-        outcome = engine.call(parsed->call, now);
-        break;
-    }
+    if (parsed->kind == WebhookRequest::Transcription) {
+        if (!m_store.setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error))
+            return problem(500, tr("The transcription could not be kept: %1").arg(error));
+        return twiml(Twiml().finish());
     }
 
+    // A call in progress keeps the revision it started on; a new call or a text takes the
+    // current one.
+    const bool continues =
+        parsed->kind == WebhookRequest::Call && parsed->call.event != CallRequest::Started;
+    const int revision = continues ? parsed->call.state.revision : lookup->revision;
+    static const Organization nothingPushed;
+    const auto config = configuration(revision);
+    RoutingEngine engine(config ? *config : nothingPushed, revision, m_store, m_options.publicUrl);
+    engine.setTracing(false);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const RoutingOutcome outcome = parsed->kind == WebhookRequest::Text
+                                       ? engine.text(parsed->sms, now)
+                                       : engine.call(parsed->call, now);
+
+    // An inbox item that cannot be kept fails the request, unremembered: the carrier's retry
+    // delivers it again (items are kept once per dedupe key). Events are a log; one lost is
+    // said on stderr.
     for (const InboxDelivery &d : std::as_const(outcome.deliveries)) {
         if (!m_store.deliver(d, &error))
-            std::fprintf(stderr, "could not keep an inbox item: %s\n", qPrintable(error));
+            return problem(500, tr("The inbox item could not be kept: %1").arg(error));
     }
     for (const RoutingEvent &e : std::as_const(outcome.events)) {
         if (!m_store.addEvent(e, &error))
@@ -287,8 +288,8 @@ RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
     }
     // A request that changed nothing is simply run again when retried (the same revision and
     // state give the same answer); one that did is answered from memory.
-    if (outcome.changesState())
-        m_store.rememberAnswer(key, outcome.twiml, &error);
+    if (outcome.changesState() && !m_store.rememberAnswer(key, outcome.twiml, &error))
+        std::fprintf(stderr, "could not remember an answer: %s\n", qPrintable(error));
     return twiml(outcome.twiml);
 }
 

@@ -159,18 +159,19 @@ int RouterStore::addRevision(int expected, const QByteArray &document, QString *
         return -1;
     if (current != expected)
         return 0;
+    // Another backend may take this revision number first: then nothing is inserted (a
+    // conflict), which is not an error. (After a failed statement PostgreSQL refuses the rest
+    // of the transaction, so the conflict must not be a failure.)
     QSqlQuery q = m_db.query();
-    q.prepare(u"INSERT INTO revisions (revision, document, pushed_at) VALUES (?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO revisions (revision, document, pushed_at) VALUES (?, ?, ?) "
+              "ON CONFLICT (revision) DO NOTHING"_s);
     q.addBindValue(expected + 1);
     q.addBindValue(QString::fromUtf8(document));
     q.addBindValue(now());
-    if (!q.exec()) {
-        // Another backend took this revision number first.
-        if (currentRevision() != expected)
-            return 0;
-        *error = q.lastError().text();
+    if (!run(q, error))
         return -1;
-    }
+    if (q.numRowsAffected() == 0)
+        return 0;
     return transaction.commit(error) ? expected + 1 : -1;
 }
 
@@ -527,18 +528,23 @@ QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
     return list;
 }
 
-RouterStore::WebhookLookup RouterStore::lookUpWebhook(const QString &key)
+std::optional<RouterStore::WebhookLookup> RouterStore::lookUpWebhook(const QString &key,
+                                                                     QString *error)
 {
     QSqlQuery &q = cached(u"SELECT (SELECT response FROM webhooks WHERE request_key = ?), "
                           "(SELECT COALESCE(MAX(revision), 0) FROM revisions)"_s);
     q.bindValue(0, key);
-    QString error;
-    WebhookLookup found;
-    if (run(q, &error) && q.next()) {
-        if (!q.value(0).isNull())
-            found.answer = q.value(0).toString().toUtf8();
-        found.revision = q.value(1).toInt();
+    if (!run(q, error))
+        return std::nullopt;
+    if (!q.next()) {
+        *error = q.lastError().text();
+        q.finish();
+        return std::nullopt;
     }
+    WebhookLookup found;
+    if (!q.value(0).isNull())
+        found.answer = q.value(0).toString().toUtf8();
+    found.revision = q.value(1).toInt();
     q.finish();
     return found;
 }

@@ -118,7 +118,8 @@ public:
         std::optional<QByteArray> answer;
         int revision = 0;
     };
-    WebhookLookup lookUpWebhook(const QString &key);
+    // nullopt, with `error`, when the database cannot be read.
+    std::optional<WebhookLookup> lookUpWebhook(const QString &key, QString *error);
     // Webhooks already answered.
     bool rememberAnswer(const QString &key, const QByteArray &response, QString *error);
 

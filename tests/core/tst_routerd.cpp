@@ -21,6 +21,9 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
 
@@ -237,6 +240,7 @@ private slots:
     void callDistributionExampleRotatesAcrossCalls();
     void transcriptionFillsTheVoicemailsText_data() { bothDatabases(); }
     void transcriptionFillsTheVoicemailsText();
+    void aVoicemailThatCannotBeKeptIsKeptOnTheRetry();
     void menuWithAnInvalidKeyThenSilence();
     void holidayTakesTheClosedBranch();
     void blockedCallerIsRejectedAndLogged();
@@ -573,6 +577,54 @@ void TestRouterd::callDistributionExampleRotatesAcrossCalls()
     }
     QCOMPARE(firstRings, (QStringList{u"nancy"_s, u"johan"_s, u"vald"_s, u"nancy"_s}));
     QCOMPARE(m_client->inbox(u"owner=user:nancy&kind=voicemail"_s).size(), 4);
+}
+
+void TestRouterd::aVoicemailThatCannotBeKeptIsKeptOnTheRetry()
+{
+    QVERIFY(startBackend()); // SQLite: the test can take the inbox's table away
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(u"vm"_s,
+                      uR"("vm": {"type": "voicemail", "config": {"owner": {"user": "pat"}}})"_s),
+            {})) > 0);
+    Carrier carrier = m_client->carrier();
+    QCOMPARE(carrier.play(u"call"_s),
+             u"Say \"Please leave a message after the tone.\" | Record 120s>record"_s);
+    const QString recordUrl = recordAction(carrier.lastTwiml());
+    const FormParams recording{{u"CallSid"_s, carrier.callSid()},
+                               {u"From"_s, caller},
+                               {u"To"_s, mainLine},
+                               {u"RecordingSid"_s, u"RElost"_s},
+                               {u"RecordingDuration"_s, u"9"_s},
+                               {u"RecordingUrl"_s, u"https://api.example/recordings/RElost"_s}};
+
+    auto alter = [&](const QString &sql) {
+        const QString name = u"alter"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(m_dir->filePath(u"routerd.sqlite"_s));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(name);
+    };
+    alter(u"ALTER TABLE inbox RENAME TO inbox_away"_s);
+    const HttpReply failed = m_client->webhook(recordUrl, recording);
+    QCOMPARE(failed.status, 500); // said, and not remembered as answered
+    QVERIFY2(failed.body.contains("inbox item could not be kept"), failed.body.constData());
+    alter(u"ALTER TABLE inbox_away RENAME TO inbox"_s);
+    QCOMPARE(m_client->inbox(u"owner=user:pat"_s).size(), 0);
+
+    // The carrier retries: this time it is kept, once.
+    const HttpReply retried = m_client->webhook(recordUrl, recording);
+    QCOMPARE(retried.status, 200);
+    QCOMPARE(twimlSummary(retried.body), u"Say \"Thank you. Goodbye.\" | Hangup"_s);
+    const QJsonArray items = m_client->inbox(u"owner=user:pat"_s);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value(u"duration_seconds").toInt(), 9);
+    QCOMPARE(m_client->webhook(recordUrl, recording).status, 200);
+    QCOMPARE(m_client->inbox(u"owner=user:pat"_s).size(), 1);
 }
 
 void TestRouterd::transcriptionFillsTheVoicemailsText()
