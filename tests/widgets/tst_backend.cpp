@@ -16,7 +16,6 @@
 #include "store/organizationstore.h"
 #include "testsupport.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -488,13 +487,10 @@ void TestBackend::withoutAKeychainServiceTheFileIsUsed()
         QSKIP("a session bus runs here: the keychain may be real");
     qunsetenv("SWITCHBOARD_KEYCHAIN");
     const QString account = u"https://no-keychain.example"_s;
-    QElapsedTimer timer;
-    timer.start();
     const CredentialStore::Result saved = CredentialStore::save(account, "s3cret");
     qputenv("SWITCHBOARD_KEYCHAIN", "off");
     QVERIFY2(saved.ok, qPrintable(saved.error));
     QCOMPARE(saved.place, CredentialStore::Place::File);
-    QVERIFY2(timer.elapsed() < 5000, "the keychain's absence is noticed at once");
     QCOMPARE(modeOf(CredentialStore::fallbackPath(account)), 0600);
     QCOMPARE(CredentialStore::load(account).value_or(QByteArray()), QByteArray("s3cret"));
     CredentialStore::remove(account);

@@ -5,6 +5,9 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
+#include "flow/flowdocument.h"
+#include "flow/floweditor.h"
+#include "flow/flowwindow.h"
 #include "flows/flowdelegates.h"
 #include "flows/flowsmodel.h"
 #include "flows/flowspage.h"
@@ -24,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPainter>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -56,6 +60,7 @@ private slots:
     void redStateFollowsAssignments();
     void assignmentShowsOnBothSides();
     void deletingAFlowUnassignsItsNumbers();
+    void aDeletedFlowsBuilderCannotSaveOverANewFlow();
     void createRenameDuplicate();
     void createButtonsOpenTheBuilderOnThatTab();
     void numbersCheckedAsTyped_data();
@@ -185,6 +190,32 @@ void TestFlowsNumbers::assignmentShowsOnBothSides()
     QVERIFY(!editor()->assignNumber(u"+15125550120"_s, u"nope"_s));
 }
 
+void TestFlowsNumbers::aDeletedFlowsBuilderCannotSaveOverANewFlow()
+{
+    const Flow old = *doc()->organization().flow(u"support-line"_s);
+    QVERIFY(old.isSetUp(Channel::Sms));
+    QPointer<FlowWindow> window = m_window->openFlow(u"support-line"_s, Channel::Sms);
+    QVERIFY(window);
+    // An unsaved edit in the builder, then the flow is deleted from the Flows list.
+    const Graph &sms = *old.sms;
+    QVERIFY(window->editor()->renameApplet(Channel::Sms, sms.start, u"Renamed, unsaved"_s));
+    QVERIFY(window->document()->isModified());
+    QVERIFY(editor()->deleteFlow(u"support-line"_s));
+    QTRY_VERIFY(window.isNull()); // the builder went with its flow, without asking
+
+    // A new flow of the same name takes the same id: its builder shows the new flow.
+    QCOMPARE(editor()->createFlow(u"Support line"_s), u"support-line"_s);
+    const Flow fresh = *doc()->organization().flow(u"support-line"_s);
+    QVERIFY(!(fresh == old));
+    FlowWindow *again = m_window->openFlow(u"support-line"_s, Channel::Sms);
+    QVERIFY(again);
+    QVERIFY(again->document()->flow() == fresh);
+    QString error;
+    QVERIFY2(again->document()->save(&error), qPrintable(error));
+    QVERIFY(*doc()->organization().flow(u"support-line"_s) == fresh);
+    again->close();
+}
+
 void TestFlowsNumbers::deletingAFlowUnassignsItsNumbers()
 {
     const Organization before = doc()->organization();
@@ -208,9 +239,10 @@ void TestFlowsNumbers::createRenameDuplicate()
     const QString id = editor()->createFlow(u"Spanish line"_s);
     QCOMPARE(id, u"spanish-line"_s);
     const int row = doc()->organization().indexOfFlow(id);
-    QCOMPARE(
-        flows()->index(row, FlowsModel::PreviewRole).data(FlowsModel::PreviewRole).toStringList(),
-        QStringList());
+    const QVariant preview =
+        flows()->index(row, FlowsModel::AppletsColumn).data(FlowsModel::PreviewRole);
+    QVERIFY(preview.isValid()); // a preview, of nothing yet
+    QCOMPARE(preview.toStringList(), QStringList());
 
     // Renamed in place, through the model as the view's editor does.
     QVERIFY(flows()->flags(flows()->index(row, FlowsModel::NameColumn)) & Qt::ItemIsEditable);

@@ -28,6 +28,19 @@ FlowDocument::FlowDocument(OrganizationDocument *organization, const QString &fl
                 if (list == OrganizationDocument::List::Flows)
                     followOrganization(row);
             });
+    connect(organization, &OrganizationDocument::rowsAboutToBeRemoved, this,
+            [this](OrganizationDocument::List list, int first, int last) {
+                const int index = m_organization->organization().indexOfFlow(m_flow.id);
+                if (list == OrganizationDocument::List::Flows && index >= first && index <= last)
+                    emit removed();
+            });
+    connect(organization, &OrganizationDocument::organizationReset, this, [this] {
+        const int index = m_organization->organization().indexOfFlow(m_flow.id);
+        if (index < 0)
+            emit removed();
+        else
+            followOrganization(index);
+    });
     validateNow();
 }
 

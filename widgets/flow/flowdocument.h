@@ -47,6 +47,9 @@ signals:
     void findingsChanged();
     void modifiedChanged(bool modified);
     void saved();
+    // The flow is no longer in the organization (deleted, or gone with a reload): this
+    // document must not save (a new flow may take its id).
+    void removed();
 
 private:
     void followOrganization(int row);

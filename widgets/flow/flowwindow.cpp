@@ -194,6 +194,12 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
 
     connect(m_editor, &FlowEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    // A deleted flow's builder goes with it, unsaved edits too (undoing the deletion brings
+    // the flow back as it was saved); it must not stay to save over a new flow of that id.
+    connect(m_document, &FlowDocument::removed, this, [this] {
+        m_document->undoStack()->clear();
+        this->close();
+    });
     connect(m_document, &FlowDocument::modifiedChanged, this, &FlowWindow::updateTitle);
     connect(m_document, &FlowDocument::findingsChanged, this, &FlowWindow::updateFindings);
     updateTitle();
