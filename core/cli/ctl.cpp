@@ -5,6 +5,7 @@
 #include "config/configdocument.h"
 #include "i18n/language.h"
 #include "model/changesummary.h"
+#include "routing/hours.h"
 #include "routing/simulator.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
@@ -449,9 +450,10 @@ int Ctl::simulate(const QStringList &args)
                   << u'\n';
             return CannotRun;
         }
-        const QTimeZone zone(organization->timezone.toUtf8());
-        if (at.timeSpec() == Qt::LocalTime && zone.isValid())
-            at = QDateTime(at.date(), at.time(), zone);
+        // Without an offset, the time is the organization's (UTC when it names no zone), not
+        // this computer's.
+        if (at.timeSpec() == Qt::LocalTime)
+            at = QDateTime(at.date(), at.time(), timeZoneOf(organization->timezone));
         simulation.at = at;
     }
     if (m_parser.isSet(m_digits))

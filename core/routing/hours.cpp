@@ -12,6 +12,18 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
+QTimeZone timeZoneOf(const QString &id)
+{
+    static thread_local QHash<QString, QTimeZone> zones;
+    auto known = zones.constFind(id);
+    if (known == zones.cend()) {
+        const QTimeZone zone =
+            id.isEmpty() || !isKnownTimeZone(id) ? QTimeZone::utc() : QTimeZone(id.toUtf8());
+        known = zones.insert(id, zone);
+    }
+    return *known;
+}
+
 HoursVerdict checkHours(const Applet &hours, const QString &organizationZone, const QDateTime &now)
 {
     const AppletCatalogue &catalogue = AppletCatalogue::instance();
@@ -22,12 +34,7 @@ HoursVerdict checkHours(const Applet &hours, const QString &organizationZone, co
     if (zone.isEmpty() || !isKnownTimeZone(zone))
         zone = u"UTC"_s;
     verdict.zone = zone;
-    // Building a QTimeZone reads the zone's rules; every call of every hours applet needs one.
-    static thread_local QHash<QString, QTimeZone> zones;
-    auto known = zones.constFind(zone);
-    if (known == zones.cend())
-        known = zones.insert(zone, QTimeZone(zone.toUtf8()));
-    verdict.local = now.toTimeZone(*known);
+    verdict.local = now.toTimeZone(timeZoneOf(zone));
     const QDate date = verdict.local.date();
     const int minute = verdict.local.time().hour() * 60 + verdict.local.time().minute();
 

@@ -3,6 +3,7 @@
 #include "model/organization.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace Switchboard {
 
@@ -17,6 +18,10 @@ struct HoursVerdict
     QString zone;
     QString holiday; // its name, when closed for one
 };
+
+// The zone an IANA id names, as the engine takes it: UTC when the id is empty or unknown.
+// (Built once per id and thread: building one reads the zone's rules.)
+QTimeZone timeZoneOf(const QString &id);
 
 HoursVerdict checkHours(const Applet &hours, const QString &organizationZone, const QDateTime &now);
 

@@ -63,6 +63,7 @@ private slots:
     void germanMessagesWithLang();
     void simulate_data();
     void simulate();
+    void simulateTakesTheOrganizationsZoneNotTheComputers();
     void simulateRefusesBadInput_data();
     void simulateRefusesBadInput();
     void pushSendsAndRemembersTheRevision();
@@ -276,6 +277,28 @@ void TestCtl::simulate()
         at = found + line.size();
     }
     QVERIFY2(out.endsWith(u"\n"_s + ending + u"\n"_s), qPrintable(out));
+}
+
+// --at without an offset is the organization's time; an organization without a zone is on
+// UTC, as its hours applets are, whatever zone the computer running switchboardctl is in.
+void TestCtl::simulateTakesTheOrganizationsZoneNotTheComputers()
+{
+    Organization org = demoOrganization();
+    org.timezone.clear();
+    const QString file = m_dir.filePath(u"simulate-utc.json"_s);
+    QVERIFY(writeFile(file, writeConfigDocument(org)));
+    const std::optional<QByteArray> tz =
+        qEnvironmentVariableIsSet("TZ") ? std::optional(qgetenv("TZ")) : std::nullopt;
+    qputenv("TZ", "Europe/Berlin"); // for the child process
+    const Run run = ctl({u"simulate"_s, u"--config"_s, file, u"--to"_s, u"+15125550100"_s,
+                         u"--from"_s, u"+15125559999"_s, u"--at"_s, u"2026-11-23T10:00"_s});
+    if (tz)
+        qputenv("TZ", *tz);
+    else
+        qunsetenv("TZ");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("1. Hours \"Office hours\": open (Mon 2026-11-23 10:00 UTC)."),
+             run.out.constData());
 }
 
 void TestCtl::simulateRefusesBadInput_data()

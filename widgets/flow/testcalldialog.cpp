@@ -4,6 +4,7 @@
 #include "document/organizationdocument.h"
 #include "flow/flowdocument.h"
 #include "numbers/e164validator.h"
+#include "routing/hours.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -165,8 +166,7 @@ Organization TestCallDialog::withOpenFlows(const OrganizationDocument &document,
 
 QTimeZone TestCallDialog::zone() const
 {
-    const QTimeZone zone(m_document->organization().timezone.toUtf8());
-    return zone.isValid() ? zone : QTimeZone::utc();
+    return timeZoneOf(m_document->organization().timezone);
 }
 
 // The organization's numbers and users, kept in step with the document while open.
