@@ -1219,6 +1219,14 @@
         <source>Cannot start a transaction on %1.</source>
         <translation>Auf %1 kann keine Transaktion gestartet werden.</translation>
     </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The greeting of user &quot;%1&quot; in %2 is damaged: %3</source>
+        <translation>Die Ansage von Benutzer „%1“ in %2 ist beschädigt: %3</translation>
+    </message>
 </context>
 <context>
     <name>PushResult</name>

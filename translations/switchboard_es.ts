@@ -1219,6 +1219,14 @@
         <source>Cannot start a transaction on %1.</source>
         <translation>No se puede iniciar una transacción en %1.</translation>
     </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>The greeting of user &quot;%1&quot; in %2 is damaged: %3</source>
+        <translation>El saludo del usuario «%1» en %2 está dañado: %3</translation>
+    </message>
 </context>
 <context>
     <name>PushResult</name>

@@ -89,9 +89,20 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QJsonObject objectFromText(const QString &text)
+// A JSON object kept as text; nullopt, with `why`, when the text is not one (a damaged row).
+std::optional<QJsonObject> objectFromText(const QString &text, QString *why)
 {
-    return QJsonDocument::fromJson(text.toUtf8()).object();
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        *why = parse.errorString();
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *why = OrganizationStore::tr("not a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
 }
 } // namespace
 
@@ -122,8 +133,15 @@ std::optional<Organization> OrganizationStore::load(QString *error)
         u.email = q.value(2).toString();
         u.role = roleFromKey(q.value(3).toString()).value_or(Role::Agent);
         const QString greeting = q.value(4).toString();
-        if (!greeting.isEmpty())
-            u.greeting = objectFromText(greeting);
+        if (!greeting.isEmpty()) {
+            QString why;
+            u.greeting = objectFromText(greeting, &why);
+            if (!u.greeting) {
+                *error = tr("The greeting of user \"%1\" in %2 is damaged: %3")
+                             .arg(u.id, m_db.displayName(), why);
+                return std::nullopt;
+            }
+        }
         userIndex.insert(u.id, int(org.users.size()));
         org.users.append(u);
     }
@@ -171,17 +189,25 @@ std::optional<Organization> OrganizationStore::load(QString *error)
             const QString text = q.value(column).toString();
             if (text.isEmpty())
                 continue;
-            QString graphError;
-            auto graph =
-                graphFromJson(QJsonDocument::fromJson(text.toUtf8()).object(), &graphError);
-            if (!graphError.isEmpty()) {
-                *error = tr("Flow \"%1\" in %2 is damaged: %3")
-                             .arg(f.id, m_db.displayName(), graphError);
+            QString why;
+            const auto object = objectFromText(text, &why);
+            auto graph = object ? graphFromJson(*object, &why) : std::nullopt;
+            if (!why.isEmpty()) {
+                *error = tr("Flow \"%1\" in %2 is damaged: %3").arg(f.id, m_db.displayName(), why);
                 return std::nullopt;
             }
             (column == 2 ? f.voice : f.sms) = std::move(graph);
         }
-        f.editor = objectFromText(q.value(4).toString());
+        const QString editor = q.value(4).toString();
+        if (!editor.isEmpty()) {
+            QString why;
+            const auto layout = objectFromText(editor, &why);
+            if (!layout) {
+                *error = tr("Flow \"%1\" in %2 is damaged: %3").arg(f.id, m_db.displayName(), why);
+                return std::nullopt;
+            }
+            f.editor = *layout;
+        }
         org.flows.append(f);
     }
 

@@ -8,6 +8,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -36,6 +37,8 @@ private slots:
     void notADatabaseIsRefusedUntouched();
     void foreignDatabaseIsRefused();
     void newerSchemaIsRefused();
+    void damagedRowsAreSaidNotEmptied_data();
+    void damagedRowsAreSaidNotEmptied();
     void badPostgresUrlsSayWhy_data();
     void badPostgresUrlsSayWhy();
 
@@ -221,6 +224,47 @@ void TestStore::foreignDatabaseIsRefused()
     QVERIFY(!store.prepare(&error));
     QVERIFY2(error.contains(u"not one of Switchboard's"), qPrintable(error));
     QVERIFY(!db->hasTable(u"users"_s));
+}
+
+void TestStore::damagedRowsAreSaidNotEmptied_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("said"); // in the error
+    QTest::newRow("a call flow cut short")
+        << u"flows"_s << u"voice"_s << u"main"_s << uR"({"start": "hours", "applets": {)"_s
+        << u"Flow \"main\""_s;
+    QTest::newRow("an SMS flow that is no object")
+        << u"flows"_s << u"sms"_s << u"main"_s << u"[1, 2]"_s << u"Flow \"main\""_s;
+    QTest::newRow("a flow's layout")
+        << u"flows"_s << u"editor"_s << u"main"_s << u"{oops"_s << u"Flow \"main\""_s;
+    QTest::newRow("a greeting") << u"users"_s << u"greeting"_s << u"nancy"_s << u"null"_s
+                                << u"user \"nancy\""_s;
+}
+
+// A row that is not what this program writes stops the load with a sentence saying where;
+// it is not read as "nothing", which the next save would write over it.
+void TestStore::damagedRowsAreSaidNotEmptied()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, column);
+    QFETCH(QString, id);
+    QFETCH(QString, damage);
+    QFETCH(QString, said);
+    OPEN_STORE(ScratchDatabase::Sqlite);
+    QVERIFY2(store.replace(demoOrganization(), &error), qPrintable(error));
+    QSqlQuery q = db->query();
+    q.prepare(u"UPDATE %1 SET %2 = ? WHERE id = ?"_s.arg(table, column));
+    q.addBindValue(damage);
+    q.addBindValue(id);
+    QVERIFY2(q.exec() && q.numRowsAffected() == 1, qPrintable(q.lastError().text()));
+    error.clear();
+    QVERIFY(!store.load(&error));
+    QVERIFY2(error.contains(said) && error.contains(u"damaged"), qPrintable(error));
+    QVERIFY(q.exec(u"SELECT %1 FROM %2 WHERE id = '%3'"_s.arg(column, table, id)) && q.next());
+    QCOMPARE(q.value(0).toString(), damage); // still there, as it was
 }
 
 void TestStore::newerSchemaIsRefused()
