@@ -1225,7 +1225,7 @@
     </message>
     <message>
         <source>The greeting of user &quot;%1&quot; in %2 is damaged: %3</source>
-        <translation>Die Ansage von Benutzer „%1“ in %2 ist beschädigt: %3</translation>
+        <translation>Die Begrüßung von Benutzer „%1“ in %2 ist beschädigt: %3</translation>
     </message>
 </context>
 <context>
