@@ -2028,7 +2028,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::FlowEditor</name>
+    <name>Switchboard::FlowEdits</name>
     <message>
         <source>When a call begins, what should we do?</source>
         <translation>Was soll passieren, wenn ein Anruf eingeht?</translation>
@@ -3244,7 +3244,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::RoutingEditor</name>
+    <name>Switchboard::FlowsNumbersEdits</name>
     <message>
         <source>Give the flow a name.</source>
         <translation>Geben Sie dem Ablauf einen Namen.</translation>
@@ -3569,7 +3569,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::UsersGroupsEditor</name>
+    <name>Switchboard::UsersGroupsEdits</name>
     <message>
         <source>%1 is already in %2; a user is in a group once.</source>
         <translation>%1 ist bereits in %2; ein Benutzer kann nur einmal in einer Gruppe sein.</translation>

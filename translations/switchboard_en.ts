@@ -153,7 +153,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::FlowEditor</name>
+    <name>Switchboard::FlowEdits</name>
     <message numerus="yes">
         <source>Delete %1 and %n applet(s) under it</source>
         <translation>
@@ -261,7 +261,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::UsersGroupsEditor</name>
+    <name>Switchboard::UsersGroupsEdits</name>
     <message numerus="yes">
         <source>Add %n user(s) to %1</source>
         <translation>

@@ -2028,7 +2028,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::FlowEditor</name>
+    <name>Switchboard::FlowEdits</name>
     <message>
         <source>When a call begins, what should we do?</source>
         <translation>Cuando empieza una llamada, ¿qué debemos hacer?</translation>
@@ -3244,7 +3244,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::RoutingEditor</name>
+    <name>Switchboard::FlowsNumbersEdits</name>
     <message>
         <source>Give the flow a name.</source>
         <translation>Asigne un nombre al flujo.</translation>
@@ -3569,7 +3569,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::UsersGroupsEditor</name>
+    <name>Switchboard::UsersGroupsEdits</name>
     <message>
         <source>%1 is already in %2; a user is in a group once.</source>
         <translation>%1 ya está en %2; un usuario solo puede estar una vez en cada grupo.</translation>

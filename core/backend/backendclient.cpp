@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-int BackendReply::etagRevision() const
+int BackendResponse::etagRevision() const
 {
     QByteArray tag = etag.trimmed();
     if (tag.startsWith("W/"))
@@ -87,7 +87,7 @@ QNetworkReply *BackendClient::send(const QByteArray &method, const QString &path
     QPointer<QObject> guard(context);
     connect(reply, &QNetworkReply::finished, reply, [this, reply, tlsErrors, guard, done] {
         reply->deleteLater();
-        const BackendReply result = finish(reply, *tlsErrors);
+        const BackendResponse result = finish(reply, *tlsErrors);
         if (guard)
             done(result);
     });
@@ -103,15 +103,15 @@ QNetworkReply *BackendClient::putConfig(const QByteArray &document, int basedOn,
     return send("PUT", u"/api/v1/config"_s, document, context, std::move(done), headers);
 }
 
-BackendReply BackendClient::sendAndWait(const QByteArray &method, const QString &path,
+BackendResponse BackendClient::sendAndWait(const QByteArray &method, const QString &path,
                                         const QByteArray &body,
                                         const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    BackendReply result;
+    BackendResponse result;
     QEventLoop loop;
     send(
         method, path, body, &loop,
-        [&](const BackendReply &r) {
+        [&](const BackendResponse &r) {
             result = r;
             loop.quit();
         },
@@ -120,24 +120,24 @@ BackendReply BackendClient::sendAndWait(const QByteArray &method, const QString 
     return result;
 }
 
-BackendReply BackendClient::finish(QNetworkReply *reply, const QStringList &tlsErrors) const
+BackendResponse BackendClient::finish(QNetworkReply *reply, const QStringList &tlsErrors) const
 {
-    BackendReply r;
+    BackendResponse r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->isOpen())
         r.body = reply->readAll();
     r.etag = reply->rawHeader("ETag");
     const QUrl url = m_settings.url;
     if (!tlsErrors.isEmpty()) {
-        r.failure = BackendReply::Tls;
+        r.failure = BackendResponse::Tls;
         r.error = BackendMessages::untrusted(url, tlsErrors);
         return r;
     }
     if (r.status == 0) {
         r.failure = reply->error() == QNetworkReply::SslHandshakeFailedError
-                        ? BackendReply::Tls
-                        : BackendReply::Unreachable;
-        r.error = r.failure == BackendReply::Tls
+                        ? BackendResponse::Tls
+                        : BackendResponse::Unreachable;
+        r.error = r.failure == BackendResponse::Tls
                       ? BackendMessages::untrusted(url, {reply->errorString()})
                       : BackendMessages::unreachable(url, reply->errorString());
         return r;
@@ -145,15 +145,15 @@ BackendReply BackendClient::finish(QNetworkReply *reply, const QStringList &tlsE
     const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const bool json = type.startsWith("application/json");
     if (r.status == 401 || r.status == 403) {
-        r.failure = BackendReply::Refused;
+        r.failure = BackendResponse::Refused;
         r.error = BackendMessages::refused(url);
     } else if (r.status >= 400) {
         const QString sentence = json ? r.object().value(u"error").toString() : QString();
-        r.failure = json ? BackendReply::Http : BackendReply::NotABackend;
+        r.failure = json ? BackendResponse::Http : BackendResponse::NotABackend;
         r.error = json ? BackendMessages::status(r.status, sentence)
                        : BackendMessages::notABackend(url, r.status);
     } else if (r.status != 204 && !json) {
-        r.failure = BackendReply::NotABackend;
+        r.failure = BackendResponse::NotABackend;
         r.error = BackendMessages::notABackend(url, r.status);
     }
     return r;

@@ -27,7 +27,7 @@ struct BackendSettings
     bool isConfigured() const { return url.isValid() && !url.host().isEmpty(); }
 };
 
-struct BackendReply
+struct BackendResponse
 {
     enum Failure
     {
@@ -55,7 +55,7 @@ class BackendClient : public QObject
     Q_OBJECT
 
 public:
-    using Callback = std::function<void(const BackendReply &)>;
+    using Callback = std::function<void(const BackendResponse &)>;
 
     explicit BackendClient(QObject *parent = nullptr);
 
@@ -78,7 +78,7 @@ public:
                              Callback done);
 
     // The same, waiting for the answer (switchboardctl, tests).
-    BackendReply sendAndWait(const QByteArray &method, const QString &path,
+    BackendResponse sendAndWait(const QByteArray &method, const QString &path,
                              const QByteArray &body = {},
                              const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
@@ -86,7 +86,7 @@ public:
     static bool checkCaFile(const QString &path, QString *error);
 
 private:
-    BackendReply finish(QNetworkReply *reply, const QStringList &tlsErrors) const;
+    BackendResponse finish(QNetworkReply *reply, const QStringList &tlsErrors) const;
 
     QNetworkAccessManager m_network;
     BackendSettings m_settings;

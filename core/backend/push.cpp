@@ -52,7 +52,7 @@ QString organizationFingerprint(const Organization &organization)
     return documentFingerprint(writeConfigDocument(organization));
 }
 
-PushResult PushResult::from(const BackendReply &reply)
+PushResult PushResult::from(const BackendResponse &reply)
 {
     PushResult result;
     const QJsonObject body = reply.object();
@@ -67,7 +67,7 @@ PushResult PushResult::from(const BackendReply &reply)
         result.message = tr("The configuration on the backend changed since you last pushed: it "
                             "is at revision %1 now.")
                              .arg(result.revision);
-    } else if (reply.status == 400 && reply.failure == BackendReply::Http) {
+    } else if (reply.status == 400 && reply.failure == BackendResponse::Http) {
         result.outcome = Invalid;
         result.errors = findings(body.value(u"errors").toArray());
         result.message = tr("The backend refused the configuration: it has errors. Nothing "

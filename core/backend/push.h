@@ -47,7 +47,7 @@ public:
     QStringList warnings;
     QString message;
 
-    static PushResult from(const BackendReply &reply);
+    static PushResult from(const BackendResponse &reply);
 };
 
 } // namespace Switchboard

@@ -334,11 +334,11 @@ int Ctl::push(const QStringList &args)
     PushResult result = put(basedOn);
     if (result.outcome == PushResult::Conflict) {
         // What changed there since the revision this database last saw.
-        const BackendReply theirs = client.sendAndWait("GET", u"/api/v1/config"_s);
-        const BackendReply base = basedOn
+        const BackendResponse theirs = client.sendAndWait("GET", u"/api/v1/config"_s);
+        const BackendResponse base = basedOn
                                       ? client.sendAndWait("GET", u"/api/v1/config/revisions/"_s +
                                                                       QString::number(basedOn))
-                                      : BackendReply();
+                                      : BackendResponse();
         const Organization before =
             basedOn && base.ok() ? readConfigDocument(base.body).organization : Organization();
         const Organization after =

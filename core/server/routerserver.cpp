@@ -23,7 +23,7 @@ namespace Switchboard {
 namespace {
 constexpr qsizetype MaxConfigBytes = 32 * 1024 * 1024;
 
-RouterServer::Reply json(int status, const QJsonValue &value)
+RouterServer::Response json(int status, const QJsonValue &value)
 {
     const QByteArray body = value.isArray()
                                 ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
@@ -31,12 +31,12 @@ RouterServer::Reply json(int status, const QJsonValue &value)
     return {status, "application/json", body, {}};
 }
 
-RouterServer::Reply problem(int status, const QString &sentence)
+RouterServer::Response problem(int status, const QString &sentence)
 {
     return json(status, QJsonObject{{u"error"_s, sentence}});
 }
 
-RouterServer::Reply twiml(const QByteArray &xml)
+RouterServer::Response twiml(const QByteArray &xml)
 {
     return {200, "text/xml; charset=utf-8", xml, {}};
 }
@@ -143,7 +143,7 @@ bool RouterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QElapsedTimer timer;
     if (m_options.logRequests)
         timer.start();
-    const Reply reply = respond(request);
+    const Response reply = respond(request);
     // One write, sent at once: the status line, the headers and the body leave in one segment
     // instead of waiting for the next turn of the event loop.
     QByteArray out;
@@ -177,7 +177,7 @@ void RouterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket 
     handleRequest(request, socket);
 }
 
-RouterServer::Reply RouterServer::respond(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::respond(const QHttpServerRequest &request)
 {
     const QString path = request.url().path();
     if (path == u"/healthz") {
@@ -226,7 +226,7 @@ std::shared_ptr<const Organization> RouterServer::configuration(int revision)
     return org;
 }
 
-RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::webhook(const QHttpServerRequest &request)
 {
     const QUrl &target = request.url();
     const QString path = target.path();
@@ -293,7 +293,7 @@ RouterServer::Reply RouterServer::webhook(const QHttpServerRequest &request)
     return twiml(outcome.twiml);
 }
 
-RouterServer::Reply RouterServer::api(const QHttpServerRequest &request, const QString &path)
+RouterServer::Response RouterServer::api(const QHttpServerRequest &request, const QString &path)
 {
     using M = QHttpServerRequest::Method;
     const M method = request.method();
@@ -350,7 +350,7 @@ RouterServer::Reply RouterServer::api(const QHttpServerRequest &request, const Q
             if (method != M::Get)
                 return problem(405, tr("Use GET."));
             QJsonArray list;
-            for (const RouterStore::Reply &r : m_store.replies(item->id))
+            for (const RouterStore::SmsReply &r : m_store.replies(item->id))
                 list.append(r.toJson());
             return json(200, QJsonObject{{u"replies"_s, list}});
         }
@@ -395,7 +395,7 @@ RouterServer::Reply RouterServer::api(const QHttpServerRequest &request, const Q
     return problem(404, tr("There is nothing at %1.").arg(path));
 }
 
-RouterServer::Reply RouterServer::validateConfig(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::validateConfig(const QHttpServerRequest &request)
 {
     if (request.body().size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
@@ -405,7 +405,7 @@ RouterServer::Reply RouterServer::validateConfig(const QHttpServerRequest &reque
                                  {u"warnings"_s, findingsJson(findings, false)}});
 }
 
-RouterServer::Reply RouterServer::putConfig(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::putConfig(const QHttpServerRequest &request)
 {
     if (request.body().size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
@@ -450,7 +450,7 @@ RouterServer::Reply RouterServer::putConfig(const QHttpServerRequest &request)
             {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
 }
 
-RouterServer::Reply RouterServer::inbox(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::inbox(const QHttpServerRequest &request)
 {
     const QUrlQuery q(request.url());
     RouterStore::InboxQuery query;
@@ -485,7 +485,7 @@ RouterServer::Reply RouterServer::inbox(const QHttpServerRequest &request)
                                  {u"next"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}});
 }
 
-RouterServer::Reply RouterServer::inboxCounts(const QHttpServerRequest &request)
+RouterServer::Response RouterServer::inboxCounts(const QHttpServerRequest &request)
 {
     QJsonObject counts;
     for (const QString &owner :
@@ -507,7 +507,7 @@ RouterServer::Reply RouterServer::inboxCounts(const QHttpServerRequest &request)
     return json(200, QJsonObject{{u"counts"_s, counts}});
 }
 
-RouterServer::Reply RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
+RouterServer::Response RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     const QString text = o.value(u"body").toString().trimmed();
@@ -529,7 +529,7 @@ RouterServer::Reply RouterServer::replyTo(const InboxItem &item, const QByteArra
                                              "reply is kept in its queue, unsent.")}});
 }
 
-RouterServer::Reply RouterServer::patchItem(const QString &id, const QByteArray &body)
+RouterServer::Response RouterServer::patchItem(const QString &id, const QByteArray &body)
 {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
@@ -563,7 +563,7 @@ RouterServer::Reply RouterServer::patchItem(const QString &id, const QByteArray 
     return json(200, m_store.item(id)->toJson());
 }
 
-RouterServer::Reply RouterServer::presence()
+RouterServer::Response RouterServer::presence()
 {
     const QHash<QString, RouterStore::Presence> kept = m_store.presence();
     QJsonObject users;
@@ -599,7 +599,7 @@ RouterServer::Reply RouterServer::presence()
     return json(200, QJsonObject{{u"users"_s, users}});
 }
 
-RouterServer::Reply RouterServer::putPresence(const QString &user, const QByteArray &body)
+RouterServer::Response RouterServer::putPresence(const QString &user, const QByteArray &body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
@@ -629,7 +629,7 @@ RouterServer::Reply RouterServer::putPresence(const QString &user, const QByteAr
     QString error;
     if (!m_store.setPresence(user, available, groups, &error))
         return problem(500, error);
-    const Reply all = presence();
+    const Response all = presence();
     const QJsonObject users = QJsonDocument::fromJson(all.body).object().value(u"users").toObject();
     return json(200, users.value(user).toObject());
 }

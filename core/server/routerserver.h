@@ -37,7 +37,7 @@ public:
     RouterServer(RouterStore &store, Options options, QObject *parent = nullptr);
     ~RouterServer() override;
 
-    struct Reply
+    struct Response
     {
         int status = 200;
         QByteArray contentType;
@@ -45,23 +45,23 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers;
     };
     // What the server answers to `request` (the HTTP plumbing aside); public for tests.
-    Reply respond(const QHttpServerRequest &request);
+    Response respond(const QHttpServerRequest &request);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    Reply webhook(const QHttpServerRequest &request);
-    Reply api(const QHttpServerRequest &request, const QString &path);
-    Reply putConfig(const QHttpServerRequest &request);
-    Reply validateConfig(const QHttpServerRequest &request);
-    Reply inbox(const QHttpServerRequest &request);
-    Reply patchItem(const QString &id, const QByteArray &body);
-    Reply inboxCounts(const QHttpServerRequest &request);
-    Reply replyTo(const InboxItem &item, const QByteArray &body);
-    Reply presence();
-    Reply putPresence(const QString &user, const QByteArray &body);
+    Response webhook(const QHttpServerRequest &request);
+    Response api(const QHttpServerRequest &request, const QString &path);
+    Response putConfig(const QHttpServerRequest &request);
+    Response validateConfig(const QHttpServerRequest &request);
+    Response inbox(const QHttpServerRequest &request);
+    Response patchItem(const QString &id, const QByteArray &body);
+    Response inboxCounts(const QHttpServerRequest &request);
+    Response replyTo(const InboxItem &item, const QByteArray &body);
+    Response presence();
+    Response putPresence(const QString &user, const QByteArray &body);
     std::shared_ptr<const Organization> configuration(int revision);
 
     RouterStore &m_store;

@@ -327,10 +327,10 @@ QHash<QString, int> RouterStore::counts(const QString &ownerKind, const QString 
     return counts;
 }
 
-std::optional<RouterStore::Reply> RouterStore::addReply(const InboxItem &item, const QString &body,
+std::optional<RouterStore::SmsReply> RouterStore::addReply(const InboxItem &item, const QString &body,
                                                         const QString &status, QString *error)
 {
-    Reply reply{newId(), item.id, item.from, item.to, body, now(), status};
+    SmsReply reply{newId(), item.id, item.from, item.to, body, now(), status};
     QSqlQuery q = m_db.query();
     q.prepare(u"INSERT INTO outbox (id, item_id, to_number, from_number, body, created_at, status) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
@@ -346,13 +346,13 @@ std::optional<RouterStore::Reply> RouterStore::addReply(const InboxItem &item, c
     return reply;
 }
 
-QList<RouterStore::Reply> RouterStore::replies(const QString &itemId)
+QList<RouterStore::SmsReply> RouterStore::replies(const QString &itemId)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT id, item_id, to_number, from_number, body, created_at, status FROM outbox "
               "WHERE item_id = ? ORDER BY created_at, id"_s);
     q.addBindValue(itemId);
-    QList<Reply> list;
+    QList<SmsReply> list;
     QString error;
     if (!run(q, &error))
         return list;
@@ -363,7 +363,7 @@ QList<RouterStore::Reply> RouterStore::replies(const QString &itemId)
     return list;
 }
 
-QJsonObject RouterStore::Reply::toJson() const
+QJsonObject RouterStore::SmsReply::toJson() const
 {
     return QJsonObject{{u"id"_s, id},        {u"item"_s, itemId}, {u"to"_s, to},
                        {u"from"_s, from},    {u"body"_s, body},   {u"created_at"_s, createdAt},

@@ -78,14 +78,14 @@ public:
     // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
     QHash<QString, int> counts(const QString &ownerKind, const QString &ownerId, QString *error);
     // Replies to texts, queued for sending.
-    struct Reply
+    struct SmsReply
     {
         QString id, itemId, to, from, body, createdAt, status;
         QJsonObject toJson() const;
     };
-    std::optional<Reply> addReply(const InboxItem &item, const QString &body, const QString &status,
+    std::optional<SmsReply> addReply(const InboxItem &item, const QString &body, const QString &status,
                                   QString *error);
-    QList<Reply> replies(const QString &itemId);
+    QList<SmsReply> replies(const QString &itemId);
     struct ItemChange
     {
         std::optional<bool> read, archived, closed;

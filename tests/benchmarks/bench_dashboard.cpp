@@ -4,8 +4,8 @@
 // shows that scrolling never reads the database.
 
 #include "document/organizationdocument.h"
-#include "flows/flowspage.h"
-#include "flows/routingeditor.h"
+#include "flowlist/flowspage.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "generator.h"
 #include "numbers/numberspage.h"
 #include "store/database.h"
@@ -30,7 +30,7 @@ double median(QList<double> t)
 }
 
 template<typename Page>
-QList<double> openTimes(OrganizationDocument *document, RoutingEditor *editor)
+QList<double> openTimes(OrganizationDocument *document, FlowsNumbersEdits *editor)
 {
     QList<double> times;
     for (int i = 0; i < 7; ++i) {
@@ -77,7 +77,7 @@ int main(int argc, char *argv[])
     auto document = OrganizationDocument::open(dir.filePath(u"bench.sqlite"_s), &error);
     if (!document)
         qFatal("%s", qPrintable(error));
-    RoutingEditor editor(document.get());
+    FlowsNumbersEdits editor(document.get());
     std::printf("%lld flows, %lld numbers\n", qint64(org.flows.size()), qint64(org.numbers.size()));
 
     const QList<double> openFlows = openTimes<FlowsPage>(document.get(), &editor);

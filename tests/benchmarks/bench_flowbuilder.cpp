@@ -2,14 +2,14 @@
 // open a 300-applet flow (budget 150 ms); drop, swap, delete and undo (16 ms each, median).
 
 #include "document/organizationdocument.h"
-#include "flow/appletitem.h"
-#include "flow/flowdocument.h"
-#include "flow/flowinteraction.h"
-#include "flow/flowscene.h"
-#include "flow/flowwindow.h"
-#include "flow/slotitem.h"
+#include "flowbuilder/appletitem.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowinteraction.h"
+#include "flowbuilder/flowscene.h"
+#include "flowbuilder/flowwindow.h"
+#include "flowbuilder/slotitem.h"
 #include "generator.h"
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 

@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
         // Walk the cursor down with large pages (not timed), then time pages there.
         int seen = 0;
         while (seen < Items - 600) {
-            const BackendReply r = client.sendAndWait(
+            const BackendResponse r = client.sendAndWait(
                 "GET", u"/api/v1/inbox?owner=group:support&limit=500"_s +
                            (cursor.isEmpty() ? QString() : u"&before="_s + cursor));
             cursor = r.object().value(u"next").toString();
@@ -167,7 +167,7 @@ int main(int argc, char *argv[])
         for (int i = 0; i < 5 && !cursor.isEmpty(); ++i) {
             QElapsedTimer t;
             t.start();
-            const BackendReply r = client.sendAndWait(
+            const BackendResponse r = client.sendAndWait(
                 "GET", u"/api/v1/inbox?owner=group:support&limit=100&before="_s + cursor);
             deep.append(t.nsecsElapsed() / 1e6);
             cursor = r.object().value(u"next").toString();

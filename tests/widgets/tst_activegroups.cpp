@@ -128,7 +128,7 @@ void TestActiveGroups::init()
     QVERIFY2(m_routerd->start(m_dir->filePath(u"routerd.sqlite"_s)), m_routerd->log().constData());
     m_client = std::make_unique<BackendClient>();
     m_client->setSettings(settings(m_routerd->base));
-    const BackendReply pushed =
+    const BackendResponse pushed =
         m_client->sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(m_org));
     QVERIFY2(pushed.ok(), qPrintable(pushed.error + QString::fromUtf8(pushed.body)));
 }
@@ -146,7 +146,7 @@ QJsonObject TestActiveGroups::presence(const QString &user)
 {
     BackendClient reader;
     reader.setSettings(settings(m_routerd->base));
-    const BackendReply r = reader.sendAndWait("GET", u"/api/v1/presence"_s);
+    const BackendResponse r = reader.sendAndWait("GET", u"/api/v1/presence"_s);
     if (!r.ok())
         qWarning("GET /api/v1/presence: %s", qPrintable(r.error));
     return r.object().value(u"users").toObject().value(user).toObject();

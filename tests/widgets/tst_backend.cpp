@@ -191,7 +191,7 @@ int TestBackend::pushFromElsewhere(const Organization &organization)
     BackendClient other;
     other.setSettings({QUrl(m_routerd->base), adminToken, {}});
     const int current = other.sendAndWait("GET", u"/healthz"_s).object().value(u"revision").toInt();
-    const BackendReply r =
+    const BackendResponse r =
         other.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(organization),
                           {{"If-Match", '"' + QByteArray::number(current) + '"'}});
     return r.ok() ? r.object().value(u"revision").toInt() : -1;
@@ -464,8 +464,8 @@ void TestBackend::tlsWithACustomCertificateAuthority()
 
     BackendClient client;
     client.setSettings({url, adminToken, {}});
-    BackendReply reply = client.sendAndWait("GET", u"/healthz"_s);
-    QCOMPARE(reply.failure, BackendReply::Tls);
+    BackendResponse reply = client.sendAndWait("GET", u"/healthz"_s);
+    QCOMPARE(reply.failure, BackendResponse::Tls);
     QVERIFY2(reply.error.contains(u"certificate this computer does not trust"_s),
              qPrintable(reply.error));
 

@@ -6,18 +6,18 @@
 #include "config/canonicaljson.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
-#include "flow/appletitem.h"
-#include "flow/fieldeditors.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
-#include "flow/flowinteraction.h"
-#include "flow/flowscene.h"
-#include "flow/flowview.h"
-#include "flow/flowwindow.h"
-#include "flow/inspector.h"
-#include "flow/slotitem.h"
+#include "flowbuilder/appletitem.h"
+#include "flowbuilder/fieldeditors.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowinteraction.h"
+#include "flowbuilder/flowscene.h"
+#include "flowbuilder/flowview.h"
+#include "flowbuilder/flowwindow.h"
+#include "flowbuilder/inspector.h"
+#include "flowbuilder/slotitem.h"
 #include "i18n/language.h"
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 
 #include <QApplication>
 #include <QDropEvent>
@@ -209,7 +209,7 @@ void TestFlowBuilder::build()
 // "dial Sales in order, voicemail Nancy, closed: group voicemail", set as the inspector does.
 void TestFlowBuilder::configure()
 {
-    FlowEditor *editor = m_window->editor();
+    FlowEdits *editor = m_window->editor();
     QString problem;
     QJsonObject dial = graph().applets.value(u"dial"_s).config;
     dial.insert(u"steps"_s,

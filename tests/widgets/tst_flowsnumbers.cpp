@@ -5,13 +5,13 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
-#include "flow/flowwindow.h"
-#include "flows/flowdelegates.h"
-#include "flows/flowsmodel.h"
-#include "flows/flowspage.h"
-#include "flows/routingeditor.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowwindow.h"
+#include "flowlist/flowdelegates.h"
+#include "flowlist/flowsmodel.h"
+#include "flowlist/flowspage.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "i18n/language.h"
 #include "numbers/e164validator.h"
 #include "numbers/numbersmodel.h"
@@ -74,7 +74,7 @@ private:
     MainWindow *m_window = nullptr;
     QList<QAbstractItemModelTester *> m_testers;
     OrganizationDocument *doc() const { return m_window->document(); }
-    RoutingEditor *editor() const { return m_window->routingEditor(); }
+    FlowsNumbersEdits *editor() const { return m_window->routingEditor(); }
     FlowsModel *flows() const { return m_window->flowsPage()->model(); }
     NumbersModel *numbers() const { return m_window->numbersPage()->model(); }
     QUndoStack *undo() const { return doc()->undoStack(); }

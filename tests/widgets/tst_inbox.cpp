@@ -113,7 +113,7 @@ bool TestInbox::post(const QString &path, const FormParams &params)
     for (const auto &[name, value] : params)
         form.append(QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value));
     const QString url = m_routerd->base + path;
-    const BackendReply reply = m_carrier.sendAndWait(
+    const BackendResponse reply = m_carrier.sendAndWait(
         "POST", path, form.join('&'),
         {{"Content-Type", "application/x-www-form-urlencoded"},
          {"X-Twilio-Signature", WebhookSignature::compute(carrierToken, url, params)}});

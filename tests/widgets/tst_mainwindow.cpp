@@ -2,12 +2,12 @@
 // the database, the red number, the status bar's counts, and the models' contracts.
 
 #include "document/organizationdocument.h"
-#include "flows/flowsmodel.h"
-#include "flows/flowspage.h"
-#include "flows/routingeditor.h"
+#include "flowlist/flowsmodel.h"
+#include "flowlist/flowspage.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "groups/groupsmodel.h"
 #include "groups/membersmodel.h"
-#include "groups/usersgroupseditor.h"
+#include "groups/usersgroupsedits.h"
 #include "groups/usersgroupspage.h"
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
@@ -224,12 +224,12 @@ void TestMainWindow::gestureMessagesReachTheStatusBar()
 void TestMainWindow::modelsKeepTheirContract()
 {
     OrganizationDocument *document = m_window->document();
-    UsersGroupsEditor editor(document);
+    UsersGroupsEdits editor(document);
     UsersModel users(document);
     GroupsModel groups(&editor);
     MembersModel members(&editor);
     members.setGroup(u"sales"_s);
-    RoutingEditor routing(document);
+    FlowsNumbersEdits routing(document);
     FlowsModel flows(&routing);
     NumbersModel numbers(&routing);
     QAbstractItemModelTester t1(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);

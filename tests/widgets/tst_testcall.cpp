@@ -4,16 +4,16 @@
 // flow builder on the right tab and numbers exactly the applets the call went through, in
 // order, with the branches taken; the next edit, or Clear Route, takes the route away.
 
-#include "document/itemcommands.h"
+#include "document/documentcommands.h"
 #include "document/organizationdocument.h"
-#include "flow/appletitem.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
-#include "flow/flowscene.h"
-#include "flow/flowwindow.h"
-#include "flow/slotitem.h"
-#include "flow/testcalldialog.h"
-#include "groups/membercommands.h"
+#include "flowbuilder/appletitem.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowscene.h"
+#include "flowbuilder/flowwindow.h"
+#include "flowbuilder/slotitem.h"
+#include "flowbuilder/testcalldialog.h"
+#include "groups/usersgroupscommands.h"
 #include "i18n/language.h"
 #include "shell/mainwindow.h"
 
@@ -391,7 +391,7 @@ void TestTestCall::unsavedFlowBuilderEditsAreWhatRuns()
 {
     FlowWindow *builder = m_window->openFlow(u"main"_s);
     QVERIFY(builder);
-    FlowEditor *editor = builder->editor();
+    FlowEdits *editor = builder->editor();
     QVERIFY(editor->renameApplet(Channel::Voice, u"dial-sales"_s, u"Ring Pat"_s));
     QJsonObject config =
         builder->document()->graph(Channel::Voice)->applets[u"dial-sales"_s].config;

@@ -9,11 +9,11 @@
 #include "groups/groupsmodel.h"
 #include "groups/membersmodel.h"
 #include "groups/userdialog.h"
-#include "groups/usersgroupseditor.h"
+#include "groups/usersgroupsedits.h"
 #include "groups/usersgroupspage.h"
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 #include "model/references.h"
 #include "store/organizationstore.h"
 
@@ -109,7 +109,7 @@ private:
     Organization m_start;
 
     OrganizationDocument *doc() const { return m_document.get(); }
-    UsersGroupsEditor *editor() const { return m_page->editor(); }
+    UsersGroupsEdits *editor() const { return m_page->editor(); }
     QAbstractItemModel *users() const { return m_page->usersView()->model(); }
     QAbstractItemModel *groups() const { return m_page->groupsView()->model(); }
     QAbstractItemModel *members() const { return m_page->membersView()->model(); }
@@ -212,7 +212,7 @@ void TestUsersGroups::usersDroppedIntoTheMemberListJoinAtThatPosition()
 
 void TestUsersGroups::aUserIsNotAddedTwice()
 {
-    QSignalSpy messages(editor(), &UsersGroupsEditor::message);
+    QSignalSpy messages(editor(), &UsersGroupsEdits::message);
     const std::unique_ptr<QMimeData> both(usersMime({0, 3})); // Nancy (a member) and Maria
     QVERIFY(groups()->dropMimeData(both.get(), Qt::CopyAction, -1, -1, groups()->index(0, 0)));
     QCOMPARE(memberIds(doc()->organization(), u"sales"_s),

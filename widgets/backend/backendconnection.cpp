@@ -103,19 +103,19 @@ void BackendConnection::check()
         return;
     }
     // /healthz says the revision; /api/v1/presence that the token is accepted.
-    m_client.get(u"/healthz"_s, this, [this](const BackendReply &health) {
+    m_client.get(u"/healthz"_s, this, [this](const BackendResponse &health) {
         if (!health.ok()) {
-            setState(health.failure == BackendReply::Unreachable ||
-                             health.failure == BackendReply::Tls
+            setState(health.failure == BackendResponse::Unreachable ||
+                             health.failure == BackendResponse::Tls
                          ? State::Unreachable
                          : State::Refused,
                      -1, health.error);
             return;
         }
         const int revision = health.object().value(u"revision").toInt(-1);
-        m_client.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendReply &auth) {
+        m_client.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendResponse &auth) {
             if (!auth.ok())
-                setState(auth.failure == BackendReply::Unreachable ? State::Unreachable
+                setState(auth.failure == BackendResponse::Unreachable ? State::Unreachable
                                                                    : State::Refused,
                          revision, auth.error);
             else

@@ -121,14 +121,14 @@ void BackendSettingsDialog::testConnection()
     m_probe.setSettings(settings());
     m_test->setEnabled(false);
     m_result->setText(tr("Connecting…"));
-    m_probe.get(u"/healthz"_s, this, [this](const BackendReply &health) {
+    m_probe.get(u"/healthz"_s, this, [this](const BackendResponse &health) {
         if (!health.ok()) {
             m_test->setEnabled(true);
             m_result->setText(health.error);
             return;
         }
         const int revision = health.object().value(u"revision").toInt();
-        m_probe.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendReply &auth) {
+        m_probe.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendResponse &auth) {
             m_test->setEnabled(true);
             m_result->setText(auth.ok()
                                   ? tr("Connected: the backend is at revision %1.").arg(revision)

@@ -87,7 +87,7 @@ void PushController::send(int basedOn)
     m_interaction->progress(
         tr("Sending the configuration to %1…").arg(m_connection->settings().url.toDisplayString()));
     m_request = m_connection->client()->putConfig(
-        m_sending, basedOn, this, [this](const BackendReply &reply) {
+        m_sending, basedOn, this, [this](const BackendResponse &reply) {
             const PushResult result = PushResult::from(reply);
             switch (result.outcome) {
             case PushResult::Pushed: {
@@ -124,7 +124,7 @@ void PushController::conflict(int theirs)
     const int basedOn = m_connection->basedOn();
     BackendClient *client = m_connection->client();
     m_request = client->get(
-        u"/api/v1/config"_s, this, [this, basedOn, theirs, client](const BackendReply &current) {
+        u"/api/v1/config"_s, this, [this, basedOn, theirs, client](const BackendResponse &current) {
             if (!current.ok()) {
                 m_interaction->progress({});
                 m_interaction->showFailure(current.error);
@@ -149,7 +149,7 @@ void PushController::conflict(int theirs)
             }
             m_request =
                 client->get(u"/api/v1/config/revisions/"_s + QString::number(basedOn), this,
-                            [compare](const BackendReply &base) {
+                            [compare](const BackendResponse &base) {
                                 compare(base.ok() ? readConfigDocument(base.body).organization
                                                   : Organization());
                             });

@@ -1,7 +1,7 @@
 #include "organizationdocument.h"
 
 #include "demo/demoorganization.h"
-#include "document/itemcommands.h"
+#include "document/documentcommands.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 #include "validation/validator.h"

@@ -1,7 +1,7 @@
 #include "groupsmodel.h"
 
-#include "groups/usersgroupseditor.h"
-#include "mimetypes.h"
+#include "groups/usersgroupsedits.h"
+#include "document/mimetypes.h"
 
 #include <QIcon>
 
@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-GroupsModel::GroupsModel(UsersGroupsEditor *editor, QObject *parent)
+GroupsModel::GroupsModel(UsersGroupsEdits *editor, QObject *parent)
     : DocumentTableModel(editor->document(), OrganizationDocument::List::Groups,
                          {tr("Group"), tr("Department"), tr("Members")}, parent)
     , m_editor(editor)

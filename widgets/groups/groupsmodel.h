@@ -4,7 +4,7 @@
 
 namespace Switchboard {
 
-class UsersGroupsEditor;
+class UsersGroupsEdits;
 
 // The organization's groups, one row each, with their department and member count. Users
 // dropped on a group's row join it (at the end of its ring order).
@@ -24,7 +24,7 @@ public:
         GroupIdRole = Qt::UserRole + 1
     };
 
-    explicit GroupsModel(UsersGroupsEditor *editor, QObject *parent = nullptr);
+    explicit GroupsModel(UsersGroupsEdits *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QStringList mimeTypes() const override;
@@ -37,7 +37,7 @@ public:
 private:
     int count() const override;
 
-    UsersGroupsEditor *m_editor;
+    UsersGroupsEdits *m_editor;
 };
 
 } // namespace Switchboard

@@ -1,8 +1,8 @@
 #include "membersmodel.h"
 
 #include "document/organizationdocument.h"
-#include "groups/usersgroupseditor.h"
-#include "mimetypes.h"
+#include "groups/usersgroupsedits.h"
+#include "document/mimetypes.h"
 
 #include <QIcon>
 #include <QMimeData>
@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-MembersModel::MembersModel(UsersGroupsEditor *editor, QObject *parent)
+MembersModel::MembersModel(UsersGroupsEdits *editor, QObject *parent)
     : QAbstractTableModel(parent)
     , m_editor(editor)
     , m_document(editor->document())

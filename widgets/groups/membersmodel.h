@@ -8,7 +8,7 @@
 namespace Switchboard {
 
 class OrganizationDocument;
-class UsersGroupsEditor;
+class UsersGroupsEdits;
 
 // The members of the open group, in ring order: the member, whether they take calls and
 // texts there (checkboxes), and an ✕ that removes them. Users dropped here join at the drop
@@ -31,7 +31,7 @@ public:
         UserIdRole = Qt::UserRole + 1
     };
 
-    explicit MembersModel(UsersGroupsEditor *editor, QObject *parent = nullptr);
+    explicit MembersModel(UsersGroupsEdits *editor, QObject *parent = nullptr);
 
     void setGroup(const QString &groupId);
     // "2. Johan Berg": the member with their place in the ring order.
@@ -61,7 +61,7 @@ private:
         return !m_groupId.isEmpty() && groupId == m_groupId;
     }
 
-    UsersGroupsEditor *m_editor;
+    UsersGroupsEdits *m_editor;
     OrganizationDocument *m_document;
     QString m_groupId;
 };

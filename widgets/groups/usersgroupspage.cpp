@@ -6,7 +6,7 @@
 #include "groups/groupsmodel.h"
 #include "groups/membersmodel.h"
 #include "groups/userdialog.h"
-#include "groups/usersgroupseditor.h"
+#include "groups/usersgroupsedits.h"
 #include "groups/usersmodel.h"
 #include "model/references.h"
 #include "shell/pageheader.h"
@@ -51,7 +51,7 @@ void setUpView(QTreeView *view)
 UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_editor(new UsersGroupsEditor(document, this))
+    , m_editor(new UsersGroupsEdits(document, this))
     , m_users(new UsersModel(document, this))
     , m_usersFilter(new QSortFilterProxyModel(this))
     , m_groups(new GroupsModel(m_editor, this))
@@ -63,7 +63,7 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     , m_membersTitle(new QLabel(this))
     , m_membersHint(new QLabel(this))
 {
-    connect(m_editor, &UsersGroupsEditor::message, this, &UsersGroupsPage::message);
+    connect(m_editor, &UsersGroupsEdits::message, this, &UsersGroupsPage::message);
 
     // Users: search as you type, drag out.
     m_usersFilter->setSourceModel(m_users);

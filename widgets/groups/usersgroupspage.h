@@ -15,7 +15,7 @@ class OrganizationDocument;
 class UsersModel;
 class GroupsModel;
 class MembersModel;
-class UsersGroupsEditor;
+class UsersGroupsEdits;
 
 // Users & Groups: the users (with a search box) beside the groups and the open group's
 // members in ring order. Users are dragged onto a group or into its member list; members
@@ -27,7 +27,7 @@ class UsersGroupsPage : public QWidget
 public:
     explicit UsersGroupsPage(OrganizationDocument *document, QWidget *parent = nullptr);
 
-    UsersGroupsEditor *editor() const { return m_editor; }
+    UsersGroupsEdits *editor() const { return m_editor; }
     QTreeView *usersView() const { return m_usersView; }
     QTreeView *groupsView() const { return m_groupsView; }
     QTreeView *membersView() const { return m_membersView; }
@@ -61,7 +61,7 @@ private:
                     QWidget *scope, void (UsersGroupsPage::*slot)());
 
     OrganizationDocument *m_document;
-    UsersGroupsEditor *m_editor;
+    UsersGroupsEdits *m_editor;
     UsersModel *m_users;
     QSortFilterProxyModel *m_usersFilter;
     GroupsModel *m_groups;

@@ -1,6 +1,6 @@
 #include "usersmodel.h"
 
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 
 #include <QIcon>
 

@@ -454,7 +454,7 @@ void ActiveGroupsDialog::reload()
     }
     setState(State::Loading);
     const int request = ++m_request;
-    m_backend->get(u"/api/v1/presence"_s, this, [this, request](const BackendReply &reply) {
+    m_backend->get(u"/api/v1/presence"_s, this, [this, request](const BackendResponse &reply) {
         if (request != m_request)
             return; // another user was chosen meanwhile
         if (!reply.ok()) {
@@ -513,7 +513,7 @@ void ActiveGroupsDialog::apply(std::function<void()> then)
     m_saveError->hide();
     setState(State::Saving);
     const int request = ++m_request;
-    auto done = [this, request, body, groups, then](const BackendReply &reply) {
+    auto done = [this, request, body, groups, then](const BackendResponse &reply) {
         if (request != m_request)
             return;
         setState(State::Ready);

@@ -75,7 +75,7 @@ void InboxModel::fetchMore(const QModelIndex &parent)
         return;
     m_started = true;
     const int generation = m_generation;
-    m_loading = m_client->get(query(m_next), this, [this, generation](const BackendReply &reply) {
+    m_loading = m_client->get(query(m_next), this, [this, generation](const BackendResponse &reply) {
         if (generation != m_generation)
             return;
         m_loading = nullptr;
@@ -113,7 +113,7 @@ void InboxModel::refresh()
         return;
     }
     const int generation = m_generation;
-    m_client->get(query({}), this, [this, generation](const BackendReply &reply) {
+    m_client->get(query({}), this, [this, generation](const BackendResponse &reply) {
         if (generation != m_generation)
             return;
         if (!reply.ok()) {
@@ -273,7 +273,7 @@ void InboxModel::patch(const QString &id, const QJsonObject &change)
 {
     m_client->send("PATCH", u"/api/v1/inbox/"_s + id,
                    QJsonDocument(change).toJson(QJsonDocument::Compact), this,
-                   [this, id, change](const BackendReply &reply) {
+                   [this, id, change](const BackendResponse &reply) {
                        if (!reply.ok()) {
                            emit failed(reply.error);
                            return;
@@ -309,7 +309,7 @@ void InboxModel::closeConversation(const QString &id)
 void InboxModel::remove(const QString &id)
 {
     m_client->send("DELETE", u"/api/v1/inbox/"_s + id, {}, this,
-                   [this, id](const BackendReply &reply) {
+                   [this, id](const BackendResponse &reply) {
                        if (!reply.ok()) {
                            emit failed(reply.error);
                            return;
@@ -323,7 +323,7 @@ void InboxModel::reply(const QString &id, const QString &body)
 {
     m_client->send("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s,
                    QJsonDocument(QJsonObject{{u"body"_s, body}}).toJson(QJsonDocument::Compact),
-                   this, [this, id](const BackendReply &reply) {
+                   this, [this, id](const BackendResponse &reply) {
                        if (!reply.ok()) {
                            emit failed(reply.error);
                            return;

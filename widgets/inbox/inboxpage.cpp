@@ -321,7 +321,7 @@ void InboxPage::updateCounts()
     for (const QString &owner : owners())
         path += u"owner="_s + QString::fromLatin1(QUrl::toPercentEncoding(owner)) + u'&';
     path.chop(1);
-    m_connection->client()->get(path, this, [this](const BackendReply &reply) {
+    m_connection->client()->get(path, this, [this](const BackendResponse &reply) {
         if (!reply.ok())
             return; // the list says what is wrong
         const QJsonObject counts = reply.object().value(u"counts").toObject();
@@ -493,7 +493,7 @@ void InboxPage::loadReplies()
     if (id.isEmpty())
         return;
     m_connection->client()->get(
-        u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendReply &reply) {
+        u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendResponse &reply) {
             if (!reply.ok() || m_repliesShown != id)
                 return;
             QStringList lines;

@@ -1,6 +1,6 @@
 #include "numbersmodel.h"
 
-#include "flows/routingeditor.h"
+#include "flowlist/flowsnumbersedits.h"
 
 #include <QBrush>
 #include <QColor>
@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-NumbersModel::NumbersModel(RoutingEditor *editor, QObject *parent)
+NumbersModel::NumbersModel(FlowsNumbersEdits *editor, QObject *parent)
     : DocumentTableModel(editor->document(), OrganizationDocument::List::Numbers,
                          {tr("Number"), tr("Label"), tr("Flow"), tr("Status")}, parent)
     , m_editor(editor)

@@ -4,7 +4,7 @@
 
 namespace Switchboard {
 
-class RoutingEditor;
+class FlowsNumbersEdits;
 
 // Every phone number with its label and flow; red with the reason where calls or texts to
 // it go nowhere. The number and the label are edited in place.
@@ -26,7 +26,7 @@ public:
         ProblemRole
     };
 
-    explicit NumbersModel(RoutingEditor *editor, QObject *parent = nullptr);
+    explicit NumbersModel(FlowsNumbersEdits *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -38,7 +38,7 @@ public:
 private:
     int count() const override;
 
-    RoutingEditor *m_editor;
+    FlowsNumbersEdits *m_editor;
 };
 
 // The blocked numbers.

@@ -1,7 +1,7 @@
 #include "numberspage.h"
 
 #include "document/organizationdocument.h"
-#include "flows/routingeditor.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "numbers/e164validator.h"
 #include "numbers/numberdialog.h"
 #include "numbers/numbersmodel.h"
@@ -39,7 +39,7 @@ QToolButton *toolButton(const QString &icon, const QString &text, QWidget *paren
 }
 } // namespace
 
-NumbersPage::NumbersPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent)
+NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_editor(editor)

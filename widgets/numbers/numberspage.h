@@ -15,7 +15,7 @@ class BlockedModel;
 class ContactsModel;
 class NumbersModel;
 class OrganizationDocument;
-class RoutingEditor;
+class FlowsNumbersEdits;
 
 // Phone numbers (red with the reason where not routed; the pencil picks a flow or creates
 // one), the blocked numbers, and the contacts, whose numbers can be marked as spam.
@@ -24,7 +24,7 @@ class NumbersPage : public QWidget
     Q_OBJECT
 
 public:
-    NumbersPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent = nullptr);
+    NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
     QListView *blockedView() const { return m_blockedView; }
@@ -44,7 +44,7 @@ signals:
 
 private:
     OrganizationDocument *m_document;
-    RoutingEditor *m_editor;
+    FlowsNumbersEdits *m_editor;
     NumbersModel *m_model;
     BlockedModel *m_blocked;
     ContactsModel *m_contacts;

@@ -5,10 +5,10 @@
 #include "backend/pushcontroller.h"
 #include "backend/pushdialogs.h"
 #include "document/organizationdocument.h"
-#include "flow/flowwindow.h"
-#include "flow/testcalldialog.h"
-#include "flows/flowspage.h"
-#include "flows/routingeditor.h"
+#include "flowbuilder/flowwindow.h"
+#include "flowbuilder/testcalldialog.h"
+#include "flowlist/flowspage.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "groups/usersgroupspage.h"
 #include "inbox/activegroupsdialog.h"
 #include "inbox/inboxpage.h"
@@ -36,7 +36,7 @@ namespace Switchboard {
 MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *parent)
     : QMainWindow(parent)
     , m_document(std::move(document))
-    , m_routing(new RoutingEditor(m_document.get(), this))
+    , m_routing(new FlowsNumbersEdits(m_document.get(), this))
     , m_backend(new BackendConnection(m_document.get(), this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -164,7 +164,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
 
     connect(m_flows, &FlowsPage::openFlow, this, &MainWindow::openFlow);
     connect(m_numbers, &NumbersPage::openFlow, this, &MainWindow::openFlow);
-    connect(m_routing, &RoutingEditor::message, this,
+    connect(m_routing, &FlowsNumbersEdits::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     connect(m_document.get(), &OrganizationDocument::changed, this, &MainWindow::updateBadges);
     // What a gesture has to say (a user already in the group, ...) shows in the status bar.

@@ -19,7 +19,7 @@ class UsersGroupsPage;
 class FlowsPage;
 class NumbersPage;
 class InboxPage;
-class RoutingEditor;
+class FlowsNumbersEdits;
 class BackendConnection;
 class PushController;
 
@@ -52,7 +52,7 @@ public:
     NumbersPage *numbersPage() const { return m_numbers; }
     InboxPage *inboxPage() const { return m_inbox; }
     QLabel *findingsLabel() const { return m_findingsLabel; }
-    RoutingEditor *routingEditor() const { return m_routing; }
+    FlowsNumbersEdits *routingEditor() const { return m_routing; }
     // The red count on a section's entry (0: none).
     int badge(Section section) const;
     QAction *saveAction() const { return m_save; }
@@ -83,7 +83,7 @@ private:
     void editBackend();
 
     std::unique_ptr<OrganizationDocument> m_document;
-    RoutingEditor *m_routing;
+    FlowsNumbersEdits *m_routing;
     BackendConnection *m_backend; // before the pages: the inbox reads through it
     QListWidget *m_navigation;
     QStackedWidget *m_pages;

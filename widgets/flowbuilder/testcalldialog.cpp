@@ -2,7 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
-#include "flow/flowdocument.h"
+#include "flowbuilder/flowdocument.h"
 #include "numbers/e164validator.h"
 #include "routing/hours.h"
 

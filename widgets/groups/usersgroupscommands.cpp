@@ -1,4 +1,4 @@
-#include "membercommands.h"
+#include "usersgroupscommands.h"
 
 #include <algorithm>
 

@@ -1,13 +1,13 @@
 #include "flowscene.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/appletitem.h"
-#include "flow/appletstyle.h"
-#include "flow/appletsummary.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
-#include "flow/flowinteraction.h"
-#include "flow/slotitem.h"
+#include "flowbuilder/appletitem.h"
+#include "flowbuilder/appletstyle.h"
+#include "flowbuilder/appletsummary.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowinteraction.h"
+#include "flowbuilder/slotitem.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -28,7 +28,7 @@ QString slotKey(const SlotRef &slot)
 }
 } // namespace
 
-FlowScene::FlowScene(FlowEditor *editor, Channel channel, FlowInteraction *interaction,
+FlowScene::FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *interaction,
                      QObject *parent)
     : QGraphicsScene(parent)
     , m_editor(editor)

@@ -1,6 +1,6 @@
 #include "flowsmodel.h"
 
-#include "flows/routingeditor.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "model/graphedit.h"
 
 #include <QBrush>
@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-FlowsModel::FlowsModel(RoutingEditor *editor, QObject *parent)
+FlowsModel::FlowsModel(FlowsNumbersEdits *editor, QObject *parent)
     : DocumentTableModel(editor->document(), OrganizationDocument::List::Flows,
                          {tr("Flow"), tr("Applets"), tr("Numbers"), tr("Calls"), tr("Texts")},
                          parent)

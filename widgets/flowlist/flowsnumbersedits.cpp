@@ -1,6 +1,6 @@
-#include "routingeditor.h"
+#include "flowsnumbersedits.h"
 
-#include "document/itemcommands.h"
+#include "document/documentcommands.h"
 #include "document/organizationdocument.h"
 #include "model/identifiers.h"
 
@@ -10,18 +10,18 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-RoutingEditor::RoutingEditor(OrganizationDocument *document, QObject *parent)
+FlowsNumbersEdits::FlowsNumbersEdits(OrganizationDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {}
 
-QString RoutingEditor::flowName(const QString &flowId) const
+QString FlowsNumbersEdits::flowName(const QString &flowId) const
 {
     const Flow *flow = m_document->organization().flow(flowId);
     return flow && !flow->name.isEmpty() ? flow->name : flowId;
 }
 
-QString RoutingEditor::flowNameProblem(const QString &name, const QString &except) const
+QString FlowsNumbersEdits::flowNameProblem(const QString &name, const QString &except) const
 {
     const QString n = name.simplified();
     if (n.isEmpty())
@@ -33,7 +33,7 @@ QString RoutingEditor::flowNameProblem(const QString &name, const QString &excep
     return {};
 }
 
-QString RoutingEditor::numberProblem(const QString &number, const QString &except) const
+QString FlowsNumbersEdits::numberProblem(const QString &number, const QString &except) const
 {
     if (!isE164(number))
         return tr("Write the number in E.164 form: + and the country code, then the number, "
@@ -43,7 +43,7 @@ QString RoutingEditor::numberProblem(const QString &number, const QString &excep
     return {};
 }
 
-QString RoutingEditor::blockedProblem(const QString &number) const
+QString FlowsNumbersEdits::blockedProblem(const QString &number) const
 {
     if (!isE164(number))
         return tr("Write the number in E.164 form, like +15125550666.");
@@ -52,7 +52,7 @@ QString RoutingEditor::blockedProblem(const QString &number) const
     return {};
 }
 
-QStringList RoutingEditor::numbersOf(const QString &flowId) const
+QStringList FlowsNumbersEdits::numbersOf(const QString &flowId) const
 {
     QStringList numbers;
     for (const PhoneNumber &n : m_document->organization().numbers) {
@@ -62,7 +62,7 @@ QStringList RoutingEditor::numbersOf(const QString &flowId) const
     return numbers;
 }
 
-QString RoutingEditor::createFlow(const QString &name, const QString &forNumber)
+QString FlowsNumbersEdits::createFlow(const QString &name, const QString &forNumber)
 {
     const QString problem = flowNameProblem(name);
     if (!problem.isEmpty()) {
@@ -88,7 +88,7 @@ QString RoutingEditor::createFlow(const QString &name, const QString &forNumber)
     return flow.id;
 }
 
-bool RoutingEditor::renameFlow(const QString &flowId, const QString &name)
+bool FlowsNumbersEdits::renameFlow(const QString &flowId, const QString &name)
 {
     const int index = m_document->organization().indexOfFlow(flowId);
     if (index < 0)
@@ -108,7 +108,7 @@ bool RoutingEditor::renameFlow(const QString &flowId, const QString &name)
     return true;
 }
 
-QString RoutingEditor::duplicateFlow(const QString &flowId)
+QString FlowsNumbersEdits::duplicateFlow(const QString &flowId)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfFlow(flowId);
@@ -125,7 +125,7 @@ QString RoutingEditor::duplicateFlow(const QString &flowId)
     return copy.id;
 }
 
-bool RoutingEditor::deleteFlow(const QString &flowId)
+bool FlowsNumbersEdits::deleteFlow(const QString &flowId)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfFlow(flowId);
@@ -145,7 +145,7 @@ bool RoutingEditor::deleteFlow(const QString &flowId)
     return true;
 }
 
-bool RoutingEditor::assignNumber(const QString &number, const QString &flowId)
+bool FlowsNumbersEdits::assignNumber(const QString &number, const QString &flowId)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfNumber(number);
@@ -166,7 +166,7 @@ bool RoutingEditor::assignNumber(const QString &number, const QString &flowId)
     return true;
 }
 
-bool RoutingEditor::addNumber(const QString &number, const QString &label)
+bool FlowsNumbersEdits::addNumber(const QString &number, const QString &label)
 {
     const QString problem = numberProblem(number);
     if (!problem.isEmpty()) {
@@ -180,7 +180,7 @@ bool RoutingEditor::addNumber(const QString &number, const QString &label)
     return true;
 }
 
-bool RoutingEditor::editNumber(const QString &number, const QString &newNumber,
+bool FlowsNumbersEdits::editNumber(const QString &number, const QString &newNumber,
                                const QString &label)
 {
     const Organization &org = m_document->organization();
@@ -203,7 +203,7 @@ bool RoutingEditor::editNumber(const QString &number, const QString &newNumber,
     return true;
 }
 
-bool RoutingEditor::removeNumber(const QString &number)
+bool FlowsNumbersEdits::removeNumber(const QString &number)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfNumber(number);
@@ -214,12 +214,12 @@ bool RoutingEditor::removeNumber(const QString &number)
     return true;
 }
 
-bool RoutingEditor::block(const QString &number)
+bool FlowsNumbersEdits::block(const QString &number)
 {
     return pushBlock(number, tr("Block %1").arg(number));
 }
 
-bool RoutingEditor::markAsSpam(const QString &number)
+bool FlowsNumbersEdits::markAsSpam(const QString &number)
 {
     if (!pushBlock(number, tr("Mark %1 as spam").arg(number)))
         return false;
@@ -227,7 +227,7 @@ bool RoutingEditor::markAsSpam(const QString &number)
     return true;
 }
 
-bool RoutingEditor::pushBlock(const QString &number, const QString &text)
+bool FlowsNumbersEdits::pushBlock(const QString &number, const QString &text)
 {
     const QString problem = blockedProblem(number);
     if (!problem.isEmpty()) {
@@ -239,7 +239,7 @@ bool RoutingEditor::pushBlock(const QString &number, const QString &text)
     return true;
 }
 
-bool RoutingEditor::unblock(const QString &number)
+bool FlowsNumbersEdits::unblock(const QString &number)
 {
     const int index = int(m_document->organization().blocked.indexOf(number));
     if (index < 0)

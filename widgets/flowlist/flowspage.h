@@ -11,7 +11,7 @@ namespace Switchboard {
 
 class FlowsModel;
 class OrganizationDocument;
-class RoutingEditor;
+class FlowsNumbersEdits;
 
 // The flows dashboard: one row per flow with a preview of its applets, the numbers using it
 // (a drop-down assigns more), and red "Create Call Flow" / "Create SMS Flow" buttons where
@@ -21,7 +21,7 @@ class FlowsPage : public QWidget
     Q_OBJECT
 
 public:
-    FlowsPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent = nullptr);
+    FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
     FlowsModel *model() const { return m_model; }
@@ -42,7 +42,7 @@ private:
     void updateActions();
 
     OrganizationDocument *m_document;
-    RoutingEditor *m_editor;
+    FlowsNumbersEdits *m_editor;
     FlowsModel *m_model;
     QTreeView *m_view;
     QAction *m_create;

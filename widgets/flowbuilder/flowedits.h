@@ -13,12 +13,12 @@ namespace Switchboard {
 
 class FlowDocument;
 
-class FlowEditor : public QObject
+class FlowEdits : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit FlowEditor(FlowDocument *document, QObject *parent = nullptr);
+    explicit FlowEdits(FlowDocument *document, QObject *parent = nullptr);
 
     FlowDocument *document() const { return m_document; }
 

@@ -1,10 +1,10 @@
 #include "slotitem.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/appletstyle.h"
-#include "flow/floweditor.h"
-#include "flow/flowscene.h"
-#include "mimetypes.h"
+#include "flowbuilder/appletstyle.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowscene.h"
+#include "document/mimetypes.h"
 
 #include <QApplication>
 #include <QFontMetricsF>

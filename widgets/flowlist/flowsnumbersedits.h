@@ -12,12 +12,12 @@ namespace Switchboard {
 
 class OrganizationDocument;
 
-class RoutingEditor : public QObject
+class FlowsNumbersEdits : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RoutingEditor(OrganizationDocument *document, QObject *parent = nullptr);
+    explicit FlowsNumbersEdits(OrganizationDocument *document, QObject *parent = nullptr);
 
     OrganizationDocument *document() const { return m_document; }
 

@@ -11,7 +11,7 @@ class QVBoxLayout;
 namespace Switchboard {
 
 class FieldEditor;
-class FlowEditor;
+class FlowEdits;
 
 // The selected applet's settings, as a form generated from the applet catalogue. Each edit
 // goes through the flow editor, which refuses what validation would call an error; the
@@ -21,7 +21,7 @@ class Inspector : public QWidget
     Q_OBJECT
 
 public:
-    explicit Inspector(FlowEditor *editor, QWidget *parent = nullptr);
+    explicit Inspector(FlowEdits *editor, QWidget *parent = nullptr);
 
     void setApplet(Channel channel, const QString &id);
     QString appletId() const { return m_id; }
@@ -36,7 +36,7 @@ private:
     void edit(const QString &key, const QJsonValue &value);
     const Applet *applet() const;
 
-    FlowEditor *m_editor;
+    FlowEdits *m_editor;
     Channel m_channel = Channel::Voice;
     QString m_id;
     QString m_type;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "flow/flowlayout.h"
+#include "flowbuilder/flowlayout.h"
 
-#include "flow/applettarget.h"
+#include "flowbuilder/applettarget.h"
 
 namespace Switchboard {
 

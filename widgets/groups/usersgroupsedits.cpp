@@ -1,8 +1,8 @@
-#include "usersgroupseditor.h"
+#include "usersgroupsedits.h"
 
-#include "document/itemcommands.h"
+#include "document/documentcommands.h"
 #include "document/organizationdocument.h"
-#include "groups/membercommands.h"
+#include "groups/usersgroupscommands.h"
 #include "model/identifiers.h"
 #include "model/references.h"
 
@@ -12,24 +12,24 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-UsersGroupsEditor::UsersGroupsEditor(OrganizationDocument *document, QObject *parent)
+UsersGroupsEdits::UsersGroupsEdits(OrganizationDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {}
 
-QString UsersGroupsEditor::userName(const QString &userId) const
+QString UsersGroupsEdits::userName(const QString &userId) const
 {
     const User *user = m_document->organization().user(userId);
     return user && !user->name.isEmpty() ? user->name : userId;
 }
 
-QString UsersGroupsEditor::groupName(const QString &groupId) const
+QString UsersGroupsEdits::groupName(const QString &groupId) const
 {
     const Group *group = m_document->organization().group(groupId);
     return group && !group->name.isEmpty() ? group->name : groupId;
 }
 
-int UsersGroupsEditor::addUsers(const QString &groupId, const QStringList &userIds, int row)
+int UsersGroupsEdits::addUsers(const QString &groupId, const QStringList &userIds, int row)
 {
     const Organization &org = m_document->organization();
     const Group *group = org.group(groupId);
@@ -64,7 +64,7 @@ int UsersGroupsEditor::addUsers(const QString &groupId, const QStringList &userI
     return int(added.size());
 }
 
-bool UsersGroupsEditor::removeMembers(const QString &groupId, const QList<int> &rows)
+bool UsersGroupsEdits::removeMembers(const QString &groupId, const QList<int> &rows)
 {
     const Group *group = m_document->organization().group(groupId);
     if (!group || rows.isEmpty())
@@ -82,7 +82,7 @@ bool UsersGroupsEditor::removeMembers(const QString &groupId, const QList<int> &
     return true;
 }
 
-bool UsersGroupsEditor::moveMembers(const QString &groupId, const QList<int> &rows, int destination)
+bool UsersGroupsEdits::moveMembers(const QString &groupId, const QList<int> &rows, int destination)
 {
     const Group *group = m_document->organization().group(groupId);
     if (!group || rows.isEmpty() || destination < 0 || destination > group->members.size())
@@ -103,7 +103,7 @@ bool UsersGroupsEditor::moveMembers(const QString &groupId, const QList<int> &ro
     return true;
 }
 
-bool UsersGroupsEditor::moveMember(const QString &groupId, int row, int delta)
+bool UsersGroupsEdits::moveMember(const QString &groupId, int row, int delta)
 {
     const Group *group = m_document->organization().group(groupId);
     const int to = row + delta;
@@ -119,7 +119,7 @@ bool UsersGroupsEditor::moveMember(const QString &groupId, int row, int delta)
     return true;
 }
 
-bool UsersGroupsEditor::setTakesPart(const QString &groupId, int row, Channel channel,
+bool UsersGroupsEdits::setTakesPart(const QString &groupId, int row, Channel channel,
                                      bool takesPart)
 {
     const Group *group = m_document->organization().group(groupId);
@@ -144,7 +144,7 @@ bool UsersGroupsEditor::setTakesPart(const QString &groupId, int row, Channel ch
     return true;
 }
 
-QString UsersGroupsEditor::addUser(const User &user)
+QString UsersGroupsEdits::addUser(const User &user)
 {
     const Organization &org = m_document->organization();
     User added = user;
@@ -155,7 +155,7 @@ QString UsersGroupsEditor::addUser(const User &user)
     return added.id;
 }
 
-bool UsersGroupsEditor::editUser(const QString &userId, const User &user)
+bool UsersGroupsEdits::editUser(const QString &userId, const User &user)
 {
     const int index = m_document->organization().indexOfUser(userId);
     if (index < 0)
@@ -171,7 +171,7 @@ bool UsersGroupsEditor::editUser(const QString &userId, const User &user)
     return true;
 }
 
-bool UsersGroupsEditor::deleteUser(const QString &userId, const QString &replacementId)
+bool UsersGroupsEdits::deleteUser(const QString &userId, const QString &replacementId)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfUser(userId);
@@ -204,7 +204,7 @@ bool UsersGroupsEditor::deleteUser(const QString &userId, const QString &replace
     return true;
 }
 
-QString UsersGroupsEditor::addGroup(const QString &name, const QString &department)
+QString UsersGroupsEdits::addGroup(const QString &name, const QString &department)
 {
     const Organization &org = m_document->organization();
     Group group;
@@ -216,7 +216,7 @@ QString UsersGroupsEditor::addGroup(const QString &name, const QString &departme
     return group.id;
 }
 
-bool UsersGroupsEditor::editGroup(const QString &groupId, const QString &name,
+bool UsersGroupsEdits::editGroup(const QString &groupId, const QString &name,
                                   const QString &department)
 {
     const int index = m_document->organization().indexOfGroup(groupId);
@@ -236,7 +236,7 @@ bool UsersGroupsEditor::editGroup(const QString &groupId, const QString &name,
     return true;
 }
 
-bool UsersGroupsEditor::deleteGroup(const QString &groupId, const QString &replacementId)
+bool UsersGroupsEdits::deleteGroup(const QString &groupId, const QString &replacementId)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfGroup(groupId);

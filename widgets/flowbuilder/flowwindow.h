@@ -14,7 +14,7 @@ namespace Switchboard {
 
 class AppletPalette;
 class FlowDocument;
-class FlowEditor;
+class FlowEdits;
 class FlowInteraction;
 class FlowScene;
 class FlowView;
@@ -34,7 +34,7 @@ public:
     ~FlowWindow() override;
 
     FlowDocument *document() const { return m_document; }
-    FlowEditor *editor() const { return m_editor; }
+    FlowEdits *editor() const { return m_editor; }
     FlowScene *scene(Channel channel) const;
     FlowView *view(Channel channel) const;
     AppletPalette *palette(Channel channel) const;
@@ -69,7 +69,7 @@ private:
     void goToFinding(int row);
 
     FlowDocument *m_document;
-    FlowEditor *m_editor;
+    FlowEdits *m_editor;
     std::unique_ptr<FlowInteraction> m_interaction;
     std::unique_ptr<FlowInteraction> m_forwarding; // what the scenes hold; asks m_interaction
     QTabWidget *m_tabs;

@@ -2,14 +2,14 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
-#include "flow/appletitem.h"
-#include "flow/appletpalette.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
-#include "flow/flowinteraction.h"
-#include "flow/flowscene.h"
-#include "flow/flowview.h"
-#include "flow/inspector.h"
+#include "flowbuilder/appletitem.h"
+#include "flowbuilder/appletpalette.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowinteraction.h"
+#include "flowbuilder/flowscene.h"
+#include "flowbuilder/flowview.h"
+#include "flowbuilder/inspector.h"
 #include "groups/usersmodel.h"
 #include "shell/unsavedchanges.h"
 
@@ -63,7 +63,7 @@ private:
 FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId, QWidget *parent)
     : QMainWindow(parent, Qt::Window)
     , m_document(new FlowDocument(organization, flowId, this))
-    , m_editor(new FlowEditor(m_document, this))
+    , m_editor(new FlowEdits(m_document, this))
     , m_interaction(std::make_unique<DialogInteraction>(this))
     , m_forwarding(std::make_unique<Forwarding>(&m_interaction))
     , m_tabs(new QTabWidget(this))
@@ -192,7 +192,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     bar->addAction(m_testCall);
     bar->addAction(m_clearRoute);
 
-    connect(m_editor, &FlowEditor::message, this,
+    connect(m_editor, &FlowEdits::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     // A deleted flow's builder goes with it, unsaved edits too (undoing the deletion brings
     // the flow back as it was saved); it must not stay to save over a new flow of that id.

@@ -1,7 +1,7 @@
 #include "flowdelegates.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flows/flowsmodel.h"
+#include "flowlist/flowsmodel.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,7 +1,7 @@
 #include "flowlayout.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/floweditor.h"
+#include "flowbuilder/flowedits.h"
 
 #include <QHash>
 #include <QSet>
@@ -156,7 +156,7 @@ public:
 FlowLayout layoutFlow(const std::optional<Graph> &graph, Channel channel)
 {
     FlowLayout out;
-    const QString question = FlowEditor::startQuestion(channel);
+    const QString question = FlowEdits::startQuestion(channel);
     const bool started = graph && graph->applets.contains(graph->start);
     FlowLayout::Slot start;
     start.slot = SlotRef::start();

@@ -6,7 +6,7 @@
 
 namespace Switchboard {
 
-class RoutingEditor;
+class FlowsNumbersEdits;
 
 // The flows dashboard's rows: the name (renamed in place), the applets the flow uses in flow
 // order (drawn by AppletPreviewDelegate), the numbers using it, and whether the call flow
@@ -32,7 +32,7 @@ public:
         NumbersRole, // the numbers using the flow
     };
 
-    explicit FlowsModel(RoutingEditor *editor, QObject *parent = nullptr);
+    explicit FlowsModel(FlowsNumbersEdits *editor, QObject *parent = nullptr);
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -47,7 +47,7 @@ private:
     void refresh() override;
     QStringList preview(const Flow &flow) const;
 
-    RoutingEditor *m_editor;
+    FlowsNumbersEdits *m_editor;
     QHash<QString, QStringList> m_numbers;          // flow id -> its numbers
     mutable QHash<QString, QStringList> m_previews; // flow id -> its preview, while valid
 };

@@ -1,9 +1,9 @@
 #include "flowspage.h"
 
 #include "document/organizationdocument.h"
-#include "flows/flowdelegates.h"
-#include "flows/flowsmodel.h"
-#include "flows/routingeditor.h"
+#include "flowlist/flowdelegates.h"
+#include "flowlist/flowsmodel.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-FlowsPage::FlowsPage(OrganizationDocument *document, RoutingEditor *editor, QWidget *parent)
+FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_editor(editor)

@@ -1,9 +1,9 @@
 #include "inspector.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/fieldeditors.h"
-#include "flow/flowdocument.h"
-#include "flow/floweditor.h"
+#include "flowbuilder/fieldeditors.h"
+#include "flowbuilder/flowdocument.h"
+#include "flowbuilder/flowedits.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-Inspector::Inspector(FlowEditor *editor, QWidget *parent)
+Inspector::Inspector(FlowEdits *editor, QWidget *parent)
     : QWidget(parent)
     , m_editor(editor)
     , m_title(new QLabel(this))

@@ -1,6 +1,6 @@
 #include "flowcommands.h"
 
-#include "flow/flowdocument.h"
+#include "flowbuilder/flowdocument.h"
 
 namespace Switchboard {
 

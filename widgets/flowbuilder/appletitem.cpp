@@ -1,10 +1,10 @@
 #include "appletitem.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/appletstyle.h"
-#include "flow/flowlayout.h"
-#include "flow/flowscene.h"
-#include "mimetypes.h"
+#include "flowbuilder/appletstyle.h"
+#include "flowbuilder/flowlayout.h"
+#include "flowbuilder/flowscene.h"
+#include "document/mimetypes.h"
 
 #include <QApplication>
 #include <QFontMetricsF>

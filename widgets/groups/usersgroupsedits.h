@@ -13,12 +13,12 @@ namespace Switchboard {
 
 class OrganizationDocument;
 
-class UsersGroupsEditor : public QObject
+class UsersGroupsEdits : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit UsersGroupsEditor(OrganizationDocument *document, QObject *parent = nullptr);
+    explicit UsersGroupsEdits(OrganizationDocument *document, QObject *parent = nullptr);
 
     OrganizationDocument *document() const { return m_document; }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "flow/flowlayout.h"
+#include "flowbuilder/flowlayout.h"
 #include "validation/finding.h"
 
 #include <QGraphicsScene>
@@ -12,7 +12,7 @@ class QGraphicsSimpleTextItem;
 namespace Switchboard {
 
 class AppletItem;
-class FlowEditor;
+class FlowEdits;
 class FlowInteraction;
 class SlotItem;
 
@@ -24,10 +24,10 @@ class FlowScene : public QGraphicsScene
     Q_OBJECT
 
 public:
-    FlowScene(FlowEditor *editor, Channel channel, FlowInteraction *interaction,
+    FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *interaction,
               QObject *parent = nullptr);
 
-    FlowEditor *editor() const { return m_editor; }
+    FlowEdits *editor() const { return m_editor; }
     Channel channel() const { return m_channel; }
     const FlowLayout &layout() const { return m_layout; }
 
@@ -66,7 +66,7 @@ protected:
 private:
     void moveSelection(int dx, int dy);
 
-    FlowEditor *m_editor;
+    FlowEdits *m_editor;
     Channel m_channel;
     FlowInteraction *m_interaction;
     FlowLayout m_layout;

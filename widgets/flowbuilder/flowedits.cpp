@@ -1,8 +1,8 @@
-#include "floweditor.h"
+#include "flowedits.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "flow/flowcommands.h"
-#include "flow/flowdocument.h"
+#include "flowbuilder/flowcommands.h"
+#include "flowbuilder/flowdocument.h"
 #include "validation/validator.h"
 
 #include <QUndoStack>
@@ -11,18 +11,18 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-FlowEditor::FlowEditor(FlowDocument *document, QObject *parent)
+FlowEdits::FlowEdits(FlowDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {}
 
-QString FlowEditor::startQuestion(Channel channel)
+QString FlowEdits::startQuestion(Channel channel)
 {
     return channel == Channel::Voice ? tr("When a call begins, what should we do?")
                                      : tr("When a text message arrives, what should we do?");
 }
 
-QString FlowEditor::appletLabel(Channel channel, const QString &id) const
+QString FlowEdits::appletLabel(Channel channel, const QString &id) const
 {
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id))
@@ -33,7 +33,7 @@ QString FlowEditor::appletLabel(Channel channel, const QString &id) const
     return applet.name.isEmpty() ? typeName : tr("%1 \"%2\"").arg(typeName, applet.name);
 }
 
-QString FlowEditor::slotLabel(Channel channel, const SlotRef &slot) const
+QString FlowEdits::slotLabel(Channel channel, const SlotRef &slot) const
 {
     if (slot.isStart())
         return tr("the start");
@@ -44,14 +44,14 @@ QString FlowEditor::slotLabel(Channel channel, const SlotRef &slot) const
     return branch ? branch->displayLabel() : slot.branch;
 }
 
-void FlowEditor::push(Channel channel, const std::optional<Graph> &after, const QString &text,
+void FlowEdits::push(Channel channel, const std::optional<Graph> &after, const QString &text,
                       const QString &mergeKey)
 {
     m_document->undoStack()->push(new ChangeGraphCommand(
         m_document, channel, m_document->graph(channel), after, text, mergeKey));
 }
 
-QString FlowEditor::addApplet(Channel channel, const SlotRef &slot, const QString &type)
+QString FlowEdits::addApplet(Channel channel, const SlotRef &slot, const QString &type)
 {
     const AppletType *t = AppletCatalogue::instance().type(type);
     if (!t || !t->allowedIn(channel)) {
@@ -75,7 +75,7 @@ QString FlowEditor::addApplet(Channel channel, const SlotRef &slot, const QStrin
     return applet.id;
 }
 
-bool FlowEditor::replaceApplet(Channel channel, const QString &id, const QString &type,
+bool FlowEdits::replaceApplet(Channel channel, const QString &id, const QString &type,
                                GraphEdit::Detached detached)
 {
     const auto &graph = m_document->graph(channel);
@@ -93,7 +93,7 @@ bool FlowEditor::replaceApplet(Channel channel, const QString &id, const QString
     return true;
 }
 
-bool FlowEditor::deleteApplet(Channel channel, const QString &id)
+bool FlowEdits::deleteApplet(Channel channel, const QString &id)
 {
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id))
@@ -106,7 +106,7 @@ bool FlowEditor::deleteApplet(Channel channel, const QString &id)
     return true;
 }
 
-bool FlowEditor::linkSlot(Channel channel, const SlotRef &slot, const QString &target)
+bool FlowEdits::linkSlot(Channel channel, const SlotRef &slot, const QString &target)
 {
     const auto &graph = m_document->graph(channel);
     if (!graph || (!slot.isStart() && !graph->applets.contains(slot.applet)) ||
@@ -133,7 +133,7 @@ bool FlowEditor::linkSlot(Channel channel, const SlotRef &slot, const QString &t
     return true;
 }
 
-bool FlowEditor::renameApplet(Channel channel, const QString &id, const QString &name)
+bool FlowEdits::renameApplet(Channel channel, const QString &id, const QString &name)
 {
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id) || graph->applets[id].name == name.trimmed())
@@ -145,7 +145,7 @@ bool FlowEditor::renameApplet(Channel channel, const QString &id, const QString 
     return true;
 }
 
-bool FlowEditor::setConfig(Channel channel, const QString &id, const QJsonObject &config,
+bool FlowEdits::setConfig(Channel channel, const QString &id, const QJsonObject &config,
                            const QString &field, QString *problem)
 {
     const auto &graph = m_document->graph(channel);

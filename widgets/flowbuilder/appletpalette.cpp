@@ -1,7 +1,7 @@
 #include "appletpalette.h"
 
 #include "catalogue/appletcatalogue.h"
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 
 #include <QIcon>
 #include <QMimeData>

@@ -1,7 +1,7 @@
 #include "applettarget.h"
 
-#include "flow/flowscene.h"
-#include "mimetypes.h"
+#include "flowbuilder/flowscene.h"
+#include "document/mimetypes.h"
 
 #include <QGraphicsSceneDragDropEvent>
 #include <QMimeData>

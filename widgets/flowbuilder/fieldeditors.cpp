@@ -1,6 +1,6 @@
 #include "fieldeditors.h"
 
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 #include "model/identifiers.h"
 
 #include <QCheckBox>

@@ -3,7 +3,7 @@
 #include "model/organization.h"
 #include "validation/finding.h"
 
-#include "flow/applettarget.h"
+#include "flowbuilder/applettarget.h"
 #include <QIcon>
 
 namespace Switchboard {

@@ -1,4 +1,4 @@
-#include "mimetypes.h"
+#include "document/mimetypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
