@@ -1472,14 +1472,6 @@
         <translation>Antwortet &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Hours: open.</source>
-        <translation>Geschäftszeiten: geöffnet.</translation>
-    </message>
-    <message>
-        <source>Hours: closed.</source>
-        <translation>Geschäftszeiten: geschlossen.</translation>
-    </message>
-    <message>
         <source>Joins its open conversation, assigned to %1.</source>
         <translation>Zur offenen Unterhaltung hinzugefügt, zugewiesen an %1.</translation>
     </message>
@@ -2337,6 +2329,101 @@
     <message>
         <source>Texts to this flow&apos;s numbers are dropped until it has an SMS flow.</source>
         <translation>SMS an die Rufnummern dieses Ablaufs werden verworfen, bis er einen SMS-Ablauf hat.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsNumbersEdits</name>
+    <message>
+        <source>Give the flow a name.</source>
+        <translation>Geben Sie dem Ablauf einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a flow called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits einen Ablauf namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
+        <translation>Geben Sie die Rufnummer im E.164-Format ein: + und die Ländervorwahl, dann die Rufnummer, ohne Leerzeichen (wie +15125550100).</translation>
+    </message>
+    <message>
+        <source>%1 is already one of your numbers.</source>
+        <translation>%1 ist bereits eine Ihrer Rufnummern.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form, like +15125550666.</source>
+        <translation>Geben Sie die Rufnummer im E.164-Format ein, wie +15125550666.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked already.</source>
+        <translation>%1 ist bereits gesperrt.</translation>
+    </message>
+    <message>
+        <source>Create flow %1</source>
+        <translation>Ablauf %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Create flow %1 for %2</source>
+        <translation>Ablauf %1 für %2 anlegen</translation>
+    </message>
+    <message>
+        <source>Rename flow %1 to %2</source>
+        <translation>Ablauf %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Duplicate flow %1</source>
+        <translation>Ablauf %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete flow %1</source>
+        <translation>Ablauf %1 löschen</translation>
+    </message>
+    <message>
+        <source>Take %1 off flow %2</source>
+        <translation>%1 von Ablauf %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Route %1 to flow %2</source>
+        <translation>%1 dem Ablauf %2 zuweisen</translation>
+    </message>
+    <message>
+        <source>Move %1 from flow %2 to %3</source>
+        <translation>%1 von Ablauf %2 nach %3 verschieben</translation>
+    </message>
+    <message>
+        <source>Add number %1</source>
+        <translation>Rufnummer %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit number %1</source>
+        <translation>Rufnummer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove number %1</source>
+        <translation>Rufnummer %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Mark %1 as spam</source>
+        <translation>%1 als Spam markieren</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
+        <translation>%1 ist gesperrt: Anrufe werden abgewiesen, SMS verworfen.</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>%1 entsperren</translation>
     </message>
 </context>
 <context>
@@ -3241,101 +3328,6 @@
     <message>
         <source>The inbox item could not be kept: %1</source>
         <translation>Der Posteingangseintrag konnte nicht gespeichert werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Switchboard::FlowsNumbersEdits</name>
-    <message>
-        <source>Give the flow a name.</source>
-        <translation>Geben Sie dem Ablauf einen Namen.</translation>
-    </message>
-    <message>
-        <source>There is already a flow called &quot;%1&quot;.</source>
-        <translation>Es gibt bereits einen Ablauf namens &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
-        <translation>Geben Sie die Rufnummer im E.164-Format ein: + und die Ländervorwahl, dann die Rufnummer, ohne Leerzeichen (wie +15125550100).</translation>
-    </message>
-    <message>
-        <source>%1 is already one of your numbers.</source>
-        <translation>%1 ist bereits eine Ihrer Rufnummern.</translation>
-    </message>
-    <message>
-        <source>Write the number in E.164 form, like +15125550666.</source>
-        <translation>Geben Sie die Rufnummer im E.164-Format ein, wie +15125550666.</translation>
-    </message>
-    <message>
-        <source>%1 is blocked already.</source>
-        <translation>%1 ist bereits gesperrt.</translation>
-    </message>
-    <message>
-        <source>Create flow %1</source>
-        <translation>Ablauf %1 anlegen</translation>
-    </message>
-    <message>
-        <source>Create flow %1 for %2</source>
-        <translation>Ablauf %1 für %2 anlegen</translation>
-    </message>
-    <message>
-        <source>Rename flow %1 to %2</source>
-        <translation>Ablauf %1 in %2 umbenennen</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (Kopie)</translation>
-    </message>
-    <message>
-        <source>%1 (copy %2)</source>
-        <translation>%1 (Kopie %2)</translation>
-    </message>
-    <message>
-        <source>Duplicate flow %1</source>
-        <translation>Ablauf %1 duplizieren</translation>
-    </message>
-    <message>
-        <source>Delete flow %1</source>
-        <translation>Ablauf %1 löschen</translation>
-    </message>
-    <message>
-        <source>Take %1 off flow %2</source>
-        <translation>%1 von Ablauf %2 entfernen</translation>
-    </message>
-    <message>
-        <source>Route %1 to flow %2</source>
-        <translation>%1 dem Ablauf %2 zuweisen</translation>
-    </message>
-    <message>
-        <source>Move %1 from flow %2 to %3</source>
-        <translation>%1 von Ablauf %2 nach %3 verschieben</translation>
-    </message>
-    <message>
-        <source>Add number %1</source>
-        <translation>Rufnummer %1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Edit number %1</source>
-        <translation>Rufnummer %1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Remove number %1</source>
-        <translation>Rufnummer %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Block %1</source>
-        <translation>%1 sperren</translation>
-    </message>
-    <message>
-        <source>Mark %1 as spam</source>
-        <translation>%1 als Spam markieren</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
-        <translation>%1 ist gesperrt: Anrufe werden abgewiesen, SMS verworfen.</translation>
-    </message>
-    <message>
-        <source>Unblock %1</source>
-        <translation>%1 entsperren</translation>
     </message>
 </context>
 <context>

@@ -1472,14 +1472,6 @@
         <translation>Responde &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Hours: open.</source>
-        <translation>Horario: abierto.</translation>
-    </message>
-    <message>
-        <source>Hours: closed.</source>
-        <translation>Horario: cerrado.</translation>
-    </message>
-    <message>
         <source>Joins its open conversation, assigned to %1.</source>
         <translation>Se añade a su conversación abierta, asignada a %1.</translation>
     </message>
@@ -2337,6 +2329,101 @@
     <message>
         <source>Texts to this flow&apos;s numbers are dropped until it has an SMS flow.</source>
         <translation>Los SMS a los números de este flujo se descartan hasta que tenga un flujo de SMS.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::FlowsNumbersEdits</name>
+    <message>
+        <source>Give the flow a name.</source>
+        <translation>Asigne un nombre al flujo.</translation>
+    </message>
+    <message>
+        <source>There is already a flow called &quot;%1&quot;.</source>
+        <translation>Ya existe un flujo llamado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
+        <translation>Escriba el número en formato E.164: + y el código de país, seguido del número, sin espacios (como +15125550100).</translation>
+    </message>
+    <message>
+        <source>%1 is already one of your numbers.</source>
+        <translation>%1 ya es uno de sus números.</translation>
+    </message>
+    <message>
+        <source>Write the number in E.164 form, like +15125550666.</source>
+        <translation>Escriba el número en formato E.164, como +15125550666.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked already.</source>
+        <translation>%1 ya está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Create flow %1</source>
+        <translation>Crear el flujo %1</translation>
+    </message>
+    <message>
+        <source>Create flow %1 for %2</source>
+        <translation>Crear el flujo %1 para %2</translation>
+    </message>
+    <message>
+        <source>Rename flow %1 to %2</source>
+        <translation>Renombrar el flujo %1 como %2</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copia %2)</translation>
+    </message>
+    <message>
+        <source>Duplicate flow %1</source>
+        <translation>Duplicar el flujo %1</translation>
+    </message>
+    <message>
+        <source>Delete flow %1</source>
+        <translation>Eliminar el flujo %1</translation>
+    </message>
+    <message>
+        <source>Take %1 off flow %2</source>
+        <translation>Quitar %1 del flujo %2</translation>
+    </message>
+    <message>
+        <source>Route %1 to flow %2</source>
+        <translation>Dirigir %1 al flujo %2</translation>
+    </message>
+    <message>
+        <source>Move %1 from flow %2 to %3</source>
+        <translation>Mover %1 del flujo %2 a %3</translation>
+    </message>
+    <message>
+        <source>Add number %1</source>
+        <translation>Añadir el número %1</translation>
+    </message>
+    <message>
+        <source>Edit number %1</source>
+        <translation>Editar el número %1</translation>
+    </message>
+    <message>
+        <source>Remove number %1</source>
+        <translation>Quitar el número %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloquear %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 as spam</source>
+        <translation>Marcar %1 como spam</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
+        <translation>%1 está bloqueado: sus llamadas se rechazan y sus SMS se descartan.</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Desbloquear %1</translation>
     </message>
 </context>
 <context>
@@ -3241,101 +3328,6 @@
     <message>
         <source>The inbox item could not be kept: %1</source>
         <translation>No se pudo guardar el elemento de la bandeja de entrada: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Switchboard::FlowsNumbersEdits</name>
-    <message>
-        <source>Give the flow a name.</source>
-        <translation>Asigne un nombre al flujo.</translation>
-    </message>
-    <message>
-        <source>There is already a flow called &quot;%1&quot;.</source>
-        <translation>Ya existe un flujo llamado &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Write the number in E.164 form: + and the country code, then the number, without spaces (like +15125550100).</source>
-        <translation>Escriba el número en formato E.164: + y el código de país, seguido del número, sin espacios (como +15125550100).</translation>
-    </message>
-    <message>
-        <source>%1 is already one of your numbers.</source>
-        <translation>%1 ya es uno de sus números.</translation>
-    </message>
-    <message>
-        <source>Write the number in E.164 form, like +15125550666.</source>
-        <translation>Escriba el número en formato E.164, como +15125550666.</translation>
-    </message>
-    <message>
-        <source>%1 is blocked already.</source>
-        <translation>%1 ya está bloqueado.</translation>
-    </message>
-    <message>
-        <source>Create flow %1</source>
-        <translation>Crear el flujo %1</translation>
-    </message>
-    <message>
-        <source>Create flow %1 for %2</source>
-        <translation>Crear el flujo %1 para %2</translation>
-    </message>
-    <message>
-        <source>Rename flow %1 to %2</source>
-        <translation>Renombrar el flujo %1 como %2</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (copia)</translation>
-    </message>
-    <message>
-        <source>%1 (copy %2)</source>
-        <translation>%1 (copia %2)</translation>
-    </message>
-    <message>
-        <source>Duplicate flow %1</source>
-        <translation>Duplicar el flujo %1</translation>
-    </message>
-    <message>
-        <source>Delete flow %1</source>
-        <translation>Eliminar el flujo %1</translation>
-    </message>
-    <message>
-        <source>Take %1 off flow %2</source>
-        <translation>Quitar %1 del flujo %2</translation>
-    </message>
-    <message>
-        <source>Route %1 to flow %2</source>
-        <translation>Dirigir %1 al flujo %2</translation>
-    </message>
-    <message>
-        <source>Move %1 from flow %2 to %3</source>
-        <translation>Mover %1 del flujo %2 a %3</translation>
-    </message>
-    <message>
-        <source>Add number %1</source>
-        <translation>Añadir el número %1</translation>
-    </message>
-    <message>
-        <source>Edit number %1</source>
-        <translation>Editar el número %1</translation>
-    </message>
-    <message>
-        <source>Remove number %1</source>
-        <translation>Quitar el número %1</translation>
-    </message>
-    <message>
-        <source>Block %1</source>
-        <translation>Bloquear %1</translation>
-    </message>
-    <message>
-        <source>Mark %1 as spam</source>
-        <translation>Marcar %1 como spam</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: its calls are rejected and its texts dropped.</source>
-        <translation>%1 está bloqueado: sus llamadas se rechazan y sus SMS se descartan.</translation>
-    </message>
-    <message>
-        <source>Unblock %1</source>
-        <translation>Desbloquear %1</translation>
     </message>
 </context>
 <context>

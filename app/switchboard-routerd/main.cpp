@@ -1,4 +1,4 @@
-// switchboard-routerd: the routing backend (routerd.md).
+// switchboard-routerd: the routing backend (core/server/API.md).
 
 #include "i18n/language.h"
 #include "server/daemon.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-// The console's and switchboardctl's side of switchboard-routerd's admin API (routerd.md):
+// The console's and switchboardctl's side of switchboard-routerd's admin API (core/server/API.md):
 // one asynchronous request per call, bearer token, TLS with the system's certificate
 // authorities plus an optional one of the user's. What goes wrong becomes one sentence a
 // person understands (unreachable, certificate not trusted, token refused, ...).

@@ -1,5 +1,6 @@
 #include "appletcatalogue.h"
 
+#include "model/appletvalues.h"
 #include "model/lookup.h"
 
 #include <QJsonArray>
@@ -90,7 +91,7 @@ FieldSpec choice(const QString &key, const char *label, const QStringList &choic
 
 QJsonObject say(const QString &text)
 {
-    return QJsonObject{{u"say"_s, text}};
+    return Prompt::say(text).toJson();
 }
 
 BranchSpec branch(const QString &name, const char *label, EmptyBranch empty)
@@ -116,6 +117,7 @@ AppletCatalogue::AppletCatalogue()
     // greeting
     {
         AppletType t;
+        t.kind = AppletKind::Greeting;
         t.type = u"greeting"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Greeting");
         t.description = QT_TRANSLATE_NOOP("Applets", "Say or play a message, then continue.");
@@ -129,6 +131,7 @@ AppletCatalogue::AppletCatalogue()
     // menu
     {
         AppletType t;
+        t.kind = AppletKind::Menu;
         t.type = u"menu"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Menu");
         t.description =
@@ -156,6 +159,7 @@ AppletCatalogue::AppletCatalogue()
     // hours
     {
         AppletType t;
+        t.kind = AppletKind::Hours;
         t.type = u"hours"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Hours");
         t.description = QT_TRANSLATE_NOOP("Applets", "Route by business hours and holidays.");
@@ -185,6 +189,7 @@ AppletCatalogue::AppletCatalogue()
     // dial
     {
         AppletType t;
+        t.kind = AppletKind::Dial;
         t.type = u"dial"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Dial");
         t.description =
@@ -197,9 +202,8 @@ AppletCatalogue::AppletCatalogue()
                                  1, Limits::maxDialSteps);
         steps.itemFields = {
             field(u"target"_s, FieldKind::DialTarget, QT_TRANSLATE_NOOP("Applets", "Ring")),
-            choice(u"strategy"_s, QT_TRANSLATE_NOOP("Applets", "Strategy"),
-                   {u"simultaneous"_s, u"sequential"_s, u"round-robin"_s, u"linear-round-robin"_s},
-                   u"sequential"_s),
+            choice(u"strategy"_s, QT_TRANSLATE_NOOP("Applets", "Strategy"), dialStrategyKeys(),
+                   dialStrategyKey(DialStrategy::Sequential)),
             ranged(field(u"ring_seconds"_s, FieldKind::Integer,
                          QT_TRANSLATE_NOOP("Applets", "Ring seconds"), 20),
                    Limits::minRingSeconds, Limits::maxRingSeconds),
@@ -207,7 +211,7 @@ AppletCatalogue::AppletCatalogue()
         t.fields = {
             steps,
             field(u"caller_id"_s, FieldKind::CallerId,
-                  QT_TRANSLATE_NOOP("Applets", "Caller ID shown"), u"caller"_s),
+                  QT_TRANSLATE_NOOP("Applets", "Caller ID shown"), CallerId().toJson()),
             field(u"screen"_s, FieldKind::Boolean, QT_TRANSLATE_NOOP("Applets", "Screen the call"),
                   false),
             field(u"record"_s, FieldKind::Boolean, QT_TRANSLATE_NOOP("Applets", "Record the call"),
@@ -218,6 +222,7 @@ AppletCatalogue::AppletCatalogue()
     // voicemail
     {
         AppletType t;
+        t.kind = AppletKind::Voicemail;
         t.type = u"voicemail"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Voicemail");
         t.description = QT_TRANSLATE_NOOP("Applets", "Take a message for a user or a group.");
@@ -237,6 +242,7 @@ AppletCatalogue::AppletCatalogue()
     // hangup
     {
         AppletType t;
+        t.kind = AppletKind::Hangup;
         t.type = u"hangup"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Hang up");
         t.description =
@@ -249,6 +255,7 @@ AppletCatalogue::AppletCatalogue()
     // keyword
     {
         AppletType t;
+        t.kind = AppletKind::Keyword;
         t.type = u"keyword"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Keyword");
         t.description = QT_TRANSLATE_NOOP("Applets", "Route a text by its first word.");
@@ -270,6 +277,7 @@ AppletCatalogue::AppletCatalogue()
     // sms-reply
     {
         AppletType t;
+        t.kind = AppletKind::SmsReply;
         t.type = u"sms-reply"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Reply");
         t.description = QT_TRANSLATE_NOOP("Applets", "Send a text back to the sender.");
@@ -283,6 +291,7 @@ AppletCatalogue::AppletCatalogue()
     // sms-inbox
     {
         AppletType t;
+        t.kind = AppletKind::SmsInbox;
         t.type = u"sms-inbox"_s;
         t.label = QT_TRANSLATE_NOOP("Applets", "Inbox");
         t.description =
@@ -291,10 +300,12 @@ AppletCatalogue::AppletCatalogue()
         t.fields = {
             field(u"owner"_s, FieldKind::Owner, QT_TRANSLATE_NOOP("Applets", "Inbox")),
             choice(u"assign"_s, QT_TRANSLATE_NOOP("Applets", "Assign conversations"),
-                   {u"none"_s, u"round-robin"_s}, u"none"_s),
+                   inboxAssignKeys(), inboxAssignKey(InboxAssign::None)),
         };
         m_types.append(t);
     }
+    for (int i = 0; i < m_types.size(); ++i)
+        Q_ASSERT(int(m_types.at(i).kind) == i); // type(AppletKind) indexes by kind
 }
 
 const AppletCatalogue &AppletCatalogue::instance()
@@ -306,6 +317,12 @@ const AppletCatalogue &AppletCatalogue::instance()
 const AppletType *AppletCatalogue::type(QStringView type) const
 {
     return findBy(m_types, &AppletType::type, type);
+}
+
+std::optional<AppletKind> AppletCatalogue::kindOf(QStringView typeName) const
+{
+    const AppletType *t = type(typeName);
+    return t ? std::optional(t->kind) : std::nullopt;
 }
 
 QList<const AppletType *> AppletCatalogue::typesFor(Channel channel) const

@@ -1,9 +1,10 @@
 #pragma once
 
-// The one description of every applet type of applets.md: its channels, branches, settings
-// (with defaults, ranges and choices) and what an empty branch means. Validation, the
-// inspector's forms and the routing engine all read it, so no applet's rules are written
-// twice.
+// The one description of every applet type of core/routing/APPLETS.md: its kind, channels,
+// branches, settings (with defaults, ranges and choices) and what an empty branch means.
+// Validation, the inspector's forms and the routing engine all read it, so no applet's rules
+// are written twice. The document's type names ("dial", "sms-inbox", ...) are written here
+// only: code names a type by its AppletKind.
 
 #include "model/organization.h"
 
@@ -14,6 +15,21 @@
 #include <QStringList>
 
 namespace Switchboard {
+
+// Every applet type. Behaviour per kind: core/routing/applets/<kind>.cpp.
+enum class AppletKind
+{
+    Greeting,
+    Menu,
+    Hours,
+    Dial,
+    Voicemail,
+    Hangup,
+    Keyword,
+    SmsReply,
+    SmsInbox
+};
+inline constexpr int appletKindCount = int(AppletKind::SmsInbox) + 1;
 
 enum class FieldKind
 {
@@ -71,7 +87,8 @@ struct BranchSpec
 
 struct AppletType
 {
-    QString type;
+    AppletKind kind = AppletKind::Greeting;
+    QString type; // the document's name for it
     const char *label = nullptr;       // "Menu"
     const char *description = nullptr; // one line for the palette
     bool voice = false;
@@ -110,6 +127,13 @@ public:
 
     const QList<AppletType> &types() const { return m_types; }
     const AppletType *type(QStringView type) const;
+    const AppletType &type(AppletKind kind) const { return m_types.at(int(kind)); }
+    // The document's name of a kind: "dial".
+    static QString typeName(AppletKind kind) { return instance().type(kind).type; }
+    // The kind of an applet; nullopt for a type the catalogue does not know.
+    std::optional<AppletKind> kindOf(const Applet &applet) const { return kindOf(applet.type); }
+    std::optional<AppletKind> kindOf(QStringView type) const;
+    bool is(const Applet &applet, AppletKind kind) const { return kindOf(applet) == kind; }
     QList<const AppletType *> typesFor(Channel channel) const;
 
     // The branch names an applet has, in display order (keyword: its keywords, then no-match).

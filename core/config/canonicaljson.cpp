@@ -15,7 +15,8 @@ namespace {
 
 // One total order over every key the document knows, chosen so that each kind of object
 // reads naturally (a user: id, name, email, role, devices, greeting; a prompt: say, play,
-// voice, language; a flow: id, name, voice, sms, editor; ...).
+// voice, language; a flow: id, name, voice, sms, editor; ...). Dial targets and owners have a
+// single key (model/appletvalues.cpp), so their keys need no rank.
 const QHash<QString, int> &keyRanks()
 {
     static const QHash<QString, int> ranks = [] {
@@ -84,8 +85,6 @@ const QHash<QString, int> &keyRanks()
                                 u"sat"_s,
                                 u"sun"_s,
                                 u"holidays"_s,
-                                u"caller_owner"_s,
-                                u"group"_s,
                                 u"open"_s,
                                 u"closed"_s,
                                 u"1"_s,

@@ -1,6 +1,6 @@
 #pragma once
 
-// The configuration document of config-format.md (`switchboard-config`, version 1): JSON in,
+// The configuration document of core/config/FORMAT.md (`switchboard-config`, version 1): JSON in,
 // the organization model plus what is structurally wrong with it out; and back.
 
 #include "model/organization.h"

@@ -1,5 +1,8 @@
 #include "demoorganization.h"
 
+#include "catalogue/appletcatalogue.h"
+#include "model/appletvalues.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -20,12 +23,12 @@ User user(const QString &id, const QString &name, Role role, QList<Device> devic
     return u;
 }
 
-Applet applet(const QString &id, const QString &type, const QString &name, QJsonObject config,
+Applet applet(const QString &id, AppletKind kind, const QString &name, QJsonObject config,
               QMap<QString, QString> next = {})
 {
     Applet a;
     a.id = id;
-    a.type = type;
+    a.type = AppletCatalogue::typeName(kind);
     a.name = name;
     a.config = std::move(config);
     a.next = std::move(next);
@@ -34,13 +37,14 @@ Applet applet(const QString &id, const QString &type, const QString &name, QJson
 
 QJsonObject say(const QString &text)
 {
-    return QJsonObject{{u"say"_s, text}};
+    return Prompt::say(text).toJson();
 }
 
-QJsonObject step(const QJsonObject &target, const QString &strategy, int seconds)
+QJsonObject step(const DialTarget &target, DialStrategy strategy, int seconds)
 {
-    return QJsonObject{
-        {u"target"_s, target}, {u"strategy"_s, strategy}, {u"ring_seconds"_s, seconds}};
+    return QJsonObject{{u"target"_s, target.toJson()},
+                       {u"strategy"_s, dialStrategyKey(strategy)},
+                       {u"ring_seconds"_s, seconds}};
 }
 
 Graph graph(const QString &start, const QList<Applet> &applets)
@@ -86,19 +90,19 @@ Organization demoOrganization()
     support.smsMaxOpenPerAgent = 5;
     org.groups = {sales, support};
 
-    const QJsonObject salesGroup{{u"group"_s, u"sales"_s}};
-    const QJsonObject supportGroup{{u"group"_s, u"support"_s}};
+    const QJsonObject salesGroup = Owner::group(u"sales"_s).toJson();
+    const QJsonObject supportGroup = Owner::group(u"support"_s).toJson();
 
     Flow main;
     main.id = u"main"_s;
     main.name = u"Main line"_s;
     main.voice = graph(
         u"hours"_s,
-        {applet(u"hours"_s, u"hours"_s, u"Office hours"_s,
+        {applet(u"hours"_s, AppletKind::Hours, u"Office hours"_s,
                 QJsonObject{{u"timezone"_s, QJsonValue::Null}},
                 {{u"open"_s, u"menu"_s}, {u"closed"_s, u"closed-vm"_s}}),
          applet(
-             u"menu"_s, u"menu"_s, u"Main menu"_s,
+             u"menu"_s, AppletKind::Menu, u"Main menu"_s,
              QJsonObject{{u"prompt"_s, say(u"Thanks for calling Acme Realty. For sales, press 1. "
                                            "For support, press 2. To hear this again, press 9."_s)},
                          {u"timeout"_s, 5},
@@ -107,55 +111,54 @@ Organization demoOrganization()
               {u"2"_s, u"dial-support"_s},
               {u"9"_s, u"menu"_s},
               {u"no-input"_s, u"sales-vm"_s}}),
-         applet(u"dial-sales"_s, u"dial"_s, u"Ring Sales"_s,
-                QJsonObject{{u"steps"_s, QJsonArray{step(salesGroup, u"sequential"_s, 20)}}},
+         applet(u"dial-sales"_s, AppletKind::Dial, u"Ring Sales"_s,
+                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"sales"_s), DialStrategy::Sequential, 20)}}},
                 {{u"no-answer"_s, u"sales-vm"_s}}),
-         applet(u"dial-support"_s, u"dial"_s, u"Ring Support"_s,
-                QJsonObject{{u"steps"_s, QJsonArray{step(supportGroup, u"simultaneous"_s, 25)}}},
+         applet(u"dial-support"_s, AppletKind::Dial, u"Ring Support"_s,
+                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"support"_s), DialStrategy::Simultaneous, 25)}}},
                 {{u"no-answer"_s, u"support-vm"_s}}),
-         applet(u"sales-vm"_s, u"voicemail"_s, u"Sales voicemail"_s,
+         applet(u"sales-vm"_s, AppletKind::Voicemail, u"Sales voicemail"_s,
                 QJsonObject{{u"owner"_s, salesGroup}}),
-         applet(u"support-vm"_s, u"voicemail"_s, u"Support voicemail"_s,
+         applet(u"support-vm"_s, AppletKind::Voicemail, u"Support voicemail"_s,
                 QJsonObject{{u"owner"_s, supportGroup}, {u"transcribe"_s, true}}),
-         applet(u"closed-vm"_s, u"voicemail"_s, u"After hours"_s,
+         applet(u"closed-vm"_s, AppletKind::Voicemail, u"After hours"_s,
                 QJsonObject{{u"owner"_s, salesGroup},
                             {u"prompt"_s, say(u"Our office is closed. Please leave a message and "
                                               "we will call you back."_s)}})});
     main.sms =
         graph(u"keyword"_s,
-              {applet(u"keyword"_s, u"keyword"_s, u"Sales or support?"_s,
+              {applet(u"keyword"_s, AppletKind::Keyword, u"Sales or support?"_s,
                       QJsonObject{{u"keywords"_s, QJsonArray{u"SALES"_s, u"SUPPORT"_s}},
                                   {u"prompt"_s, u"Reply SALES or SUPPORT."_s}},
                       {{u"SALES"_s, u"sales-inbox"_s}, {u"SUPPORT"_s, u"support-inbox"_s}}),
-               applet(u"sales-inbox"_s, u"sms-inbox"_s, u"Sales inbox"_s,
-                      QJsonObject{{u"owner"_s, salesGroup}, {u"assign"_s, u"round-robin"_s}}),
-               applet(u"support-inbox"_s, u"sms-inbox"_s, u"Support inbox"_s,
-                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, u"round-robin"_s}})});
+               applet(u"sales-inbox"_s, AppletKind::SmsInbox, u"Sales inbox"_s,
+                      QJsonObject{{u"owner"_s, salesGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}}),
+               applet(u"support-inbox"_s, AppletKind::SmsInbox, u"Support inbox"_s,
+                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
 
     Flow supportLine;
     supportLine.id = u"support-line"_s;
     supportLine.name = u"Support line"_s;
     supportLine.voice = graph(
         u"greeting"_s,
-        {applet(u"greeting"_s, u"greeting"_s, u"Welcome"_s,
+        {applet(u"greeting"_s, AppletKind::Greeting, u"Welcome"_s,
                 QJsonObject{{u"prompt"_s, say(u"Welcome to Acme Realty support."_s)}},
                 {{u"next"_s, u"ring"_s}}),
-         applet(u"ring"_s, u"dial"_s, u"Ring Support"_s,
+         applet(u"ring"_s, AppletKind::Dial, u"Ring Support"_s,
                 QJsonObject{
-                    {u"steps"_s, QJsonArray{step(supportGroup, u"round-robin"_s, 30),
-                                            step(QJsonObject{{u"members"_s,
-                                                              QJsonArray{u"maria"_s, u"nancy"_s}}},
-                                                 u"simultaneous"_s, 20)}}},
+                    {u"steps"_s, QJsonArray{step(DialTarget::group(u"support"_s), DialStrategy::RoundRobin, 30),
+                                            step(DialTarget::listOf({u"maria"_s, u"nancy"_s}),
+                                                 DialStrategy::Simultaneous, 20)}}},
                 {{u"no-answer"_s, u"voicemail"_s}}),
-         applet(u"voicemail"_s, u"voicemail"_s, u"Support voicemail"_s,
+         applet(u"voicemail"_s, AppletKind::Voicemail, u"Support voicemail"_s,
                 QJsonObject{{u"owner"_s, supportGroup}})});
     supportLine.sms =
         graph(u"reply"_s,
-              {applet(u"reply"_s, u"sms-reply"_s, u"Acknowledge"_s,
+              {applet(u"reply"_s, AppletKind::SmsReply, u"Acknowledge"_s,
                       QJsonObject{{u"body"_s, u"Thanks! Support will text you back shortly."_s}},
                       {{u"next"_s, u"inbox"_s}}),
-               applet(u"inbox"_s, u"sms-inbox"_s, u"Support inbox"_s,
-                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, u"round-robin"_s}})});
+               applet(u"inbox"_s, AppletKind::SmsInbox, u"Support inbox"_s,
+                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
     org.flows = {main, supportLine};
 
     org.numbers = {

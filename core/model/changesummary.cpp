@@ -41,7 +41,7 @@ QList<ChangeSection> ChangeSummary::describe(const Organization &before, const O
         const User *u = after.user(id);
         if (!u)
             u = before.user(id);
-        return u && !u->name.isEmpty() ? u->name : id;
+        return u ? u->displayName() : id;
     };
 
     ChangeSection users{tr("Users"), {}};

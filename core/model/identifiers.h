@@ -1,6 +1,6 @@
 #pragma once
 
-// The lexical rules of config-format.md ("Identifiers and numbers"), written once.
+// The lexical rules of core/config/FORMAT.md ("Identifiers and numbers"), written once.
 
 #include <QString>
 #include <QStringView>

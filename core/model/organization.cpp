@@ -102,4 +102,16 @@ const PhoneNumber *Organization::number(const QString &value) const
     return i < 0 ? nullptr : &numbers.at(i);
 }
 
+QString Organization::userName(const QString &id) const
+{
+    const User *u = user(id);
+    return u ? u->displayName() : id;
+}
+
+QString Organization::groupName(const QString &id) const
+{
+    const Group *g = group(id);
+    return g ? g->displayName() : id;
+}
+
 } // namespace Switchboard

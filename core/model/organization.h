@@ -1,7 +1,7 @@
 #pragma once
 
 // The organization's routing setup as plain value types: what the configuration document
-// describes (config-format.md) and what the console edits. No widgets, no database.
+// describes (core/config/FORMAT.md) and what the console edits. No widgets, no database.
 
 #include <QJsonObject>
 #include <QList>
@@ -58,6 +58,8 @@ struct User
     QList<Device> devices;
     std::optional<QJsonObject> greeting; // a Prompt
 
+    // How people see them: their name, or their id while they have none.
+    QString displayName() const { return name.isEmpty() ? id : name; }
     friend bool operator==(const User &, const User &) = default;
 };
 
@@ -81,6 +83,7 @@ struct Group
     int smsMaxOpenPerAgent = 0;
 
     int indexOfMember(const QString &userId) const;
+    QString displayName() const { return name.isEmpty() ? id : name; }
     friend bool operator==(const Group &, const Group &) = default;
 };
 
@@ -102,6 +105,8 @@ struct Applet
     QMap<QString, QString> next; // branch name -> applet id of the same graph
     QJsonObject editor;          // belongs to the console, kept verbatim
 
+    QString displayName() const { return name.isEmpty() ? id : name; }
+
     friend bool operator==(const Applet &, const Applet &) = default;
 };
 
@@ -122,6 +127,7 @@ struct Flow
     std::optional<Graph> sms;
     QJsonObject editor;
 
+    QString displayName() const { return name.isEmpty() ? id : name; }
     const std::optional<Graph> &graph(Channel channel) const
     {
         return channel == Channel::Voice ? voice : sms;
@@ -164,6 +170,9 @@ struct Organization
     int indexOfGroup(const QString &id) const;
     int indexOfFlow(const QString &id) const;
     int indexOfNumber(const QString &number) const;
+    // The display name of the user or group with this id; the id itself when there is none.
+    QString userName(const QString &id) const;
+    QString groupName(const QString &id) const;
 
     friend bool operator==(const Organization &, const Organization &) = default;
 };

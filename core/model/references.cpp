@@ -1,6 +1,7 @@
 #include "references.h"
 
 #include "catalogue/appletcatalogue.h"
+#include "model/appletvalues.h"
 #include "validation/finding.h"
 
 #include <QJsonArray>
@@ -21,8 +22,8 @@ public:
     {
         const AppletType *type = AppletCatalogue::instance().type(applet.type);
         const QString typeName = type ? type->displayName() : applet.type;
-        const QString flowName = flow.name.isEmpty() ? flow.id : flow.name;
-        const QString appletName = applet.name.isEmpty() ? applet.id : applet.name;
+        const QString flowName = flow.displayName();
+        const QString appletName = applet.displayName();
         return channel == Channel::Voice
                    ? tr("Flow \"%1\", call flow: %2 \"%3\"").arg(flowName, typeName, appletName)
                    : tr("Flow \"%1\", SMS flow: %2 \"%3\"").arg(flowName, typeName, appletName);
@@ -30,7 +31,7 @@ public:
     static QString step(int step) { return tr("step %1").arg(step + 1); }
     static QString membership(const Group &group)
     {
-        return tr("Member of group \"%1\"").arg(group.name.isEmpty() ? group.id : group.name);
+        return tr("Member of group \"%1\"").arg(group.displayName());
     }
     static QString contact(const Contact &contact)
     {
@@ -40,7 +41,7 @@ public:
     }
 };
 
-// Calls `visit(value, path, kind, stepIndex)` for every owner or dial-target object in an
+// Calls `visit(value, path, kind, stepIndex)` for every owner or dial-target value in an
 // applet's config, as the catalogue describes them (so a new applet type with an owner is
 // covered without a change here). The visitor may change the object in place.
 template<typename Visit>
@@ -53,7 +54,7 @@ void visitTargets(QJsonObject &config, const QList<FieldSpec> &fields, const QSt
         if (it == config.end())
             continue;
         if (field.kind == FieldKind::Owner || field.kind == FieldKind::DialTarget) {
-            QJsonObject target = it->toObject();
+            QJsonValue target = *it;
             if (visit(target, fieldPath, field.kind, step))
                 *it = target;
         } else if (field.kind == FieldKind::ObjectList) {
@@ -93,7 +94,7 @@ template<typename Visit> Flow visitFlow(const Flow &flow, const QString &flowPat
                 u"config"_s);
             visitTargets(
                 applet.config, type->fields, path, -1,
-                [&](QJsonObject &target, const QString &targetPath, FieldKind kind, int step) {
+                [&](QJsonValue &target, const QString &targetPath, FieldKind kind, int step) {
                     return visit(channel, applet, target, targetPath, kind, step);
                 });
         }
@@ -103,10 +104,26 @@ template<typename Visit> Flow visitFlow(const Flow &flow, const QString &flowPat
 
 } // namespace
 
+namespace {
+
+// The typed forms of an owner or dial target, and whether it names `id` of that kind.
+bool names(const Owner &owner, ReferenceTarget target, const QString &id)
+{
+    return owner.isGroup() == (target == ReferenceTarget::Group) && owner.id == id;
+}
+
+bool names(const DialTarget &t, ReferenceTarget target, const QString &id)
+{
+    const auto kind = target == ReferenceTarget::User ? DialTarget::Kind::User
+                                                      : DialTarget::Kind::Group;
+    return t.kind == kind && t.id == id;
+}
+
+} // namespace
+
 QList<Reference> findReferences(const Organization &org, ReferenceTarget target, const QString &id)
 {
     QList<Reference> refs;
-    const QString key = target == ReferenceTarget::User ? u"user"_s : u"group"_s;
     if (target == ReferenceTarget::User) {
         for (int g = 0; g < org.groups.size(); ++g) {
             const int m = org.groups.at(g).indexOfMember(id);
@@ -121,19 +138,28 @@ QList<Reference> findReferences(const Organization &org, ReferenceTarget target,
         const Flow &flow = org.flows.at(f);
         visitFlow(
             flow, JsonPath::index(u"flows"_s, f),
-            [&](Channel channel, const Applet &applet, QJsonObject &value, const QString &path,
+            [&](Channel channel, const Applet &applet, QJsonValue &value, const QString &path,
                 FieldKind kind, int step) {
                 QString where = ReferenceText::applet(flow, channel, applet);
                 if (step >= 0)
                     where += u", "_s + ReferenceText::step(step);
-                if (value.value(key) == id) {
-                    refs.append(
-                        {kind == FieldKind::Owner ? Reference::Owner : Reference::DialTarget,
-                         JsonPath::key(path, key), where, f});
-                } else if (target == ReferenceTarget::User &&
-                           value.value(u"members").toArray().contains(id)) {
-                    refs.append({Reference::RingList, JsonPath::key(path, u"members"_s), where, f});
+                if (kind == FieldKind::Owner) {
+                    const auto owner = Owner::fromJson(value);
+                    if (owner && names(*owner, target, id))
+                        refs.append({Reference::Owner, JsonPath::key(path, owner->kindKey()),
+                                     where, f});
+                    return false;
                 }
+                const auto dial = DialTarget::fromJson(value);
+                if (!dial)
+                    return false;
+                if (names(*dial, target, id))
+                    refs.append({Reference::DialTarget, JsonPath::key(path, dial->jsonKey()),
+                                 where, f});
+                else if (target == ReferenceTarget::User &&
+                         dial->kind == DialTarget::Kind::Members && dial->members.contains(id))
+                    refs.append({Reference::RingList, JsonPath::key(path, dial->jsonKey()), where,
+                                 f});
                 return false;
             });
     }
@@ -151,27 +177,37 @@ QList<Reference> findReferences(const Organization &org, ReferenceTarget target,
 Flow replaceReferences(const Flow &flow, ReferenceTarget target, const QString &from,
                        const QString &to)
 {
-    const QString key = target == ReferenceTarget::User ? u"user"_s : u"group"_s;
     return visitFlow(
         flow, QString(),
-        [&](Channel, const Applet &, QJsonObject &value, const QString &, FieldKind, int) {
-            if (value.value(key) == from && !to.isEmpty()) {
-                value.insert(key, to);
+        [&](Channel, const Applet &, QJsonValue &value, const QString &, FieldKind kind, int) {
+            if (kind == FieldKind::Owner) {
+                auto owner = Owner::fromJson(value);
+                if (!owner || !names(*owner, target, from) || to.isEmpty())
+                    return false;
+                owner->id = to;
+                value = owner->toJson();
                 return true;
             }
-            if (target != ReferenceTarget::User || !value.contains(u"members"))
+            auto dial = DialTarget::fromJson(value);
+            if (!dial)
                 return false;
-            const QJsonArray members = value.value(u"members").toArray();
-            if (!members.contains(from))
+            if (names(*dial, target, from) && !to.isEmpty()) {
+                dial->id = to;
+                value = dial->toJson();
+                return true;
+            }
+            if (target != ReferenceTarget::User || dial->kind != DialTarget::Kind::Members ||
+                !dial->members.contains(from))
                 return false;
-            QJsonArray replaced;
-            for (const QJsonValue &m : members) {
+            QStringList replaced;
+            for (const QString &m : std::as_const(dial->members)) {
                 if (m != from)
                     replaced.append(m);
-                else if (!to.isEmpty() && !members.contains(to))
+                else if (!to.isEmpty() && !dial->members.contains(to))
                     replaced.append(to); // takes the same place in the ring order
             }
-            value.insert(u"members"_s, replaced);
+            dial->members = replaced;
+            value = dial->toJson();
             return true;
         });
 }

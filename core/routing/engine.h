@@ -5,6 +5,7 @@
 // decides the TwiML to answer and what to keep (inbox items, events). No HTTP here: the
 // backend and the simulator both drive it.
 
+#include "model/appletvalues.h"
 #include "model/organization.h"
 #include "routing/callstate.h"
 
@@ -56,9 +57,8 @@ struct SmsRequest
 // An inbox item to keep. The backend keeps one per dedupeKey, so retries add nothing.
 struct InboxDelivery
 {
-    QString kind;      // voicemail, sms
-    QString ownerKind; // user, group
-    QString ownerId;
+    QString kind; // voicemail, sms
+    Owner owner;
     QString from;
     QString to;
     QString body;

@@ -48,7 +48,7 @@ void MemoryRoutingState::apply(const RoutingOutcome &outcome)
     for (const InboxDelivery &d : outcome.deliveries) {
         if (d.startsConversation)
             conversations.append({u"c"_s + QString::number(conversations.size() + 1), d.from, d.to,
-                                  d.ownerId, d.assignedTo});
+                                  d.owner.id, d.assignedTo});
     }
 }
 

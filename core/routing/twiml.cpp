@@ -11,19 +11,19 @@ Twiml::Twiml()
     m_writer.writeStartElement(u"Response"_s);
 }
 
-void Twiml::prompt(const QJsonObject &p)
+void Twiml::prompt(const Prompt &p)
 {
     ++m_verbs;
-    if (p.contains(u"play")) {
-        m_writer.writeTextElement(u"Play"_s, p.value(u"play").toString());
+    if (p.plays()) {
+        m_writer.writeTextElement(u"Play"_s, p.text);
         return;
     }
     m_writer.writeStartElement(u"Say"_s);
-    if (p.contains(u"voice"))
-        m_writer.writeAttribute(u"voice"_s, p.value(u"voice").toString());
-    if (p.contains(u"language"))
-        m_writer.writeAttribute(u"language"_s, p.value(u"language").toString());
-    m_writer.writeCharacters(p.value(u"say").toString());
+    if (!p.voice.isEmpty())
+        m_writer.writeAttribute(u"voice"_s, p.voice);
+    if (!p.language.isEmpty())
+        m_writer.writeAttribute(u"language"_s, p.language);
+    m_writer.writeCharacters(p.text);
     m_writer.writeEndElement();
 }
 
@@ -69,7 +69,7 @@ void Twiml::message(const QString &body)
     m_writer.writeTextElement(u"Message"_s, body);
 }
 
-void Twiml::gather(const QString &action, int timeout, const QJsonObject &p)
+void Twiml::gather(const QString &action, int timeout, const std::optional<Prompt> &p)
 {
     ++m_verbs;
     m_writer.writeStartElement(u"Gather"_s);
@@ -78,14 +78,14 @@ void Twiml::gather(const QString &action, int timeout, const QJsonObject &p)
     m_writer.writeAttribute(u"timeout"_s, QString::number(timeout));
     m_writer.writeAttribute(u"action"_s, action);
     m_writer.writeAttribute(u"method"_s, u"POST"_s);
-    if (!p.isEmpty())
-        prompt(p);
+    if (p)
+        prompt(*p);
     m_writer.writeEndElement();
 }
 
 void Twiml::gatherRaw(const QString &action, int timeout, const QString &text)
 {
-    gather(action, timeout, QJsonObject{{u"say"_s, text}});
+    gather(action, timeout, Prompt::say(text));
 }
 
 void Twiml::dial(const QString &action, int timeout, const QString &callerId, bool record,

@@ -3,8 +3,9 @@
 // A TwiML <Response> for the carrier, written with QXmlStreamWriter, so that text from the
 // configuration or from callers is always escaped.
 
+#include "model/appletvalues.h"
+
 #include <QByteArray>
-#include <QJsonObject>
 #include <QXmlStreamWriter>
 
 namespace Switchboard {
@@ -14,7 +15,7 @@ class Twiml
 public:
     Twiml();
 
-    void prompt(const QJsonObject &prompt); // <Say> or <Play>
+    void prompt(const Prompt &prompt); // <Say> or <Play>
     void say(const QString &text);
     void pause(int seconds);
     void redirect(const QString &url);
@@ -22,7 +23,7 @@ public:
     void reject(bool busy);
     void message(const QString &body);
     // <Gather input="dtmf" numDigits="1" timeout=… action=…>prompt</Gather>
-    void gather(const QString &action, int timeout, const QJsonObject &prompt);
+    void gather(const QString &action, int timeout, const std::optional<Prompt> &prompt);
     void gatherRaw(const QString &action, int timeout, const QString &say); // for screening
     struct Device
     {

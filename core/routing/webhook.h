@@ -1,6 +1,6 @@
 #pragma once
 
-// The carrier's webhook requests (routerd.md) as the routing engine's requests: the path
+// The carrier's webhook requests (core/server/API.md) as the routing engine's requests: the path
 // says which webhook (a call arriving, one of the continuations the engine's own TwiML asked
 // for, a text, a transcription), the query carries a call's state, the form parameters the
 // rest. The backend parses what arrives with it; the simulator and the tests, what they would

@@ -1,6 +1,6 @@
 #pragma once
 
-// switchboard-routerd's command line (routerd.md): where to listen and what database to
+// switchboard-routerd's command line (core/server/API.md): where to listen and what database to
 // use, secrets read from files or the environment (never from arguments, which other users
 // can read), and a clean exit on SIGINT/SIGTERM once the answers in flight are written.
 

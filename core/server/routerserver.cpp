@@ -456,9 +456,8 @@ RouterServer::Response RouterServer::inbox(const QHttpServerRequest &request)
     RouterStore::InboxQuery query;
     const QString owner = q.queryItemValue(u"owner"_s, QUrl::FullyDecoded);
     if (!owner.isEmpty()) {
-        query.ownerKind = owner.section(u':', 0, 0);
-        query.ownerId = owner.section(u':', 1);
-        if ((query.ownerKind != u"user" && query.ownerKind != u"group") || query.ownerId.isEmpty())
+        query.owner = Owner::fromQueryKey(owner);
+        if (!query.owner)
             return problem(400, tr("owner is user:ID or group:ID."));
     }
     query.kind = q.queryItemValue(u"kind"_s);
@@ -490,12 +489,11 @@ RouterServer::Response RouterServer::inboxCounts(const QHttpServerRequest &reque
     QJsonObject counts;
     for (const QString &owner :
          QUrlQuery(request.url()).allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
-        const QString kind = owner.section(u':', 0, 0);
-        const QString id = owner.section(u':', 1);
-        if ((kind != u"user" && kind != u"group") || id.isEmpty())
+        const std::optional<Owner> o = Owner::fromQueryKey(owner);
+        if (!o)
             return problem(400, tr("owner is user:ID or group:ID."));
         QString error;
-        const QHash<QString, int> c = m_store.counts(kind, id, &error);
+        const QHash<QString, int> c = m_store.counts(*o, &error);
         if (!error.isEmpty())
             return problem(500, error);
         QJsonObject byKind;

@@ -1,6 +1,6 @@
 #pragma once
 
-// switchboard-routerd's HTTP side (routerd.md): the carrier's webhooks (signed, answered with
+// switchboard-routerd's HTTP side (core/server/API.md): the carrier's webhooks (signed, answered with
 // TwiML by the routing engine, idempotent on retries) and the admin and inbox API (bearer
 // token, JSON). Requests are handled one at a time in the event loop; the state lives in the
 // database, so several of these can share one PostgreSQL.

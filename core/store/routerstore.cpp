@@ -89,7 +89,7 @@ QJsonObject InboxItem::toJson() const
     return QJsonObject{
         {u"id"_s, id},
         {u"kind"_s, kind},
-        {u"owner"_s, QJsonObject{{ownerKind, ownerId}}},
+        {u"owner"_s, owner.toJson()},
         {u"from"_s, from},
         {u"to"_s, to},
         {u"created_at"_s, createdAt},
@@ -194,7 +194,7 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
         q.addBindValue(conversation);
         q.addBindValue(d.from);
         q.addBindValue(d.to);
-        q.addBindValue(d.ownerId);
+        q.addBindValue(d.owner.id);
         q.addBindValue(d.assignedTo.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                               : QVariant(d.assignedTo));
         q.addBindValue(at);
@@ -207,8 +207,8 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 0, ?)"_s);
     q.addBindValue(newId());
     q.addBindValue(d.kind);
-    q.addBindValue(d.ownerKind);
-    q.addBindValue(d.ownerId);
+    q.addBindValue(d.owner.kindKey());
+    q.addBindValue(d.owner.id);
     q.addBindValue(d.from);
     q.addBindValue(d.to);
     q.addBindValue(at);
@@ -230,8 +230,8 @@ InboxItem RouterStore::itemFrom(const QSqlQuery &q) const
     InboxItem i;
     i.id = q.value(0).toString();
     i.kind = q.value(1).toString();
-    i.ownerKind = q.value(2).toString();
-    i.ownerId = q.value(3).toString();
+    i.owner = {Owner::kindFromKey(q.value(2).toString()).value_or(Owner::Kind::User),
+               q.value(3).toString()};
     i.from = q.value(4).toString();
     i.to = q.value(5).toString();
     i.createdAt = q.value(6).toString();
@@ -258,9 +258,9 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
 {
     QStringList where;
     QVariantList values;
-    if (!query.ownerKind.isEmpty()) {
+    if (query.owner) {
         where.append(u"owner_kind = ? AND owner_id = ?"_s);
-        values << query.ownerKind << query.ownerId;
+        values << query.owner->kindKey() << query.owner->id;
     }
     if (!query.kind.isEmpty()) {
         where.append(u"kind = ?"_s);
@@ -308,14 +308,13 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
     return items;
 }
 
-QHash<QString, int> RouterStore::counts(const QString &ownerKind, const QString &ownerId,
-                                        QString *error)
+QHash<QString, int> RouterStore::counts(const Owner &owner, QString *error)
 {
     QSqlQuery &q = cached(u"SELECT kind, COUNT(*), SUM(CASE WHEN is_read = 0 THEN 1 ELSE 0 END) "
                           "FROM inbox WHERE owner_kind = ? AND owner_id = ? AND archived = 0 "
                           "GROUP BY kind"_s);
-    q.bindValue(0, ownerKind);
-    q.bindValue(1, ownerId);
+    q.bindValue(0, owner.kindKey());
+    q.bindValue(1, owner.id);
     QHash<QString, int> counts;
     if (!run(q, error))
         return counts;

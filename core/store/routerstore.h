@@ -21,8 +21,7 @@ struct InboxItem
 {
     QString id;
     QString kind;
-    QString ownerKind;
-    QString ownerId;
+    Owner owner;
     QString from;
     QString to;
     QString createdAt;
@@ -65,8 +64,7 @@ public:
     bool deliver(const InboxDelivery &delivery, QString *error);
     struct InboxQuery
     {
-        QString ownerKind;
-        QString ownerId;
+        std::optional<Owner> owner;
         QString kind;
         bool unreadOnly = false;
         std::optional<bool> archived; // only archived, only not archived; unset: both
@@ -76,7 +74,7 @@ public:
     QList<InboxItem> inbox(const InboxQuery &query, QString *next, QString *error);
     std::optional<InboxItem> item(const QString &id);
     // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
-    QHash<QString, int> counts(const QString &ownerKind, const QString &ownerId, QString *error);
+    QHash<QString, int> counts(const Owner &owner, QString *error);
     // Replies to texts, queued for sending.
     struct SmsReply
     {

@@ -1,6 +1,7 @@
 #include "validator.h"
 
 #include "catalogue/appletcatalogue.h"
+#include "catalogue/appletsettings.h"
 #include "model/identifiers.h"
 
 #include <QCoreApplication>
@@ -119,16 +120,14 @@ private:
         const auto it = m_users.constFind(id);
         if (it == m_users.cend())
             return id;
-        const User &u = m_org.users.at(*it);
-        return u.name.isEmpty() ? id : u.name;
+        return m_org.users.at(*it).displayName();
     }
     QString groupName(const QString &id) const
     {
         const auto it = m_groups.constFind(id);
         if (it == m_groups.cend())
             return id;
-        const Group &g = m_org.groups.at(*it);
-        return g.name.isEmpty() ? id : g.name;
+        return m_org.groups.at(*it).displayName();
     }
 
     void indexOrganization();
@@ -242,7 +241,7 @@ void Validator::checkUsers()
         if (user.devices.isEmpty()) {
             warning(key(path, u"devices"_s), u"no-devices"_s,
                     tr("%1 has no devices, so no call can ring them.")
-                        .arg(user.name.isEmpty() ? user.id : user.name));
+                        .arg(user.displayName()));
         }
         if (user.greeting)
             checkPrompt(*user.greeting, key(path, u"greeting"_s));
@@ -304,7 +303,7 @@ void Validator::checkGroups()
         if (group.members.isEmpty()) {
             warning(key(path, u"members"_s), u"empty-group"_s,
                     tr("Group \"%1\" has no members.")
-                        .arg(group.name.isEmpty() ? group.id : group.name));
+                        .arg(group.displayName()));
         }
         if (group.smsMaxOpenPerAgent < 0 || group.smsMaxOpenPerAgent > 10000) {
             error(key(path, u"sms_max_open_per_agent"_s), u"out-of-range"_s,
@@ -341,7 +340,7 @@ void Validator::checkNumbers()
             continue;
         }
         const Flow &flow = m_org.flows.at(*flowIt);
-        const QString flowName = flow.name.isEmpty() ? flow.id : flow.name;
+        const QString flowName = flow.displayName();
         if (!flow.isSetUp(Channel::Voice)) {
             warning(flowPath, u"incomplete-flow"_s,
                     tr("Calls to %1 are rejected: flow \"%2\" has no call flow set up.")
@@ -375,7 +374,7 @@ void Validator::checkFlow(int i)
     if (!m_flowUse.contains(flow.id)) {
         warning(path, u"unused-flow"_s,
                 tr("Flow \"%1\" is not used by any number.")
-                    .arg(flow.name.isEmpty() ? flow.id : flow.name));
+                    .arg(flow.displayName()));
     }
     checkGraph(flow, Channel::Voice, key(path, u"voice"_s));
     checkGraph(flow, Channel::Sms, key(path, u"sms"_s));
@@ -422,7 +421,7 @@ void Validator::checkGraph(const Flow &flow, Channel channel, const QString &pat
                         .arg(m_catalogue.type(applet.type)
                                  ? m_catalogue.type(applet.type)->displayName()
                                  : tr("Applet"),
-                             applet.name.isEmpty() ? applet.id : applet.name));
+                             applet.displayName()));
         }
     }
     checkCycles(*graph, channel, appletsPath);
@@ -433,7 +432,8 @@ void Validator::checkGraph(const Flow &flow, Channel channel, const QString &pat
 void Validator::checkCycles(const Graph &graph, Channel channel, const QString &appletsPath)
 {
     auto waits = [&](const Applet &a) {
-        return channel == Channel::Voice && (a.type == u"menu" || a.type == u"dial");
+        return channel == Channel::Voice &&
+               (m_catalogue.is(a, AppletKind::Menu) || m_catalogue.is(a, AppletKind::Dial));
     };
     // Tarjan's strongly connected components over the applets that do not wait.
     QHash<QString, int> indexOf, lowLink;
@@ -563,10 +563,12 @@ void Validator::checkAppletConfig(const Applet &applet, const QString &configPat
     if (!type)
         return;
     checkFields(applet.config, type->fields, configPath, type->displayName());
-    if (applet.type == u"dial")
+    if (type->kind == AppletKind::Dial)
         checkDial(applet, configPath);
-    if (applet.type == u"sms-inbox" && applet.config.value(u"assign") == u"round-robin"_s &&
-        applet.config.value(u"owner").toObject().contains(u"user")) {
+    const auto owner = AppletSettings::owner(applet);
+    if (type->kind == AppletKind::SmsInbox &&
+        AppletSettings::inboxAssign(applet) == InboxAssign::RoundRobin && owner &&
+        !owner->isGroup()) {
         error(key(configPath, u"assign"_s), u"invalid-value"_s,
               tr("Round-robin assignment shares texts among a group's members; this inbox "
                  "belongs to a user."));
@@ -697,7 +699,7 @@ void Validator::checkValue(const FieldSpec &field, const QJsonValue &v, const QS
     case FieldKind::CallerId:
         if (!v.isString())
             wrongType(path, v, tr("text"));
-        else if (v != u"caller"_s && v != u"number"_s && !isE164(v.toString()))
+        else if (!CallerId::fromJson(v))
             error(path, u"invalid-value"_s,
                   tr("The caller ID is \"caller\", \"number\" or a phone number in E.164 form; "
                      "\"%1\" is none of these.")
@@ -785,78 +787,48 @@ void Validator::checkPrompt(const QJsonValue &v, const QString &path)
 
 void Validator::checkOwner(const QJsonValue &v, const QString &path)
 {
-    const QJsonObject o = v.toObject();
-    if (!v.isObject() || o.size() != 1 || !(o.contains(u"user") || o.contains(u"group"))) {
-        wrongType(path, v, tr("{\"user\": ID} or {\"group\": ID}"));
+    const std::optional<Owner> owner = Owner::fromJson(v, path, &m_findings);
+    if (!owner)
         return;
-    }
-    const bool isUser = o.contains(u"user");
-    const QString k = isUser ? u"user"_s : u"group"_s;
-    const QJsonValue id = o.value(k);
-    if (!id.isString()) {
-        wrongType(key(path, k), id, tr("an id"));
-        return;
-    }
-    if (isUser && !m_users.contains(id.toString()))
-        error(key(path, k), u"unresolved"_s, tr("There is no user \"%1\".").arg(id.toString()));
-    if (!isUser && !m_groups.contains(id.toString()))
-        error(key(path, k), u"unresolved"_s, tr("There is no group \"%1\".").arg(id.toString()));
+    const QString idPath = key(path, owner->kindKey());
+    if (!owner->isGroup() && !m_users.contains(owner->id))
+        error(idPath, u"unresolved"_s, tr("There is no user \"%1\".").arg(owner->id));
+    if (owner->isGroup() && !m_groups.contains(owner->id))
+        error(idPath, u"unresolved"_s, tr("There is no group \"%1\".").arg(owner->id));
 }
 
 void Validator::checkDialTarget(const QJsonValue &v, const QString &path)
 {
-    static const QStringList forms{u"user"_s, u"group"_s, u"members"_s, u"number"_s,
-                                   u"caller_owner"_s};
-    const QJsonObject o = v.toObject();
-    if (!v.isObject() || o.size() != 1 || !forms.contains(o.constBegin().key())) {
-        wrongType(path, v,
-                  tr("one of {\"user\": ID}, {\"group\": ID}, {\"members\": [IDs]}, "
-                     "{\"number\": \"+1...\"} or {\"caller_owner\": true}"));
+    const std::optional<DialTarget> target = DialTarget::fromJson(v, path, &m_findings);
+    if (!target)
         return;
-    }
-    const QString form = o.constBegin().key();
-    const QJsonValue value = o.constBegin().value();
-    const QString valuePath = key(path, form);
-    if (form == u"user" || form == u"group") {
-        if (!value.isString())
-            wrongType(valuePath, value, tr("an id"));
-        else if (form == u"user" && !m_users.contains(value.toString()))
-            error(valuePath, u"unresolved"_s, tr("There is no user \"%1\".").arg(value.toString()));
-        else if (form == u"group" && !m_groups.contains(value.toString()))
-            error(valuePath, u"unresolved"_s,
-                  tr("There is no group \"%1\".").arg(value.toString()));
-    } else if (form == u"members") {
-        if (!value.isArray()) {
-            wrongType(valuePath, value, tr("a list of user ids"));
-            return;
-        }
-        const QJsonArray members = value.toArray();
-        if (members.isEmpty())
-            error(valuePath, u"limit"_s, tr("A list of members to ring must not be empty."));
+    const QString valuePath = key(path, target->jsonKey());
+    switch (target->kind) {
+    case DialTarget::Kind::User:
+        if (!m_users.contains(target->id))
+            error(valuePath, u"unresolved"_s, tr("There is no user \"%1\".").arg(target->id));
+        break;
+    case DialTarget::Kind::Group:
+        if (!m_groups.contains(target->id))
+            error(valuePath, u"unresolved"_s, tr("There is no group \"%1\".").arg(target->id));
+        break;
+    case DialTarget::Kind::Members: {
         QSet<QString> seen;
-        for (qsizetype i = 0; i < members.size(); ++i) {
+        for (qsizetype i = 0; i < target->members.size(); ++i) {
             const QString memberPath = index(valuePath, i);
-            const QString id = members.at(i).toString();
-            if (!members.at(i).isString())
-                wrongType(memberPath, members.at(i), tr("a user id"));
-            else if (seen.contains(id))
+            const QString &id = target->members.at(i);
+            if (seen.contains(id))
                 error(memberPath, u"duplicate"_s,
                       tr("%1 is listed twice among the members to ring.").arg(userName(id)));
             else if (!m_users.contains(id))
                 error(memberPath, u"unresolved"_s, tr("There is no user \"%1\".").arg(id));
             seen.insert(id);
         }
-    } else if (form == u"number") {
-        if (!value.isString())
-            wrongType(valuePath, value, tr("a phone number"));
-        else if (!isE164(value.toString()))
-            error(valuePath, u"malformed-number"_s,
-                  tr("\"%1\" is not a phone number in E.164 form (like +15125550100).")
-                      .arg(value.toString()));
-    } else if (value != QJsonValue(true)) {
-        error(valuePath, u"invalid-value"_s,
-              tr("\"caller_owner\" can only be true: it rings the owner of the caller's "
-                 "contact."));
+        break;
+    }
+    case DialTarget::Kind::Number:
+    case DialTarget::Kind::CallerOwner:
+        break; // their shape is all there is to check
     }
 }
 
@@ -975,21 +947,20 @@ void Validator::checkKeywords(const FieldSpec &field, const QJsonValue &v, const
 
 void Validator::checkDial(const Applet &applet, const QString &configPath)
 {
-    const QJsonArray steps = applet.config.value(u"steps").toArray();
-    const QString defaultStrategy =
-        m_catalogue.type(u"dial")->field(u"steps")->itemField(u"strategy")->defaultValue.toString();
+    const QList<DialStep> steps = AppletSettings::dialSteps(applet);
     for (qsizetype i = 0; i < steps.size(); ++i) {
-        const QJsonObject step = steps.at(i).toObject();
-        const QJsonObject target = step.value(u"target").toObject();
+        const DialStep &step = steps.at(i);
+        if (!step.target)
+            continue; // said by checkDialTarget
+        const DialTarget &target = *step.target;
         const QString targetPath = key(index(key(configPath, u"steps"_s), i), u"target"_s);
-        const bool simultaneous =
-            step.value(u"strategy").toString(defaultStrategy) == u"simultaneous";
+        const bool simultaneous = step.strategy == DialStrategy::Simultaneous;
 
         int devices = 0;
         int ringable = 0; // people with a device (and, for groups, taking calls)
         bool known = true;
-        if (target.contains(u"group")) {
-            const QString id = target.value(u"group").toString();
+        if (target.kind == DialTarget::Kind::Group) {
+            const QString &id = target.id;
             known = m_reach.contains(id);
             const GroupReach reach = m_reach.value(id);
             devices = reach.voiceDevices;
@@ -1008,11 +979,10 @@ void Validator::checkDial(const Applet &applet, const QString &configPath)
                                  "has a device.")
                                   .arg(groupName(id)));
             }
-        } else if (target.contains(u"members") || target.contains(u"user")) {
-            const QJsonArray ids = target.contains(u"user") ? QJsonArray{target.value(u"user")}
-                                                            : target.value(u"members").toArray();
-            for (const QJsonValue &id : ids) {
-                const auto it = m_users.constFind(id.toString());
+        } else if (!target.userIds().isEmpty()) {
+            const QStringList ids = target.userIds();
+            for (const QString &id : ids) {
+                const auto it = m_users.constFind(id);
                 if (it == m_users.cend()) {
                     known = false;
                     continue;
@@ -1021,12 +991,11 @@ void Validator::checkDial(const Applet &applet, const QString &configPath)
                 devices += n;
                 ringable += n > 0 ? 1 : 0;
             }
-            if (known && !ids.isEmpty() && ringable == 0) {
+            if (known && ringable == 0) {
                 warning(targetPath, u"rings-nobody"_s,
                         tr("This step rings nobody: %1 no device.")
-                            .arg(ids.size() == 1
-                                     ? tr("%1 has").arg(userName(ids.first().toString()))
-                                     : tr("none of these members has")));
+                            .arg(ids.size() == 1 ? tr("%1 has").arg(userName(ids.first()))
+                                                 : tr("none of these members has")));
             }
         }
         if (simultaneous && devices > Limits::maxSimultaneousDevices) {

@@ -81,8 +81,7 @@ int main(int argc, char *argv[])
         for (int i = 0; i < Items; ++i) {
             InboxDelivery d;
             d.kind = u"sms"_s;
-            d.ownerKind = u"group"_s;
-            d.ownerId = u"support"_s;
+            d.owner = Owner::group(u"support"_s);
             d.from = u"+1512555%1"_s.arg(i % 10000, 4, 10, QChar(u'0'));
             d.to = u"+15125550110"_s;
             d.body = u"Message %1 about an apartment viewing, please call back."_s.arg(i);

@@ -82,7 +82,7 @@ private:
         const QString voice = QString::fromUtf8(m_base) + u"/twilio/voice/"_s;
         Twiml twiml;
         twiml.gather(voice + u"gather"_s + state, 5,
-                     QJsonObject{{u"say"_s, u"For sales press 1, for support press 2."_s}});
+                     Prompt::say(u"For sales press 1, for support press 2."_s));
         twiml.redirect(voice + u"no-key"_s + state);
         return twiml.finish();
     }

@@ -1,4 +1,4 @@
-// The routing engine, applet by applet and rule by rule (applets.md): a flow, a sequence of
+// The routing engine, applet by applet and rule by rule (core/routing/APPLETS.md): a flow, a sequence of
 // events played as the carrier would (the call arrives, a key, silence, a dial result, a
 // recording, a text), and the TwiML answered to each, written out verb by verb. What the
 // engine keeps (inbox items, events) is checked too.
@@ -32,7 +32,7 @@ QString keptSummary(const RoutingOutcome &outcome)
 {
     QStringList out;
     for (const InboxDelivery &d : outcome.deliveries) {
-        QString s = d.kind + u' ' + d.ownerKind + u':' + d.ownerId;
+        QString s = d.kind + u' ' + d.owner.kindKey() + u':' + d.owner.id;
         if (d.kind == u"voicemail")
             s += u' ' + QString::number(d.durationSeconds) + u's';
         else

@@ -1,4 +1,4 @@
-// The lexical rules of config-format.md: ids, E.164 numbers, SIP addresses, clock times,
+// The lexical rules of core/config/FORMAT.md: ids, E.164 numbers, SIP addresses, clock times,
 // dates, URLs, time zones; and ids made from names.
 
 #include "model/identifiers.h"

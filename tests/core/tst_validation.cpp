@@ -1,4 +1,4 @@
-// Every validation rule of config-format.md and applets.md: one document per rule, built from
+// Every validation rule of core/config/FORMAT.md and core/routing/APPLETS.md: one document per rule, built from
 // a valid base document (tests/data/validation/base.json) by changing just what breaks that
 // rule, and the one finding it must produce: severity, JSON path and rule.
 
@@ -377,7 +377,7 @@ void TestValidation::eachRule_data()
          set("/flows/0/sms/applets/kw/next/AGAIN", R"("loop")"),
          set("/flows/0/sms/applets/loop", R"({"type": "sms-reply", "next": {"next": "kw"}})")},
         E, "flows[0].sms.applets.kw", "cycle");
-    // Limits of applets.md
+    // Limits of core/routing/APPLETS.md
     row("six dial steps",
         {set("/flows/0/voice/applets/dial/config/steps/-", R"({"target": {"group": "support"}})")},
         E, "flows[0].voice.applets.dial.config.steps", "limit");
@@ -490,6 +490,8 @@ void TestValidation::duplicateMemberMessageNamesTheUser()
     QVERIFY2(findings.first().message.contains(u"Johan Berg"),
              qPrintable(findings.first().message));
 }
+
+
 
 QTEST_GUILESS_MAIN(TestValidation)
 #include "tst_validation.moc"

@@ -20,15 +20,31 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-QColor appletColor(const QString &type)
+QColor appletColor(std::optional<AppletKind> kind)
 {
-    static const QHash<QString, QColor> colors{
-        {u"greeting"_s, QColor(0x2e, 0x7d, 0x32)},  {u"menu"_s, QColor(0x6a, 0x1b, 0x9a)},
-        {u"hours"_s, QColor(0xef, 0x6c, 0x00)},     {u"dial"_s, QColor(0x15, 0x65, 0xc0)},
-        {u"voicemail"_s, QColor(0x00, 0x83, 0x8f)}, {u"hangup"_s, QColor(0xc6, 0x28, 0x28)},
-        {u"keyword"_s, QColor(0xad, 0x14, 0x57)},   {u"sms-reply"_s, QColor(0x28, 0x35, 0x93)},
-        {u"sms-inbox"_s, QColor(0x4e, 0x34, 0x2e)}};
-    return colors.value(type, QColor(0x45, 0x5a, 0x64));
+    if (!kind)
+        return QColor(0x45, 0x5a, 0x64);
+    switch (*kind) {
+    case AppletKind::Greeting:
+        return QColor(0x2e, 0x7d, 0x32);
+    case AppletKind::Menu:
+        return QColor(0x6a, 0x1b, 0x9a);
+    case AppletKind::Hours:
+        return QColor(0xef, 0x6c, 0x00);
+    case AppletKind::Dial:
+        return QColor(0x15, 0x65, 0xc0);
+    case AppletKind::Voicemail:
+        return QColor(0x00, 0x83, 0x8f);
+    case AppletKind::Hangup:
+        return QColor(0xc6, 0x28, 0x28);
+    case AppletKind::Keyword:
+        return QColor(0xad, 0x14, 0x57);
+    case AppletKind::SmsReply:
+        return QColor(0x28, 0x35, 0x93);
+    case AppletKind::SmsInbox:
+        return QColor(0x4e, 0x34, 0x2e);
+    }
+    return {};
 }
 
 AppletItem::AppletItem(const QString &appletId)
@@ -123,7 +139,7 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 {
     const QPalette palette = QApplication::palette();
     const QRectF card(0, 0, FlowLayout::CardWidth, FlowLayout::CardHeight);
-    const QColor accent = appletColor(m_type);
+    const QColor accent = appletColor(AppletCatalogue::instance().kindOf(m_type));
     const bool selected = option->state & QStyle::State_Selected;
     painter->setRenderHint(QPainter::Antialiasing);
 

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "catalogue/appletcatalogue.h"
+
 #include <QColor>
-#include <QString>
 
 namespace Switchboard {
 
 // Each applet type's accent colour, as in its icon, so that types tell apart on the canvas.
-QColor appletColor(const QString &type);
+QColor appletColor(std::optional<AppletKind> kind);
 // The route of a test call, apart from the selection (blue) and warnings (amber).
 inline QColor routeColor()
 {

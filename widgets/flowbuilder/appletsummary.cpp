@@ -1,6 +1,6 @@
 #include "appletsummary.h"
 
-#include "catalogue/appletcatalogue.h"
+#include "catalogue/appletsettings.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,44 +16,40 @@ class SummaryText
     Q_DECLARE_TR_FUNCTIONS(AppletSummary)
 
 public:
-    static QString prompt(const QJsonValue &v)
+    static QString prompt(const std::optional<Prompt> &p)
     {
-        const QJsonObject o = v.toObject();
-        if (o.contains(u"play"))
+        if (p && p->plays())
             return tr("plays a recording");
-        const QString say = o.value(u"say").toString();
+        const QString say = p ? p->text : QString();
         return tr("says \"%1\"").arg(say.size() > 48 ? say.left(46) + u'…' : say);
     }
-    static QString strategy(const QString &s, int seconds)
+    static QString strategy(DialStrategy s, int seconds)
     {
-        if (s == u"simultaneous")
+        switch (s) {
+        case DialStrategy::Simultaneous:
             return tr("all at once, %1 s").arg(seconds);
-        if (s == u"round-robin")
+        case DialStrategy::RoundRobin:
             return tr("one in turn, %1 s").arg(seconds);
-        if (s == u"linear-round-robin")
+        case DialStrategy::LinearRoundRobin:
             return tr("in turns, %1 s each").arg(seconds);
+        case DialStrategy::Sequential:
+            break;
+        }
         return tr("in order, %1 s each").arg(seconds);
     }
     static QString dial(const Applet &a, const Organization &org)
     {
-        const AppletCatalogue &c = AppletCatalogue::instance();
-        const QJsonArray steps = c.value(a, u"steps").toArray();
+        const QList<DialStep> steps = AppletSettings::dialSteps(a);
         if (steps.isEmpty())
             return tr("Choose whom to ring");
-        const QJsonObject first = steps.first().toObject();
-        const QJsonObject target = first.value(u"target").toObject();
-        const FieldSpec *stepSpec = c.type(u"dial")->field(u"steps");
-        const int seconds = first.value(u"ring_seconds")
-                                .toInt(stepSpec->itemField(u"ring_seconds")->defaultValue.toInt());
-        const QString strategy =
-            first.value(u"strategy")
-                .toString(stepSpec->itemField(u"strategy")->defaultValue.toString());
+        const DialStep &first = steps.first();
         QString text;
-        if (target.contains(u"group") || target.contains(u"members"))
+        if (first.target && first.target->ringsPool())
             text = tr("Ring %1 %2")
-                       .arg(targetName(target, org), SummaryText::strategy(strategy, seconds));
+                       .arg(targetName(first.target, org),
+                            SummaryText::strategy(first.strategy, first.ringSeconds));
         else
-            text = tr("Ring %1, %2 s").arg(targetName(target, org)).arg(seconds);
+            text = tr("Ring %1, %2 s").arg(targetName(first.target, org)).arg(first.ringSeconds);
         if (steps.size() > 1)
             text += tr(", then %n more step(s)", nullptr, int(steps.size() - 1));
         return text;
@@ -88,47 +84,49 @@ public:
             text += tr(", %n holiday(s)", nullptr, holidays);
         return text;
     }
-    static QString owner(const QJsonValue &v, const Organization &org)
+    static QString owner(const Applet &a, const Organization &org)
     {
-        const QJsonObject o = v.toObject();
-        if (o.isEmpty())
+        const std::optional<Owner> o = AppletSettings::owner(a);
+        if (!o)
             return tr("nobody yet");
-        return targetName(o, org);
+        return o->isGroup() ? org.groupName(o->id) : org.userName(o->id);
     }
 };
 } // namespace
 
-QString targetName(const QJsonObject &target, const Organization &org)
+QString targetName(const std::optional<DialTarget> &target, const Organization &org)
 {
-    auto user = [&](const QString &id) {
-        const User *u = org.user(id);
-        return u && !u->name.isEmpty() ? u->name : id;
-    };
-    if (target.contains(u"group")) {
-        const Group *g = org.group(target.value(u"group").toString());
-        return g && !g->name.isEmpty() ? g->name : target.value(u"group").toString();
-    }
-    if (target.contains(u"user"))
-        return user(target.value(u"user").toString());
-    if (target.contains(u"members")) {
+    if (!target)
+        return SummaryText::tr("nobody yet");
+    switch (target->kind) {
+    case DialTarget::Kind::Group:
+        return org.groupName(target->id);
+    case DialTarget::Kind::User:
+        return org.userName(target->id);
+    case DialTarget::Kind::Members: {
         QStringList names;
-        for (const QJsonValue &m : target.value(u"members").toArray())
-            names.append(user(m.toString()));
+        for (const QString &m : target->members)
+            names.append(org.userName(m));
         return names.join(u", "_s);
     }
-    if (target.contains(u"number"))
-        return target.value(u"number").toString();
-    if (target.contains(u"caller_owner"))
+    case DialTarget::Kind::Number:
+        return target->number;
+    case DialTarget::Kind::CallerOwner:
         return SummaryText::tr("the caller's contact owner");
-    return SummaryText::tr("nobody yet");
+    }
+    return {};
 }
 
 QString appletSummary(const Applet &a, const Organization &org)
 {
     const AppletCatalogue &c = AppletCatalogue::instance();
-    if (a.type == u"greeting")
-        return SummaryText::tr("Then it %1").arg(SummaryText::prompt(c.value(a, u"prompt")));
-    if (a.type == u"menu") {
+    const std::optional<AppletKind> kind = c.kindOf(a);
+    if (!kind)
+        return {};
+    switch (*kind) {
+    case AppletKind::Greeting:
+        return SummaryText::tr("Then it %1").arg(SummaryText::prompt(AppletSettings::prompt(a)));
+    case AppletKind::Menu: {
         QStringList keys;
         for (const QString &k : AppletCatalogue::menuKeys()) {
             if (a.next.contains(k))
@@ -141,32 +139,30 @@ QString appletSummary(const Applet &a, const Organization &org)
                          .arg(c.value(a, u"timeout").toInt())
                          .arg(c.value(a, u"attempts").toInt());
     }
-    if (a.type == u"hours")
+    case AppletKind::Hours:
         return SummaryText::hours(a);
-    if (a.type == u"dial")
+    case AppletKind::Dial:
         return SummaryText::dial(a, org);
-    if (a.type == u"voicemail")
-        return SummaryText::tr("Voicemail for %1")
-            .arg(SummaryText::owner(c.value(a, u"owner"), org));
-    if (a.type == u"hangup")
+    case AppletKind::Voicemail:
+        return SummaryText::tr("Voicemail for %1").arg(SummaryText::owner(a, org));
+    case AppletKind::Hangup:
         return c.value(a, u"reject").toBool() ? SummaryText::tr("Refuses the call (busy)")
                                               : SummaryText::tr("Ends the call");
-    if (a.type == u"keyword") {
-        QStringList words;
-        for (const QJsonValue &w : c.value(a, u"keywords").toArray())
-            words.append(w.toString());
+    case AppletKind::Keyword: {
+        const QStringList words = AppletSettings::keywords(a);
         return words.isEmpty() ? SummaryText::tr("No keywords yet") : words.join(u", "_s);
     }
-    if (a.type == u"sms-reply") {
+    case AppletKind::SmsReply: {
         const QString body = c.value(a, u"body").toString();
         return SummaryText::tr("Replies \"%1\"")
             .arg(body.size() > 40 ? body.left(38) + u'…' : body);
     }
-    if (a.type == u"sms-inbox") {
-        const QString who = SummaryText::owner(c.value(a, u"owner"), org);
-        return c.value(a, u"assign").toString() == u"round-robin"
+    case AppletKind::SmsInbox: {
+        const QString who = SummaryText::owner(a, org);
+        return AppletSettings::inboxAssign(a) == InboxAssign::RoundRobin
                    ? SummaryText::tr("Into %1's inbox, shared in turns").arg(who)
                    : SummaryText::tr("Into %1's inbox").arg(who);
+    }
     }
     return {};
 }

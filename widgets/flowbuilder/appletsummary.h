@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/appletvalues.h"
 #include "model/organization.h"
 
 namespace Switchboard {
@@ -9,6 +10,6 @@ namespace Switchboard {
 QString appletSummary(const Applet &applet, const Organization &organization);
 
 // "Sales", "Nancy Ortiz", "Maria Lopez, Nancy Ortiz", "+15125550199", ...
-QString targetName(const QJsonObject &target, const Organization &organization);
+QString targetName(const std::optional<DialTarget> &target, const Organization &organization);
 
 } // namespace Switchboard

@@ -1,6 +1,7 @@
 #include "fieldeditors.h"
 
 #include "document/mimetypes.h"
+#include "model/appletvalues.h"
 #include "model/identifiers.h"
 
 #include <QCheckBox>
@@ -256,14 +257,14 @@ public:
     }
     void setValue(const QJsonValue &value) override
     {
-        const QJsonObject o = value.toObject();
+        const std::optional<Prompt> p = Prompt::fromJson(value);
         const QSignalBlocker b(m_text);
-        const Kind kind = value.isObject() ? (o.contains(u"play") ? Play : Say) : Default;
+        const Kind kind = !value.isObject() ? Default : p && p->plays() ? Play : Say;
         m_kind->setCurrentIndex(m_kind->findData(kind));
-        const QString text = o.value(kind == Play ? u"play" : u"say").toString();
+        const QString text = p ? p->text : QString();
         if (m_text->toPlainText() != text)
             m_text->setPlainText(text);
-        m_voice->setText(o.value(u"voice").toString());
+        m_voice->setText(p ? p->voice : QString());
         update();
     }
 
@@ -284,11 +285,11 @@ private:
             emit edited(QJsonValue::Null);
             return;
         }
-        QJsonObject o;
-        o.insert(kind == Play ? u"play"_s : u"say"_s, m_text->toPlainText().trimmed());
-        if (kind == Say && !m_voice->text().trimmed().isEmpty())
-            o.insert(u"voice"_s, m_voice->text().trimmed());
-        emit edited(o);
+        const QString text = m_text->toPlainText().trimmed();
+        Prompt p = kind == Play ? Prompt::play(text) : Prompt::say(text);
+        if (kind == Say)
+            p.voice = m_voice->text().trimmed();
+        emit edited(p.toJson());
     }
     QComboBox *m_kind;
     QPlainTextEdit *m_text;
@@ -308,24 +309,19 @@ public:
         m_box->addItem(FieldEditor::tr("Choose…"), QString());
         for (const Group &g : org.groups)
             m_box->addItem(QIcon(u":/icons/sections/users.svg"_s),
-                           FieldEditor::tr("Group: %1").arg(g.name), QString(u"group:"_s + g.id));
+                           FieldEditor::tr("Group: %1").arg(g.name), Owner::group(g.id).queryKey());
         for (const User &u : org.users)
-            m_box->addItem(FieldEditor::tr("User: %1").arg(u.name), QString(u"user:"_s + u.id));
+            m_box->addItem(FieldEditor::tr("User: %1").arg(u.name), Owner::user(u.id).queryKey());
         row(body())->addWidget(m_box);
         connect(m_box, &QComboBox::activated, this, [this] {
-            const QString choice = m_box->currentData().toString();
-            if (choice.isEmpty())
-                return;
-            emit edited(QJsonObject{{choice.section(u':', 0, 0), choice.section(u':', 1)}});
+            if (const auto owner = Owner::fromQueryKey(m_box->currentData().toString()))
+                emit edited(owner->toJson());
         });
     }
     void setValue(const QJsonValue &value) override
     {
-        const QJsonObject o = value.toObject();
-        const QString key = o.contains(u"group")  ? u"group:"_s + o.value(u"group").toString()
-                            : o.contains(u"user") ? u"user:"_s + o.value(u"user").toString()
-                                                  : QString();
-        m_box->setCurrentIndex(std::max(0, m_box->findData(key)));
+        const std::optional<Owner> owner = Owner::fromJson(value);
+        m_box->setCurrentIndex(std::max(0, owner ? m_box->findData(owner->queryKey()) : 0));
     }
 
 private:
@@ -499,47 +495,59 @@ public:
     }
     void setValue(const QJsonValue &value) override
     {
-        const QJsonObject t = value.toObject();
-        Form form = GroupForm;
-        if (t.contains(u"user"))
-            form = UserForm;
-        else if (t.contains(u"members"))
-            form = MembersForm;
-        else if (t.contains(u"number"))
-            form = NumberForm;
-        else if (t.contains(u"caller_owner"))
-            form = OwnerForm;
+        // A malformed target (the validator says what is wrong) shows as a group to choose.
+        const DialTarget t = DialTarget::fromJson(value).value_or(DialTarget::group({}));
+        const Form form = formOf(t.kind);
         m_form->setCurrentIndex(form);
         m_stack->setCurrentIndex(form);
-        m_group->setCurrentIndex(std::max(0, m_group->findData(t.value(u"group").toString())));
-        m_user->setCurrentIndex(std::max(0, m_user->findData(t.value(u"user").toString())));
-        QStringList ids;
-        for (const QJsonValue &m : t.value(u"members").toArray())
-            ids.append(m.toString());
-        m_ring->setIds(ids);
-        m_number->setText(t.value(u"number").toString());
+        const QString id = t.kind == DialTarget::Kind::Group || t.kind == DialTarget::Kind::User
+                               ? t.id
+                               : QString();
+        m_group->setCurrentIndex(
+            std::max(0, t.kind == DialTarget::Kind::Group ? m_group->findData(id) : 0));
+        m_user->setCurrentIndex(
+            std::max(0, t.kind == DialTarget::Kind::User ? m_user->findData(id) : 0));
+        m_ring->setIds(t.members);
+        m_number->setText(t.number);
     }
 
 private:
+    static Form formOf(DialTarget::Kind kind)
+    {
+        switch (kind) {
+        case DialTarget::Kind::Group:
+            return GroupForm;
+        case DialTarget::Kind::User:
+            return UserForm;
+        case DialTarget::Kind::Members:
+            return MembersForm;
+        case DialTarget::Kind::Number:
+            return NumberForm;
+        case DialTarget::Kind::CallerOwner:
+            return OwnerForm;
+        }
+        return GroupForm;
+    }
+    // What the form says now; the catalogue's rules decide whether it is taken.
     void commit()
     {
         switch (m_form->currentData().toInt()) {
         case GroupForm:
             if (!m_group->currentData().toString().isEmpty())
-                emit edited(QJsonObject{{u"group"_s, m_group->currentData().toString()}});
+                emit edited(DialTarget::group(m_group->currentData().toString()).toJson());
             break;
         case UserForm:
             if (!m_user->currentData().toString().isEmpty())
-                emit edited(QJsonObject{{u"user"_s, m_user->currentData().toString()}});
+                emit edited(DialTarget::user(m_user->currentData().toString()).toJson());
             break;
         case MembersForm:
-            emit edited(QJsonObject{{u"members"_s, QJsonArray::fromStringList(m_ring->ids())}});
+            emit edited(DialTarget::listOf(m_ring->ids()).toJson());
             break;
         case NumberForm:
-            emit edited(QJsonObject{{u"number"_s, m_number->text().trimmed()}});
+            emit edited(DialTarget::outsideNumber(m_number->text().trimmed()).toJson());
             break;
         case OwnerForm:
-            emit edited(QJsonObject{{u"caller_owner"_s, true}});
+            emit edited(DialTarget::callerOwner().toJson());
             break;
         }
     }
@@ -731,8 +739,10 @@ public:
         , m_box(new QComboBox(body()))
         , m_number(new QLineEdit(body()))
     {
-        m_box->addItem(FieldEditor::tr("The caller's number"), u"caller"_s);
-        m_box->addItem(FieldEditor::tr("The number they called"), u"number"_s);
+        m_box->addItem(FieldEditor::tr("The caller's number"),
+                       CallerId{CallerId::Kind::Caller, {}}.toJson().toString());
+        m_box->addItem(FieldEditor::tr("The number they called"),
+                       CallerId{CallerId::Kind::Number, {}}.toJson().toString());
         m_box->addItem(FieldEditor::tr("This number:"), QString());
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *l = row(body());
@@ -743,7 +753,7 @@ public:
     }
     void setValue(const QJsonValue &value) override
     {
-        const QString v = value.toString(u"caller"_s);
+        const QString v = value.toString(CallerId().toJson().toString());
         const int index = m_box->findData(v);
         m_box->setCurrentIndex(index >= 0 ? index : 2);
         m_number->setText(index >= 0 ? QString() : v);

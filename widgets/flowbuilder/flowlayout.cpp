@@ -14,7 +14,7 @@ QStringList shownBranches(const Applet &applet)
 {
     const AppletCatalogue &catalogue = AppletCatalogue::instance();
     const QStringList all = catalogue.branchNames(applet);
-    if (applet.type != u"menu")
+    if (!catalogue.is(applet, AppletKind::Menu))
         return all;
     QStringList shown;
     bool freeKeyShown = false;

@@ -82,7 +82,7 @@ QVariant FlowsModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         switch (index.column()) {
         case NameColumn:
-            return flow.name.isEmpty() ? flow.id : flow.name;
+            return flow.displayName();
         case AppletsColumn: {
             const int count = int((flow.voice ? flow.voice->applets.size() : 0) +
                                   (flow.sms ? flow.sms->applets.size() : 0));

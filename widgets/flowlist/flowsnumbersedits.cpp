@@ -18,7 +18,7 @@ FlowsNumbersEdits::FlowsNumbersEdits(OrganizationDocument *document, QObject *pa
 QString FlowsNumbersEdits::flowName(const QString &flowId) const
 {
     const Flow *flow = m_document->organization().flow(flowId);
-    return flow && !flow->name.isEmpty() ? flow->name : flowId;
+    return flow ? flow->displayName() : flowId;
 }
 
 QString FlowsNumbersEdits::flowNameProblem(const QString &name, const QString &except) const

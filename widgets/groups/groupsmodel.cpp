@@ -29,7 +29,7 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return group.name.isEmpty() ? group.id : group.name;
+            return group.displayName();
         case DepartmentColumn:
             return group.department;
         case MembersColumn:

@@ -119,7 +119,7 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         return {};
     const Member &member = group()->members.at(index.row());
     const User *user = m_document->organization().user(member.user);
-    const QString name = user && !user->name.isEmpty() ? user->name : member.user;
+    const QString name = user ? user->displayName() : member.user;
     if (role == UserIdRole)
         return member.user;
     switch (index.column()) {

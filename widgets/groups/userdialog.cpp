@@ -1,5 +1,7 @@
 #include "userdialog.h"
 
+#include "model/appletvalues.h"
+
 #include "model/identifiers.h"
 
 #include <QComboBox>
@@ -104,10 +106,9 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     m_greetingKind->addItem(tr("No personal greeting"), NoGreeting);
     m_greetingKind->addItem(tr("Say this text"), SayGreeting);
     m_greetingKind->addItem(tr("Play the sound at this URL"), PlayGreeting);
-    if (user.greeting) {
-        const bool plays = user.greeting->contains(u"play");
-        m_greetingKind->setCurrentIndex(plays ? PlayGreeting : SayGreeting);
-        m_greeting->setPlainText(user.greeting->value(plays ? u"play" : u"say").toString());
+    if (const auto greeting = user.greeting ? Prompt::fromJson(*user.greeting) : std::nullopt) {
+        m_greetingKind->setCurrentIndex(greeting->plays() ? PlayGreeting : SayGreeting);
+        m_greeting->setPlainText(greeting->text);
     }
     m_greeting->setMaximumHeight(70);
     connect(m_greetingKind, &QComboBox::currentIndexChanged, this, &UserDialog::updateState);
@@ -172,10 +173,10 @@ User UserDialog::user() const
     const QString text = m_greeting->toPlainText().trimmed();
     switch (m_greetingKind->currentData().toInt()) {
     case SayGreeting:
-        u.greeting = QJsonObject{{u"say"_s, text}};
+        u.greeting = Prompt::say(text).toJson();
         break;
     case PlayGreeting:
-        u.greeting = QJsonObject{{u"play"_s, text}};
+        u.greeting = Prompt::play(text).toJson();
         break;
     default:
         u.greeting.reset();
@@ -197,7 +198,7 @@ QString UserDialog::problem() const
         const QString text = m_greeting->toPlainText().trimmed();
         if (text.isEmpty())
             return tr("Write the greeting, or choose no personal greeting.");
-        if (u.greeting->contains(u"play") && !isHttpUrl(text))
+        if (m_greetingKind->currentData().toInt() == PlayGreeting && !isHttpUrl(text))
             return tr("The greeting's sound must be an http or https URL.");
     }
     return {};

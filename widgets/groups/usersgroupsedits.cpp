@@ -20,13 +20,13 @@ UsersGroupsEdits::UsersGroupsEdits(OrganizationDocument *document, QObject *pare
 QString UsersGroupsEdits::userName(const QString &userId) const
 {
     const User *user = m_document->organization().user(userId);
-    return user && !user->name.isEmpty() ? user->name : userId;
+    return user ? user->displayName() : userId;
 }
 
 QString UsersGroupsEdits::groupName(const QString &groupId) const
 {
     const Group *group = m_document->organization().group(groupId);
-    return group && !group->name.isEmpty() ? group->name : groupId;
+    return group ? group->displayName() : groupId;
 }
 
 int UsersGroupsEdits::addUsers(const QString &groupId, const QStringList &userIds, int row)

@@ -52,7 +52,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return user.name.isEmpty() ? user.id : user.name;
+            return user.displayName();
         case EmailColumn:
             return user.email;
         case RoleColumn:

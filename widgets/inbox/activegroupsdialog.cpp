@@ -317,7 +317,7 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
             return a->name.localeAwareCompare(b->name) < 0;
         });
         for (const User *u : std::as_const(users))
-            m_userCombo->addItem(u->name.isEmpty() ? u->id : u->name, u->id);
+            m_userCombo->addItem(u->displayName(), u->id);
         // Nobody signed in (or someone unknown): start with the first user.
         if (m_userCombo->findData(shown) < 0 && m_userCombo->count() > 0)
             shown = m_userCombo->itemData(0).toString();
@@ -665,7 +665,7 @@ void ActiveGroupsDialog::selectInCombo(const QString &userId)
 QString ActiveGroupsDialog::userName(const QString &userId) const
 {
     const User *user = m_organization.user(userId);
-    return user && !user->name.isEmpty() ? user->name : userId;
+    return user ? user->displayName() : userId;
 }
 
 } // namespace Switchboard

@@ -1,6 +1,6 @@
 #pragma once
 
-// Active Groups (console.md): every group a user belongs to, by department, with whether they
+// Active Groups (widgets/CONSOLE.md): every group a user belongs to, by department, with whether they
 // take its calls and texts now, or "N/A" where the group's member entry leaves them out of
 // that channel; plus the one Available / Unavailable switch. The state lives in the routing
 // backend (GET /api/v1/presence, PUT /api/v1/presence/USER); only what changed is sent.

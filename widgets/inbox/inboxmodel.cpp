@@ -187,7 +187,7 @@ void InboxModel::removeRow(const QString &id)
 QString InboxModel::userName(const QString &id) const
 {
     const User *u = m_organization ? m_organization->user(id) : nullptr;
-    return u && !u->name.isEmpty() ? u->name : id;
+    return u ? u->displayName() : id;
 }
 
 QVariant InboxModel::data(const QModelIndex &index, int role) const

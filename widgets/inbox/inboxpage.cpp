@@ -201,7 +201,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
         QSignalBlocker block(m_user);
         m_user->clear();
         for (const User &u : m_document->organization().users)
-            m_user->addItem(u.name.isEmpty() ? u.id : u.name, u.id);
+            m_user->addItem(u.displayName(), u.id);
         QString wanted = keep.isEmpty() ? ConsoleSettings().value(signedInKey).toString() : keep;
         if (m_user->findData(wanted) < 0) {
             for (const User &u : m_document->organization().users) {
@@ -419,7 +419,7 @@ void InboxPage::updateDetail()
     const Organization &org = m_document->organization();
     auto name = [&org](const QString &id) {
         const User *u = org.user(id);
-        return u && !u->name.isEmpty() ? u->name : id;
+        return u ? u->displayName() : id;
     };
     if (!has) {
         m_title->setText(m_model->rowCount() ? tr("Choose a message.") : tr("Nothing here."));

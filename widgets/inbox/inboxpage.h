@@ -1,6 +1,6 @@
 #pragma once
 
-// The inbox for support staff (console.md, "Inbox"): "My messages" and one section per group
+// The inbox for support staff (widgets/CONSOLE.md, "Inbox"): "My messages" and one section per group
 // the signed-in user belongs to, each with its texts and voicemails and their unread counts;
 // the list of the section chosen (loaded as it scrolls, refreshed every few seconds without
 // losing the selection); the item chosen, with what can be done to it: read or unread,
