@@ -4225,6 +4225,10 @@
         <source>There is no user &quot;%1&quot; to own this contact.</source>
         <translation>Es gibt keinen Benutzer &quot;%1&quot;, dem dieser Kontakt gehören könnte.</translation>
     </message>
+    <message>
+        <source>The name &quot;%1&quot; is taken already by %2[%3]; names must differ (ignoring case).</source>
+        <translation>Der Name &quot;%1&quot; ist schon durch %2[%3] vergeben; Namen müssen sich unterscheiden (ohne Beachtung der Groß- und Kleinschreibung).</translation>
+    </message>
 </context>
 <context>
     <name>Webhooks</name>

@@ -4225,6 +4225,10 @@
         <source>There is no user &quot;%1&quot; to own this contact.</source>
         <translation>No existe el usuario &quot;%1&quot; que debe ser propietario de este contacto.</translation>
     </message>
+    <message>
+        <source>The name &quot;%1&quot; is taken already by %2[%3]; names must differ (ignoring case).</source>
+        <translation>El nombre &quot;%1&quot; ya lo usa %2[%3]; los nombres deben ser distintos (sin distinguir mayúsculas de minúsculas).</translation>
+    </message>
 </context>
 <context>
     <name>Webhooks</name>

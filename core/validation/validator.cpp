@@ -100,6 +100,22 @@ private:
     QHash<QString, int> m_flows;   // id -> first index
     QHash<QString, int> m_flowUse; // flow id -> numbers using it
     QHash<QString, GroupReach> m_reach;
+    QHash<QString, int> m_groupNames; // name, case folded -> first index
+    QHash<QString, int> m_flowNames;
+
+    static QString nameKey(const QString &name) { return name.simplified().toCaseFolded(); }
+    // People tell groups and flows apart by name, in menus and in the console's lists.
+    void checkUniqueName(const QHash<QString, int> &names, const QString &name, int position,
+                         const QString &path, const QString &listName)
+    {
+        const int first = names.value(nameKey(name), position);
+        if (name.simplified().isEmpty() || first == position)
+            return;
+        error(path, u"duplicate"_s,
+              tr("The name \"%1\" is taken already by %2[%3]; names must differ (ignoring case).")
+                  .arg(name, listName)
+                  .arg(first));
+    }
 
     void error(const QString &path, const QString &rule, const QString &message)
     {
@@ -173,6 +189,10 @@ void Validator::indexOrganization()
         m_groups.insert(m_org.groups.at(i).id, i);
     for (int i = int(m_org.flows.size()) - 1; i >= 0; --i)
         m_flows.insert(m_org.flows.at(i).id, i);
+    for (int i = int(m_org.groups.size()) - 1; i >= 0; --i)
+        m_groupNames.insert(nameKey(m_org.groups.at(i).name), i);
+    for (int i = int(m_org.flows.size()) - 1; i >= 0; --i)
+        m_flowNames.insert(nameKey(m_org.flows.at(i).name), i);
     for (const PhoneNumber &n : m_org.numbers) {
         if (!n.flow.isEmpty())
             ++m_flowUse[n.flow];
@@ -281,6 +301,7 @@ void Validator::checkGroups()
         const QString path = index(u"groups"_s, i);
         checkId(group.id, key(path, u"id"_s), tr("group"));
         checkUnique(seen, group.id, i, key(path, u"id"_s), u"groups"_s);
+        checkUniqueName(m_groupNames, group.name, i, key(path, u"name"_s), u"groups"_s);
         QHash<QString, int> members;
         for (int m = 0; m < group.members.size(); ++m) {
             const Member &member = group.members.at(m);
@@ -371,6 +392,7 @@ void Validator::checkFlow(int i)
                   .arg(flow.id, u"flows"_s)
                   .arg(m_flows.value(flow.id)));
     }
+    checkUniqueName(m_flowNames, flow.name, i, key(path, u"name"_s), u"flows"_s);
     if (!m_flowUse.contains(flow.id)) {
         warning(path, u"unused-flow"_s,
                 tr("Flow \"%1\" is not used by any number.")

@@ -53,6 +53,7 @@ private slots:
     void validateAcceptsTheDemo();
     void validatePrintsOneFindingPerLine();
     void validateSaysWhereJsonIsBroken();
+    void validateRefusesNamesTakenTwice();
     void validateReadsStandardInput();
     void importThenExportIsByteIdentical();
     void importWithErrorsChangesNothing();
@@ -103,6 +104,31 @@ void TestCtl::validatePrintsOneFindingPerLine()
     QVERIFY2(lines.at(1).startsWith("warning numbers[0].flow: "), lines.at(1).constData());
     QVERIFY2(lines.at(2).startsWith("warning flows[0]: "), lines.at(2).constData());
     QVERIFY2(run.err.contains(u"1 error, 2 warnings"_s), qPrintable(run.err));
+}
+
+// The console's dialogs refuse a taken group or flow name; a document edited by hand meets
+// the same rule here, so that import refuses what the console would.
+void TestCtl::validateRefusesNamesTakenTwice()
+{
+    const QString file = m_dir.filePath(u"names.json"_s);
+    Organization org = demoOrganization();
+    Group copy = org.groups.first();
+    copy.id = u"sales-2"_s;
+    copy.name = copy.name.toUpper();
+    org.groups.append(copy);
+    Flow flow = org.flows.first();
+    flow.id = u"main-2"_s;
+    flow.name = u"  main LINE "_s;
+    org.flows.append(flow);
+    QVERIFY(writeFile(file, writeConfigDocument(org)));
+    const Run run = ctl({u"validate"_s, file});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("error groups[2].name: "), run.out.constData());
+    QVERIFY2(run.out.contains("error flows[2].name: "), run.out.constData());
+
+    const QString database = m_dir.filePath(u"names.sqlite"_s);
+    const Run import = ctl({u"import"_s, u"--database"_s, database, file});
+    QCOMPARE(import.exitCode, 1);
 }
 
 void TestCtl::validateSaysWhereJsonIsBroken()

@@ -112,6 +112,8 @@ private slots:
     void eachRule();
     void everyRuleHasADocument();
     void duplicateMemberMessageNamesTheUser();
+    void namesAreUniqueIgnoringCase_data();
+    void namesAreUniqueIgnoringCase();
 
 private:
     QSet<QString> m_rowRules;
@@ -492,6 +494,44 @@ void TestValidation::duplicateMemberMessageNamesTheUser()
 }
 
 
+// Group and flow names tell them apart for people (menus, lists, the inbox), so a second one
+// with the same name, ignoring case and extra spaces, is an error at its name, for every
+// entry point: the console, switchboardctl and routerd all validate the same way.
+void TestValidation::namesAreUniqueIgnoringCase_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("names"); // the first one's path, in the message
+
+    QTest::newRow("group, other case")
+        << changed({set("/groups/-", R"({"id": "sales2", "name": "SALES", "members": ["nancy"]})")})
+        << u"groups[2].name"_s << u"groups[0]"_s;
+    QTest::newRow("group, extra spaces")
+        << changed(
+               {set("/groups/-", R"({"id": "sales2", "name": " support ", "members": ["nancy"]})")})
+        << u"groups[2].name"_s << u"groups[1]"_s;
+    QTest::newRow("flow, other case")
+        << changed({set("/flows/-", R"({"id": "main2", "name": "MAIN LINE", "voice": null, "sms": null})")})
+        << u"flows[1].name"_s << u"flows[0]"_s;
+}
+
+void TestValidation::namesAreUniqueIgnoringCase()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QString, path);
+    QFETCH(QString, names);
+
+    const Findings findings = validateConfigDocument(document);
+    const auto it = std::find_if(findings.cbegin(), findings.cend(),
+                                 [&](const Finding &f) { return f.path == path; });
+    QVERIFY2(it != findings.cend(), qPrintable(describe(findings)));
+    QVERIFY(it->isError());
+    QCOMPARE(it->rule, u"duplicate"_s);
+    QVERIFY2(it->message.contains(names), qPrintable(it->message));
+    // The first of the two is fine.
+    for (const Finding &f : findings)
+        QVERIFY2(!f.path.endsWith(u".name"_s) || f.path == path, qPrintable(f.path));
+}
 
 QTEST_GUILESS_MAIN(TestValidation)
 #include "tst_validation.moc"
