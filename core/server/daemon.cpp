@@ -1,24 +1,22 @@
 #include "daemon.h"
 
 #include "i18n/language.h"
+#include "server/httpserver.h"
 #include "server/routerserver.h"
 #include "store/database.h"
 #include "store/routerstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
-#include <QSocketNotifier>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTextStream>
+#include <QThread>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -28,15 +26,33 @@ namespace {
 
 constexpr int CannotRun = 2;
 
-// A signal handler may only do async-signal-safe things: it writes one byte to a socket
-// pair, and the event loop reads it and quits.
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
+// A request's target as logged: bytes that could end or forge a log line (controls, and
+// anything outside printable ASCII) are written as \xNN.
+QByteArray loggable(const QByteArray &target)
 {
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &byte, 1);
+    QByteArray out;
+    out.reserve(target.size());
+    for (const char c : target) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f || c == '\\') {
+            out += "\\x";
+            out += QByteArray::number(u, 16).rightJustified(2, '0');
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
+
+// What each thread of the server has of its own: a database connection and the handler that
+// uses it.
+struct ThreadState
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<RouterStore> store;
+    std::unique_ptr<RouterServer> server;
+    QString error;
+};
 
 class Daemon
 {
@@ -124,6 +140,12 @@ int Daemon::run(const QStringList &arguments)
         u"twilio-auth-token-file"_s,
         tr("File holding the carrier's auth token (else $TWILIO_AUTH_TOKEN)."), tr("FILE"));
     const QCommandLineOption quietOption(u"quiet"_s, tr("Do not log each request."));
+    const QCommandLineOption threadsOption(
+        u"threads"_s,
+        tr("Threads answering requests, each with its own database connection (default: the "
+           "number of cores, %1).")
+            .arg(QThread::idealThreadCount()),
+        tr("N"));
     const QCommandLineOption langOption(u"lang"_s, tr("Language of the messages (de, es, en)."),
                                         tr("LANG"));
     m_parser.setApplicationDescription(tr("Switchboard's routing backend: answers the carrier's "
@@ -131,7 +153,7 @@ int Daemon::run(const QStringList &arguments)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({listenOption, databaseOption, publicUrlOption, adminTokenOption,
-                         carrierTokenOption, quietOption, langOption});
+                         carrierTokenOption, quietOption, threadsOption, langOption});
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n';
         return CannotRun;
@@ -193,61 +215,69 @@ int Daemon::run(const QStringList &arguments)
         return CannotRun;
     }
 
-    auto *tcp = new LowDelayTcpServer;
-    if (!tcp->listen(host, port)) {
-        m_err << tr("Cannot listen on %1: %2").arg(m_parser.value(listenOption), tcp->errorString())
-              << u'\n';
-        delete tcp;
-        return CannotRun;
-    }
-    const QString hostText = tcp->serverAddress().protocol() == QAbstractSocket::IPv6Protocol
-                                 ? u'[' + tcp->serverAddress().toString() + u']'
-                                 : tcp->serverAddress().toString();
-    const QString address = hostText + u':' + QString::number(tcp->serverPort());
-    options.publicUrl =
-        m_parser.isSet(publicUrlOption) ? m_parser.value(publicUrlOption) : u"http://"_s + address;
-    options.logRequests = !m_parser.isSet(quietOption);
-    RouterServer server(store, options);
-    server.bind(tcp); // the server takes the QTcpServer over
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
-        m_err << tr("Cannot set up signal handling.") << u'\n';
-        return CannotRun;
-    }
-    QSocketNotifier notifier(g_signalPipe[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
-        char byte;
-        [[maybe_unused]] const auto got = ::read(g_signalPipe[1], &byte, 1);
-        notifier.setEnabled(false);
-        // Take no new connections; write out what is already answered, then stop. Requests
-        // are answered one by one in this loop, so none is half done here.
-        tcp->close();
-        for (QTcpSocket *socket : tcp->findChildren<QTcpSocket *>()) {
-            while (socket->state() == QAbstractSocket::ConnectedState &&
-                   socket->bytesToWrite() > 0 && socket->waitForBytesWritten(2000)) {
-            }
+    int threads = QThread::idealThreadCount();
+    if (m_parser.isSet(threadsOption)) {
+        bool ok = false;
+        threads = m_parser.value(threadsOption).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256) {
+            m_err << tr("--threads takes a number from 1 to 256, not \"%1\".")
+                         .arg(m_parser.value(threadsOption))
+                  << u'\n';
+            return CannotRun;
         }
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    }
+    const int revision = store.currentRevision();
+
+    const bool logRequests = !m_parser.isSet(quietOption);
+    HttpServer::Limits limits;
+    limits.bodyLimit = &RouterServer::bodyLimit;
+    ConfigurationCache configs;
+    RouterServer::Options options2 = options; // completed once the address is known
+    HttpServer http(
+        limits,
+        [&]() -> HttpServer::Handler {
+            // Runs on each thread of the pool: its own connection to the database.
+            auto state = std::make_shared<ThreadState>();
+            state->db = Database::open(location, &state->error);
+            if (state->db) {
+                state->store = std::make_unique<RouterStore>(*state->db);
+                state->server = std::make_unique<RouterServer>(*state->store, configs, options2);
+            }
+            return [state](const HttpRequest &request) {
+                if (!state->server)
+                    return problemResponse(
+                        503, tr("The database cannot be opened: %1").arg(state->error));
+                return state->server->respond(request);
+            };
+        },
+        [logRequests](const HttpRequest &request, int status, double ms) {
+            if (!logRequests)
+                return;
+            std::fprintf(stderr, "%s %s %s %d %.1fms\n",
+                         qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
+                         loggable(request.methodName).constData(),
+                         loggable(request.target).constData(), status, ms);
+        });
+    const QString hostText = host == QHostAddress(QHostAddress::Any) ? u"::"_s : host.toString();
+    if (!http.listen(hostText, port, &error)) {
+        m_err << tr("Cannot listen on %1: %2").arg(m_parser.value(listenOption), error) << u'\n';
+        return CannotRun;
+    }
+    const QString address = http.address();
+    options2.publicUrl =
+        m_parser.isSet(publicUrlOption) ? m_parser.value(publicUrlOption) : u"http://"_s + address;
 
     m_err << tr("switchboard-routerd %1 listening on http://%2 (public URL %3, database %4, "
                 "revision %5)")
-                 .arg(QStringLiteral(SWITCHBOARD_VERSION), address, options.publicUrl,
+                 .arg(QStringLiteral(SWITCHBOARD_VERSION), address, options2.publicUrl,
                       db->displayName())
-                 .arg(store.currentRevision())
+                 .arg(revision)
           << u'\n';
     m_err.flush();
-    const int code = QCoreApplication::exec();
+    // Until SIGINT or SIGTERM; then the requests in flight are answered first.
+    http.run(threads, true);
     m_err << tr("switchboard-routerd stopped.") << u'\n';
-    ::close(g_signalPipe[0]);
-    ::close(g_signalPipe[1]);
-    return code;
+    return 0;
 }
 
 } // namespace

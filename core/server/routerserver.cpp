@@ -10,11 +10,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <cstdio>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +21,7 @@ namespace Switchboard {
 namespace {
 constexpr qsizetype MaxConfigBytes = 32 * 1024 * 1024;
 
-RouterServer::Response json(int status, const QJsonValue &value)
+HttpResponse json(int status, const QJsonValue &value)
 {
     const QByteArray body = value.isArray()
                                 ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
@@ -31,12 +29,12 @@ RouterServer::Response json(int status, const QJsonValue &value)
     return {status, "application/json", body, {}};
 }
 
-RouterServer::Response problem(int status, const QString &sentence)
+HttpResponse problem(int status, const QString &sentence)
 {
     return json(status, QJsonObject{{u"error"_s, sentence}});
 }
 
-RouterServer::Response twiml(const QByteArray &xml)
+HttpResponse twiml(const QByteArray &xml)
 {
     return {200, "text/xml; charset=utf-8", xml, {}};
 }
@@ -52,83 +50,44 @@ QJsonArray findingsJson(const Findings &findings, bool errors)
     return list;
 }
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 412:
-        return "Precondition Failed";
-    case 413:
-        return "Content Too Large";
-    case 428:
-        return "Precondition Required";
-    case 500:
-        return "Internal Server Error";
-    default:
-        return "Status";
-    }
-}
-
-QString methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return u"GET"_s;
-    case QHttpServerRequest::Method::Put:
-        return u"PUT"_s;
-    case QHttpServerRequest::Method::Post:
-        return u"POST"_s;
-    case QHttpServerRequest::Method::Patch:
-        return u"PATCH"_s;
-    case QHttpServerRequest::Method::Delete:
-        return u"DELETE"_s;
-    default:
-        return u"OTHER"_s;
-    }
-}
 } // namespace
 
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, int revision)
 {
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(revision);
+        if (it != m_entries.end()) {
+            it->used = ++m_clock;
+            return it->organization;
+        }
     }
-    return {};
+    // Parsed outside the lock: another thread may parse the same revision meanwhile, and the
+    // first one kept wins.
+    const auto document = store.document(revision);
+    if (!document)
+        return nullptr;
+    auto parsed = std::make_shared<const Organization>(readConfigDocument(*document).organization);
+    const std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(revision);
+    if (it == m_entries.end()) {
+        while (m_entries.size() >= m_capacity) {
+            auto oldest = m_entries.begin();
+            for (auto e = m_entries.begin(); e != m_entries.end(); ++e) {
+                if (e->used < oldest->used)
+                    oldest = e;
+            }
+            m_entries.erase(oldest);
+        }
+        it = m_entries.insert(revision, Entry{std::move(parsed), 0});
+    }
+    it->used = ++m_clock;
+    return it->organization;
 }
 
-void LowDelayTcpServer::incomingConnection(qintptr descriptor)
-{
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
-        ::close(int(descriptor));
-        return;
-    }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    addPendingConnection(socket);
-}
-
-RouterServer::RouterServer(RouterStore &store, Options options, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_store(store)
+RouterServer::RouterServer(RouterStore &store, ConfigurationCache &configs, Options options)
+    : m_store(store)
+    , m_configs(configs)
     , m_options(std::move(options))
 {
     while (m_options.publicUrl.endsWith(u'/'))
@@ -136,52 +95,21 @@ RouterServer::RouterServer(RouterStore &store, Options options, QObject *parent)
     m_publicUrl = m_options.publicUrl.toUtf8();
 }
 
-RouterServer::~RouterServer() = default;
-
-bool RouterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+std::uint64_t RouterServer::bodyLimit(HttpRequest::Method method, const QByteArray &path)
 {
-    QElapsedTimer timer;
-    if (m_options.logRequests)
-        timer.start();
-    const Response reply = respond(request);
-    // One write, sent at once: the status line, the headers and the body leave in one segment
-    // instead of waiting for the next turn of the event loop.
-    QByteArray out;
-    out.reserve(160 + reply.body.size());
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(reply.status);
-    out += ' ';
-    out += reasonPhrase(reply.status);
-    out += "\r\n";
-    if (!reply.contentType.isEmpty())
-        out += "Content-Type: " + reply.contentType + "\r\n";
-    for (const auto &[name, value] : reply.headers)
-        out += name + ": " + value + "\r\n";
-    if (reply.status != 204)
-        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
-    out += "\r\n";
-    out += reply.body;
-    socket->write(out);
-    socket->flush();
-    if (m_options.logRequests) {
-        std::fprintf(stderr, "%s %s %s %d %.1fms\n",
-                     qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
-                     qPrintable(methodName(request.method())), qPrintable(request.url().path()),
-                     reply.status, timer.nsecsElapsed() / 1e6);
-    }
-    return true;
+    if (path.startsWith("/twilio/"))
+        return 64 * 1024;
+    if ((method == HttpRequest::Method::Put && path == "/api/v1/config") ||
+        (method == HttpRequest::Method::Post && path == "/api/v1/config/validate"))
+        return MaxConfigBytes;
+    return 1024 * 1024;
 }
 
-void RouterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+HttpResponse RouterServer::respond(const HttpRequest &request)
 {
-    handleRequest(request, socket);
-}
-
-RouterServer::Response RouterServer::respond(const QHttpServerRequest &request)
-{
-    const QString path = request.url().path();
+    const QString path = request.path();
     if (path == u"/healthz") {
-        if (request.method() != QHttpServerRequest::Method::Get)
+        if (request.method != HttpRequest::Method::Get)
             return problem(405, tr("Use GET."));
         QString error;
         const int revision = m_store.currentRevision(&error);
@@ -192,12 +120,12 @@ RouterServer::Response RouterServer::respond(const QHttpServerRequest &request)
         return json(200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, revision}});
     }
     if (path.startsWith(u"/twilio/")) {
-        if (request.method() != QHttpServerRequest::Method::Post)
+        if (request.method != HttpRequest::Method::Post)
             return problem(405, tr("The carrier's webhooks are POSTs."));
         return webhook(request);
     }
     if (path.startsWith(u"/api/")) {
-        const QByteArray auth = headerValue(request, "Authorization");
+        const QByteArray auth = request.header("Authorization");
         if (!auth.startsWith("Bearer "))
             return {401,
                     "application/json",
@@ -213,28 +141,16 @@ RouterServer::Response RouterServer::respond(const QHttpServerRequest &request)
     return problem(404, tr("There is nothing at %1.").arg(path));
 }
 
-std::shared_ptr<const Organization> RouterServer::configuration(int revision)
+HttpResponse RouterServer::webhook(const HttpRequest &request)
 {
-    const auto cached = m_configs.constFind(revision);
-    if (cached != m_configs.cend())
-        return *cached;
-    const auto document = m_store.document(revision);
-    if (!document)
-        return nullptr;
-    auto org = std::make_shared<Organization>(readConfigDocument(*document).organization);
-    m_configs.insert(revision, org);
-    return org;
-}
-
-RouterServer::Response RouterServer::webhook(const QHttpServerRequest &request)
-{
-    const QUrl &target = request.url();
+    const QUrl target = request.url();
     const QString path = target.path();
-    QByteArray url = m_publicUrl + path.toUtf8();
-    if (target.hasQuery())
-        url += '?' + target.query(QUrl::FullyEncoded).toUtf8();
-    const WebhookSignature::Fields fields = WebhookSignature::parseFields(request.body());
-    const QByteArray given = headerValue(request, "X-Twilio-Signature");
+    // The carrier signs the URL it called: our public URL and the target as sent.
+    const QByteArray url = m_publicUrl + request.target;
+    const WebhookSignature::Fields fields = WebhookSignature::parseFields(request.body);
+    if (fields.size() > MaxFormFields)
+        return problem(400, tr("A webhook has at most %1 form fields.").arg(MaxFormFields));
+    const QByteArray given = request.header("X-Twilio-Signature");
     const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, fields);
     if (given.isEmpty() || !WebhookSignature::equal(given, expected))
         return problem(403, tr("The request's signature is missing or wrong."));
@@ -293,10 +209,10 @@ RouterServer::Response RouterServer::webhook(const QHttpServerRequest &request)
     return twiml(outcome.twiml);
 }
 
-RouterServer::Response RouterServer::api(const QHttpServerRequest &request, const QString &path)
+HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
 {
-    using M = QHttpServerRequest::Method;
-    const M method = request.method();
+    using M = HttpRequest::Method;
+    const M method = request.method;
     if (path == u"/api/v1/config") {
         if (method == M::Put)
             return putConfig(request);
@@ -356,13 +272,13 @@ RouterServer::Response RouterServer::api(const QHttpServerRequest &request, cons
         }
         if (method != M::Post)
             return problem(405, tr("Use POST."));
-        return replyTo(*item, request.body());
+        return replyTo(*item, request.body);
     }
     static const QRegularExpression itemPath(uR"(^/api/v1/inbox/([A-Za-z0-9-]+)$)"_s);
     if (const auto m = itemPath.match(path); m.hasMatch()) {
         const QString id = m.captured(1);
         if (method == M::Patch)
-            return patchItem(id, request.body());
+            return patchItem(id, request.body);
         if (method == M::Delete) {
             QString error;
             if (!m_store.deleteItem(id, &error))
@@ -382,10 +298,10 @@ RouterServer::Response RouterServer::api(const QHttpServerRequest &request, cons
     if (const auto m = presencePath.match(path); m.hasMatch()) {
         if (method != M::Put)
             return problem(405, tr("Use PUT."));
-        return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body());
+        return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body);
     }
     if (path == u"/api/v1/events") {
-        const QUrlQuery q(request.url());
+        const QUrlQuery q = request.query();
         QJsonArray list;
         const int limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toInt() : 100;
         for (const QJsonObject &e : m_store.events(q.queryItemValue(u"kind"_s), limit))
@@ -395,22 +311,22 @@ RouterServer::Response RouterServer::api(const QHttpServerRequest &request, cons
     return problem(404, tr("There is nothing at %1.").arg(path));
 }
 
-RouterServer::Response RouterServer::validateConfig(const QHttpServerRequest &request)
+HttpResponse RouterServer::validateConfig(const HttpRequest &request)
 {
-    if (request.body().size() > MaxConfigBytes)
+    if (request.body.size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
-    const Findings findings = validateConfigDocument(request.body());
+    const Findings findings = validateConfigDocument(request.body);
     return json(200, QJsonObject{{u"valid"_s, countErrors(findings) == 0},
                                  {u"errors"_s, findingsJson(findings, true)},
                                  {u"warnings"_s, findingsJson(findings, false)}});
 }
 
-RouterServer::Response RouterServer::putConfig(const QHttpServerRequest &request)
+HttpResponse RouterServer::putConfig(const HttpRequest &request)
 {
-    if (request.body().size() > MaxConfigBytes)
+    if (request.body.size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
     const int current = m_store.currentRevision();
-    const QByteArray ifMatch = headerValue(request, "If-Match").trimmed();
+    const QByteArray ifMatch = request.header("If-Match").trimmed();
     if (current > 0 && ifMatch.isEmpty())
         return json(
             428, QJsonObject{{u"error"_s,
@@ -429,7 +345,7 @@ RouterServer::Response RouterServer::putConfig(const QHttpServerRequest &request
                                      .arg(current)},
                                 {u"revision"_s, current}});
     Organization organization;
-    const Findings findings = validateConfigDocument(request.body(), &organization);
+    const Findings findings = validateConfigDocument(request.body, &organization);
     if (countErrors(findings))
         return json(400,
                     QJsonObject{{u"error"_s, tr("The document has errors; nothing was changed.")},
@@ -450,9 +366,9 @@ RouterServer::Response RouterServer::putConfig(const QHttpServerRequest &request
             {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
 }
 
-RouterServer::Response RouterServer::inbox(const QHttpServerRequest &request)
+HttpResponse RouterServer::inbox(const HttpRequest &request)
 {
-    const QUrlQuery q(request.url());
+    const QUrlQuery q = request.query();
     RouterStore::InboxQuery query;
     const QString owner = q.queryItemValue(u"owner"_s, QUrl::FullyDecoded);
     if (!owner.isEmpty()) {
@@ -484,11 +400,11 @@ RouterServer::Response RouterServer::inbox(const QHttpServerRequest &request)
                                  {u"next"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}});
 }
 
-RouterServer::Response RouterServer::inboxCounts(const QHttpServerRequest &request)
+HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
 {
     QJsonObject counts;
     for (const QString &owner :
-         QUrlQuery(request.url()).allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
+         request.query().allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
         const std::optional<Owner> o = Owner::fromQueryKey(owner);
         if (!o)
             return problem(400, tr("owner is user:ID or group:ID."));
@@ -505,7 +421,7 @@ RouterServer::Response RouterServer::inboxCounts(const QHttpServerRequest &reque
     return json(200, QJsonObject{{u"counts"_s, counts}});
 }
 
-RouterServer::Response RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
+HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     const QString text = o.value(u"body").toString().trimmed();
@@ -527,7 +443,7 @@ RouterServer::Response RouterServer::replyTo(const InboxItem &item, const QByteA
                                              "reply is kept in its queue, unsent.")}});
 }
 
-RouterServer::Response RouterServer::patchItem(const QString &id, const QByteArray &body)
+HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
 {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
@@ -561,7 +477,7 @@ RouterServer::Response RouterServer::patchItem(const QString &id, const QByteArr
     return json(200, m_store.item(id)->toJson());
 }
 
-RouterServer::Response RouterServer::presence()
+HttpResponse RouterServer::presence()
 {
     const QHash<QString, RouterStore::Presence> kept = m_store.presence();
     QJsonObject users;
@@ -597,7 +513,7 @@ RouterServer::Response RouterServer::presence()
     return json(200, QJsonObject{{u"users"_s, users}});
 }
 
-RouterServer::Response RouterServer::putPresence(const QString &user, const QByteArray &body)
+HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())

@@ -1,29 +1,52 @@
 #pragma once
 
-// switchboard-routerd's HTTP side (core/server/API.md): the carrier's webhooks (signed, answered with
-// TwiML by the routing engine, idempotent on retries) and the admin and inbox API (bearer
-// token, JSON). Requests are handled one at a time in the event loop; the state lives in the
-// database, so several of these can share one PostgreSQL.
+// switchboard-routerd's requests (core/server/API.md): the carrier's webhooks (signed,
+// answered with TwiML by the routing engine, idempotent on retries) and the admin and inbox
+// API (bearer token, JSON). HttpServer reads and writes them; each of its threads has a
+// RouterServer with its own database connection, and they share one ConfigurationCache. The
+// state lives in the database, so several routerd can share one PostgreSQL.
 
 #include "model/organization.h"
+#include "server/http.h"
 #include "server/signature.h"
 
-#include <QAbstractHttpServer>
-#include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QHash>
-#include <QHttpServerRequest>
-#include <QTcpServer>
 
 #include <memory>
+#include <mutex>
 
 namespace Switchboard {
 
 class RouterStore;
 struct InboxItem;
 
-class RouterServer : public QAbstractHttpServer
+// Parsed configuration revisions, shared read-only by every thread: the current one and those
+// calls in progress still use stay; the least recently used go first.
+class ConfigurationCache
 {
-    Q_OBJECT
+public:
+    explicit ConfigurationCache(int capacity = 8)
+        : m_capacity(capacity)
+    {}
+    // The revision, parsed once; nullptr when the store has no such revision.
+    std::shared_ptr<const Organization> get(RouterStore &store, int revision);
+
+private:
+    struct Entry
+    {
+        std::shared_ptr<const Organization> organization;
+        quint64 used = 0;
+    };
+    std::mutex m_mutex;
+    QHash<int, Entry> m_entries;
+    quint64 m_clock = 0;
+    int m_capacity;
+};
+
+class RouterServer
+{
+    Q_DECLARE_TR_FUNCTIONS(Switchboard::RouterServer)
 
 public:
     struct Options
@@ -31,58 +54,39 @@ public:
         QString publicUrl; // how the carrier reaches us; action URLs and signatures use it
         QByteArray adminToken;
         QByteArray carrierToken;
-        bool logRequests = true;
     };
 
-    RouterServer(RouterStore &store, Options options, QObject *parent = nullptr);
-    ~RouterServer() override;
+    RouterServer(RouterStore &store, ConfigurationCache &configs, Options options);
 
-    struct Response
-    {
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
-    };
-    // What the server answers to `request` (the HTTP plumbing aside); public for tests.
-    Response respond(const QHttpServerRequest &request);
+    // What the server answers to `request`.
+    HttpResponse respond(const HttpRequest &request);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // The largest body a request may carry: the carrier's webhooks 64 KiB, a configuration
+    // 32 MiB, the rest of the API 1 MiB.
+    static std::uint64_t bodyLimit(HttpRequest::Method method, const QByteArray &path);
+    static constexpr int MaxFormFields = 1000;
 
 private:
-    Response webhook(const QHttpServerRequest &request);
-    Response api(const QHttpServerRequest &request, const QString &path);
-    Response putConfig(const QHttpServerRequest &request);
-    Response validateConfig(const QHttpServerRequest &request);
-    Response inbox(const QHttpServerRequest &request);
+    using Response = HttpResponse;
+    Response webhook(const HttpRequest &request);
+    Response api(const HttpRequest &request, const QString &path);
+    Response putConfig(const HttpRequest &request);
+    Response validateConfig(const HttpRequest &request);
+    Response inbox(const HttpRequest &request);
     Response patchItem(const QString &id, const QByteArray &body);
-    Response inboxCounts(const QHttpServerRequest &request);
+    Response inboxCounts(const HttpRequest &request);
     Response replyTo(const InboxItem &item, const QByteArray &body);
     Response presence();
     Response putPresence(const QString &user, const QByteArray &body);
-    std::shared_ptr<const Organization> configuration(int revision);
+    std::shared_ptr<const Organization> configuration(int revision)
+    {
+        return m_configs.get(m_store, revision);
+    }
 
     RouterStore &m_store;
+    ConfigurationCache &m_configs;
     Options m_options;
     QByteArray m_publicUrl; // m_options.publicUrl in UTF-8, for signatures
-    QHash<int, std::shared_ptr<const Organization>> m_configs; // parsed revisions
 };
-
-// Connections whose answers leave at once (TCP_NODELAY): with Nagle's algorithm, a reply
-// on a kept-alive connection can wait for the client's delayed acknowledgement (40 ms).
-class LowDelayTcpServer : public QTcpServer
-{
-    Q_OBJECT
-
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr descriptor) override;
-};
-
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
 
 } // namespace Switchboard

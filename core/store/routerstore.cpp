@@ -1,5 +1,7 @@
 #include "routerstore.h"
 
+#include <mutex>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,13 +71,21 @@ bool RouterStore::prepare(QString *error)
 // them, so items that arrive in one millisecond keep their order.
 QString RouterStore::newId()
 {
+    // Shared by routerd's threads.
+    static std::mutex mutex;
     static qint64 lastMs = 0;
     static int counter = 0;
-    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-    counter = ms == lastMs ? counter + 1 : 0;
-    lastMs = ms;
+    qint64 ms = 0;
+    int n = 0;
+    {
+        const std::lock_guard lock(mutex);
+        ms = QDateTime::currentMSecsSinceEpoch();
+        counter = ms == lastMs ? counter + 1 : 0;
+        lastMs = ms;
+        n = counter;
+    }
     return QString::number(ms).rightJustified(13, u'0') +
-           QString::number(counter).rightJustified(5, u'0') + u'-' +
+           QString::number(n).rightJustified(5, u'0') + u'-' +
            QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
 
