@@ -146,6 +146,17 @@ int Daemon::run(const QStringList &arguments)
            "number of cores, %1).")
             .arg(QThread::idealThreadCount()),
         tr("N"));
+    const QCommandLineOption requestTimeoutOption(
+        u"request-timeout"_s,
+        tr("Seconds a request may take to arrive whole, from its first byte (default 15)."),
+        tr("SECONDS"), u"15"_s);
+    const QCommandLineOption idleTimeoutOption(
+        u"idle-timeout"_s, tr("Seconds an idle kept-alive connection stays open (default 60)."),
+        tr("SECONDS"), u"60"_s);
+    const QCommandLineOption maxConnectionsOption(
+        u"max-connections"_s,
+        tr("Connections served at once; above it new ones get 503 (default 4096)."), tr("N"),
+        u"4096"_s);
     const QCommandLineOption langOption(u"lang"_s, tr("Language of the messages (de, es, en)."),
                                         tr("LANG"));
     m_parser.setApplicationDescription(tr("Switchboard's routing backend: answers the carrier's "
@@ -153,7 +164,8 @@ int Daemon::run(const QStringList &arguments)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({listenOption, databaseOption, publicUrlOption, adminTokenOption,
-                         carrierTokenOption, quietOption, threadsOption, langOption});
+                         carrierTokenOption, quietOption, threadsOption, requestTimeoutOption,
+                         idleTimeoutOption, maxConnectionsOption, langOption});
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n';
         return CannotRun;
@@ -231,6 +243,26 @@ int Daemon::run(const QStringList &arguments)
     const bool logRequests = !m_parser.isSet(quietOption);
     HttpServer::Limits limits;
     limits.bodyLimit = &RouterServer::bodyLimit;
+    const auto number = [&](const QCommandLineOption &option, int min, int max, int *value) {
+        bool ok = false;
+        *value = m_parser.value(option).toInt(&ok);
+        if (ok && *value >= min && *value <= max)
+            return true;
+        m_err << tr("--%1 takes a number from %2 to %3, not \"%4\".")
+                     .arg(option.names().constFirst())
+                     .arg(min)
+                     .arg(max)
+                     .arg(m_parser.value(option))
+              << u'\n';
+        return false;
+    };
+    int requestSeconds = 0, idleSeconds = 0;
+    if (!number(requestTimeoutOption, 1, 3600, &requestSeconds) ||
+        !number(idleTimeoutOption, 1, 86400, &idleSeconds) ||
+        !number(maxConnectionsOption, 1, 1000000, &limits.maxConnections))
+        return CannotRun;
+    limits.requestTimeout = std::chrono::seconds(requestSeconds);
+    limits.idleTimeout = std::chrono::seconds(idleSeconds);
     ConfigurationCache configs;
     RouterServer::Options options2 = options; // completed once the address is known
     HttpServer http(
