@@ -25,7 +25,9 @@ int BackendResponse::etagRevision() const
 BackendClient::BackendClient(QObject *parent)
     : QObject(parent)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A redirect is followed only within the backend's own origin (scheme, host and port):
+    // the admin token must never travel to another server or port.
+    m_network.setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
 }
 
 void BackendClient::setSettings(const BackendSettings &settings)
@@ -78,6 +80,15 @@ QNetworkReply *BackendClient::send(const QByteArray &method, const QString &path
         request.setSslConfiguration(tls);
     }
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    connect(reply, &QNetworkReply::redirected, reply, [reply, url](const QUrl &to) {
+        const QUrl next = url.resolved(to);
+        if (next.scheme() == url.scheme() && next.host() == url.host() &&
+            next.port(url.scheme() == u"https" ? 443 : 80) ==
+                url.port(url.scheme() == u"https" ? 443 : 80))
+            emit reply->redirectAllowed();
+        else
+            reply->abort();
+    });
     // Certificate problems are collected and reported, never ignored.
     auto tlsErrors = std::make_shared<QStringList>();
     connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {

@@ -56,7 +56,7 @@ private:
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
     // push
     QCommandLineOption m_backend{
-        u"backend"_s, tr("push: the backend's URL (default: the one pushed to last)."), tr("URL")};
+        u"backend"_s, tr("push: the backend's URL."), tr("URL")};
     QCommandLineOption m_tokenFile{
         u"token-file"_s, tr("push: a file holding the backend's admin token."), tr("FILE")};
     QCommandLineOption m_caFile{
@@ -300,7 +300,13 @@ int Ctl::push(const QStringList &args)
 
     PushRecord record = PushRecord::load(store);
     BackendSettings settings;
-    settings.url = QUrl(m_parser.isSet(m_backend) ? m_parser.value(m_backend) : record.url);
+    // The backend is named on the command line: a URL kept in a (possibly shared) database
+    // must not decide where the admin token is sent.
+    if (!m_parser.isSet(m_backend)) {
+        m_err << tr("push needs --backend URL (http:// or https://).") << u'\n';
+        return CannotRun;
+    }
+    settings.url = QUrl(m_parser.value(m_backend));
     if (!settings.isConfigured() ||
         (settings.url.scheme() != u"http" && settings.url.scheme() != u"https")) {
         m_err << tr("push needs --backend URL (http:// or https://).") << u'\n';

@@ -2,6 +2,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -18,6 +19,19 @@ QString nextConnectionName()
 {
     static QAtomicInteger<int> counter;
     return u"switchboard-"_s + QString::number(counter.fetchAndAddRelaxed(1));
+}
+
+// A postgresql:// URL as shown in messages and logs: no password, nor any option that holds
+// one (password=, sslpassword=); a passfile's path may show.
+QString displayUrl(QUrl url)
+{
+    QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems()) {
+        if (key.contains(u"password", Qt::CaseInsensitive))
+            query.removeAllQueryItems(key);
+    }
+    url.setQuery(query);
+    return url.toDisplayString(QUrl::RemovePassword);
 }
 
 QString describe(const QSqlError &e)
@@ -69,10 +83,10 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         if (!url.isValid() || url.host().isEmpty() || name.isEmpty()) {
             *error = tr("\"%1\" is not a PostgreSQL URL of the form "
                         "postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
-                         .arg(url.toDisplayString(QUrl::RemovePassword));
+                         .arg(displayUrl(url));
             return nullptr;
         }
-        db->m_displayName = url.toDisplayString(QUrl::RemovePassword);
+        db->m_displayName = displayUrl(url);
         QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, db->m_connectionName);
         if (!c.isValid()) {
             *error = tr("The PostgreSQL driver for Qt is not installed (Debian package "
@@ -98,9 +112,25 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         db->m_kind = Kind::Sqlite;
         const QFileInfo file(location);
         db->m_displayName = file.absoluteFilePath();
-        if (!QDir().mkpath(file.absolutePath())) {
-            *error = tr("Cannot create the folder %1 for the database.").arg(file.absolutePath());
-            return nullptr;
+        // What we create is ours alone: a new folder 0700, a new file 0600 (SQLite gives its
+        // -wal and -shm files the database file's mode).
+        if (!QDir(file.absolutePath()).exists()) {
+            if (!QDir().mkpath(file.absolutePath())) {
+                *error =
+                    tr("Cannot create the folder %1 for the database.").arg(file.absolutePath());
+                return nullptr;
+            }
+            QFile::setPermissions(file.absolutePath(), QFile::ReadOwner | QFile::WriteOwner |
+                                                           QFile::ExeOwner);
+        }
+        if (!file.exists()) {
+            QFile create(file.absoluteFilePath());
+            if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+                *error = tr("Cannot create the database %1: %2")
+                             .arg(db->m_displayName, create.errorString());
+                return nullptr;
+            }
+            create.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         }
         QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, db->m_connectionName);
         if (!c.isValid()) {
@@ -187,6 +217,24 @@ bool Database::migrate(const QString &component, const QList<Migration> &migrati
         newest = std::max(newest, m.version);
     if (target < 0)
         target = newest;
+    // Several processes starting together on one fresh PostgreSQL database migrate one after
+    // the other: the later ones find the work done. (SQLite's writers are serialized anyway.)
+    struct MigrationLock
+    {
+        Database &db;
+        bool held = false;
+        ~MigrationLock()
+        {
+            QString ignored;
+            if (held)
+                db.exec(u"SELECT pg_advisory_unlock(7314159)"_s, &ignored);
+        }
+    } lock{*this};
+    if (m_kind == Kind::Postgres) {
+        if (!exec(u"SELECT pg_advisory_lock(7314159)"_s, error))
+            return false;
+        lock.held = true;
+    }
 
     if (!hasTable(u"schema_version"_s)) {
         // A database with tables of its own but no version table belongs to something else.
@@ -241,19 +289,34 @@ bool Database::migrate(const QString &component, const QList<Migration> &migrati
 Database::Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
+    if (m_db.m_transactionDepth > 0) {
+        m_joined = true;
+        m_active = true;
+        ++m_db.m_transactionDepth;
+        return;
+    }
     if (mode == Write && m_db.kind() == Kind::Sqlite) {
         QString ignored;
         m_manual = true;
         m_active = m_db.exec(u"BEGIN IMMEDIATE"_s, &ignored);
-        return;
+    } else {
+        m_active = m_db.connection().transaction();
     }
-    m_active = m_db.connection().transaction();
+    if (m_active) {
+        m_db.m_transactionDepth = 1;
+        m_db.m_innerFailed = false;
+    }
 }
 
 Database::Transaction::~Transaction()
 {
     if (!m_active)
         return;
+    --m_db.m_transactionDepth;
+    if (m_joined) {
+        m_db.m_innerFailed = true;
+        return;
+    }
     if (m_manual) {
         QString ignored;
         m_db.exec(u"ROLLBACK"_s, &ignored);
@@ -269,6 +332,19 @@ bool Database::Transaction::commit(QString *error)
         return false;
     }
     m_active = false;
+    --m_db.m_transactionDepth;
+    if (m_joined)
+        return true; // the outer transaction commits
+    if (m_db.m_innerFailed) {
+        *error = tr("Part of the change to %1 failed; nothing was saved.").arg(m_db.displayName());
+        if (m_manual) {
+            QString ignored;
+            m_db.exec(u"ROLLBACK"_s, &ignored);
+        } else {
+            m_db.connection().rollback();
+        }
+        return false;
+    }
     if (m_manual) {
         if (m_db.exec(u"COMMIT"_s, error))
             return true;

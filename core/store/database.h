@@ -65,6 +65,9 @@ public:
     // Rolls back unless committed. Nested use is not supported. A Write transaction takes
     // SQLite's write lock at once (BEGIN IMMEDIATE), so that a read followed by a write
     // cannot be overtaken by another process in between.
+    // A transaction; one begun while another is open on the same connection joins it (its
+    // commit is the outer one's to make, and a joined one that ends uncommitted makes the outer
+    // one roll back). Check isActive(): when BEGIN fails, nothing may be written.
     class Transaction
     {
     public:
@@ -83,6 +86,7 @@ public:
     private:
         Database &m_db;
         bool m_active = false;
+        bool m_joined = false; // part of an outer transaction
         bool m_manual = false; // begun with SQL rather than QSqlDatabase::transaction()
     };
 
@@ -93,6 +97,8 @@ private:
     Kind m_kind = Kind::Sqlite;
     QString m_connectionName;
     QString m_displayName;
+    int m_transactionDepth = 0;
+    bool m_innerFailed = false; // a joined transaction ended without committing
 };
 
 } // namespace Switchboard

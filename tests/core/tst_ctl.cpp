@@ -381,26 +381,31 @@ void TestCtl::pushSendsAndRemembersTheRevision()
         QVERIFY(store.prepare(&error) && store.replace(demoOrganization(), &error));
     }
     const QStringList a{u"push"_s, u"--database"_s, m_dir.filePath(u"push-a.sqlite"_s),
-                        u"--token-file"_s, token};
+                        u"--token-file"_s, token, u"--backend"_s, routerd.base};
     const QStringList b{u"push"_s, u"--database"_s, m_dir.filePath(u"push-b.sqlite"_s),
-                        u"--token-file"_s, token};
+                        u"--token-file"_s, token, u"--backend"_s, routerd.base};
 
-    Run run = ctl(a + QStringList{u"--backend"_s, routerd.base});
+    Run run = ctl(a);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains(u"revision 1."_s), qPrintable(run.err));
     QVERIFY(run.out.contains("warning numbers[2].flow")); // warnings listed, and pushed anyway
-    // The backend is remembered with the revision: the next push needs no --backend.
+    // The URL kept in the database (which others may share) never decides where the token
+    // goes: without --backend nothing is sent.
+    run = ctl(a.mid(0, a.size() - 2));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"--backend"_s), qPrintable(run.err));
+    // With it, the revision kept for that backend is what the push is based on.
     run = ctl(a);
     QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 2."_s), qPrintable(run.err));
 
     // Another database never pushed here: a conflict, shown, and nothing pushed.
-    run = ctl(b + QStringList{u"--backend"_s, routerd.base});
+    run = ctl(b);
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(
         run.out.contains("holds a configuration this database never pushed: Acme Realty: 5 users"),
         run.out.constData());
     QVERIFY(run.err.contains(u"--overwrite"_s));
-    run = ctl(b + QStringList{u"--backend"_s, routerd.base, u"--overwrite"_s});
+    run = ctl(b + QStringList{u"--overwrite"_s});
     QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 3."_s), qPrintable(run.err));
     // Now a's revision 2 is stale: what changed since is listed (nothing but the push itself).
     run = ctl(a);

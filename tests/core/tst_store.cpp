@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,9 @@ private slots:
     void settingsRoundTrip_data() { backends(); }
     void settingsRoundTrip();
     void sqliteIsInWalMode();
+    void newSqliteFilesAreTheOwnersAlone();
+    void nestedTransactionsJoinTheOuterOne();
+    void postgresUrlsAreShownWithoutSecrets();
     void notADatabaseIsRefusedUntouched();
     void foreignDatabaseIsRefused();
     void newerSchemaIsRefused();
@@ -299,6 +303,77 @@ void TestStore::badPostgresUrlsSayWhy()
     QVERIFY(!db);
     QVERIFY2(error.contains(says), qPrintable(error));
     QVERIFY2(!error.contains(u"secret"), "the password must not appear in messages");
+}
+
+// The organization's data, and routerd's inbox, are for the owner's eyes only: a new folder
+// is 0700 and the database with its -wal and -shm files 0600.
+void TestStore::newSqliteFilesAreTheOwnersAlone()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"new/folder"_s);
+    const QString path = folder + u"/routerd.sqlite"_s;
+    QString error;
+    auto db = Database::open(path, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->exec(u"CREATE TABLE t (x INTEGER)"_s, &error));
+    QVERIFY(db->exec(u"INSERT INTO t VALUES (1)"_s, &error));
+    const auto owner = QFile::ReadOwner | QFile::WriteOwner;
+    // Owner, group and others (0x7077 masks out Qt's "current user" bits).
+    QCOMPARE(QFile::permissions(folder) & 0x7077,
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+        QCOMPARE(QFile::permissions(file) & 0x7077, owner);
+    }
+}
+
+void TestStore::nestedTransactionsJoinTheOuterOne()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(u"t.sqlite"_s), &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->exec(u"CREATE TABLE t (x INTEGER)"_s, &error));
+    auto count = [&] {
+        QSqlQuery q = db->query();
+        q.exec(u"SELECT COUNT(*) FROM t"_s);
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    {
+        Database::Transaction outer(*db, Database::Transaction::Write);
+        QVERIFY(outer.isActive());
+        {
+            Database::Transaction inner(*db, Database::Transaction::Write);
+            QVERIFY(inner.isActive());
+            QVERIFY(db->exec(u"INSERT INTO t VALUES (1)"_s, &error));
+            QVERIFY(inner.commit(&error)); // joins: the outer one decides
+        }
+        QVERIFY(outer.commit(&error));
+    }
+    QCOMPARE(count(), 1);
+    {
+        Database::Transaction outer(*db, Database::Transaction::Write);
+        QVERIFY(db->exec(u"INSERT INTO t VALUES (2)"_s, &error));
+        {
+            Database::Transaction inner(*db, Database::Transaction::Write);
+            QVERIFY(db->exec(u"INSERT INTO t VALUES (3)"_s, &error));
+            // ends without commit: a failure inside
+        }
+        QVERIFY(!outer.commit(&error));
+        QVERIFY(!error.isEmpty());
+    }
+    QCOMPARE(count(), 1); // nothing of the failed one was kept
+}
+
+void TestStore::postgresUrlsAreShownWithoutSecrets()
+{
+    QString error;
+    // Nothing listens on port 1: the connection fails, and the message must not leak.
+    auto db = Database::open(u"postgresql://me:hunter2@127.0.0.1:1/db?sslpassword=s3cret&passfile=/etc/pgpass&connect_timeout=1"_s,
+                             &error);
+    QVERIFY(!db);
+    QVERIFY2(!error.contains(u"hunter2"_s) && !error.contains(u"s3cret"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"127.0.0.1"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
