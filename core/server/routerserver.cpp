@@ -186,7 +186,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     const auto config = configuration(revision);
     RoutingEngine engine(config ? *config : nothingPushed, revision, m_store, m_options.publicUrl);
     engine.setTracing(false);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_store.currentTime();
     const RoutingOutcome outcome = parsed->kind == WebhookRequest::Text
                                        ? engine.text(parsed->sms, now)
                                        : engine.call(parsed->call, now);

@@ -89,9 +89,14 @@ QString RouterStore::newId()
            QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
 
-QString RouterStore::now()
+QDateTime RouterStore::currentTime() const
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+QString RouterStore::now() const
+{
+    return currentTime().toString(Qt::ISODateWithMs);
 }
 
 QJsonObject InboxItem::toJson() const
@@ -571,7 +576,7 @@ bool RouterStore::rememberAnswer(const QString &key, const QByteArray &response,
     if (++m_remembered % 1000 == 1) {
         QSqlQuery prune = m_db.query();
         prune.prepare(u"DELETE FROM webhooks WHERE at < ?"_s);
-        prune.addBindValue(QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODateWithMs));
+        prune.addBindValue(currentTime().addDays(-1).toString(Qt::ISODateWithMs));
         run(prune, error);
     }
     return true;

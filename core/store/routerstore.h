@@ -11,8 +11,10 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 
+#include <functional>
 #include <map>
 
 namespace Switchboard {
@@ -49,7 +51,13 @@ public:
     explicit RouterStore(Database &db);
     bool prepare(QString *error);
     Database &database() const { return m_db; }
-    static QString now(); // ISO-8601 UTC, milliseconds
+    // routerd's clock: the time calls and texts are routed at (business hours, holidays) and
+    // the time kept with what is stored. The system's clock unless one is set (tests fix it).
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    QDateTime currentTime() const; // UTC
+    QString now() const;           // currentTime() in ISO-8601, milliseconds
+    // Ids in the order they were made (on the system's clock, whatever currentTime() says).
     static QString newId();
 
     // Configuration revisions.
@@ -140,6 +148,7 @@ private:
     Database &m_db;
     std::map<QString, QSqlQuery> m_statements;
     int m_remembered = 0;
+    Clock m_clock;
 };
 
 } // namespace Switchboard

@@ -3,6 +3,7 @@
 #include "model/organization.h"
 
 #include <QByteArray>
+#include <QObject>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -12,6 +13,18 @@ namespace Switchboard::Test {
 
 QString dataPath(const QString &relative);
 QByteArray readFile(const QString &path);
+
+// The object of type T named `name` under `parent` (its objectName): how the tests reach the
+// fields, views and labels inside a page or a dialog, which the product does not hand out.
+// Stops the test program, saying what is missing, when there is none.
+template<typename T> T *child(const QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qFatal("%s has no %s named \"%s\"", parent->metaObject()->className(),
+               T::staticMetaObject.className(), qPrintable(name));
+    return found;
+}
 
 // The PostgreSQL server the test command starts: SWITCHBOARD_TEST_POSTGRES_URL, a URL to a
 // database this user may create databases from. Empty when not set.

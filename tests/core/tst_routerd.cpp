@@ -1,12 +1,17 @@
 // switchboard-routerd over real HTTP on loopback: the real binary, started by the test, with
 // its own database. Calls are walked request by request as the carrier would (following the
 // action and Redirect URLs of each answer, signing every request); the admin API is used as
-// the console will. Two backends on one PostgreSQL server share the rotation exactly.
+// the console will. Two backends on one PostgreSQL server share the rotation exactly. What
+// depends on the time of day runs routerd's request handling in this process instead, on a
+// clock the test sets.
 
 #include "carrier.h"
 #include "routerdprocess.h"
 #include "routing/twimlreader.h"
+#include "server/routerserver.h"
 #include "server/signature.h"
+#include "store/database.h"
+#include "store/routerstore.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -25,6 +30,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <csignal>
@@ -218,6 +224,78 @@ QString recordAction(const QByteArray &xml)
 
 const QString voicemailPrompt =
     u"Say \"Please leave a message after the tone.\" | Record 120s>record"_s;
+
+// switchboard-routerd's handling of requests (RouterServer, without the HTTP server around
+// it) in this process, on a database of its own and on the clock the test sets.
+class InProcessRouterd
+{
+public:
+    static inline const QString base = u"https://phones.example"_s;
+
+    bool start(const QString &database, QString *error)
+    {
+        m_db = Database::open(database, error);
+        if (!m_db)
+            return false;
+        m_store = std::make_unique<RouterStore>(*m_db);
+        if (!m_store->prepare(error))
+            return false;
+        m_store->setClock([this] { return now; });
+        RouterServer::Options options;
+        options.publicUrl = base;
+        options.adminToken = adminToken;
+        options.carrierToken = carrierToken;
+        m_server = std::make_unique<RouterServer>(*m_store, m_configs, options);
+        return true;
+    }
+
+    // routerd's clock.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+
+    // Pushes as the console does; returns the new revision.
+    int push(const QByteArray &document)
+    {
+        HttpRequest request;
+        request.method = HttpRequest::Method::Put;
+        request.methodName = "PUT";
+        request.target = "/api/v1/config";
+        request.headers = {{"Authorization", "Bearer " + adminToken},
+                           {"Content-Type", "application/json"}};
+        if (const int current = m_store->currentRevision())
+            request.headers.append({"If-Match", '"' + QByteArray::number(current) + '"'});
+        request.body = document;
+        const HttpResponse r = m_server->respond(request);
+        if (r.status != 200) {
+            qWarning("push refused: %d %s", r.status, r.body.constData());
+            return -1;
+        }
+        return QJsonDocument::fromJson(r.body).object().value(u"revision").toInt();
+    }
+
+    // A carrier whose every request is signed, as over HTTP.
+    Carrier carrier()
+    {
+        return Carrier(base, [this](const QString &url, const FormParams &params) {
+            HttpRequest request;
+            request.method = HttpRequest::Method::Post;
+            request.methodName = "POST";
+            request.target = url.mid(base.size()).toUtf8();
+            request.headers = {
+                {"Content-Type", "application/x-www-form-urlencoded"},
+                {"X-Twilio-Signature", WebhookSignature::compute(carrierToken, url, params)}};
+            request.body = formEncode(params);
+            const HttpResponse r = m_server->respond(request);
+            return r.status == 200 ? r.body
+                                   : "HTTP " + QByteArray::number(r.status) + ": " + r.body;
+        });
+    }
+
+private:
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RouterStore> m_store;
+    ConfigurationCache m_configs;
+    std::unique_ptr<RouterServer> m_server;
+};
 
 } // namespace
 
@@ -680,7 +758,12 @@ void TestRouterd::menuWithAnInvalidKeyThenSilence()
 
 void TestRouterd::holidayTakesTheClosedBranch()
 {
-    QVERIFY(startBackend());
+    // routerd in this process, its clock a second before midnight: the day's turn is tested
+    // rather than waited for.
+    InProcessRouterd routerd;
+    QString error;
+    QVERIFY2(routerd.start(m_dir->filePath(u"routerd.sqlite"_s), &error), qPrintable(error));
+    routerd.now = QDateTime(QDate(2026, 7, 3), QTime(23, 59, 59), QTimeZone::utc());
     // Open around the clock, every day; today (UTC, the organization's zone) is a holiday.
     const QString allDay = u"[[\"00:00\",\"24:00\"]]"_s;
     auto document = [&](const QDate &holiday) {
@@ -695,14 +778,15 @@ void TestRouterd::holidayTakesTheClosedBranch()
                     .arg(allDay, holiday.toString(Qt::ISODate))),
             {});
     };
-    if (QDateTime::currentDateTimeUtc().time() > QTime(23, 59, 50))
-        QTest::qWait(11000); // not across midnight
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    QVERIFY(m_client->push(document(today)) > 0);
-    Carrier carrier = m_client->carrier();
+    const QDate today = routerd.now.date();
+    QVERIFY(routerd.push(document(today)) > 0);
+    Carrier carrier = routerd.carrier();
     QCOMPARE(carrier.play(u"call"_s), u"Say \"Closed for the holiday\" | Hangup"_s);
-    QVERIFY(m_client->push(document(today.addDays(2))) > 0);
+    QVERIFY(routerd.push(document(today.addDays(1))) > 0);
     QCOMPARE(carrier.play(u"call"_s), u"Say \"We are open\" | Hangup"_s);
+    // Two seconds later it is tomorrow, the holiday.
+    routerd.now = routerd.now.addSecs(2);
+    QCOMPARE(carrier.play(u"call"_s), u"Say \"Closed for the holiday\" | Hangup"_s);
 }
 
 void TestRouterd::blockedCallerIsRejectedAndLogged()

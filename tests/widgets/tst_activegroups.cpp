@@ -1,16 +1,17 @@
 // Active Groups against the real switchboard-routerd, started on loopback with its own SQLite
-// file and given the demo organization (plus a group without a department): the user's
-// groups by department with "N/A" where the member entry excludes a channel; changes made
-// with the mouse, the keyboard and setData, saved with OK and read back with GET
+// file and given the tests' small organization (plus a group without a department): the
+// user's groups by department with "N/A" where the member entry excludes a channel; changes
+// made with the mouse, the keyboard and setData, saved with OK and read back with GET
 // /api/v1/presence; reopening shows what was saved; an admin switching users; a backend
 // that is down or not set up shows its sentence and loses nothing.
 
 #include "backend/backendclient.h"
 #include "config/configdocument.h"
-#include "demo/demoorganization.h"
+#include "fixtures.h"
 #include "i18n/language.h"
 #include "inbox/activegroupsdialog.h"
 #include "routerdprocess.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -35,11 +36,12 @@ using namespace Switchboard::Test;
 
 namespace {
 
-// The demo (Johan: Sales both channels, Support texts only; Vald: Sales calls only) plus a
-// group with no department, so that Johan has three rows in three places.
+// Test::smallOrganization() (Johan: Sales both channels, Support texts only; Vald: Sales calls
+// only; Nancy an admin) plus a group with no department, so that Johan has three rows in three
+// places.
 Organization organization()
 {
-    Organization org = demoOrganization();
+    Organization org = smallOrganization();
     Group desk;
     desk.id = u"front-desk"_s;
     desk.name = u"Front Desk"_s;
@@ -64,9 +66,31 @@ QVariant checkState(const ActiveGroupsDialog &dialog, const QString &groupId, in
     return cell(dialog, groupId, column).data(Qt::CheckStateRole);
 }
 
+// The dialog's parts, found by their names. The user combo is there for admins only.
+QTableView *table(const ActiveGroupsDialog &dialog)
+{
+    return child<QTableView>(&dialog, u"table"_s);
+}
+QComboBox *userCombo(const ActiveGroupsDialog &dialog)
+{
+    return dialog.findChild<QComboBox *>(u"userCombo"_s);
+}
+QRadioButton *availableButton(const ActiveGroupsDialog &dialog)
+{
+    return child<QRadioButton>(&dialog, u"availableButton"_s);
+}
+QRadioButton *unavailableButton(const ActiveGroupsDialog &dialog)
+{
+    return child<QRadioButton>(&dialog, u"unavailableButton"_s);
+}
+QPushButton *retryButton(const ActiveGroupsDialog &dialog)
+{
+    return child<QPushButton>(&dialog, u"retryButton"_s);
+}
+
 QPushButton *button(const ActiveGroupsDialog &dialog, QDialogButtonBox::StandardButton which)
 {
-    return dialog.buttons()->button(which);
+    return child<QDialogButtonBox>(&dialog, u"buttons"_s)->button(which);
 }
 
 // A loopback port nobody listens on.
@@ -163,13 +187,13 @@ void TestActiveGroups::load(ActiveGroupsDialog &dialog)
 void TestActiveGroups::showsTheGroupsByDepartmentWithNotApplicable()
 {
     ActiveGroupsDialog dialog(m_org, m_client.get(), u"johan"_s, false);
-    QVERIFY(!dialog.userCombo());
+    QVERIFY(!userCombo(dialog));
     QVERIFY(!dialog.isLoaded());                     // "Loading…" until the backend answers
-    QVERIFY(!dialog.availableButton()->isChecked()); // not known yet
-    QVERIFY(!dialog.unavailableButton()->isChecked());
+    QVERIFY(!availableButton(dialog)->isChecked());  // not known yet
+    QVERIFY(!unavailableButton(dialog)->isChecked());
     QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
     load(dialog);
-    QVERIFY(dialog.table()->isVisible());
+    QVERIFY(table(dialog)->isVisible());
 
     // Customer Care before Sales; no department last, as "—".
     const QAbstractItemModel *m = dialog.model();
@@ -204,7 +228,7 @@ void TestActiveGroups::showsTheGroupsByDepartmentWithNotApplicable()
             QVERIFY(c.data().toString().isEmpty());
         }
     }
-    QVERIFY(dialog.availableButton()->isChecked());
+    QVERIFY(availableButton(dialog)->isChecked());
     QVERIFY(!dialog.hasChanges());
     QVERIFY(!button(dialog, QDialogButtonBox::Apply)->isEnabled());
     QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
@@ -225,8 +249,8 @@ void TestActiveGroups::presenceRoundTrip()
         QSignalSpy saved(&dialog, &ActiveGroupsDialog::saved);
         QVERIFY(dialog.model()->setData(cell(dialog, u"sales"_s, ActiveGroupsModel::TextsColumn),
                                         Qt::Unchecked, Qt::CheckStateRole));
-        QTest::mouseClick(dialog.unavailableButton(), Qt::LeftButton);
-        QVERIFY(dialog.unavailableButton()->isChecked());
+        QTest::mouseClick(unavailableButton(dialog), Qt::LeftButton);
+        QVERIFY(unavailableButton(dialog)->isChecked());
         QVERIFY(dialog.hasChanges());
         QVERIFY(button(dialog, QDialogButtonBox::Apply)->isEnabled());
         // Only what changed goes out.
@@ -254,8 +278,8 @@ void TestActiveGroups::presenceRoundTrip()
     // Reopened: what was saved.
     ActiveGroupsDialog again(m_org, m_client.get(), u"johan"_s, false);
     load(again);
-    QVERIFY(again.unavailableButton()->isChecked());
-    QVERIFY(!again.availableButton()->isChecked());
+    QVERIFY(unavailableButton(again)->isChecked());
+    QVERIFY(!availableButton(again)->isChecked());
     QCOMPARE(checkState(again, u"sales"_s, ActiveGroupsModel::TextsColumn),
              QVariant(Qt::Unchecked));
     QCOMPARE(checkState(again, u"sales"_s, ActiveGroupsModel::CallsColumn), QVariant(Qt::Checked));
@@ -265,7 +289,7 @@ void TestActiveGroups::presenceRoundTrip()
 
     // Back to Available with Apply: the dialog stays open, and nothing is left to send.
     QSignalSpy saved(&again, &ActiveGroupsDialog::saved);
-    QTest::mouseClick(again.availableButton(), Qt::LeftButton);
+    QTest::mouseClick(availableButton(again), Qt::LeftButton);
     QVERIFY(again.hasChanges());
     button(again, QDialogButtonBox::Apply)->click();
     QTRY_COMPARE(saved.size(), 1);
@@ -289,56 +313,55 @@ void TestActiveGroups::keyboard()
     QApplication::setActiveWindow(&dialog);
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
     // Loaded, the focus is on the table (Enter must not meet Cancel).
-    QCOMPARE(QApplication::focusWidget(), dialog.table());
+    QCOMPARE(QApplication::focusWidget(), table(dialog));
 
     // Tab reaches every control, the table as one stop.
-    dialog.availableButton()->setFocus();
-    QTRY_COMPARE(QApplication::focusWidget(), dialog.availableButton());
+    availableButton(dialog)->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), availableButton(dialog));
     QList<QWidget *> reached;
     for (int i = 0; i < 10 && !reached.contains(QApplication::focusWidget()); ++i) {
         reached.append(QApplication::focusWidget());
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     }
-    QVERIFY(reached.contains(dialog.table()));
+    QVERIFY(reached.contains(table(dialog)));
     QVERIFY(reached.contains(button(dialog, QDialogButtonBox::Ok)));
     QVERIFY(reached.contains(button(dialog, QDialogButtonBox::Cancel)));
-    QVERIFY(reached.indexOf(dialog.table()) <
-            reached.indexOf(button(dialog, QDialogButtonBox::Ok)));
+    QVERIFY(reached.indexOf(table(dialog)) < reached.indexOf(button(dialog, QDialogButtonBox::Ok)));
 
     // The table starts on its first checkbox (Support's Texts: its Calls are N/A); Space
     // toggles it, the arrows skip the N/A cell.
-    dialog.table()->setFocus();
-    QCOMPARE(dialog.table()->currentIndex(),
+    table(dialog)->setFocus();
+    QCOMPARE(table(dialog)->currentIndex(),
              cell(dialog, u"support"_s, ActiveGroupsModel::TextsColumn));
-    QTest::keyClick(dialog.table(), Qt::Key_Space);
+    QTest::keyClick(table(dialog), Qt::Key_Space);
     QCOMPARE(checkState(dialog, u"support"_s, ActiveGroupsModel::TextsColumn),
              QVariant(Qt::Unchecked));
     QVERIFY(button(dialog, QDialogButtonBox::Apply)->isEnabled());
-    QTest::keyClick(dialog.table(), Qt::Key_Down);
-    QTest::keyClick(dialog.table(), Qt::Key_Left);
-    QCOMPARE(dialog.table()->currentIndex(),
+    QTest::keyClick(table(dialog), Qt::Key_Down);
+    QTest::keyClick(table(dialog), Qt::Key_Left);
+    QCOMPARE(table(dialog)->currentIndex(),
              cell(dialog, u"sales"_s, ActiveGroupsModel::CallsColumn));
-    QTest::keyClick(dialog.table(), Qt::Key_Space);
+    QTest::keyClick(table(dialog), Qt::Key_Space);
     QCOMPARE(checkState(dialog, u"sales"_s, ActiveGroupsModel::CallsColumn),
              QVariant(Qt::Unchecked));
-    QTest::keyClick(dialog.table(), Qt::Key_Space);
+    QTest::keyClick(table(dialog), Qt::Key_Space);
     QCOMPARE(checkState(dialog, u"sales"_s, ActiveGroupsModel::CallsColumn), QVariant(Qt::Checked));
     QCOMPARE(dialog.model()->changes(),
              (QJsonObject{{u"support"_s, QJsonObject{{u"sms"_s, false}}}}));
 
     // A click on a checkbox (drawn in the middle of its cell) toggles it; beside it, not.
     const QRect desk =
-        dialog.table()->visualRect(cell(dialog, u"front-desk"_s, ActiveGroupsModel::CallsColumn));
-    QTest::mouseClick(dialog.table()->viewport(), Qt::LeftButton, {}, desk.center());
+        table(dialog)->visualRect(cell(dialog, u"front-desk"_s, ActiveGroupsModel::CallsColumn));
+    QTest::mouseClick(table(dialog)->viewport(), Qt::LeftButton, {}, desk.center());
     QCOMPARE(checkState(dialog, u"front-desk"_s, ActiveGroupsModel::CallsColumn),
              QVariant(Qt::Unchecked));
-    QTest::mouseClick(dialog.table()->viewport(), Qt::LeftButton, {},
+    QTest::mouseClick(table(dialog)->viewport(), Qt::LeftButton, {},
                       QPoint(desk.left() + 2, desk.center().y()));
     QCOMPARE(checkState(dialog, u"front-desk"_s, ActiveGroupsModel::CallsColumn),
              QVariant(Qt::Unchecked));
 
     // Escape is Cancel: nothing sent.
-    QTest::keyClick(dialog.table(), Qt::Key_Escape);
+    QTest::keyClick(table(dialog), Qt::Key_Escape);
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(presence(u"johan"_s).value(u"groups").toObject().value(u"support").toObject(),
@@ -348,7 +371,7 @@ void TestActiveGroups::keyboard()
 void TestActiveGroups::adminSwitchesUser()
 {
     ActiveGroupsDialog dialog(m_org, m_client.get(), u"nancy"_s, true);
-    QComboBox *users = dialog.userCombo();
+    QComboBox *users = userCombo(dialog);
     QVERIFY(users);
     QCOMPARE(users->count(), m_org.users.size());
     QCOMPARE(users->currentData().toString(), u"nancy"_s);
@@ -392,7 +415,7 @@ void TestActiveGroups::switchingWithChangesAsksFirst()
 {
     ActiveGroupsDialog dialog(m_org, m_client.get(), u"nancy"_s, true);
     load(dialog);
-    QComboBox *users = dialog.userCombo();
+    QComboBox *users = userCombo(dialog);
     QSignalSpy loaded(&dialog, &ActiveGroupsDialog::loaded);
     QString asked;
     QString comboWhileAsking;
@@ -408,14 +431,14 @@ void TestActiveGroups::switchingWithChangesAsksFirst()
     };
 
     // Cancel: still Nancy, change kept.
-    QTest::mouseClick(dialog.unavailableButton(), Qt::LeftButton);
+    QTest::mouseClick(unavailableButton(dialog), Qt::LeftButton);
     answer(QMessageBox::Cancel);
     users->setCurrentIndex(users->findData(u"johan"_s));
     QVERIFY2(asked.contains(u"Nancy Ortiz"_s), qPrintable(asked));
     QCOMPARE(comboWhileAsking, u"nancy"_s); // the combo names whose groups are on screen
     QCOMPARE(dialog.userId(), u"nancy"_s);
     QCOMPARE(users->currentData().toString(), u"nancy"_s);
-    QVERIFY(dialog.unavailableButton()->isChecked());
+    QVERIFY(unavailableButton(dialog)->isChecked());
     QVERIFY(dialog.hasChanges());
 
     // Save: Nancy's change reaches the backend, then Johan shows.
@@ -428,7 +451,7 @@ void TestActiveGroups::switchingWithChangesAsksFirst()
     QTRY_COMPARE(loaded.size(), 1);
     QCOMPARE(dialog.model()->rowCount(), 3);
     QCOMPARE(presence(u"nancy"_s).value(u"available"), QJsonValue(false));
-    QVERIFY(dialog.availableButton()->isChecked()); // Johan is available
+    QVERIFY(availableButton(dialog)->isChecked()); // Johan is available
 
     // Discard: Johan's change is dropped.
     QVERIFY(dialog.model()->setData(cell(dialog, u"sales"_s, ActiveGroupsModel::TextsColumn),
@@ -449,16 +472,16 @@ void TestActiveGroups::openForGivesTheUserComboToAdminsOnly()
         ActiveGroupsDialog::openFor(m_org, m_client.get(), u"nancy"_s, nullptr);
     QVERIFY(admin);
     QVERIFY(admin->isVisible());
-    QVERIFY(admin->userCombo());
+    QVERIFY(userCombo(*admin));
     QTRY_VERIFY(admin->isLoaded());
     QPointer<ActiveGroupsDialog> agent =
         ActiveGroupsDialog::openFor(m_org, m_client.get(), u"vald"_s, nullptr);
-    QVERIFY(!agent->userCombo());
+    QVERIFY(!userCombo(*agent));
     QTRY_VERIFY(agent->isLoaded());
     // Nobody signed in: any user, starting with the first by name (Johan Berg).
     QPointer<ActiveGroupsDialog> anyone =
         ActiveGroupsDialog::openFor(m_org, m_client.get(), QString(), nullptr);
-    QVERIFY(anyone->userCombo());
+    QVERIFY(userCombo(*anyone));
     QCOMPARE(anyone->userId(), u"johan"_s);
     QTRY_VERIFY(anyone->isLoaded());
     QCOMPARE(anyone->model()->rowCount(), 3);
@@ -475,7 +498,7 @@ void TestActiveGroups::backendDownWhileSavingLosesNothing()
     load(dialog);
     QVERIFY(dialog.model()->setData(cell(dialog, u"sales"_s, ActiveGroupsModel::TextsColumn),
                                     Qt::Unchecked, Qt::CheckStateRole));
-    QTest::mouseClick(dialog.unavailableButton(), Qt::LeftButton);
+    QTest::mouseClick(unavailableButton(dialog), Qt::LeftButton);
 
     // The backend stops; OK fails with the client's sentence and the dialog stays.
     const QString database = m_dir->filePath(u"routerd.sqlite"_s);
@@ -489,7 +512,7 @@ void TestActiveGroups::backendDownWhileSavingLosesNothing()
     QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not accepted
     QVERIFY(dialog.isLoaded());
     QVERIFY(dialog.hasChanges());
-    QVERIFY(dialog.unavailableButton()->isChecked());
+    QVERIFY(unavailableButton(dialog)->isChecked());
     QCOMPARE(checkState(dialog, u"sales"_s, ActiveGroupsModel::TextsColumn),
              QVariant(Qt::Unchecked));
     QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
@@ -521,22 +544,22 @@ void TestActiveGroups::backendDownWhileLoadingOffersRetry()
     QVERIFY2(dialog.errorText().contains(u"unreachable"_s), qPrintable(dialog.errorText()));
     QVERIFY(!dialog.isLoaded());
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.retryButton()->isVisible());
-    QVERIFY(!dialog.table()->isVisible());
+    QVERIFY(retryButton(dialog)->isVisible());
+    QVERIFY(!table(dialog)->isVisible());
     QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
     QVERIFY(button(dialog, QDialogButtonBox::Cancel)->isEnabled());
-    QVERIFY(!dialog.availableButton()->isEnabled());
-    QVERIFY(!dialog.availableButton()->isChecked());
+    QVERIFY(!availableButton(dialog)->isEnabled());
+    QVERIFY(!availableButton(dialog)->isChecked());
 
     // Retry after the backend is reachable.
     down.setSettings(settings(m_routerd->base));
-    QTest::mouseClick(dialog.retryButton(), Qt::LeftButton);
+    QTest::mouseClick(retryButton(dialog), Qt::LeftButton);
     QTRY_VERIFY(dialog.isLoaded());
-    QVERIFY(dialog.table()->isVisible());
-    QVERIFY(!dialog.retryButton()->isVisible());
+    QVERIFY(table(dialog)->isVisible());
+    QVERIFY(!retryButton(dialog)->isVisible());
     QVERIFY(dialog.errorText().isEmpty());
     QCOMPARE(dialog.model()->rowCount(), 3);
-    QVERIFY(dialog.availableButton()->isChecked());
+    QVERIFY(availableButton(dialog)->isChecked());
 
     // A refused token says so.
     BackendClient wrong;
@@ -569,7 +592,7 @@ void TestActiveGroups::aUserTheBackendDoesNotKnow()
     ActiveGroupsDialog dialog(org, m_client.get(), u"newbie"_s, false);
     load(dialog);
     QCOMPARE(dialog.model()->rowCount(), 0);
-    QVERIFY(!dialog.table()->isVisible());
+    QVERIFY(!table(dialog)->isVisible());
     QStringList shown;
     for (const QLabel *label : dialog.findChildren<QLabel *>()) {
         if (label->isVisible())
@@ -578,9 +601,9 @@ void TestActiveGroups::aUserTheBackendDoesNotKnow()
     const QString all = shown.join(u'\n');
     QVERIFY2(all.contains(u"You are not a member of any group."_s), qPrintable(all));
     QVERIFY2(all.contains(u"does not know you yet"_s), qPrintable(all));
-    QVERIFY(dialog.availableButton()->isChecked());
+    QVERIFY(availableButton(dialog)->isChecked());
 
-    QTest::mouseClick(dialog.unavailableButton(), Qt::LeftButton);
+    QTest::mouseClick(unavailableButton(dialog), Qt::LeftButton);
     QSignalSpy saved(&dialog, &ActiveGroupsDialog::saved);
     button(dialog, QDialogButtonBox::Ok)->click();
     QTRY_COMPARE(saved.size(), 1);
@@ -595,7 +618,7 @@ void TestActiveGroups::modelTester()
     load(dialog);
     QSignalSpy loaded(&dialog, &ActiveGroupsDialog::loaded);
     for (const QString &user : {u"johan"_s, u"vald"_s, u"maria"_s}) {
-        dialog.userCombo()->setCurrentIndex(dialog.userCombo()->findData(user));
+        userCombo(dialog)->setCurrentIndex(userCombo(dialog)->findData(user));
         QTRY_COMPARE(dialog.userId(), user);
         QTRY_VERIFY(dialog.isLoaded());
         QAbstractItemModel *m = dialog.model();

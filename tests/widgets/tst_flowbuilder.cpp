@@ -6,6 +6,7 @@
 #include "config/canonicaljson.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "flowbuilder/appletitem.h"
 #include "flowbuilder/fieldeditors.h"
 #include "flowbuilder/flowdocument.h"
@@ -18,6 +19,7 @@
 #include "flowbuilder/slotitem.h"
 #include "i18n/language.h"
 #include "document/mimetypes.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QDropEvent>
@@ -132,6 +134,11 @@ private:
     ScriptedInteraction *m_ask = nullptr;
 
     FlowScene *voice() const { return m_window->scene(Channel::Voice); }
+    Inspector *inspector() const { return Test::child<Inspector>(m_window, u"inspector"_s); }
+    QListWidget *findingsList() const
+    {
+        return Test::child<QListWidget>(m_window, u"findingsList"_s);
+    }
     FlowDocument *doc() const { return m_window->document(); }
     const Graph &graph() const { return *doc()->graph(Channel::Voice); }
     QPointF slotAt(const QString &applet, const QString &branch) const
@@ -151,7 +158,10 @@ void TestFlowBuilder::init()
 {
     m_dir = new QTemporaryDir;
     QString error;
-    m_org = OrganizationDocument::open(m_dir->filePath(u"flows.sqlite"_s), &error);
+    // Users nancy, johan, maria and the group sales for the applets to name; the new flow
+    // takes over the third number (Test::smallOrganization()'s, which has none).
+    m_org =
+        Test::openDocument(m_dir->filePath(u"flows.sqlite"_s), Test::smallOrganization(), &error);
     QVERIFY2(m_org, qPrintable(error));
     // A new, empty flow to build, as "Create a New Flow" leaves it.
     Organization org = m_org->organization();
@@ -189,7 +199,7 @@ void TestFlowBuilder::build()
                      u"hours"_s));
     QCOMPARE(graph().start, u"hours"_s);
     QCOMPARE(scene->selectedApplet(), u"hours"_s); // its settings open in the inspector
-    QCOMPARE(m_window->inspector()->appletId(), u"hours"_s);
+    QCOMPARE(inspector()->appletId(), u"hours"_s);
     QVERIFY(dropType(scene, slotAt(u"hours"_s, u"open"_s), u"menu"_s));
     QVERIFY(dropType(scene, slotAt(u"hours"_s, u"closed"_s), u"voicemail"_s));
     QVERIFY(dropType(scene, slotAt(u"menu"_s, u"1"_s), u"dial"_s));
@@ -534,7 +544,7 @@ void TestFlowBuilder::findingsOnTheCanvas()
     QVERIFY(!scene->slotItem(SlotRef{u"hours"_s, u"open"_s})->hasWarning());
     // A dial that rings nobody yet is an error, in red on its card, and listed.
     QVERIFY(scene->appletItem(u"dial"_s)->hasErrors());
-    QListWidget *list = m_window->findingsList();
+    QListWidget *list = findingsList();
     bool listed = false;
     for (int i = 0; i < list->count(); ++i)
         listed |= list->item(i)->data(Qt::UserRole).toString().endsWith(u"dial.config.steps"_s);
@@ -551,7 +561,7 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
 {
     build();
     voice()->selectApplet(u"dial"_s);
-    Inspector *inspector = m_window->inspector();
+    Inspector *inspector = this->inspector();
     QCOMPARE(inspector->appletId(), u"dial"_s);
     FieldEditor *steps = inspector->fieldEditor(u"steps"_s);
     QVERIFY(steps);
@@ -601,7 +611,7 @@ void TestFlowBuilder::ringListsTakeDraggedUsers()
 {
     build();
     voice()->selectApplet(u"dial"_s);
-    FieldEditor *steps = m_window->inspector()->fieldEditor(u"steps"_s);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
     emit steps->edited(
         QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"members"_s, QJsonArray{u"nancy"_s}}}},
                                {u"strategy"_s, u"simultaneous"_s}}});
@@ -649,7 +659,7 @@ void TestFlowBuilder::smsTabTakesTextApplets()
 {
     m_window->showChannel(Channel::Sms);
     // Nothing set up yet: the list says so, rather than calling the flow complete.
-    QVERIFY(m_window->findingsList()->item(0)->text().startsWith(u"No SMS flow yet"_s));
+    QVERIFY(findingsList()->item(0)->text().startsWith(u"No SMS flow yet"_s));
     FlowScene *sms = m_window->scene(Channel::Sms);
     QCOMPARE(sms->slotItem(SlotRef::start())->kind(), FlowLayout::Slot::Empty);
     const QPointF start = sms->slotItem(SlotRef::start())->sceneBoundingRect().center();

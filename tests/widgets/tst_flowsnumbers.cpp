@@ -5,6 +5,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowwindow.h"
@@ -18,6 +19,7 @@
 #include "numbers/numberspage.h"
 #include "shell/mainwindow.h"
 #include "store/organizationstore.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -84,7 +86,10 @@ void TestFlowsNumbers::init()
 {
     m_dir = new QTemporaryDir;
     QString error;
-    auto document = OrganizationDocument::open(m_dir->filePath(u"numbers.sqlite"_s), &error);
+    // Test::smallOrganization(): flows main (row 0) and support-line (row 1); numbers
+    // +15125550100 (main), +15125550110 (support-line), +15125550120 (no flow), in that order.
+    auto document =
+        Test::openDocument(m_dir->filePath(u"numbers.sqlite"_s), Test::smallOrganization(), &error);
     QVERIFY2(document, qPrintable(error));
     m_window = new MainWindow(std::move(document));
     m_window->show();
@@ -106,7 +111,7 @@ void TestFlowsNumbers::cleanup()
 
 void TestFlowsNumbers::previewPaintsTheApplets()
 {
-    // The demo's main line, in flow order: hours, then under "open" the menu, its key 1
+    // The main line, in flow order: hours, then under "open" the menu, its key 1
     // (dial Sales, then its voicemail), key 2 (dial Support, its voicemail), then "closed"'s
     // voicemail; after the bar, the SMS flow: keyword and its two inboxes.
     const QModelIndex cell = flows()->index(0, FlowsModel::AppletsColumn);
@@ -338,20 +343,22 @@ void TestFlowsNumbers::addEditRemoveNumbers()
 void TestFlowsNumbers::blockedNumbersAndMarkAsSpam()
 {
     NumbersPage *page = m_window->numbersPage();
-    QAbstractItemModel *blocked = page->blockedView()->model();
+    auto *blockedView = Test::child<QListView>(page, u"blockedView"_s);
+    auto *blockField = Test::child<QLineEdit>(page, u"blockField"_s);
+    QAbstractItemModel *blocked = blockedView->model();
     QCOMPARE(blocked->rowCount(), 1);
-    QTest::keyClicks(page->blockField(), u"+1 512 555 0777"_s);
+    QTest::keyClicks(blockField, u"+1 512 555 0777"_s);
     page->blockTyped();
     QCOMPARE(blocked->rowCount(), 2);
     QCOMPARE(blocked->index(1, 0).data().toString(), u"+15125550777"_s);
-    QVERIFY(page->blockField()->text().isEmpty());
+    QVERIFY(blockField->text().isEmpty());
     QVERIFY(!editor()->block(u"+15125550777"_s)); // already
     // "Mark as spam" on a contact's number.
     QVERIFY(editor()->markAsSpam(u"+15125550199"_s));
     QCOMPARE(undo()->text(1), u"Mark +15125550199 as spam"_s);
     QCOMPARE(blocked->rowCount(), 3);
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"+15125550199 is blocked"));
-    page->blockedView()->setCurrentIndex(blocked->index(0, 0));
+    blockedView->setCurrentIndex(blocked->index(0, 0));
     page->unblockSelected();
     QVERIFY(!doc()->organization().blocked.contains(u"+15125550666"_s));
     // Saved: only the blocked list was written.

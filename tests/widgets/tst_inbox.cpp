@@ -6,6 +6,7 @@
 #include "backend/backendconnection.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "i18n/language.h"
 #include "inbox/inboxmodel.h"
 #include "inbox/inboxpage.h"
@@ -13,6 +14,7 @@
 #include "routing/webhook.h"
 #include "server/signature.h"
 #include "shell/mainwindow.h"
+#include "testsupport.h"
 
 #include "consolesettings.h"
 #include <QAbstractItemModelTester>
@@ -37,7 +39,9 @@ using namespace Switchboard;
 using namespace Switchboard::Test;
 
 namespace {
-const QString supportLine = u"+15125550110"_s; // the demo's texts go to Support, in turn
+// Test::smallOrganization()'s support line: its texts go to Support (maria, pat, johan), in
+// turn; its main line's closed branch ends in the Sales voicemail closed-vm.
+const QString supportLine = u"+15125550110"_s;
 }
 
 class TestInbox : public QObject
@@ -64,8 +68,15 @@ private:
     bool voicemail(const QString &callSid, int seconds);
     bool post(const QString &path, const FormParams &params);
     InboxPage *page() const { return m_window->inboxPage(); }
+    // The page's parts, found by their names.
+    QTreeWidget *sections() const { return child<QTreeWidget>(page(), u"sections"_s); }
+    QTableView *list() const { return child<QTableView>(page(), u"list"_s); }
+    QPlainTextEdit *replyEdit() const { return child<QPlainTextEdit>(page(), u"replyEdit"_s); }
+    QLabel *statusLabel() const { return child<QLabel>(page(), u"statusLabel"_s); }
+    QLabel *repliesLabel() const { return child<QLabel>(page(), u"repliesLabel"_s); }
+    QTimer *refreshTimer() const { return child<QTimer>(page(), u"refreshTimer"_s); }
     bool waitLoaded(InboxModel *model);
-    // Points the console at the test's backend and pushes the demo organization to it.
+    // Points the console at the test's backend and pushes the console's organization to it.
     bool connectAndPush();
 
     QTemporaryDir *m_dir = nullptr;
@@ -89,7 +100,8 @@ void TestInbox::init()
     m_routerd = new RouterdProcess;
     QVERIFY2(m_routerd->start(m_dir->filePath(u"routerd.sqlite"_s)), m_routerd->log().constData());
     QString error;
-    auto document = OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error);
+    auto document =
+        Test::openDocument(m_dir->filePath(u"console.sqlite"_s), Test::smallOrganization(), &error);
     QVERIFY2(document, qPrintable(error));
     m_window = new MainWindow(std::move(document));
     m_carrier.setSettings({QUrl(m_routerd->base), {}, {}});
@@ -133,9 +145,9 @@ bool TestInbox::text(const QString &from, const QString &body)
 
 bool TestInbox::voicemail(const QString &callSid, int seconds)
 {
-    // The demo's support line has no call flow; a voicemail to Sales through the main line's
-    // closed branch needs the time of day, so the recording webhook is posted directly, as
-    // the carrier does once a caller is done (its state in the query, signed).
+    // A voicemail to Sales through the main line's closed branch needs the time of day, so
+    // the recording webhook is posted directly, as the carrier does once a caller is done (its
+    // state in the query, signed).
     const QString path = u"/twilio/voice/record?r=1&f=main&a=closed-vm&n=2&o=1"_s;
     return post(path, {{u"CallSid"_s, callSid},
                        {u"From"_s, u"+15125557001"_s},
@@ -225,7 +237,7 @@ void TestInbox::theViewLoadsAsItScrolls()
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 100, 10000);
     QVERIFY(model->rowCount() < 250); // not everything at once
     // Scrolling to the end asks for the next page, as a user's wheel would.
-    QTableView *view = page()->list();
+    QTableView *view = list();
     for (int i = 0; i < 10 && model->rowCount() < 250; ++i) {
         view->scrollToBottom();
         QTest::qWait(50);
@@ -244,7 +256,7 @@ void TestInbox::refreshKeepsTheSelection()
     page()->showList(u"group:support"_s, u"sms"_s);
     InboxModel *model = page()->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 10, 10000);
-    QTableView *view = page()->list();
+    QTableView *view = list();
     view->setCurrentIndex(model->index(4, 0));
     const QString chosen = page()->currentItemId();
     QCOMPARE(model->item(4).value(u"body").toString(), u"early 5"_s);
@@ -252,7 +264,7 @@ void TestInbox::refreshKeepsTheSelection()
     for (int i = 0; i < 3; ++i)
         QVERIFY(text(u"+15125554001"_s, u"late %1"_s.arg(i)));
     // The page refreshes on its own every few seconds.
-    QCOMPARE(page()->refreshTimer()->interval(), 5000);
+    QCOMPARE(refreshTimer()->interval(), 5000);
     page()->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 13, 10000);
     QCOMPARE(model->item(0).value(u"body").toString(), u"late 2"_s);
@@ -269,7 +281,7 @@ void TestInbox::sectionsAndUnreadCounts()
     QVERIFY(voicemail(u"CAvm1"_s, 12));
     // Maria is in Support only; Johan in Sales and Support.
     page()->setSignedInUser(u"maria"_s);
-    QTreeWidget *sections = page()->sections();
+    QTreeWidget *sections = this->sections();
     QCOMPARE(sections->topLevelItemCount(), 2);
     QCOMPARE(sections->topLevelItem(0)->text(0), u"My messages"_s);
     QCOMPARE(sections->topLevelItem(1)->text(0), u"Support"_s);
@@ -286,7 +298,7 @@ void TestInbox::sectionsAndUnreadCounts()
     // Opening an item reads it: the count goes down.
     sections->setCurrentItem(sections->topLevelItem(2)->child(0));
     QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 2, 10000);
-    page()->list()->setCurrentIndex(page()->model()->index(0, 0));
+    list()->setCurrentIndex(page()->model()->index(0, 0));
     QTRY_COMPARE_WITH_TIMEOUT(sections->topLevelItem(2)->child(0)->text(0), u"Texts (1)"_s, 10000);
 }
 
@@ -304,7 +316,7 @@ void TestInbox::readArchiveDeleteAssignClose()
         return client->sendAndWait("GET", u"/api/v1/inbox/"_s + id).object();
     };
 
-    QTableView *view = page()->list();
+    QTableView *view = list();
     view->setCurrentIndex(model->index(0, 0));
     const QString first = page()->currentItemId();
     QTRY_VERIFY_WITH_TIMEOUT(backendItem(first).value(u"read").toBool(), 10000); // opened: read
@@ -336,7 +348,7 @@ void TestInbox::readArchiveDeleteAssignClose()
     QCOMPARE(m_routerd->stop(), 0);
     view->setCurrentIndex(model->index(0, 0));
     page()->toggleRead();
-    QTRY_VERIFY_WITH_TIMEOUT(page()->statusLabel()->text().contains(u"unreachable"_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusLabel()->text().contains(u"unreachable"_s), 10000);
     QCOMPARE(model->rowCount(), 2);
 }
 
@@ -348,14 +360,13 @@ void TestInbox::replyIsQueuedAndSaysItWasNotSent()
     page()->setSignedInUser(u"maria"_s);
     page()->showList(u"group:support"_s, u"sms"_s);
     QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 1, 10000);
-    page()->list()->setCurrentIndex(page()->model()->index(0, 0));
-    page()->replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
+    list()->setCurrentIndex(page()->model()->index(0, 0));
+    replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
     page()->sendReply();
     QTRY_VERIFY_WITH_TIMEOUT(
-        page()->statusLabel()->text().startsWith(u"Reply queued on the backend, not sent:"_s),
-        10000);
-    QVERIFY(page()->replyEdit()->toPlainText().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(page()->repliesLabel()->text(),
+        statusLabel()->text().startsWith(u"Reply queued on the backend, not sent:"_s), 10000);
+    QVERIFY(replyEdit()->toPlainText().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(repliesLabel()->text(),
                               u"You replied (queued, not sent): Yes, it is. Want a visit?"_s,
                               10000);
     const QString id = page()->currentItemId();
@@ -379,7 +390,7 @@ void TestInbox::voicemailsWithTheirRecording()
     QCOMPARE(model->index(0, InboxModel::MessageColumn).data().toString(), u"Voicemail, 31 s"_s);
     QCOMPARE(model->item(0).value(u"recording_url").toString(),
              u"https://api.example/rec/RECAvm2"_s);
-    page()->list()->setCurrentIndex(model->index(0, 0));
+    list()->setCurrentIndex(model->index(0, 0));
     QPushButton *recording = nullptr;
     for (QPushButton *b : page()->findChildren<QPushButton *>()) {
         if (b->text() == u"Open &recording")
@@ -388,7 +399,7 @@ void TestInbox::voicemailsWithTheirRecording()
     QVERIFY(recording);
     QVERIFY(!recording->isHidden()); // shown for a voicemail (the window itself is not)
     QVERIFY(recording->isEnabled());
-    QVERIFY(page()->replyEdit()->parentWidget()->isHidden()); // no reply to a voicemail
+    QVERIFY(replyEdit()->parentWidget()->isHidden()); // no reply to a voicemail
 }
 
 QTEST_MAIN(TestInbox)

@@ -1,7 +1,9 @@
-// The console's shell on a new demo database, offscreen: the sections, the lists filled from
-// the database, the red number, the status bar's counts, and the models' contracts.
+// The console's shell on a new database holding the tests' small organization, offscreen: the
+// sections, the lists filled from the database, the red number, the status bar's counts, and
+// the models' contracts.
 
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "flowlist/flowsmodel.h"
 #include "flowlist/flowspage.h"
 #include "flowlist/flowsnumbersedits.h"
@@ -14,6 +16,7 @@
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
 #include "shell/mainwindow.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -60,7 +63,8 @@ void TestMainWindow::init()
 {
     m_dir = new QTemporaryDir;
     QString error;
-    auto document = OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error);
+    auto document =
+        Test::openDocument(m_dir->filePath(u"console.sqlite"_s), Test::smallOrganization(), &error);
     QVERIFY2(document, qPrintable(error));
     m_window = new MainWindow(std::move(document));
     m_window->show();
@@ -79,10 +83,12 @@ void TestMainWindow::showsTheOrganization()
     QVERIFY(m_window->windowTitle().contains(u"Switchboard"));
     QVERIFY(m_window->windowTitle().contains(u"Acme Realty"));
     QCOMPARE(m_window->usersGroupsPage()->usersView()->model()->rowCount(), 5);
-    QCOMPARE(m_window->usersGroupsPage()->groupsView()->model()->rowCount(), 2);
+    const auto *groupsView = Test::child<QTreeView>(m_window->usersGroupsPage(), u"groupsView"_s);
+    QCOMPARE(groupsView->model()->rowCount(), 2);
     QCOMPARE(m_window->flowsPage()->view()->model()->rowCount(), 2);
     QCOMPARE(m_window->numbersPage()->view()->model()->rowCount(), 3);
-    QCOMPARE(m_window->numbersPage()->blockedView()->model()->rowCount(), 1);
+    const auto *blockedView = Test::child<QListView>(m_window->numbersPage(), u"blockedView"_s);
+    QCOMPARE(blockedView->model()->rowCount(), 1);
     QCOMPARE(m_window->usersGroupsPage()->usersView()->model()->index(0, 0).data().toString(),
              u"Nancy Ortiz"_s);
     QVERIFY(!m_window->pushAction()->isEnabled());
@@ -134,7 +140,8 @@ void TestMainWindow::groupsShowMembersInRingOrder()
              int(Qt::Checked));
     QCOMPARE(members->index(2, MembersModel::TextsColumn).data(Qt::CheckStateRole).toInt(),
              int(Qt::Unchecked));
-    page->groupsView()->setCurrentIndex(page->groupsView()->model()->index(1, 0));
+    auto *groupsView = Test::child<QTreeView>(page, u"groupsView"_s);
+    groupsView->setCurrentIndex(groupsView->model()->index(1, 0));
     QCOMPARE(members->rowCount(), 3);
     QCOMPARE(MembersModel::ringPositionLabel(members->index(2, 0)), u"3. Johan Berg"_s);
 }
@@ -239,11 +246,11 @@ void TestMainWindow::modelsKeepTheirContract()
     QAbstractItemModelTester t5(&numbers, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // A reset under the testers' eyes: everything removed, then back.
     Organization empty;
-    const Organization demo = document->organization();
+    const Organization start = document->organization();
     document->setOrganization(empty);
     QCOMPARE(users.rowCount(), 0);
     QCOMPARE(members.rowCount(), 0);
-    document->setOrganization(demo);
+    document->setOrganization(start);
     QCOMPARE(users.rowCount(), 5);
     QCOMPARE(members.rowCount(), 3);
     QCOMPARE(flows.index(0, FlowsModel::NumbersColumn).data().toString(), u"1 number"_s);

@@ -1,4 +1,5 @@
-// The console's test call on a new demo database, offscreen, as an admin uses it: the route of
+// The console's test call on a new database holding the tests' small organization (its main
+// line: hours, menu, a dial per group, voicemails), offscreen, as an admin uses it: the route of
 // a call or a text step by step, as the routing engine plays it; unsaved changes (in the
 // organization and in an open flow builder) are what it runs on; "Show on Canvas" opens the
 // flow builder on the right tab and numbers exactly the applets the call went through, in
@@ -6,6 +7,7 @@
 
 #include "document/documentcommands.h"
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "flowbuilder/appletitem.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
@@ -16,6 +18,7 @@
 #include "groups/usersgroupscommands.h"
 #include "i18n/language.h"
 #include "shell/mainwindow.h"
+#include "testsupport.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -41,6 +44,69 @@ const QString mainLine = u"+15125550100"_s;
 const QString supportLine = u"+15125550110"_s;
 const QString newListings = u"+15125550120"_s;  // no flow
 const QString monday10 = u"2026-11-23T10:00"_s; // in the organization's zone, Chicago
+
+// The dialog's fields, found by their names.
+QComboBox *numberField(const TestCallDialog *dialog)
+{
+    return Test::child<QComboBox>(dialog, u"numberField"_s);
+}
+QLineEdit *callerField(const TestCallDialog *dialog)
+{
+    return Test::child<QLineEdit>(dialog, u"callerField"_s);
+}
+QDateTimeEdit *whenField(const TestCallDialog *dialog)
+{
+    return Test::child<QDateTimeEdit>(dialog, u"whenField"_s);
+}
+QLineEdit *keysField(const TestCallDialog *dialog)
+{
+    return Test::child<QLineEdit>(dialog, u"keysField"_s);
+}
+QComboBox *answerField(const TestCallDialog *dialog)
+{
+    return Test::child<QComboBox>(dialog, u"answerField"_s);
+}
+QListWidget *unavailableList(const TestCallDialog *dialog)
+{
+    return Test::child<QListWidget>(dialog, u"unavailableList"_s);
+}
+QRadioButton *callChoice(const TestCallDialog *dialog)
+{
+    return Test::child<QRadioButton>(dialog, u"callChoice"_s);
+}
+QRadioButton *textChoice(const TestCallDialog *dialog)
+{
+    return Test::child<QRadioButton>(dialog, u"textChoice"_s);
+}
+QLineEdit *textField(const TestCallDialog *dialog)
+{
+    return Test::child<QLineEdit>(dialog, u"textField"_s);
+}
+QListWidget *stepList(const TestCallDialog *dialog)
+{
+    return Test::child<QListWidget>(dialog, u"stepList"_s);
+}
+QLabel *endingLabel(const TestCallDialog *dialog)
+{
+    return Test::child<QLabel>(dialog, u"endingLabel"_s);
+}
+QPushButton *runButton(const TestCallDialog *dialog)
+{
+    return Test::child<QPushButton>(dialog, u"runButton"_s);
+}
+QPushButton *showButton(const TestCallDialog *dialog)
+{
+    return Test::child<QPushButton>(dialog, u"showButton"_s);
+}
+// The flow builder's actions.
+QAction *clearRouteAction(const FlowWindow *builder)
+{
+    return Test::child<QAction>(builder, u"clearRouteAction"_s);
+}
+QAction *testCallAction(const FlowWindow *builder)
+{
+    return Test::child<QAction>(builder, u"flowTestCallAction"_s);
+}
 
 QStringList listed(const QListWidget *list)
 {
@@ -132,7 +198,8 @@ void TestTestCall::init()
 {
     m_dir = new QTemporaryDir;
     QString error;
-    auto document = OrganizationDocument::open(m_dir->filePath(u"testcall.sqlite"_s), &error);
+    auto document = Test::openDocument(m_dir->filePath(u"testcall.sqlite"_s),
+                                       Test::smallOrganization(), &error);
     QVERIFY2(document, qPrintable(error));
     m_window = new MainWindow(std::move(document));
     m_window->show();
@@ -166,20 +233,19 @@ void TestTestCall::fill(const QString &number, const QString &at, const QString 
                         const QString &answer, const QStringList &unavailable, const QString &text)
 {
     TestCallDialog *d = m_dialog;
-    d->numberField()->setCurrentIndex(d->numberField()->findData(number));
-    d->callerField()->setText(u"+15125559999"_s);
-    d->whenField()->setDateTime(QDateTime::fromString(at, Qt::ISODate));
+    numberField(d)->setCurrentIndex(numberField(d)->findData(number));
+    callerField(d)->setText(u"+15125559999"_s);
+    whenField(d)->setDateTime(QDateTime::fromString(at, Qt::ISODate));
     if (text.isNull()) {
-        d->callChoice()->setChecked(true);
-        d->keysField()->setText(keys);
-        d->answerField()->setCurrentIndex(answer.isEmpty() ? 0
-                                                           : d->answerField()->findData(answer));
+        callChoice(d)->setChecked(true);
+        keysField(d)->setText(keys);
+        answerField(d)->setCurrentIndex(answer.isEmpty() ? 0 : answerField(d)->findData(answer));
     } else {
-        d->textChoice()->setChecked(true);
-        d->textField()->setText(text);
+        textChoice(d)->setChecked(true);
+        textField(d)->setText(text);
     }
-    for (int i = 0; i < d->unavailableList()->count(); ++i) {
-        QListWidgetItem *item = d->unavailableList()->item(i);
+    for (int i = 0; i < unavailableList(d)->count(); ++i) {
+        QListWidgetItem *item = unavailableList(d)->item(i);
         item->setCheckState(unavailable.contains(item->data(Qt::UserRole).toString())
                                 ? Qt::Checked
                                 : Qt::Unchecked);
@@ -190,57 +256,57 @@ void TestTestCall::fieldsComeFromTheOrganization()
 {
     TestCallDialog *d = open();
     QVERIFY(d);
-    QCOMPARE(d->numberField()->count(), 3);
-    QCOMPARE(d->numberField()->itemData(0).toString(), mainLine);
-    QCOMPARE(d->numberField()->itemText(0), u"Main line (+15125550100) → flow \"Main line\""_s);
-    QCOMPARE(d->numberField()->itemText(2), u"New listings (+15125550120): no flow"_s);
-    QCOMPARE(d->answerField()->count(), 6);
-    QCOMPARE(d->answerField()->itemText(0), u"Nobody"_s);
-    QCOMPARE(d->answerField()->itemData(2).toString(), u"johan"_s);
-    QCOMPARE(listed(d->unavailableList()),
+    QCOMPARE(numberField(d)->count(), 3);
+    QCOMPARE(numberField(d)->itemData(0).toString(), mainLine);
+    QCOMPARE(numberField(d)->itemText(0), u"Main line (+15125550100) → flow \"Main line\""_s);
+    QCOMPARE(numberField(d)->itemText(2), u"New listings (+15125550120): no flow"_s);
+    QCOMPARE(answerField(d)->count(), 6);
+    QCOMPARE(answerField(d)->itemText(0), u"Nobody"_s);
+    QCOMPARE(answerField(d)->itemData(2).toString(), u"johan"_s);
+    QCOMPARE(listed(unavailableList(d)),
              (QStringList{u"Nancy Ortiz"_s, u"Johan Berg"_s, u"Vald Petrov"_s, u"Maria Lopez"_s,
                           u"Pat Lee"_s}));
-    QVERIFY(!d->showButton()->isEnabled()); // nothing run yet
+    QVERIFY(!showButton(d)->isEnabled()); // nothing run yet
 
     // The date and time are the organization's, and the label says which zone.
     QLabel *whenLabel = nullptr;
     for (QLabel *label : d->findChildren<QLabel *>()) {
-        if (label->buddy() == d->whenField())
+        if (label->buddy() == whenField(d))
             whenLabel = label;
     }
     QVERIFY(whenLabel);
     QVERIFY2(whenLabel->text().contains(u"America/Chicago"_s), qPrintable(whenLabel->text()));
-    d->whenField()->setDateTime(QDateTime::fromString(monday10, Qt::ISODate));
+    whenField(d)->setDateTime(QDateTime::fromString(monday10, Qt::ISODate));
     QCOMPARE(d->simulation().at.toUTC(),
              QDateTime(QDate(2026, 11, 23), QTime(16, 0), QTimeZone::utc()));
 
     // Keys: digits, * and #, separated by commas or spaces.
-    d->keysField()->clear();
-    QTest::keyClicks(d->keysField(), u"1a, 2 #"_s);
-    QCOMPARE(d->keysField()->text(), u"1, 2 #"_s);
+    keysField(d)->clear();
+    QTest::keyClicks(keysField(d), u"1a, 2 #"_s);
+    QCOMPARE(keysField(d)->text(), u"1, 2 #"_s);
     QCOMPARE(d->simulation().digits, (QStringList{u"1"_s, u"2"_s, u"#"_s}));
 
     // A caller's number that is not whole yet cannot run, and says why.
-    d->callerField()->clear();
-    QTest::keyClicks(d->callerField(), u"512 55"_s);
-    QCOMPARE(d->callerField()->text(), u"+51255"_s);
-    QVERIFY(!d->runButton()->isEnabled());
-    QTest::keyClicks(d->callerField(), u"5 9999"_s);
-    QVERIFY(d->runButton()->isEnabled());
+    callerField(d)->clear();
+    QTest::keyClicks(callerField(d), u"512 55"_s);
+    QCOMPARE(callerField(d)->text(), u"+51255"_s);
+    QVERIFY(!runButton(d)->isEnabled());
+    QTest::keyClicks(callerField(d), u"5 9999"_s);
+    QVERIFY(runButton(d)->isEnabled());
 
     // A text has no keys and nobody to answer.
-    d->textChoice()->setChecked(true);
-    QVERIFY(!d->keysField()->isEnabled());
-    QVERIFY(!d->answerField()->isEnabled());
-    QVERIFY(d->textField()->isEnabled());
-    d->textField()->clear();
+    textChoice(d)->setChecked(true);
+    QVERIFY(!keysField(d)->isEnabled());
+    QVERIFY(!answerField(d)->isEnabled());
+    QVERIFY(textField(d)->isEnabled());
+    textField(d)->clear();
     QVERIFY(!d->simulation().text.isNull()); // an empty text is a text all the same
 
     // A number added while the dialog is open is offered at once.
     Organization org = m_window->document()->organization();
     org.numbers.append({u"+15125550130"_s, u"Spanish line"_s, u"main"_s});
     m_window->document()->setOrganization(org);
-    QCOMPARE(d->numberField()->count(), 4);
+    QCOMPARE(numberField(d)->count(), 4);
 }
 
 void TestTestCall::routeStepByStep_data()
@@ -337,17 +403,17 @@ void TestTestCall::routeStepByStep()
 
     QVERIFY(open());
     fill(number, at, keys, answer, unavailable, text);
-    QTest::mouseClick(m_dialog->runButton(), Qt::LeftButton);
+    QTest::mouseClick(runButton(m_dialog), Qt::LeftButton);
     QVERIFY(m_dialog->hasResult());
-    QCOMPARE(listed(m_dialog->stepList()), numbered(steps));
-    QCOMPARE(m_dialog->endingLabel()->text(), ending);
-    QVERIFY(m_dialog->endingLabel()->font().bold());
+    QCOMPARE(listed(stepList(m_dialog)), numbered(steps));
+    QCOMPARE(endingLabel(m_dialog)->text(), ending);
+    QVERIFY(endingLabel(m_dialog)->font().bold());
     QCOMPARE(m_dialog->result().visited, visited);
     QCOMPARE(m_dialog->result().flow, visited.isEmpty() ? QString() : u"main"_s);
     QCOMPARE(m_dialog->result().channel, text.isNull() ? Channel::Voice : Channel::Sms);
-    QCOMPARE(m_dialog->showButton()->isEnabled(), !visited.isEmpty());
+    QCOMPARE(showButton(m_dialog)->isEnabled(), !visited.isEmpty());
     // Steps about an applet carry it (and its icon); a rejection is about none.
-    const QListWidgetItem *first = m_dialog->stepList()->item(0);
+    const QListWidgetItem *first = stepList(m_dialog)->item(0);
     QCOMPARE(first->data(Qt::UserRole).toString(), visited.value(0));
     QCOMPARE(first->icon().isNull(), visited.isEmpty());
 }
@@ -362,7 +428,7 @@ void TestTestCall::unsavedChangesAreWhatRuns()
     doc->undoStack()->push(new MoveMembersCommand(doc, u"sales"_s, {1}, 0, u"Move Johan"_s));
     QVERIFY(doc->isModified());
     m_dialog->run();
-    QCOMPARE(m_dialog->stepList()->item(3)->text(),
+    QCOMPARE(stepList(m_dialog)->item(3)->text(),
              u"4. Dial \"Ring Sales\", step 1: rings Johan Berg for 20 s."_s);
 
     // The menu's key 1 to Support, not saved: key 1 rings Support now.
@@ -373,7 +439,7 @@ void TestTestCall::unsavedChangesAreWhatRuns()
     doc->undoStack()->push(
         new ChangeItemCommand<Flow>(doc, index, before, after, u"Edit flow Main line"_s));
     m_dialog->run();
-    QCOMPARE(m_dialog->stepList()->item(3)->text(),
+    QCOMPARE(stepList(m_dialog)->item(3)->text(),
              u"4. Dial \"Ring Support\", step 1: rings Maria Lopez, Pat Lee for 25 s."_s);
     QCOMPARE(m_dialog->result().visited,
              (QStringList{u"hours"_s, u"menu"_s, u"dial-support"_s, u"support-vm"_s}));
@@ -383,7 +449,7 @@ void TestTestCall::unsavedChangesAreWhatRuns()
     doc->undoStack()->undo();
     QVERIFY(!doc->isModified());
     m_dialog->run();
-    QCOMPARE(m_dialog->stepList()->item(3)->text(),
+    QCOMPARE(stepList(m_dialog)->item(3)->text(),
              u"4. Dial \"Ring Sales\", step 1: rings Nancy Ortiz for 20 s."_s);
 }
 
@@ -406,7 +472,7 @@ void TestTestCall::unsavedFlowBuilderEditsAreWhatRuns()
     QVERIFY(open());
     fill(mainLine, monday10, u"1"_s, QString());
     m_dialog->run();
-    QCOMPARE(m_dialog->stepList()->item(3)->text(),
+    QCOMPARE(stepList(m_dialog)->item(3)->text(),
              u"4. Dial \"Ring Pat\", step 1: rings Pat Lee for 15 s."_s);
 
     // Drawn on that same builder, edits and all.
@@ -418,7 +484,7 @@ void TestTestCall::unsavedFlowBuilderEditsAreWhatRuns()
     // Its edits thrown away: the saved flow runs again.
     builder->document()->undoStack()->setIndex(0);
     m_dialog->run();
-    QCOMPARE(m_dialog->stepList()->item(3)->text(),
+    QCOMPARE(stepList(m_dialog)->item(3)->text(),
              u"4. Dial \"Ring Sales\", step 1: rings Nancy Ortiz for 20 s."_s);
 }
 
@@ -459,8 +525,8 @@ void TestTestCall::showOnCanvasDrawsTheRoute()
     fill(mainLine, monday10, keys, QString(), {}, text);
     m_dialog->run();
     QVERIFY(m_window->findChildren<FlowWindow *>().isEmpty());
-    QVERIFY(m_dialog->showButton()->isEnabled());
-    QTest::mouseClick(m_dialog->showButton(), Qt::LeftButton);
+    QVERIFY(showButton(m_dialog)->isEnabled());
+    QTest::mouseClick(showButton(m_dialog), Qt::LeftButton);
 
     const QList<FlowWindow *> windows = m_window->findChildren<FlowWindow *>();
     QCOMPARE(windows.size(), 1);
@@ -475,7 +541,7 @@ void TestTestCall::showOnCanvasDrawsTheRoute()
     // The other tab has nothing drawn.
     const Channel other = channel == Channel::Voice ? Channel::Sms : Channel::Voice;
     QVERIFY(highlighted(builder->scene(other)).isEmpty());
-    QVERIFY(builder->clearHighlightAction()->isEnabled());
+    QVERIFY(clearRouteAction(builder)->isEnabled());
     // The badge sticks out of the card: the item says so to the scene.
     AppletItem *first = scene->appletItem(m_dialog->result().visited.first());
     QVERIFY(first->boundingRect().top() < -6);
@@ -492,10 +558,10 @@ void TestTestCall::nextEditOrClearRouteTakesItAway()
     FlowScene *scene = builder->scene(Channel::Voice);
     QCOMPARE(highlighted(scene).size(), 4);
 
-    builder->clearHighlightAction()->trigger();
+    clearRouteAction(builder)->trigger();
     QVERIFY(highlighted(scene).isEmpty());
     QVERIFY(highlightedSlots(scene, *builder->document()->graph(Channel::Voice)).isEmpty());
-    QVERIFY(!builder->clearHighlightAction()->isEnabled());
+    QVERIFY(!clearRouteAction(builder)->isEnabled());
     QVERIFY(scene->appletItem(u"hours"_s)->boundingRect().top() > -6);
 
     m_dialog->showOnCanvas();
@@ -505,23 +571,23 @@ void TestTestCall::nextEditOrClearRouteTakesItAway()
     QCOMPARE(highlighted(scene).size(), 4);
     QVERIFY(builder->editor()->renameApplet(Channel::Voice, u"menu"_s, u"Front desk"_s));
     QVERIFY(highlighted(scene).isEmpty());
-    QVERIFY(!builder->clearHighlightAction()->isEnabled());
+    QVERIFY(!clearRouteAction(builder)->isEnabled());
 }
 
 void TestTestCall::flowBuilderPreselectsItsNumber()
 {
     FlowWindow *builder = m_window->openFlow(u"support-line"_s, Channel::Sms);
     QVERIFY(builder);
-    QVERIFY(builder->testCallAction());
-    builder->testCallAction()->trigger();
+    QVERIFY(testCallAction(builder));
+    testCallAction(builder)->trigger();
     m_dialog = m_window->findChild<TestCallDialog *>();
     QVERIFY(m_dialog);
     QVERIFY(m_dialog->isVisible());
-    QCOMPARE(m_dialog->numberField()->currentData().toString(), supportLine);
-    QVERIFY(m_dialog->textChoice()->isChecked());
+    QCOMPARE(numberField(m_dialog)->currentData().toString(), supportLine);
+    QVERIFY(textChoice(m_dialog)->isChecked());
 
     m_dialog->run();
-    QCOMPARE(listed(m_dialog->stepList()),
+    QCOMPARE(listed(stepList(m_dialog)),
              numbered({u"Replies \"Thanks! Support will text you back shortly.\"."_s,
                        u"A new conversation, assigned to Maria Lopez."_s,
                        u"Kept in the inbox of Support."_s}));

@@ -5,6 +5,7 @@
 // the model, the database after saving, and undo/redo all the way back.
 
 #include "document/organizationdocument.h"
+#include "documentfixture.h"
 #include "groups/groupdialog.h"
 #include "groups/groupsmodel.h"
 #include "groups/membersmodel.h"
@@ -16,6 +17,7 @@
 #include "document/mimetypes.h"
 #include "model/references.h"
 #include "store/organizationstore.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
@@ -65,6 +67,16 @@ bool dropOnView(QAbstractItemView *view, const QMimeData *data, QPoint pos,
     return drop.isAccepted();
 }
 
+// The dialogs' fields.
+QLineEdit *nameField(const QDialog &dialog)
+{
+    return Test::child<QLineEdit>(&dialog, u"nameField"_s);
+}
+QTableWidget *devicesTable(const UserDialog &dialog)
+{
+    return Test::child<QTableWidget>(&dialog, u"devicesTable"_s);
+}
+
 // The point just inside the top edge of a row: a drop there inserts before that row.
 QPoint aboveRow(QAbstractItemView *view, int row)
 {
@@ -111,9 +123,11 @@ private:
     OrganizationDocument *doc() const { return m_document.get(); }
     UsersGroupsEdits *editor() const { return m_page->editor(); }
     QAbstractItemModel *users() const { return m_page->usersView()->model(); }
-    QAbstractItemModel *groups() const { return m_page->groupsView()->model(); }
+    QAbstractItemModel *groups() const { return groupsView()->model(); }
     QAbstractItemModel *members() const { return m_page->membersView()->model(); }
     QUndoStack *undo() const { return m_document->undoStack(); }
+    QTreeView *groupsView() const { return Test::child<QTreeView>(m_page, u"groupsView"_s); }
+    QLabel *membersTitle() const { return Test::child<QLabel>(m_page, u"membersTitle"_s); }
     QMimeData *usersMime(const QList<int> &rows) const;
     void undoAllAndCheckStart();
 };
@@ -122,7 +136,10 @@ void TestUsersGroups::init()
 {
     m_dir = new QTemporaryDir;
     QString error;
-    m_document = OrganizationDocument::open(m_dir->filePath(u"groups.sqlite"_s), &error);
+    // Test::smallOrganization(): the users nancy, johan, vald, maria, pat (rows 0-4); Sales
+    // (row 0) = nancy, johan, vald; Support (row 1) = maria, pat, johan; two flows using them.
+    m_document =
+        Test::openDocument(m_dir->filePath(u"groups.sqlite"_s), Test::smallOrganization(), &error);
     QVERIFY2(m_document, qPrintable(error));
     m_start = m_document->organization();
     m_page = new UsersGroupsPage(m_document.get());
@@ -232,7 +249,7 @@ void TestUsersGroups::dropsThroughTheViews()
 {
     // Onto Support's row in the groups view, Support not open.
     const std::unique_ptr<QMimeData> vald(usersMime({2}));
-    QTreeView *groupsView = m_page->groupsView();
+    QTreeView *groupsView = this->groupsView();
     QVERIFY(
         dropOnView(groupsView, vald.get(), groupsView->visualRect(groups()->index(1, 0)).center()));
     QCOMPARE(memberIds(doc()->organization(), u"support"_s),
@@ -479,7 +496,7 @@ void TestUsersGroups::groupsAddRenameDelete()
     QVERIFY(editor()->editGroup(id, u"Billing & Invoices"_s, u"Finance"_s));
     QCOMPARE(groups()->index(2, 0).data().toString(), u"Billing & Invoices"_s);
     QCOMPARE(undo()->text(1), u"Rename group Billing to Billing & Invoices"_s);
-    QVERIFY(m_page->membersTitle()->text().contains(u"Billing & Invoices"));
+    QVERIFY(membersTitle()->text().contains(u"Billing & Invoices"));
     QVERIFY(editor()->deleteGroup(id));
     QCOMPARE(groups()->rowCount(), 2);
     QCOMPARE(m_page->openGroupId(), u"support"_s); // the neighbouring group opened instead
@@ -523,7 +540,7 @@ void TestUsersGroups::emptyGroupShowsAHint()
     const QString id = editor()->addGroup(u"Night Shift"_s, QString());
     m_page->openGroup(id);
     QCOMPARE(members()->rowCount(), 0);
-    QCOMPARE(m_page->membersTitle()->text(), u"Night Shift has no members yet."_s);
+    QCOMPARE(membersTitle()->text(), u"Night Shift has no members yet."_s);
     const QModelIndex row = groups()->index(2, GroupsModel::MembersColumn);
     QCOMPARE(row.data().toString(), u"No members"_s);
     QVERIFY(!row.data(Qt::DecorationRole).isNull());
@@ -533,7 +550,7 @@ void TestUsersGroups::emptyGroupShowsAHint()
     QTreeView *view = m_page->membersView();
     QVERIFY(dropOnView(view, pat.get(), view->viewport()->rect().center()));
     QCOMPARE(memberIds(doc()->organization(), id), (QStringList{u"pat"_s}));
-    QCOMPARE(m_page->membersTitle()->text(), u"Members of Night Shift, in ring order"_s);
+    QCOMPARE(membersTitle()->text(), u"Members of Night Shift, in ring order"_s);
 }
 
 void TestUsersGroups::aWholeSessionSavesAndUndoesToTheStart()
@@ -577,16 +594,16 @@ void TestUsersGroups::userDialogChecksDevicesAsYouType()
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog.problem().contains(u"name"));
-    QTest::keyClicks(dialog.nameField(), u"Sam Reyes"_s);
+    QTest::keyClicks(nameField(dialog), u"Sam Reyes"_s);
     QVERIFY(ok->isEnabled());
     dialog.addDevice(DeviceKind::Phone, u"512-555-0100"_s);
     QVERIFY(!ok->isEnabled());
     QVERIFY2(dialog.problem().contains(u"E.164"), qPrintable(dialog.problem()));
-    dialog.devicesTable()->item(0, 1)->setText(u"+15125550100"_s);
+    devicesTable(dialog)->item(0, 1)->setText(u"+15125550100"_s);
     QVERIFY(ok->isEnabled());
     dialog.addDevice(DeviceKind::Sip, u"sam@pbx"_s);
     QVERIFY(dialog.problem().contains(u"SIP"));
-    dialog.devicesTable()->item(1, 1)->setText(u"sip:sam@pbx.example.com"_s);
+    devicesTable(dialog)->item(1, 1)->setText(u"sip:sam@pbx.example.com"_s);
     QVERIFY(ok->isEnabled());
     const User user = dialog.user();
     QCOMPARE(user.name, u"Sam Reyes"_s);
@@ -599,9 +616,9 @@ void TestUsersGroups::groupDialogRefusesTakenNames()
     GroupDialog dialog(u"Add Group"_s, QString(), QString(), {u"Sales"_s, u"Support"_s}, {});
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
-    QTest::keyClicks(dialog.nameField(), u"sales"_s);
+    QTest::keyClicks(nameField(dialog), u"sales"_s);
     QVERIFY(!ok->isEnabled());
-    QTest::keyClicks(dialog.nameField(), u" east"_s);
+    QTest::keyClicks(nameField(dialog), u" east"_s);
     QVERIFY(ok->isEnabled());
     QCOMPARE(dialog.name(), u"sales east"_s);
 }

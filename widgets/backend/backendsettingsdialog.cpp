@@ -28,6 +28,11 @@ BackendSettingsDialog::BackendSettingsDialog(BackendConnection *connection, QWid
     , m_test(new QPushButton(tr("&Test connection"), this))
 {
     setWindowTitle(tr("Routing backend"));
+    // Named, so that the tests can find them.
+    m_url->setObjectName(u"urlEdit"_s);
+    m_token->setObjectName(u"tokenEdit"_s);
+    m_ca->setObjectName(u"caEdit"_s);
+    m_result->setObjectName(u"resultLabel"_s);
     const BackendSettings current = connection->settings();
     m_url->setText(current.url.toString());
     m_url->setPlaceholderText(u"https://phones.example.com"_s);

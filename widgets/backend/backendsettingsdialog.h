@@ -24,10 +24,6 @@ public:
     BackendSettingsDialog(BackendConnection *connection, QWidget *parent = nullptr);
 
     BackendSettings settings() const;
-    QLineEdit *urlEdit() const { return m_url; }
-    QLineEdit *tokenEdit() const { return m_token; }
-    QLineEdit *caEdit() const { return m_ca; }
-    QLabel *resultLabel() const { return m_result; }
     void testConnection();
 
     void accept() override;

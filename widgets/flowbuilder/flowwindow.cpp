@@ -72,6 +72,9 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/sections/flows.svg"_s));
+    // Named, so that the tests can find them.
+    m_inspector->setObjectName(u"inspector"_s);
+    m_findings->setObjectName(u"findingsList"_s);
     resize(1220, 760);
     for (Channel channel : {Channel::Voice, Channel::Sms}) {
         const int i = slotOf(channel);
@@ -166,11 +169,13 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     connect(fit, &QAction::triggered, this, [this] { view(currentChannel())->fit(); });
 
     m_testCall = new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    m_testCall->setObjectName(u"flowTestCallAction"_s);
     m_testCall->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_testCall->setToolTip(tr("Run a call or a text through this flow, unsaved changes included"));
     connect(m_testCall, &QAction::triggered, this,
             [this] { emit testCallRequested(m_document->flow().id, currentChannel()); });
     m_clearRoute = new QAction(tr("Clear Route"), this);
+    m_clearRoute->setObjectName(u"clearRouteAction"_s);
     m_clearRoute->setToolTip(tr("Take the test call's route off the canvas"));
     m_clearRoute->setEnabled(false);
     connect(m_clearRoute, &QAction::triggered, this, &FlowWindow::clearHighlight);

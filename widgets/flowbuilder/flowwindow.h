@@ -38,8 +38,6 @@ public:
     FlowScene *scene(Channel channel) const;
     FlowView *view(Channel channel) const;
     AppletPalette *palette(Channel channel) const;
-    Inspector *inspector() const { return m_inspector; }
-    QListWidget *findingsList() const { return m_findings; }
     Channel currentChannel() const;
     void showChannel(Channel channel);
     // Replaces the dialogs that confirm replacing and deleting (tests answer them).
@@ -51,8 +49,6 @@ public:
     // next edit of that graph or Clear Route takes it away.
     void highlightPath(Channel channel, const QStringList &appletIds);
     void clearHighlight();
-    QAction *clearHighlightAction() const { return m_clearRoute; }
-    QAction *testCallAction() const { return m_testCall; }
 
 signals:
     // "Test call…": the main window runs it, with a number of this flow picked.

@@ -27,7 +27,6 @@ public:
     QString appletId() const { return m_id; }
     Channel channel() const { return m_channel; }
     FieldEditor *fieldEditor(const QString &key) const;
-    QLineEdit *nameField() const { return m_name; }
 
 private:
     void rebuild();

@@ -46,6 +46,20 @@ TestCallDialog::TestCallDialog(OrganizationDocument *document, QWidget *parent)
     , m_show(new QPushButton(QIcon(u":/icons/actions/show.svg"_s), tr("&Show on Canvas"), this))
 {
     setWindowTitle(tr("Test Call"));
+    // Named, so that the tests can find them.
+    m_number->setObjectName(u"numberField"_s);
+    m_caller->setObjectName(u"callerField"_s);
+    m_when->setObjectName(u"whenField"_s);
+    m_call->setObjectName(u"callChoice"_s);
+    m_text->setObjectName(u"textChoice"_s);
+    m_keys->setObjectName(u"keysField"_s);
+    m_answer->setObjectName(u"answerField"_s);
+    m_unavailable->setObjectName(u"unavailableList"_s);
+    m_body->setObjectName(u"textField"_s);
+    m_steps->setObjectName(u"stepList"_s);
+    m_ending->setObjectName(u"endingLabel"_s);
+    m_run->setObjectName(u"runButton"_s);
+    m_show->setObjectName(u"showButton"_s);
     m_source = [this] {
         // Flow builders are children of the main window, as this dialog is.
         const QObject *root = this;

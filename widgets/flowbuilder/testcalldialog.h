@@ -46,20 +46,6 @@ public:
     // Asks for the route of the last run on its flow's canvas (showRoute).
     void showOnCanvas();
 
-    QComboBox *numberField() const { return m_number; }
-    QLineEdit *callerField() const { return m_caller; }
-    QDateTimeEdit *whenField() const { return m_when; }
-    QLineEdit *keysField() const { return m_keys; }
-    QComboBox *answerField() const { return m_answer; }
-    QListWidget *unavailableList() const { return m_unavailable; }
-    QRadioButton *callChoice() const { return m_call; }
-    QRadioButton *textChoice() const { return m_text; }
-    QLineEdit *textField() const { return m_body; }
-    QListWidget *stepList() const { return m_steps; }
-    QLabel *endingLabel() const { return m_ending; }
-    QPushButton *runButton() const { return m_run; }
-    QPushButton *showButton() const { return m_show; }
-
 signals:
     void showRoute(const QString &flowId, Switchboard::Channel channel,
                    const QStringList &appletIds);

@@ -20,7 +20,6 @@ public:
                         QWidget *parent = nullptr);
 
     QString replacement() const; // an id, or empty
-    QComboBox *replacementBox() const { return m_replacement; }
 
 private:
     QComboBox *m_replacement = nullptr;

@@ -20,6 +20,7 @@ GroupDialog::GroupDialog(const QString &title, const QString &name, const QStrin
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(title);
+    m_name->setObjectName(u"nameField"_s); // named, so that the tests can find it
     m_department->setPlaceholderText(tr("Optional, e.g. Sales or Customer Care"));
     auto *problem = new QLabel(this);
     problem->setStyleSheet(u"color: #c62828"_s);

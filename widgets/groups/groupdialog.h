@@ -20,7 +20,6 @@ public:
 
     QString name() const;
     QString department() const;
-    QLineEdit *nameField() const { return m_name; }
 
 private:
     QLineEdit *m_name;

@@ -72,6 +72,9 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(user.id.isEmpty() ? tr("Add User") : tr("Edit %1").arg(user.name));
+    // Named, so that the tests can find them.
+    m_name->setObjectName(u"nameField"_s);
+    m_devices->setObjectName(u"devicesTable"_s);
     m_role->addItem(tr("Agent: their own inbox and their groups'"), int(Role::Agent));
     m_role->addItem(tr("Manager: users, groups and their order"), int(Role::Manager));
     m_role->addItem(tr("Admin: everything"), int(Role::Admin));

@@ -26,8 +26,6 @@ public:
     // Why the form cannot be accepted yet; empty when it can.
     QString problem() const;
 
-    QLineEdit *nameField() const { return m_name; }
-    QTableWidget *devicesTable() const { return m_devices; }
     void addDevice(DeviceKind kind, const QString &address);
 
 private:

@@ -63,6 +63,12 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     , m_membersTitle(new QLabel(this))
     , m_membersHint(new QLabel(this))
 {
+    // Named, so that the tests can find them.
+    m_search->setObjectName(u"searchField"_s);
+    m_usersView->setObjectName(u"usersView"_s);
+    m_groupsView->setObjectName(u"groupsView"_s);
+    m_membersView->setObjectName(u"membersView"_s);
+    m_membersTitle->setObjectName(u"membersTitle"_s);
     connect(m_editor, &UsersGroupsEdits::message, this, &UsersGroupsPage::message);
 
     // Users: search as you type, drag out.

@@ -29,10 +29,8 @@ public:
 
     UsersGroupsEdits *editor() const { return m_editor; }
     QTreeView *usersView() const { return m_usersView; }
-    QTreeView *groupsView() const { return m_groupsView; }
     QTreeView *membersView() const { return m_membersView; }
     QLineEdit *searchField() const { return m_search; }
-    QLabel *membersTitle() const { return m_membersTitle; }
     QString openGroupId() const;
     void openGroup(const QString &groupId);
     QStringList selectedUserIds() const;

@@ -305,11 +305,18 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
           QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Active Groups"));
+    // Named, so that the tests can find them.
+    m_available->setObjectName(u"availableButton"_s);
+    m_unavailable->setObjectName(u"unavailableButton"_s);
+    m_table->setObjectName(u"table"_s);
+    m_retry->setObjectName(u"retryButton"_s);
+    m_buttons->setObjectName(u"buttons"_s);
     auto *layout = new QVBoxLayout(this);
 
     QString shown = userId;
     if (canChooseUser) {
         m_userCombo = new QComboBox(this);
+        m_userCombo->setObjectName(u"userCombo"_s); // only where one may choose
         QList<const User *> users;
         for (const User &u : m_organization.users)
             users.append(&u);

@@ -119,12 +119,6 @@ public:
     QString errorText() const;
 
     ActiveGroupsModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    QComboBox *userCombo() const { return m_userCombo; }
-    QRadioButton *availableButton() const { return m_available; }
-    QRadioButton *unavailableButton() const { return m_unavailable; }
-    QPushButton *retryButton() const { return m_retry; }
-    QDialogButtonBox *buttons() const { return m_buttons; }
 
 public slots:
     // Reads the backend's state again, dropping choices not applied.

@@ -67,6 +67,14 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_timer(new QTimer(this))
     , m_detail(new QWidget(this))
 {
+    // Named, so that the tests can find them.
+    m_user->setObjectName(u"userCombo"_s);
+    m_sections->setObjectName(u"sections"_s);
+    m_list->setObjectName(u"list"_s);
+    m_replies->setObjectName(u"repliesLabel"_s);
+    m_replyEdit->setObjectName(u"replyEdit"_s);
+    m_status->setObjectName(u"statusLabel"_s);
+    m_timer->setObjectName(u"refreshTimer"_s);
     // Header: who is reading, their Active Groups, refresh.
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Inbox"), this));

@@ -35,13 +35,6 @@ public:
               QWidget *parent = nullptr);
 
     InboxModel *model() const { return m_model; }
-    QTreeWidget *sections() const { return m_sections; }
-    QTableView *list() const { return m_list; }
-    QComboBox *userCombo() const { return m_user; }
-    QPlainTextEdit *replyEdit() const { return m_replyEdit; }
-    QLabel *statusLabel() const { return m_status; }
-    QLabel *repliesLabel() const { return m_replies; }
-    QTimer *refreshTimer() const { return m_timer; }
     QString signedInUser() const;
     void setSignedInUser(const QString &userId);
     // Shows the list of `owner` ("user:ID" / "group:ID") and `kind` ("sms" / "voicemail").

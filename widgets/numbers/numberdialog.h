@@ -17,7 +17,6 @@ public:
     NumberDialog(std::function<QString(const QString &)> problem, QWidget *parent = nullptr);
     QString number() const;
     QString label() const;
-    QLineEdit *numberField() const { return m_number; }
 
 private:
     QLineEdit *m_number;

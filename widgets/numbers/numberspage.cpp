@@ -52,6 +52,11 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     , m_blockField(new QLineEdit(this))
     , m_blockProblem(new QLabel(this))
 {
+    // Named, so that the tests can find them.
+    m_view->setObjectName(u"numbersView"_s);
+    m_blockedView->setObjectName(u"blockedView"_s);
+    m_contactsView->setObjectName(u"contactsView"_s);
+    m_blockField->setObjectName(u"blockField"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

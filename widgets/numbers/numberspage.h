@@ -27,9 +27,6 @@ public:
     NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
-    QListView *blockedView() const { return m_blockedView; }
-    QTreeView *contactsView() const { return m_contactsView; }
-    QLineEdit *blockField() const { return m_blockField; }
     NumbersModel *model() const { return m_model; }
 
     void addNumber();

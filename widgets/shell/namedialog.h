@@ -17,7 +17,6 @@ public:
     NameDialog(const QString &title, const QString &label, const QString &initial,
                std::function<QString(const QString &)> problem, QWidget *parent = nullptr);
     QString name() const;
-    QLineEdit *field() const { return m_field; }
 
 private:
     QLineEdit *m_field;
