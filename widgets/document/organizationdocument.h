@@ -8,11 +8,11 @@
 // itself with an "about to" signal and a "done" signal, which the item models turn into
 // their row insertions, removals and moves.
 
+#include "document/backgroundvalidation.h"
 #include "model/organization.h"
 #include "validation/finding.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
@@ -57,10 +57,18 @@ public:
     // and that flow alone written to the database. Other unsaved changes stay unsaved.
     bool commitFlow(const Flow &flow, QString *error);
 
+    // The findings of the current state once validation has caught up with the last edit;
+    // until then, those of an earlier state. After an edit, the whole organization is
+    // validated on a worker thread (on a copy): the edit never waits for it. findingsChanged()
+    // announces the findings of the newest state only; a result that an edit has overtaken
+    // is dropped.
     const Findings &findings() const { return m_findings; }
     int errorCount() const { return m_errorCount; }
     int warningCount() const { return m_warningCount; }
-    // Validates now instead of after the short pause that follows edits.
+    // True while the findings describe an earlier state than the current one.
+    bool isValidationPending() const { return m_validation.isPending(); }
+    // Brings the findings up to date at once, on this thread (push, tests): what needs
+    // findings of the current state before going on. Nothing to do when they are.
     void validateNow();
 
     // Replaces the whole state (an import); models reset.
@@ -113,6 +121,7 @@ private:
     OrganizationDocument(std::unique_ptr<Database> db, Organization organization);
     Group &group(const QString &groupId);
     void afterChange();
+    void setFindings(const Findings &findings);
     template<typename T> void insertItem(List list, QList<T> &items, int index, const T &item);
     template<typename T> T takeItem(List list, QList<T> &items, int index);
     template<typename T> void setItem(List list, QList<T> &items, int index, const T &item);
@@ -125,7 +134,7 @@ private:
     Findings m_findings;
     int m_errorCount = 0;
     int m_warningCount = 0;
-    QTimer m_validationTimer;
+    BackgroundValidation m_validation; // last: goes first
 };
 
 } // namespace Switchboard

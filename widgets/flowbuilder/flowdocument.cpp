@@ -14,15 +14,22 @@ FlowDocument::FlowDocument(OrganizationDocument *organization, const QString &fl
     : QObject(parent)
     , m_organization(organization)
     , m_undoStack(new QUndoStack(this))
+    // Validation runs on a worker thread, on a copy: an edit never waits for it.
+    , m_validation(
+          [this] {
+              const Organization org = this->organization();
+              const int index = org.indexOfFlow(m_flow.id);
+              return [org, index] { return index < 0 ? Findings() : validateFlow(org, index); };
+          },
+          [this](const Findings &findings) {
+              m_findings = findings;
+              emit findingsChanged();
+          })
 {
     if (const Flow *flow = organization->organization().flow(flowId))
         m_flow = *flow;
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
-    // Validation runs after the edit has been drawn, so an edit never waits for it.
-    m_validation.setSingleShot(true);
-    m_validation.setInterval(0);
-    connect(&m_validation, &QTimer::timeout, this, &FlowDocument::validateNow);
     connect(organization, &OrganizationDocument::rowChanged, this,
             [this](OrganizationDocument::List list, int row) {
                 if (list == OrganizationDocument::List::Flows)
@@ -70,16 +77,14 @@ void FlowDocument::setGraph(Channel channel, const std::optional<Graph> &graph)
 {
     m_flow.graph(channel) = graph;
     emit graphChanged(channel);
-    m_validation.start();
+    m_validation.changed();
 }
 
 void FlowDocument::validateNow()
 {
-    m_validation.stop();
-    const Organization org = organization();
-    const int index = org.indexOfFlow(m_flow.id);
-    m_findings = index < 0 ? Findings() : validateFlow(org, index);
-    emit findingsChanged();
+    // Also after changes elsewhere in the organization, which this document does not follow.
+    m_validation.changed();
+    m_validation.validateNow();
 }
 
 bool FlowDocument::save(QString *error)
@@ -106,7 +111,7 @@ void FlowDocument::followOrganization(int row)
     m_undoStack->clear();
     emit graphChanged(Channel::Voice);
     emit graphChanged(Channel::Sms);
-    m_validation.start();
+    m_validation.changed();
 }
 
 } // namespace Switchboard

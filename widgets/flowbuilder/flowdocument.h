@@ -4,11 +4,11 @@
 // edit a command, one per gesture), and validation findings of the working copy. Saving
 // commits the copy to the organization and writes it to the database.
 
+#include "document/backgroundvalidation.h"
 #include "model/organization.h"
 #include "validation/finding.h"
 
 #include <QObject>
-#include <QTimer>
 
 class QUndoStack;
 
@@ -58,8 +58,8 @@ private:
     Flow m_flow;
     QUndoStack *m_undoStack;
     Findings m_findings;
-    QTimer m_validation;
     bool m_committing = false;
+    BackgroundValidation m_validation; // last: goes first
 };
 
 } // namespace Switchboard
