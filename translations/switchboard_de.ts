@@ -833,10 +833,6 @@
         <translation>Es gibt keinen Benutzer &quot;%1&quot;, der abnehmen könnte.</translation>
     </message>
     <message>
-        <source>push: the backend&apos;s URL (default: the one pushed to last).</source>
-        <translation>push: die URL des Backends (Standard: die der letzten Übertragung).</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -922,6 +918,10 @@
         <source>Changed on the backend since revision %1: nothing, the same configuration was pushed again.</source>
         <translation>Seit Revision %1 im Backend geändert: nichts, dieselbe Konfiguration wurde erneut übertragen.</translation>
     </message>
+    <message>
+        <source>push: the backend&apos;s URL.</source>
+        <translation>push: die URL des Backends.</translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
@@ -1006,16 +1006,48 @@
         <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
     <message>
-        <source>Cannot set up signal handling.</source>
-        <translation>Die Signalbehandlung kann nicht eingerichtet werden.</translation>
-    </message>
-    <message>
         <source>switchboard-routerd %1 listening on http://%2 (public URL %3, database %4, revision %5)</source>
         <translation>switchboard-routerd %1 lauscht auf http://%2 (öffentliche URL %3, Datenbank %4, Revision %5)</translation>
     </message>
     <message>
         <source>switchboard-routerd stopped.</source>
         <translation>switchboard-routerd wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Threads answering requests, each with its own database connection (default: the number of cores, %1).</source>
+        <translation>Threads, die Anfragen beantworten, jeder mit eigener Datenbankverbindung (Standard: die Zahl der Kerne, %1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seconds a request may take to arrive whole, from its first byte (default 15).</source>
+        <translation>Sekunden, in denen eine Anfrage ab ihrem ersten Byte vollständig ankommen muss (Standard 15).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>Seconds an idle kept-alive connection stays open (default 60).</source>
+        <translation>Sekunden, die eine untätige Keep-alive-Verbindung offen bleibt (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Connections served at once; above it new ones get 503 (default 4096).</source>
+        <translation>Gleichzeitig bediente Verbindungen; darüber erhalten neue 503 (Standard 4096).</translation>
+    </message>
+    <message>
+        <source>--threads takes a number from 1 to 256, not &quot;%1&quot;.</source>
+        <translation>--threads erwartet eine Zahl von 1 bis 256, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 erwartet eine Zahl von %2 bis %3, nicht &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1103,14 @@
     <message>
         <source>Cannot save to %1: %2</source>
         <translation>Speichern in %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Part of the change to %1 failed; nothing was saved.</source>
+        <translation>Ein Teil der Änderung an %1 ist fehlgeschlagen; nichts wurde gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1243,41 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>The request&apos;s headers are larger than %1 KiB.</source>
+        <translation>Die Kopfzeilen der Anfrage sind größer als %1 KiB.</translation>
+    </message>
+    <message>
+        <source>That is not an HTTP request.</source>
+        <translation>Das ist keine HTTP-Anfrage.</translation>
+    </message>
+    <message>
+        <source>The server is not ready.</source>
+        <translation>Der Server ist nicht bereit.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is too large.</source>
+        <translation>Der Inhalt der Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is larger than %1 MiB.</source>
+        <translation>Der Inhalt der Anfrage ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is larger than %1 KiB.</source>
+        <translation>Der Inhalt der Anfrage ist größer als %1 KiB.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections; try again shortly.</source>
+        <translation>Der Server hat zu viele Verbindungen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>&quot;%1&quot; ist keine IP-Adresse.</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +3403,10 @@
     <message>
         <source>The inbox item could not be kept: %1</source>
         <translation>Der Posteingangseintrag konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>A webhook has at most %1 form fields.</source>
+        <translation>Ein Webhook hat höchstens %1 Formularfelder.</translation>
     </message>
 </context>
 <context>

@@ -833,10 +833,6 @@
         <translation>No existe el usuario &quot;%1&quot; que debe contestar.</translation>
     </message>
     <message>
-        <source>push: the backend&apos;s URL (default: the one pushed to last).</source>
-        <translation>push: la URL del servidor (predeterminado: la del último envío).</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -922,6 +918,10 @@
         <source>Changed on the backend since revision %1: nothing, the same configuration was pushed again.</source>
         <translation>Cambios en el servidor desde la revisión %1: ninguno, se volvió a enviar la misma configuración.</translation>
     </message>
+    <message>
+        <source>push: the backend&apos;s URL.</source>
+        <translation>push: la URL del backend.</translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
@@ -1006,16 +1006,48 @@
         <translation>No se puede escuchar en %1: %2</translation>
     </message>
     <message>
-        <source>Cannot set up signal handling.</source>
-        <translation>No se puede configurar el manejo de señales.</translation>
-    </message>
-    <message>
         <source>switchboard-routerd %1 listening on http://%2 (public URL %3, database %4, revision %5)</source>
         <translation>switchboard-routerd %1 escuchando en http://%2 (URL pública %3, base de datos %4, revisión %5)</translation>
     </message>
     <message>
         <source>switchboard-routerd stopped.</source>
         <translation>switchboard-routerd detenido.</translation>
+    </message>
+    <message>
+        <source>Threads answering requests, each with its own database connection (default: the number of cores, %1).</source>
+        <translation>Hilos que responden peticiones, cada uno con su propia conexión a la base de datos (por defecto: el número de núcleos, %1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seconds a request may take to arrive whole, from its first byte (default 15).</source>
+        <translation>Segundos que una petición puede tardar en llegar entera desde su primer byte (por defecto 15).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Seconds an idle kept-alive connection stays open (default 60).</source>
+        <translation>Segundos que una conexión keep-alive inactiva sigue abierta (por defecto 60).</translation>
+    </message>
+    <message>
+        <source>Connections served at once; above it new ones get 503 (default 4096).</source>
+        <translation>Conexiones atendidas a la vez; por encima, las nuevas reciben 503 (por defecto 4096).</translation>
+    </message>
+    <message>
+        <source>--threads takes a number from 1 to 256, not &quot;%1&quot;.</source>
+        <translation>--threads admite un número de 1 a 256, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 admite un número de %2 a %3, no &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: %1</source>
+        <translation>No se puede abrir la base de datos: %1</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1103,14 @@
     <message>
         <source>Cannot save to %1: %2</source>
         <translation>No se puede guardar en %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>No se puede crear la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>Part of the change to %1 failed; nothing was saved.</source>
+        <translation>Parte del cambio en %1 ha fallado; no se ha guardado nada.</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1243,41 @@
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>The request&apos;s headers are larger than %1 KiB.</source>
+        <translation>Las cabeceras de la petición ocupan más de %1 KiB.</translation>
+    </message>
+    <message>
+        <source>That is not an HTTP request.</source>
+        <translation>Eso no es una petición HTTP.</translation>
+    </message>
+    <message>
+        <source>The server is not ready.</source>
+        <translation>El servidor no está listo.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is too large.</source>
+        <translation>El cuerpo de la petición es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is larger than %1 MiB.</source>
+        <translation>El cuerpo de la petición ocupa más de %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is larger than %1 KiB.</source>
+        <translation>El cuerpo de la petición ocupa más de %1 KiB.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections; try again shortly.</source>
+        <translation>El servidor tiene demasiadas conexiones; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>&quot;%1&quot; no es una dirección IP.</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +3403,10 @@
     <message>
         <source>The inbox item could not be kept: %1</source>
         <translation>No se pudo guardar el elemento de la bandeja de entrada: %1</translation>
+    </message>
+    <message>
+        <source>A webhook has at most %1 form fields.</source>
+        <translation>Un webhook tiene como máximo %1 campos de formulario.</translation>
     </message>
 </context>
 <context>

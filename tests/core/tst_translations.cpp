@@ -139,7 +139,7 @@ void TestTranslations::everyContextIsOneTheProgramUses()
     QFETCH(QString, language);
     QSet<QString> used;
     static const QRegularExpression qobject(uR"(class\s+(\w+)\b[^;{]*\{\s*Q_OBJECT)"_s);
-    static const QRegularExpression declared(uR"(Q_DECLARE_TR_FUNCTIONS\((\w+)\))"_s);
+    static const QRegularExpression declared(uR"(Q_DECLARE_TR_FUNCTIONS\(([\w:]+)\))"_s);
     static const QRegularExpression explicitContext(
         uR"re((?:translate|QT_TRANSLATE_NOOP)\(\s*"([^"]+)")re"_s);
     for (const QString &dir : {u"core"_s, u"widgets"_s, u"app"_s}) {
