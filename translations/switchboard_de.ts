@@ -1347,6 +1347,14 @@
         <source>&quot;%1&quot; is not a cursor this backend gave out.</source>
         <translation>&quot;%1&quot; ist kein Cursor, den dieses Backend ausgegeben hat.</translation>
     </message>
+    <message>
+        <source>Cannot begin a transaction on %1.</source>
+        <translation>In %1 kann keine Transaktion begonnen werden.</translation>
+    </message>
+    <message>
+        <source>There is no voicemail for this recording.</source>
+        <translation>Zu dieser Aufnahme gibt es keine Sprachnachricht.</translation>
+    </message>
 </context>
 <context>
     <name>RoutingEngine</name>
@@ -3401,12 +3409,20 @@
         <translation>Die Transkription konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>The inbox item could not be kept: %1</source>
-        <translation>Der Posteingangseintrag konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>A webhook has at most %1 form fields.</source>
         <translation>Ein Webhook hat höchstens %1 Formularfelder.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read.</source>
+        <translation>Die Datenbank kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The backend cannot keep this request now; try again.</source>
+        <translation>Das Backend kann diese Anfrage gerade nicht speichern; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot begin a transaction.</source>
+        <translation>Es kann keine Transaktion begonnen werden.</translation>
     </message>
 </context>
 <context>

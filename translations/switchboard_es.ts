@@ -1347,6 +1347,14 @@
         <source>&quot;%1&quot; is not a cursor this backend gave out.</source>
         <translation>&quot;%1&quot; no es un cursor emitido por este servidor.</translation>
     </message>
+    <message>
+        <source>Cannot begin a transaction on %1.</source>
+        <translation>No se puede iniciar una transacción en %1.</translation>
+    </message>
+    <message>
+        <source>There is no voicemail for this recording.</source>
+        <translation>No hay ningún mensaje de voz para esta grabación.</translation>
+    </message>
 </context>
 <context>
     <name>RoutingEngine</name>
@@ -3401,12 +3409,20 @@
         <translation>No se pudo guardar la transcripción: %1</translation>
     </message>
     <message>
-        <source>The inbox item could not be kept: %1</source>
-        <translation>No se pudo guardar el elemento de la bandeja de entrada: %1</translation>
-    </message>
-    <message>
         <source>A webhook has at most %1 form fields.</source>
         <translation>Un webhook tiene como máximo %1 campos de formulario.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read.</source>
+        <translation>No se puede leer la base de datos.</translation>
+    </message>
+    <message>
+        <source>The backend cannot keep this request now; try again.</source>
+        <translation>El servidor no puede guardar esta petición ahora; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Cannot begin a transaction.</source>
+        <translation>No se puede iniciar una transacción.</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,12 @@ std::optional<CallState> CallState::fromQuery(const QUrlQuery &q)
     s.spoken = q.queryItemValue(u"o"_s) == u"1";
     if (!ok || s.revision < 0 || s.flow.isEmpty() || s.applet.isEmpty())
         return std::nullopt;
+    // Within what the engine itself writes: a step of a dial (at most 5), who in its ring list
+    // is ringing, a round of a menu (at most 10), the applets run (the safety net stops at
+    // 100). Anything else did not come from our own TwiML.
+    if (s.step > 16 || s.attempt < 1 || s.attempt > 16 || s.runs > 1000 || s.ring.size() > 1000 ||
+        (s.ring.isEmpty() ? s.position != 0 : s.position >= s.ring.size()))
+        return std::nullopt;
     return s;
 }
 

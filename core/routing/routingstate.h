@@ -40,6 +40,14 @@ public:
     openConversation(const QString &customer, const QString &number, const QString &group) = 0;
     // How many open conversations `user` holds in `group`.
     virtual int openConversations(const QString &user, const QString &group) = 0;
+
+    // Holds `key` until the request's changes are kept, so that a choice made from counts
+    // (who may take one more conversation) cannot be made twice at once by two processes.
+    virtual bool lock(const QString &key)
+    {
+        Q_UNUSED(key);
+        return true;
+    }
 };
 
 // The rule of takeTurn(), for implementations to share.

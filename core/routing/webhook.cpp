@@ -2,6 +2,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
@@ -26,7 +28,8 @@ std::optional<WebhookRequest> Webhooks::parse(const QUrl &url, const FormParams 
         r.sms.from = formValue(params, u"From"_s);
         r.sms.to = formValue(params, u"To"_s);
         r.sms.body = formValue(params, u"Body"_s);
-        const int media = formValue(params, u"NumMedia"_s).toInt();
+        // The carrier sends at most 10 pictures with a text; more is not the carrier.
+        const int media = std::clamp(formValue(params, u"NumMedia"_s).toInt(), 0, MaxMedia);
         for (int i = 0; i < media; ++i)
             r.sms.media.append(formValue(params, u"MediaUrl"_s + QString::number(i)));
         if (r.sms.messageSid.isEmpty() || r.sms.from.isEmpty() || r.sms.to.isEmpty()) {

@@ -17,6 +17,9 @@
 
 namespace Switchboard {
 
+// The most pictures a text carries (the carrier's own limit); NumMedia beyond is cut to it.
+inline constexpr int MaxMedia = 10;
+
 using FormParams = QList<std::pair<QString, QString>>;
 
 QString formValue(const FormParams &params, const QString &name);

@@ -113,10 +113,12 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
             return problem(405, tr("Use GET."));
         QString error;
         const int revision = m_store.currentRevision(&error);
-        if (revision < 0)
-            return json(
-                503, QJsonObject{{u"status"_s, u"unavailable"_s},
-                                 {u"error"_s, tr("The database cannot be read: %1").arg(error)}});
+        if (revision < 0) {
+            // The detail (paths, SQL) is for the operator's log, not for whoever asks.
+            std::fprintf(stderr, "healthz: %s\n", qPrintable(error));
+            return json(503, QJsonObject{{u"status"_s, u"unavailable"_s},
+                                         {u"error"_s, tr("The database cannot be read.")}});
+        }
         return json(200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, revision}});
     }
     if (path.startsWith(u"/twilio/")) {
@@ -125,8 +127,9 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
         return webhook(request);
     }
     if (path.startsWith(u"/api/")) {
-        const QByteArray auth = request.header("Authorization");
-        if (!auth.startsWith("Bearer "))
+        const QByteArray auth = request.header("Authorization").trimmed();
+        // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
+        if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
             return {401,
                     "application/json",
                     QJsonDocument(QJsonObject{{u"error"_s,
@@ -184,28 +187,58 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     const int revision = continues ? parsed->call.state.revision : lookup->revision;
     static const Organization nothingPushed;
     const auto config = configuration(revision);
-    RoutingEngine engine(config ? *config : nothingPushed, revision, m_store, m_options.publicUrl);
-    engine.setTracing(false);
-    const QDateTime now = m_store.currentTime();
-    const RoutingOutcome outcome = parsed->kind == WebhookRequest::Text
-                                       ? engine.text(parsed->sms, now)
-                                       : engine.call(parsed->call, now);
 
-    // An inbox item that cannot be kept fails the request, unremembered: the carrier's retry
-    // delivers it again (items are kept once per dedupe key). Events are a log; one lost is
-    // said on stderr.
-    for (const InboxDelivery &d : std::as_const(outcome.deliveries)) {
-        if (!m_store.deliver(d, &error))
-            return problem(500, tr("The inbox item could not be kept: %1").arg(error));
+    // The rotation turn, the inbox items, the events and the remembered answer are kept in
+    // one transaction, or none of them: a retry (here or on another instance, now or later)
+    // never takes a second turn nor keeps anything twice. What cannot be read or written
+    // answers 503, so that the carrier retries.
+    const auto unavailable = [&](const QString &why) {
+        std::fprintf(stderr, "webhook %s not answered: %s\n", request.target.constData(),
+                     qPrintable(why));
+        return problem(503, tr("The backend cannot keep this request now; try again."));
+    };
+    RoutingOutcome outcome;
+    bool answeredElsewhere = false;
+    {
+        Database::Transaction transaction(m_store.database(), Database::Transaction::Write);
+        if (!transaction.isActive())
+            return unavailable(tr("Cannot begin a transaction."));
+        m_store.takeFailure();
+        RoutingEngine engine(config ? *config : nothingPushed, revision, m_store,
+                             m_options.publicUrl);
+        engine.setTracing(false);
+        const QDateTime now = m_store.currentTime();
+        outcome = parsed->kind == WebhookRequest::Text ? engine.text(parsed->sms, now)
+                                                       : engine.call(parsed->call, now);
+        if (const auto failure = m_store.takeFailure())
+            return unavailable(*failure);
+        for (const InboxDelivery &d : std::as_const(outcome.deliveries)) {
+            if (!m_store.deliver(d, &error))
+                return unavailable(error);
+        }
+        for (const RoutingEvent &e : std::as_const(outcome.events)) {
+            if (!m_store.addEvent(e, &error))
+                return unavailable(error);
+        }
+        // A request that changed nothing is simply run again when retried (the same revision
+        // and state give the same answer); one that did is answered from memory.
+        if (outcome.changesState()) {
+            const auto remembered = m_store.rememberAnswer(key, outcome.twiml, &error);
+            if (remembered == RouterStore::Remembered::Failed)
+                return unavailable(error);
+            answeredElsewhere = remembered == RouterStore::Remembered::AnsweredElsewhere;
+        }
+        if (!answeredElsewhere && !transaction.commit(&error))
+            return unavailable(error);
+    } // rolled back when answered elsewhere
+    if (answeredElsewhere) {
+        // Another instance answered this very request meanwhile: its answer stands, ours and
+        // all it would have kept are gone.
+        const auto again = m_store.lookUpWebhook(key, &error);
+        if (!again || !again->answer)
+            return unavailable(error);
+        return twiml(*again->answer);
     }
-    for (const RoutingEvent &e : std::as_const(outcome.events)) {
-        if (!m_store.addEvent(e, &error))
-            std::fprintf(stderr, "could not keep an event: %s\n", qPrintable(error));
-    }
-    // A request that changed nothing is simply run again when retried (the same revision and
-    // state give the same answer); one that did is answered from memory.
-    if (outcome.changesState() && !m_store.rememberAnswer(key, outcome.twiml, &error))
-        std::fprintf(stderr, "could not remember an answer: %s\n", qPrintable(error));
     return twiml(outcome.twiml);
 }
 
@@ -479,7 +512,13 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
 
 HttpResponse RouterServer::presence()
 {
-    const QHash<QString, RouterStore::Presence> kept = m_store.presence();
+    QString error;
+    const auto read = m_store.presence(&error);
+    if (!read) {
+        std::fprintf(stderr, "presence: %s\n", qPrintable(error));
+        return problem(503, tr("The database cannot be read."));
+    }
+    const QHash<QString, RouterStore::Presence> &kept = *read;
     QJsonObject users;
     // Everyone of the current configuration, with what applies to them (no record: available
     // and active everywhere), and anyone else presence was kept for.
@@ -544,6 +583,8 @@ HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &bo
     if (!m_store.setPresence(user, available, groups, &error))
         return problem(500, error);
     const Response all = presence();
+    if (all.status != 200)
+        return all;
     const QJsonObject users = QJsonDocument::fromJson(all.body).object().value(u"users").toObject();
     return json(200, users.value(user).toObject());
 }

@@ -122,6 +122,10 @@ QJsonObject InboxItem::toJson() const
 QSqlQuery &RouterStore::cached(const QString &sql)
 {
     auto it = m_statements.find(sql);
+    if (it != m_statements.end() && m_stale.remove(sql)) {
+        m_statements.erase(it);
+        it = m_statements.end();
+    }
     if (it == m_statements.end()) {
         QSqlQuery q = m_db.query();
         q.setForwardOnly(true);
@@ -193,6 +197,10 @@ int RouterStore::addRevision(int expected, const QByteArray &document, QString *
 bool RouterStore::deliver(const InboxDelivery &d, QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        return false;
+    }
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT COUNT(*) FROM inbox WHERE dedupe_key = ?"_s);
     q.addBindValue(d.dedupeKey);
@@ -216,10 +224,12 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
         if (!run(q, error))
             return false;
     }
+    // Kept once per dedupe key, also when another process keeps the same at this moment.
     q.prepare(u"INSERT INTO inbox (id, kind, owner_kind, owner_id, from_number, to_number, "
               "created_at, body, media, recording_url, duration, is_read, archived, assigned_to, "
               "conversation, closed, dedupe_key) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 0, ?)"_s);
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 0, ?) "
+              "ON CONFLICT (dedupe_key) DO NOTHING"_s);
     q.addBindValue(newId());
     q.addBindValue(d.kind);
     q.addBindValue(d.owner.kindKey());
@@ -458,17 +468,28 @@ bool RouterStore::setTranscription(const QString &dedupeKey, const QString &text
     q.prepare(u"UPDATE inbox SET body = ? WHERE dedupe_key = ?"_s);
     q.addBindValue(text);
     q.addBindValue(dedupeKey);
-    return run(q, error);
+    if (!run(q, error))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        // The voicemail is not kept (yet): the carrier tries again later.
+        *error = tr("There is no voicemail for this recording.");
+        return false;
+    }
+    return true;
 }
 
-QHash<QString, RouterStore::Presence> RouterStore::presence()
+std::optional<QHash<QString, RouterStore::Presence>> RouterStore::presence(QString *error)
 {
     QHash<QString, Presence> result;
     QSqlQuery q = m_db.query();
-    q.exec(u"SELECT user_id, available FROM presence"_s);
+    q.prepare(u"SELECT user_id, available FROM presence"_s);
+    if (!run(q, error))
+        return std::nullopt;
     while (q.next())
         result[q.value(0).toString()].available = q.value(1).toInt() != 0;
-    q.exec(u"SELECT user_id, group_id, voice, sms FROM activity"_s);
+    q.prepare(u"SELECT user_id, group_id, voice, sms FROM activity"_s);
+    if (!run(q, error))
+        return std::nullopt;
     while (q.next())
         result[q.value(0).toString()].groups.insert(
             q.value(1).toString(), {q.value(2).toInt() != 0, q.value(3).toInt() != 0});
@@ -481,6 +502,10 @@ bool RouterStore::setPresence(
     QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        return false;
+    }
     QSqlQuery q = m_db.query();
     if (available) {
         q.prepare(u"INSERT INTO presence (user_id, available) VALUES (?, ?) "
@@ -490,18 +515,23 @@ bool RouterStore::setPresence(
         if (!run(q, error))
             return false;
     }
+    // One upsert per field given: a field not given keeps its value, whatever another
+    // process writes to it meanwhile (a new row starts active, as no row means).
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        const bool voice = it->first.value_or(isActive(user, it.key(), Channel::Voice));
-        const bool sms = it->second.value_or(isActive(user, it.key(), Channel::Sms));
-        q.prepare(u"INSERT INTO activity (user_id, group_id, voice, sms) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT (user_id, group_id) DO UPDATE SET voice = excluded.voice, "
-                  "sms = excluded.sms"_s);
-        q.addBindValue(user);
-        q.addBindValue(it.key());
-        q.addBindValue(voice ? 1 : 0);
-        q.addBindValue(sms ? 1 : 0);
-        if (!run(q, error))
-            return false;
+        for (const auto &[column, value] :
+             {std::pair{u"voice"_s, it->first}, std::pair{u"sms"_s, it->second}}) {
+            if (!value)
+                continue;
+            q.prepare(u"INSERT INTO activity (user_id, group_id, voice, sms) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (user_id, group_id) DO UPDATE SET "_s +
+                      column + u" = excluded."_s + column);
+            q.addBindValue(user);
+            q.addBindValue(it.key());
+            q.addBindValue(column == u"voice" ? (*value ? 1 : 0) : 1);
+            q.addBindValue(column == u"sms" ? (*value ? 1 : 0) : 1);
+            if (!run(q, error))
+                return false;
+        }
     }
     return transaction.commit(error);
 }
@@ -563,23 +593,28 @@ std::optional<RouterStore::WebhookLookup> RouterStore::lookUpWebhook(const QStri
     return found;
 }
 
-bool RouterStore::rememberAnswer(const QString &key, const QByteArray &response, QString *error)
+RouterStore::Remembered RouterStore::rememberAnswer(const QString &key, const QByteArray &response,
+                                                   QString *error)
 {
+    // Waits, on PostgreSQL, for another process keeping the same key; then keeps nothing.
     QSqlQuery &q = cached(u"INSERT INTO webhooks (request_key, response, at) VALUES (?, ?, ?) "
                           "ON CONFLICT (request_key) DO NOTHING"_s);
     q.bindValue(0, key);
     q.bindValue(1, QString::fromUtf8(response));
     q.bindValue(2, now());
     if (!run(q, error))
-        return false;
+        return Remembered::Failed;
+    if (q.numRowsAffected() == 0)
+        return Remembered::AnsweredElsewhere;
     // The carrier retries within minutes; answers older than a day are of no more use.
     if (++m_remembered % 1000 == 1) {
         QSqlQuery prune = m_db.query();
         prune.prepare(u"DELETE FROM webhooks WHERE at < ?"_s);
         prune.addBindValue(currentTime().addDays(-1).toString(Qt::ISODateWithMs));
-        run(prune, error);
+        if (!run(prune, error))
+            return Remembered::Failed;
     }
-    return true;
+    return Remembered::Kept;
 }
 
 bool RouterStore::isAvailable(const QString &user)
@@ -587,7 +622,11 @@ bool RouterStore::isAvailable(const QString &user)
     QSqlQuery &q = cached(u"SELECT available FROM presence WHERE user_id = ?"_s);
     q.bindValue(0, user);
     QString error;
-    const bool available = !run(q, &error) || !q.next() || q.value(0).toInt() != 0;
+    if (!run(q, &error)) {
+        failed(error);
+        return false;
+    }
+    const bool available = !q.next() || q.value(0).toInt() != 0;
     q.finish();
     return available;
 }
@@ -598,8 +637,11 @@ bool RouterStore::isActive(const QString &user, const QString &group, Channel ch
     q.bindValue(0, user);
     q.bindValue(1, group);
     QString error;
-    const bool active =
-        !run(q, &error) || !q.next() || q.value(channel == Channel::Voice ? 0 : 1).toInt() != 0;
+    if (!run(q, &error)) {
+        failed(error);
+        return false;
+    }
+    const bool active = !q.next() || q.value(channel == Channel::Voice ? 0 : 1).toInt() != 0;
     q.finish();
     return active;
 }
@@ -613,23 +655,35 @@ QString RouterStore::takeTurn(const QString &key, const QStringList &order,
     // same "last" and give two calls in a row to the same member.
     QString error;
     Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        failed(tr("Cannot begin a transaction on %1.").arg(m_db.displayName()));
+        return {};
+    }
     QSqlQuery q = m_db.query();
     q.prepare(u"INSERT INTO rotation (rotation_key, last_member) VALUES (?, '') "
               "ON CONFLICT (rotation_key) DO NOTHING"_s);
     q.addBindValue(key);
-    if (!run(q, &error))
-        return nextInTurn(QString(), order, eligible);
+    if (!run(q, &error)) {
+        failed(error);
+        return {};
+    }
     q.prepare(m_db.kind() == Database::Kind::Postgres
                   ? u"SELECT last_member FROM rotation WHERE rotation_key = ? FOR UPDATE"_s
                   : u"SELECT last_member FROM rotation WHERE rotation_key = ?"_s);
     q.addBindValue(key);
-    const QString last = run(q, &error) && q.next() ? q.value(0).toString() : QString();
+    if (!run(q, &error)) {
+        failed(error);
+        return {};
+    }
+    const QString last = q.next() ? q.value(0).toString() : QString();
     const QString next = nextInTurn(last, order, eligible);
     q.prepare(u"UPDATE rotation SET last_member = ? WHERE rotation_key = ?"_s);
     q.addBindValue(next);
     q.addBindValue(key);
-    if (!run(q, &error) || !transaction.commit(&error))
-        qWarning("could not keep the turn of %s: %s", qPrintable(key), qPrintable(error));
+    if (!run(q, &error) || !transaction.commit(&error)) {
+        failed(error);
+        return {};
+    }
     return next;
 }
 
@@ -643,7 +697,11 @@ RouterStore::openConversation(const QString &customer, const QString &number, co
     q.addBindValue(number);
     q.addBindValue(group);
     QString error;
-    if (!run(q, &error) || !q.next())
+    if (!run(q, &error)) {
+        failed(error);
+        return std::nullopt;
+    }
+    if (!q.next())
         return std::nullopt;
     return Conversation{q.value(0).toString(), q.value(1).toString()};
 }
@@ -656,7 +714,28 @@ int RouterStore::openConversations(const QString &user, const QString &group)
     q.addBindValue(user);
     q.addBindValue(group);
     QString error;
-    return run(q, &error) && q.next() ? q.value(0).toInt() : 0;
+    if (!run(q, &error)) {
+        failed(error);
+        return 0;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool RouterStore::lock(const QString &key)
+{
+    // SQLite: the request's write transaction (BEGIN IMMEDIATE) already excludes every other
+    // writer. PostgreSQL: a lock held until the request's transaction ends.
+    if (m_db.kind() != Database::Kind::Postgres)
+        return true;
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT pg_advisory_xact_lock(hashtext(?))"_s);
+    q.addBindValue(key);
+    QString error;
+    if (!run(q, &error)) {
+        failed(error);
+        return false;
+    }
+    return true;
 }
 
 } // namespace Switchboard

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 
 #include <functional>
 #include <map>
@@ -107,7 +108,10 @@ public:
         bool available = true;
         QHash<QString, std::pair<bool, bool>> groups; // group -> (voice, sms) active
     };
-    QHash<QString, Presence> presence();
+    // nullopt, with `error`, when it cannot be read.
+    std::optional<QHash<QString, Presence>> presence(QString *error);
+    // Changes only the fields given (the rest stay as they are, even if another process
+    // changes them at the same moment).
     bool
     setPresence(const QString &user, std::optional<bool> available,
                 const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
@@ -126,8 +130,19 @@ public:
     };
     // nullopt, with `error`, when the database cannot be read.
     std::optional<WebhookLookup> lookUpWebhook(const QString &key, QString *error);
-    // Webhooks already answered.
-    bool rememberAnswer(const QString &key, const QByteArray &response, QString *error);
+    // Webhooks already answered. Another process may have answered the same request at the
+    // same moment: AnsweredElsewhere, and the caller rolls back and gives that answer.
+    enum class Remembered
+    {
+        Kept,
+        AnsweredElsewhere,
+        Failed
+    };
+    Remembered rememberAnswer(const QString &key, const QByteArray &response, QString *error);
+
+    // The first failure of a RoutingState question since the last call, if any: the engine
+    // cannot be told, so the caller asks afterwards (and answers 503, storing nothing).
+    std::optional<QString> takeFailure() { return std::exchange(m_failure, std::nullopt); }
 
     // RoutingState
     bool isAvailable(const QString &user) override;
@@ -137,9 +152,18 @@ public:
     std::optional<Conversation> openConversation(const QString &customer, const QString &number,
                                                  const QString &group) override;
     int openConversations(const QString &user, const QString &group) override;
+    bool lock(const QString &key) override;
 
 private:
-    bool run(QSqlQuery &q, QString *error) { return m_db.exec(q, error); }
+    // Runs a statement; a kept statement that failed is prepared anew next time (a table that
+    // was missing or changed must not fail it forever).
+    bool run(QSqlQuery &q, QString *error)
+    {
+        if (m_db.exec(q, error))
+            return true;
+        m_stale.insert(q.lastQuery());
+        return false;
+    }
     // The statements every webhook runs, prepared once. Finish them after reading, so that
     // SQLite does not hold a read transaction open.
     QSqlQuery &cached(const QString &sql);
@@ -147,7 +171,14 @@ private:
 
     Database &m_db;
     std::map<QString, QSqlQuery> m_statements;
+    QSet<QString> m_stale;
     int m_remembered = 0;
+    std::optional<QString> m_failure;
+    void failed(const QString &error)
+    {
+        if (!m_failure)
+            m_failure = error;
+    }
     Clock m_clock;
 };
 

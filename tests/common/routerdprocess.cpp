@@ -14,13 +14,17 @@ RouterdProcess::~RouterdProcess()
     kill();
 }
 
-bool RouterdProcess::start(const QString &database, const QStringList &extra,
-                           const QProcessEnvironment &environment)
+void RouterdProcess::launch(const QString &database, const QStringList &extra,
+                            const QProcessEnvironment &environment)
 {
     m_process.setProcessEnvironment(environment);
     m_process.start(QStringLiteral(ROUTERD_PATH),
                     QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database} +
                         extra);
+}
+
+bool RouterdProcess::waitUntilListening()
+{
     static const QRegularExpression listening(uR"(listening on (http://127\.0\.0\.1:\d+))"_s);
     QElapsedTimer timer;
     timer.start();

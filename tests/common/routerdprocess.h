@@ -20,7 +20,15 @@ public:
 
     // Starts it and waits until it listens; false when it did not (see log()).
     bool start(const QString &database, const QStringList &extra = {},
-               const QProcessEnvironment &environment = defaultEnvironment());
+               const QProcessEnvironment &environment = defaultEnvironment())
+    {
+        launch(database, extra, environment);
+        return waitUntilListening();
+    }
+    // The same in two halves, to start several at the same moment.
+    void launch(const QString &database, const QStringList &extra = {},
+                const QProcessEnvironment &environment = defaultEnvironment());
+    bool waitUntilListening();
     static QProcessEnvironment defaultEnvironment();
     // SIGTERM; the exit code, or -1 when it did not stop.
     int stop();

@@ -319,6 +319,8 @@ private slots:
     void transcriptionFillsTheVoicemailsText_data() { bothDatabases(); }
     void transcriptionFillsTheVoicemailsText();
     void aVoicemailThatCannotBeKeptIsKeptOnTheRetry();
+    void stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing_data();
+    void stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing();
     void menuWithAnInvalidKeyThenSilence();
     void holidayTakesTheClosedBranch();
     void blockedCallerIsRejectedAndLogged();
@@ -333,6 +335,11 @@ private slots:
     void presenceDecidesWhoRings();
     void signaturesFromTheCarriersOwnLibrary();
     void twoBackendsShareTheRotationOnPostgres();
+    void instancesStartedTogetherOnAFreshPostgresAllComeUp();
+    void theSameTextOnBothInstancesIsKeptOnce();
+    void aCapOfOneHoldsWithSixTextsAtOnce();
+    void presenceChangedOnBothAtOnceKeepsEveryField();
+    void firstRequestsRetriedOnBothAtOnceKeepTheRotationExact();
 
 private:
     // A backend of its own on a fresh database, and a client for it. SQLite unless the test's
@@ -657,6 +664,88 @@ void TestRouterd::callDistributionExampleRotatesAcrossCalls()
     QCOMPARE(m_client->inbox(u"owner=user:nancy&kind=voicemail"_s).size(), 4);
 }
 
+void TestRouterd::stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing_data()
+{
+    QTest::addColumn<QString>("table");  // taken away while the request runs
+    QTest::addColumn<QString>("voice");  // the main line's call flow
+    QTest::addColumn<QString>("sms");    // and its SMS flow
+    QTest::addColumn<QString>("token");  // what the carrier sends
+    const QString ringSales =
+        uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "%1"}]}})"_s;
+    const QString smsRoundRobin = graphJson(
+        u"i"_s,
+        uR"("i": {"type": "sms-inbox", "config": {"owner": {"group": "support"}, "assign": "round-robin"}})"_s);
+    // Each RoutingState question, and each write of the request.
+    QTest::newRow("presence (isAvailable)")
+        << u"presence"_s << graphJson(u"d"_s, ringSales.arg(u"sequential"_s)) << QString()
+        << u"call"_s;
+    QTest::newRow("activity (isActive)")
+        << u"activity"_s << graphJson(u"d"_s, ringSales.arg(u"sequential"_s)) << QString()
+        << u"call"_s;
+    QTest::newRow("rotation (takeTurn)")
+        << u"rotation"_s << graphJson(u"d"_s, ringSales.arg(u"round-robin"_s)) << QString()
+        << u"call"_s;
+    QTest::newRow("conversations (openConversation)")
+        << u"conversations"_s << QString() << smsRoundRobin << u"text:Hello"_s;
+    QTest::newRow("inbox (deliver)") << u"inbox"_s << QString() << smsRoundRobin << u"text:Hello"_s;
+    QTest::newRow("events (an unrouted call)")
+        << u"events"_s << graphJson(u"d"_s, ringSales.arg(u"sequential"_s)) << QString()
+        << u"call:+15125559999:+15125550120"_s;
+    QTest::newRow("webhooks (the retry lookup)")
+        << u"webhooks"_s << graphJson(u"d"_s, ringSales.arg(u"round-robin"_s)) << QString()
+        << u"call"_s;
+}
+
+// Whatever part of the state cannot be read or written, the carrier gets a 503 (and retries),
+// and nothing of the request is half kept: no turn taken, no item, no event, no answer
+// remembered. Once the database is whole again, the same kind of request goes through.
+void TestRouterd::stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, voice);
+    QFETCH(QString, sms);
+    QFETCH(QString, token);
+    QVERIFY(startBackend()); // SQLite: the test can take a table away
+    QVERIFY(m_client->push(routingDocument(voice, sms)) > 0);
+    const QString file = m_dir->filePath(u"routerd.sqlite"_s);
+    auto sql = [&](const QString &statement) {
+        const QString name = u"alter"_s;
+        int result = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(file);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(statement))
+                    result = q.next() ? q.value(0).toInt() : 0;
+                else
+                    qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
+    };
+    auto kept = [&] {
+        int total = 0;
+        for (const QString &t : {u"rotation"_s, u"inbox"_s, u"conversations"_s, u"events"_s,
+                                 u"webhooks"_s})
+            total += sql(u"SELECT COUNT(*) FROM "_s + t);
+        return total;
+    };
+    QCOMPARE(kept(), 0);
+
+    QCOMPARE(sql(u"ALTER TABLE %1 RENAME TO %1_away"_s.arg(table)), 0);
+    Carrier carrier = m_client->carrier();
+    carrier.play(token);
+    QVERIFY2(carrier.lastTwiml().startsWith("HTTP 503"), carrier.lastTwiml().constData());
+    QCOMPARE(sql(u"ALTER TABLE %1_away RENAME TO %1"_s.arg(table)), 0);
+    QCOMPARE(kept(), 0);
+
+    carrier.play(token);
+    QVERIFY2(carrier.lastTwiml().startsWith("<?xml"), carrier.lastTwiml().constData());
+    QVERIFY(kept() > 0 || table == u"presence" || table == u"activity");
+}
+
 void TestRouterd::aVoicemailThatCannotBeKeptIsKeptOnTheRetry()
 {
     QVERIFY(startBackend()); // SQLite: the test can take the inbox's table away
@@ -689,8 +778,8 @@ void TestRouterd::aVoicemailThatCannotBeKeptIsKeptOnTheRetry()
     };
     alter(u"ALTER TABLE inbox RENAME TO inbox_away"_s);
     const HttpReply failed = m_client->webhook(recordUrl, recording);
-    QCOMPARE(failed.status, 500); // said, and not remembered as answered
-    QVERIFY2(failed.body.contains("inbox item could not be kept"), failed.body.constData());
+    QCOMPARE(failed.status, 503); // the carrier retries; nothing remembered as answered
+    QVERIFY2(failed.body.contains("try again"), failed.body.constData());
     alter(u"ALTER TABLE inbox_away RENAME TO inbox"_s);
     QCOMPARE(m_client->inbox(u"owner=user:pat"_s).size(), 0);
 
@@ -1203,6 +1292,206 @@ void TestRouterd::signaturesFromTheCarriersOwnLibrary()
     QVERIFY(otherUrl != gather);
     QCOMPARE(post(otherUrl, key, keySignature).status, 403);
     QCOMPARE(post(gather, key, keySignature).status, 200); // unchanged: still fine
+}
+
+// Two routerd on one fresh PostgreSQL database, started at the same moment, both come up:
+// the migrations take turns under an advisory lock.
+void TestRouterd::instancesStartedTogetherOnAFreshPostgresAllComeUp()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    for (int round = 0; round < 3; ++round) {
+        ScratchDatabase database(ScratchDatabase::Postgres);
+        QVERIFY2(database.isValid(), qPrintable(database.error()));
+        Routerd one;
+        Routerd two;
+        one.launch(database.location());
+        two.launch(database.location());
+        QVERIFY2(one.waitUntilListening(), one.log().constData());
+        QVERIFY2(two.waitUntilListening(), two.log().constData());
+        QCOMPARE(Client(one.base).revision(), 0);
+        QCOMPARE(Client(two.base).revision(), 0);
+    }
+}
+
+namespace {
+// Two backends on one fresh PostgreSQL database with a configuration pushed, both behind the
+// same public URL (as behind one reverse proxy): the carrier's request, and its retry, may go
+// to either.
+struct TwoOnPostgres
+{
+    static inline const QString publicUrl = u"https://phones.example"_s;
+    ScratchDatabase database{ScratchDatabase::Postgres};
+    Routerd one;
+    Routerd two;
+    std::unique_ptr<Client> a;
+    std::unique_ptr<Client> b;
+    Http http;
+
+    bool start(const QByteArray &document)
+    {
+        const QStringList options{u"--quiet"_s, u"--public-url"_s, publicUrl};
+        if (!database.isValid() || !one.start(database.location(), options) ||
+            !two.start(database.location(), options))
+            return false;
+        a = std::make_unique<Client>(one.base);
+        b = std::make_unique<Client>(two.base);
+        return a->push(document) == 1 && b->revision() == 1;
+    }
+    // The carrier's signed request for `path`, sent to one of them.
+    QNetworkReply *send(const Routerd &to, const QString &path, const FormParams &params)
+    {
+        return http.start(
+            "POST", to.base + path, formEncode(params),
+            {{"Content-Type", "application/x-www-form-urlencoded"},
+             {"X-Twilio-Signature",
+              WebhookSignature::compute(carrierToken, publicUrl + path, params)}});
+    }
+    // The same request to both at once; both answers.
+    std::pair<HttpReply, HttpReply> both(const QString &path, const FormParams &params)
+    {
+        QNetworkReply *first = send(one, path, params);
+        QNetworkReply *second = send(two, path, params);
+        return {Http::finish(first), Http::finish(second)};
+    }
+};
+} // namespace
+
+// A text the carrier delivers to both instances at the same moment (a retry racing the
+// original): kept once, and neither answers with an error.
+void TestRouterd::theSameTextOnBothInstancesIsKeptOnce()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    TwoOnPostgres routerd;
+    QVERIFY(routerd.start(routingDocument(
+        {}, graphJson(u"i"_s, uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))));
+    for (int round = 0; round < 20; ++round) {
+        const FormParams text{{u"MessageSid"_s, u"SMrace%1"_s.arg(round)},
+                              {u"From"_s, caller},
+                              {u"To"_s, mainLine},
+                              {u"Body"_s, u"Hello %1"_s.arg(round)}};
+        const auto [first, second] = routerd.both(u"/twilio/sms"_s, text);
+        QVERIFY2(first.status == 200, qPrintable(first.describe()));
+        QVERIFY2(second.status == 200, qPrintable(second.describe()));
+        QCOMPARE(routerd.a->inbox(u"owner=user:pat&limit=100"_s).size(), round + 1);
+    }
+}
+
+// sms_max_open_per_agent is 1 and six customers text at the same moment, three through each
+// instance: each member of the group gets one conversation, the other four wait in the
+// queue, and none is lost.
+void TestRouterd::aCapOfOneHoldsWithSixTextsAtOnce()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    TwoOnPostgres routerd;
+    QVERIFY(routerd.start(routingDocument(
+        {},
+        graphJson(u"i"_s,
+                  uR"("i": {"type": "sms-inbox", "config": {"owner": {"group": "support"}, "assign": "round-robin"}})"_s),
+        1)));
+    for (int round = 0; round < 8; ++round) {
+        QList<QNetworkReply *> inFlight;
+        for (int t = 0; t < 6; ++t)
+            inFlight.append(routerd.send(
+                t % 2 ? routerd.two : routerd.one, u"/twilio/sms"_s,
+                {{u"MessageSid"_s, u"SMcap%1x%2"_s.arg(round).arg(t)},
+                 {u"From"_s, u"+1512555%1"_s.arg(7000 + round * 10 + t)},
+                 {u"To"_s, mainLine},
+                 {u"Body"_s, u"Hi"_s}}));
+        for (QNetworkReply *reply : inFlight) {
+            const HttpReply r = Http::finish(reply);
+            QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        }
+        const QJsonArray items = routerd.a->inbox(u"owner=group:support&limit=100"_s);
+        QHash<QString, int> open;
+        int kept = 0;
+        for (const QJsonValue &v : items) {
+            const QJsonObject item = v.toObject();
+            if (item.value(u"closed").toBool())
+                continue;
+            ++kept;
+            if (!item.value(u"assigned_to").isNull())
+                ++open[item.value(u"assigned_to").toString()];
+        }
+        QCOMPARE(kept, 6); // none lost
+        QCOMPARE(open, (QHash<QString, int>{{u"maria"_s, 1}, {u"pat"_s, 1}})); // nobody over 1
+        // Close them all for the next round.
+        for (const QJsonValue &v : items) {
+            const QJsonObject item = v.toObject();
+            if (!item.value(u"closed").toBool())
+                QCOMPARE(routerd.a
+                             ->api("PATCH", u"/api/v1/inbox/"_s + item.value(u"id").toString(),
+                                   R"({"closed": true})")
+                             .status,
+                         200);
+        }
+    }
+}
+
+// Two people change the same user's presence at the same moment through the two instances,
+// each a different field: both changes stay.
+void TestRouterd::presenceChangedOnBothAtOnceKeepsEveryField()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    TwoOnPostgres routerd;
+    QVERIFY(routerd.start(routingDocument({}, {})));
+    for (int round = 0; round < 20; ++round) {
+        const bool value = round % 2 == 1;
+        const QByteArray text = value ? "true" : "false";
+        QNetworkReply *voice = routerd.http.start(
+            "PUT", routerd.one.base + u"/api/v1/presence/nancy"_s,
+            R"({"groups": {"sales": {"voice": )" + text + "}}}",
+            routerd.a->admin());
+        QNetworkReply *sms = routerd.http.start(
+            "PUT", routerd.two.base + u"/api/v1/presence/nancy"_s,
+            R"({"groups": {"sales": {"sms": )" + text + "}}}", routerd.b->admin());
+        QNetworkReply *available = routerd.http.start(
+            "PUT", routerd.two.base + u"/api/v1/presence/nancy"_s,
+            R"({"available": )" + text + "}", routerd.b->admin());
+        for (QNetworkReply *reply : {voice, sms, available})
+            QCOMPARE(Http::finish(reply).status, 200);
+        const QJsonObject nancy = routerd.a->get(u"/api/v1/presence"_s)
+                                      .object()
+                                      .value(u"users"_s)
+                                      .toObject()
+                                      .value(u"nancy"_s)
+                                      .toObject();
+        const QJsonObject sales = nancy.value(u"groups").toObject().value(u"sales").toObject();
+        QCOMPARE(sales.value(u"voice").toBool(), value);
+        QCOMPARE(sales.value(u"sms").toBool(), value);
+        QCOMPARE(nancy.value(u"available").toBool(), value);
+    }
+}
+
+// The first request of each call goes to both instances at the same moment (the carrier's
+// retry racing its original): one turn is taken, both answer the same, and over the calls the
+// round robin stays exact.
+void TestRouterd::firstRequestsRetriedOnBothAtOnceKeepTheRotationExact()
+{
+    SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
+    TwoOnPostgres routerd;
+    QVERIFY(routerd.start(routingDocument(
+        graphJson(
+            u"d"_s,
+            uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "round-robin", "ring_seconds": 20}]}})"_s),
+        {})));
+    QStringList rung;
+    for (int call = 0; call < 30; ++call) {
+        const auto [first, second] = routerd.both(
+            u"/twilio/voice"_s,
+            {{u"CallSid"_s, u"CAretry%1"_s.arg(call)}, {u"From"_s, caller}, {u"To"_s, mainLine}});
+        QVERIFY2(first.status == 200, qPrintable(first.describe()));
+        QVERIFY2(second.status == 200, qPrintable(second.describe()));
+        QCOMPARE(first.body, second.body); // one turn, one answer
+        rung.append(whoRings(twimlSummary(first.body)));
+    }
+    QHash<QString, int> share;
+    for (qsizetype i = 0; i < rung.size(); ++i) {
+        ++share[rung.at(i)];
+        if (i > 0)
+            QVERIFY2(rung.at(i) != rung.at(i - 1),
+                     qPrintable(u"call %1 rang %2 again"_s.arg(i).arg(rung.at(i))));
+    }
+    QCOMPARE(share, (QHash<QString, int>{{u"nancy"_s, 10}, {u"johan"_s, 10}, {u"vald"_s, 10}}));
 }
 
 void TestRouterd::twoBackendsShareTheRotationOnPostgres()

@@ -182,6 +182,7 @@ private:
         CallState &st = run.st();
         const QList<DialStep> steps = AppletSettings::dialSteps(dial);
         const DialStep step = steps.value(st.step);
+        keepOnlyWhoTheStepRings(run, step);
         const bool oneByOne =
             step.target && step.target->ringsPool() && ringsOneByOne(step.strategy);
         if (oneByOne && st.position + 1 < st.ring.size()) {
@@ -193,6 +194,51 @@ private:
             run.trace([&] { return RoutingEngine::tr("%1: nobody answered.").arg(run.label(dial)); });
             run.follow(dial, u"no-answer"_s);
         }
+    }
+
+    // The ring list comes back in the action URL. Only who the configuration lets this step
+    // ring stays in it (its group's members, its users, the caller's contact owner, its
+    // number), so that no URL makes the call ring anyone else.
+    static void keepOnlyWhoTheStepRings(CallRun &run, const DialStep &step)
+    {
+        QSet<QString> allowed;
+        if (step.target) {
+            const DialTarget &target = *step.target;
+            switch (target.kind) {
+            case DialTarget::Kind::Group:
+                if (const Group *group = run.config().group(target.id)) {
+                    for (const Member &m : group->members)
+                        allowed.insert(m.user);
+                }
+                break;
+            case DialTarget::Kind::User:
+            case DialTarget::Kind::Members:
+                for (const QString &id : target.userIds())
+                    allowed.insert(id);
+                break;
+            case DialTarget::Kind::CallerOwner:
+                for (const Contact &c : run.config().contacts) {
+                    if (c.number == run.request().from)
+                        allowed.insert(c.owner);
+                }
+                break;
+            case DialTarget::Kind::Number:
+                allowed.insert(u"tel:"_s + target.number);
+                break;
+            }
+        }
+        CallState &st = run.st();
+        QStringList kept;
+        int position = 0;
+        for (int i = 0; i < st.ring.size(); ++i) {
+            if (!allowed.contains(st.ring.at(i)))
+                continue;
+            if (i < st.position)
+                ++position;
+            kept.append(st.ring.at(i));
+        }
+        st.ring = kept;
+        st.position = std::min(position, int(kept.size()));
     }
 
     // To the person answering, before they are connected.

@@ -56,6 +56,8 @@ private:
             });
             return;
         }
+        // Counting open conversations and assigning one more is one step for everyone.
+        state.lock(u"sms-group:"_s + group.id);
         const Eligibility who(run.config(), state);
         QStringList order;
         QSet<QString> ok;
