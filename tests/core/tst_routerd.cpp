@@ -135,6 +135,7 @@ public:
     {
         return m_http.send(method, m_base + path, body, admin(more));
     }
+    int healthz() { return m_http.send("GET", m_base + u"/healthz"_s).status; }
     int revision()
     {
         return m_http.send("GET", m_base + u"/healthz"_s).object().value(u"revision").toInt(-1);
@@ -311,6 +312,8 @@ private slots:
     void readsSecretsFromFiles();
     void stopsCleanlyOnSigterm();
     void healthAndAuthentication();
+    void callStateFromTheUrlIsChecked();
+    void aTextKeepsAtMostTenPictures();
     void pushesAreCheckedAndKept_data() { bothDatabases(); }
     void pushesAreCheckedAndKept();
     void sequentialGroupEndsInTheGroupsVoicemail_data() { bothDatabases(); }
@@ -488,6 +491,84 @@ void TestRouterd::healthAndAuthentication()
     QCOMPARE(m_client->get(u"/api/v1/config"_s).status, 404); // nothing pushed yet
     QCOMPARE(m_client->get(u"/api/v1/nothing"_s).status, 404);
     QCOMPARE(http.send("GET", m_routerd->base + u"/twilio/voice"_s).status, 405);
+    // The scheme's name is case-insensitive.
+    QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/events"_s, {},
+                       {{"Authorization", "bearer " + adminToken}})
+                 .status,
+             200);
+    QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/events"_s, {},
+                       {{"Authorization", "BEARER " + adminToken}})
+                 .status,
+             200);
+
+    // A database that cannot be read: /healthz says so in a sentence; the detail (the path,
+    // the SQL) goes to the log only.
+    const QString file = m_dir->filePath(u"routerd.sqlite"_s);
+    auto sql = [&](const QString &statement) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"alter"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"alter"_s);
+    };
+    sql(u"ALTER TABLE revisions RENAME TO revisions_away"_s);
+    const HttpReply down = http.send("GET", m_routerd->base + u"/healthz"_s);
+    QCOMPARE(down.status, 503);
+    QVERIFY2(!down.body.contains("revisions") && !down.body.contains(file.toUtf8()) &&
+                 !down.body.contains("SELECT"),
+             down.body.constData());
+    QVERIFY(m_routerd->log().contains("revisions"));
+    sql(u"ALTER TABLE revisions_away RENAME TO revisions"_s);
+    QCOMPARE(http.send("GET", m_routerd->base + u"/healthz"_s).status, 200);
+}
+
+// What comes back in an action URL is checked before it is used: a position far beyond the
+// ring list is refused (it used to hit an assert), and a ring list naming someone the step
+// does not ring rings nobody but whom the configuration allows.
+void TestRouterd::callStateFromTheUrlIsChecked()
+{
+    QVERIFY(startBackend());
+    QVERIFY(m_client->push(routingDocument(
+                graphJson(
+                    u"d"_s,
+                    uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential"}]}})"_s),
+                {})) > 0);
+    const QString dial = m_client->base() + u"/twilio/voice/dial?r=1&f=f&a=d&p=%1&g=%2&n=1"_s;
+    const FormParams ended{{u"CallSid"_s, u"CAstate"_s},
+                           {u"From"_s, caller},
+                           {u"To"_s, mainLine},
+                           {u"DialCallStatus"_s, u"no-answer"_s}};
+    QCOMPARE(m_client->webhook(dial.arg(u"2147483647"_s, u"nancy"_s), ended).status, 400);
+    QCOMPARE(m_client->webhook(dial.arg(u"-1"_s, u"nancy"_s), ended).status, 400);
+    QCOMPARE(m_client->healthz(), 200); // still up
+    // "maria" is not in Sales: dropped from the list, so after nancy comes johan, not her.
+    const HttpReply next =
+        m_client->webhook(dial.arg(u"0"_s, u"nancy,maria,johan"_s), ended);
+    QCOMPARE(next.status, 200);
+    QVERIFY2(whoRings(twimlSummary(next.body)) == u"johan"_s, qPrintable(twimlSummary(next.body)));
+}
+
+// The carrier sends at most 10 pictures with a text: a NumMedia of 50 keeps 10.
+void TestRouterd::aTextKeepsAtMostTenPictures()
+{
+    QVERIFY(startBackend());
+    QVERIFY(m_client->push(routingDocument(
+                {}, graphJson(u"i"_s,
+                              uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) > 0);
+    FormParams text{{u"MessageSid"_s, u"SMpictures"_s},
+                    {u"From"_s, caller},
+                    {u"To"_s, mainLine},
+                    {u"Body"_s, u"Look"_s},
+                    {u"NumMedia"_s, u"50"_s}};
+    for (int i = 0; i < 50; ++i)
+        text.append({u"MediaUrl%1"_s.arg(i), u"https://api.example/media/%1"_s.arg(i)});
+    QCOMPARE(m_client->webhook(m_client->base() + u"/twilio/sms"_s, text).status, 200);
+    const QJsonArray items = m_client->inbox(u"owner=user:pat"_s);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value(u"media").toArray().size(), 10);
 }
 
 void TestRouterd::pushesAreCheckedAndKept()
