@@ -77,15 +77,6 @@ QByteArray problemBody(const QString &sentence)
     return QJsonDocument(QJsonObject{{u"error"_s, sentence}}).toJson(QJsonDocument::Compact);
 }
 
-// Whether a read failed because of what the client sent (it gets a 400), rather than because
-// the connection ended or timed out (nothing to answer).
-bool isMalformed(const error_code &ec)
-{
-    return ec.category() == http::make_error_code(http::error::bad_target).category() &&
-           ec != http::error::end_of_stream && ec != http::error::partial_message &&
-           ec != http::error::need_more && ec != http::error::need_buffer;
-}
-
 } // namespace
 
 QByteArray HttpRequest::header(QByteArrayView name) const
@@ -142,7 +133,6 @@ class Session : public std::enable_shared_from_this<Session>
 public:
     Session(tcp::socket socket, HttpServer::Private &server)
         : m_stream(std::move(socket))
-        , m_timer(m_stream.get_executor())
         , m_server(server)
     {}
 
@@ -173,99 +163,119 @@ public:
     }
 
 private:
+    // Reading is driven here, not by Beast's async_read: one read from the socket feeds the
+    // parser as far as it goes, so a request that arrives in one segment costs one read and
+    // one write. The stream's expiry is the idle timeout until the first byte of a request,
+    // then the request timeout until it is whole.
     void waitForRequest()
     {
         if (m_server.stopping)
             return closeSocket();
-        if (m_buffer.size() > 0) // the next request has begun arriving already
-            return readHeader();
-        m_idle = true;
-        m_timer.expires_after(m_server.limits.idleTimeout);
-        m_timer.async_wait([self = shared_from_this()](const error_code &ec) {
-            if (!ec)
-                self->closeSocket(); // idle too long
-        });
-        m_stream.socket().async_wait(tcp::socket::wait_read,
-                                     [self = shared_from_this()](const error_code &ec) {
-                                         self->m_idle = false;
-                                         self->m_timer.cancel();
-                                         if (ec)
-                                             return self->closeSocket();
-                                         self->readHeader();
-                                     });
-    }
-
-    void readHeader()
-    {
         m_parser.emplace();
         m_parser->header_limit(std::uint32_t(m_server.limits.maxHeaderBytes));
         // Judged once the headers say what the request is (not boost::none: 1.74 compares a
         // length with it as if it were 0).
         m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
         m_request = {};
-        m_started = std::chrono::steady_clock::now();
-        // The whole request, from its first byte, must arrive within the request timeout.
-        m_stream.expires_after(m_server.limits.requestTimeout);
-        http::async_read_header(m_stream, m_buffer, *m_parser,
-                                [self = shared_from_this()](const error_code &ec, std::size_t) {
-                                    self->onHeader(ec);
-                                });
+        m_headerSeen = false;
+        if (m_buffer.size() > 0) // the next request has begun arriving already
+            return firstByte();
+        m_idle = true;
+        m_stream.expires_after(m_server.limits.idleTimeout);
+        readMore();
     }
 
-    void onHeader(const error_code &ec)
+    void firstByte()
     {
-        if (ec == http::error::body_limit) // a declared length beyond any limit
-            return refuse(413, tooLarge(0));
+        m_idle = false;
+        m_started = std::chrono::steady_clock::now();
+        m_stream.expires_after(m_server.limits.requestTimeout);
+        parse();
+    }
+
+    void readMore()
+    {
+        m_stream.async_read_some(m_buffer.prepare(16 * 1024),
+                                 [self = shared_from_this()](const error_code &ec, std::size_t n) {
+                                     if (ec) // the peer left, or a timeout ran out
+                                         return self->closeSocket();
+                                     self->m_buffer.commit(n);
+                                     if (self->m_idle)
+                                         return self->firstByte();
+                                     self->parse();
+                                 });
+    }
+
+    void parse()
+    {
+        while (m_buffer.size() > 0 && !m_parser->is_done()) {
+            error_code ec;
+            const std::size_t used = m_parser->put(m_buffer.data(), ec);
+            m_buffer.consume(used);
+            if (ec == http::error::need_more)
+                break;
+            if (ec)
+                return failed(ec);
+            if (!m_headerSeen && m_parser->is_header_done()) {
+                m_headerSeen = true;
+                if (!headerArrived())
+                    return; // refused, or waiting for 100-continue to be sent
+            }
+            if (used == 0)
+                break;
+        }
+        if (m_parser->is_done())
+            return handle();
+        readMore();
+    }
+
+    void failed(const error_code &ec)
+    {
         if (ec == http::error::header_limit)
             return refuse(431, Text::tr("The request's headers are larger than %1 KiB.")
                                    .arg(m_server.limits.maxHeaderBytes / 1024));
-        if (ec)
-            return isMalformed(ec) ? refuse(400, Text::tr("That is not an HTTP request."))
-                                   : closeSocket();
+        if (ec == http::error::body_limit)
+            return refuse(413, tooLarge(m_limit));
+        refuse(400, Text::tr("That is not an HTTP request."));
+    }
+
+    // The headers are in: what the request is, and how large a body it may have. False when
+    // it is answered already (or the body waits for 100-continue).
+    bool headerArrived()
+    {
         const auto &header = m_parser->get();
         m_request.method = methodOf(header.method());
         m_request.methodName = bytes(header.method_string());
         m_request.target = bytes(header.target());
         for (const auto &field : header)
             m_request.headers.append({bytes(field.name_string()), bytes(field.value())});
-        const std::uint64_t limit =
-            m_server.limits.bodyLimit
-                ? m_server.limits.bodyLimit(m_request.method, pathOf(header.target()))
-                : 1024 * 1024;
+        m_limit = m_server.limits.bodyLimit
+                      ? m_server.limits.bodyLimit(m_request.method, pathOf(header.target()))
+                      : 1024 * 1024;
         // Judged from the headers: nothing of a body too large is read.
-        if (const auto length = m_parser->content_length(); length && *length > limit)
-            return refuse(413, tooLarge(limit));
-        m_parser->body_limit(limit);
-        m_limit = limit;
-        if (header[http::field::expect] == "100-continue" && !m_parser->is_done()) {
+        if (const auto length = m_parser->content_length(); length && *length > m_limit) {
+            refuse(413, tooLarge(m_limit));
+            return false;
+        }
+        m_parser->body_limit(m_limit); // a chunked body is counted as it arrives
+        m_parser->eager(true);
+        if (header[http::field::expect] == "100-continue" && !m_parser->is_done() &&
+            m_buffer.size() == 0) {
             auto go = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
                                                                           11);
             http::async_write(m_stream, *go,
                               [self = shared_from_this(), go](const error_code &e, std::size_t) {
                                   if (e)
                                       return self->closeSocket();
-                                  self->readBody();
+                                  self->readMore();
                               });
-            return;
+            return false;
         }
-        readBody();
+        return true;
     }
 
-    void readBody()
+    void handle()
     {
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = shared_from_this()](const error_code &ec, std::size_t) {
-                             self->onBody(ec);
-                         });
-    }
-
-    void onBody(const error_code &ec)
-    {
-        if (ec == http::error::body_limit)
-            return refuse(413, tooLarge(m_limit));
-        if (ec)
-            return isMalformed(ec) ? refuse(400, Text::tr("That is not an HTTP request."))
-                                   : closeSocket();
         auto &message = m_parser->get();
         m_request.body = QByteArray::fromStdString(message.body());
         message.body().clear();
@@ -355,7 +365,6 @@ private:
     }
 
     beast::tcp_stream m_stream;
-    net::steady_timer m_timer;
     HttpServer::Private &m_server;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -364,6 +373,7 @@ private:
     std::uint64_t m_limit = 0;
     std::array<char, 16 * 1024> m_discard;
     bool m_idle = false;
+    bool m_headerSeen = false;
 };
 
 void HttpServer::Private::accept()
