@@ -1049,6 +1049,14 @@
         <source>The database cannot be opened: %1</source>
         <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>Days routing events, sent replies and closed conversations are kept (default 90; remembered webhook answers: 2).</source>
+        <translation>Tage, die Routing-Ereignisse, gesendete Antworten und geschlossene Unterhaltungen aufbewahrt werden (Standard 90; gemerkte Webhook-Antworten: 2).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>TAGE</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

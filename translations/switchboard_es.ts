@@ -1049,6 +1049,14 @@
         <source>The database cannot be opened: %1</source>
         <translation>No se puede abrir la base de datos: %1</translation>
     </message>
+    <message>
+        <source>Days routing events, sent replies and closed conversations are kept (default 90; remembered webhook answers: 2).</source>
+        <translation>Días que se conservan los eventos de enrutamiento, las respuestas enviadas y las conversaciones cerradas (por defecto 90; respuestas de webhook recordadas: 2).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>DÍAS</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -16,7 +16,10 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -153,6 +156,11 @@ int Daemon::run(const QStringList &arguments)
     const QCommandLineOption idleTimeoutOption(
         u"idle-timeout"_s, tr("Seconds an idle kept-alive connection stays open (default 60)."),
         tr("SECONDS"), u"60"_s);
+    const QCommandLineOption retentionOption(
+        u"retention-days"_s,
+        tr("Days routing events, sent replies and closed conversations are kept (default 90; "
+           "remembered webhook answers: 2)."),
+        tr("DAYS"), u"90"_s);
     const QCommandLineOption maxConnectionsOption(
         u"max-connections"_s,
         tr("Connections served at once; above it new ones get 503 (default 4096)."), tr("N"),
@@ -165,7 +173,8 @@ int Daemon::run(const QStringList &arguments)
     m_parser.addVersionOption();
     m_parser.addOptions({listenOption, databaseOption, publicUrlOption, adminTokenOption,
                          carrierTokenOption, quietOption, threadsOption, requestTimeoutOption,
-                         idleTimeoutOption, maxConnectionsOption, langOption});
+                         idleTimeoutOption, maxConnectionsOption, retentionOption,
+                         langOption});
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n';
         return CannotRun;
@@ -256,8 +265,9 @@ int Daemon::run(const QStringList &arguments)
               << u'\n';
         return false;
     };
-    int requestSeconds = 0, idleSeconds = 0;
-    if (!number(requestTimeoutOption, 1, 3600, &requestSeconds) ||
+    int requestSeconds = 0, idleSeconds = 0, retentionDays = 0;
+    if (!number(retentionOption, 1, 36500, &retentionDays) ||
+        !number(requestTimeoutOption, 1, 3600, &requestSeconds) ||
         !number(idleTimeoutOption, 1, 86400, &idleSeconds) ||
         !number(maxConnectionsOption, 1, 1000000, &limits.maxConnections))
         return CannotRun;
@@ -306,8 +316,32 @@ int Daemon::run(const QStringList &arguments)
                  .arg(revision)
           << u'\n';
     m_err.flush();
+    // What is past its time goes, at start and every hour, on a thread of its own with its own
+    // connection (several routerd pruning the same rows at once is harmless).
+    std::mutex maintenanceMutex;
+    std::condition_variable maintenanceWake;
+    bool stopping = false;
+    std::thread maintenance([&] {
+        QString pruneError;
+        auto own = Database::open(location, &pruneError);
+        std::unique_ptr<RouterStore> pruning = own ? std::make_unique<RouterStore>(*own) : nullptr;
+        std::unique_lock lock(maintenanceMutex);
+        while (!stopping) {
+            lock.unlock();
+            if (!pruning || pruning->prune(retentionDays, &pruneError) < 0)
+                std::fprintf(stderr, "retention: %s\n", qPrintable(pruneError));
+            lock.lock();
+            maintenanceWake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; });
+        }
+    });
     // Until SIGINT or SIGTERM; then the requests in flight are answered first.
     http.run(threads, true);
+    {
+        const std::lock_guard lock(maintenanceMutex);
+        stopping = true;
+    }
+    maintenanceWake.notify_all();
+    maintenance.join();
     m_err << tr("switchboard-routerd stopped.") << u'\n';
     return 0;
 }

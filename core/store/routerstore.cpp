@@ -536,6 +536,37 @@ bool RouterStore::setPresence(
     return transaction.commit(error);
 }
 
+int RouterStore::prune(int days, QString *error)
+{
+    const QDateTime now = currentTime();
+    const QString cutoff = now.addDays(-days).toString(Qt::ISODateWithMs);
+    const QString answers = now.addDays(-RememberedAnswerDays).toString(Qt::ISODateWithMs);
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        return -1;
+    }
+    const QList<std::pair<QString, QString>> statements{
+        {u"DELETE FROM events WHERE at < ?"_s, cutoff},
+        {u"DELETE FROM webhooks WHERE at < ?"_s, answers},
+        {u"DELETE FROM outbox WHERE status <> 'queued' AND created_at < ?"_s, cutoff},
+        {u"DELETE FROM inbox WHERE conversation IN (SELECT id FROM conversations WHERE "
+         "closed = 1 AND created_at < ?)"_s,
+         cutoff},
+        {u"DELETE FROM conversations WHERE closed = 1 AND created_at < ?"_s, cutoff},
+    };
+    int removed = 0;
+    for (const auto &[sql, before] : statements) {
+        QSqlQuery q = m_db.query();
+        q.prepare(sql);
+        q.addBindValue(before);
+        if (!run(q, error))
+            return -1;
+        removed += std::max(0, q.numRowsAffected());
+    }
+    return transaction.commit(error) ? removed : -1;
+}
+
 bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
 {
     QSqlQuery q = m_db.query();
@@ -606,14 +637,6 @@ RouterStore::Remembered RouterStore::rememberAnswer(const QString &key, const QB
         return Remembered::Failed;
     if (q.numRowsAffected() == 0)
         return Remembered::AnsweredElsewhere;
-    // The carrier retries within minutes; answers older than a day are of no more use.
-    if (++m_remembered % 1000 == 1) {
-        QSqlQuery prune = m_db.query();
-        prune.prepare(u"DELETE FROM webhooks WHERE at < ?"_s);
-        prune.addBindValue(currentTime().addDays(-1).toString(Qt::ISODateWithMs));
-        if (!run(prune, error))
-            return Remembered::Failed;
-    }
     return Remembered::Kept;
 }
 

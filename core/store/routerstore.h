@@ -117,6 +117,12 @@ public:
                 const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
                 QString *error);
 
+    // Retention: routing events, replies no longer queued, and closed conversations with
+    // their texts, older than `days`; remembered webhook answers older than two days (the
+    // carrier retries within hours). Returns how many rows went, -1 on error.
+    int prune(int days, QString *error);
+    static constexpr int RememberedAnswerDays = 2;
+
     // Routing events.
     bool addEvent(const RoutingEvent &event, QString *error);
     QList<QJsonObject> events(const QString &kind, int limit);
@@ -172,7 +178,6 @@ private:
     Database &m_db;
     std::map<QString, QSqlQuery> m_statements;
     QSet<QString> m_stale;
-    int m_remembered = 0;
     std::optional<QString> m_failure;
     void failed(const QString &error)
     {

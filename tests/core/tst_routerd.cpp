@@ -314,6 +314,7 @@ private slots:
     void healthAndAuthentication();
     void callStateFromTheUrlIsChecked();
     void aTextKeepsAtMostTenPictures();
+    void retentionPrunesWhatIsPastItsTime();
     void pushesAreCheckedAndKept_data() { bothDatabases(); }
     void pushesAreCheckedAndKept();
     void sequentialGroupEndsInTheGroupsVoicemail_data() { bothDatabases(); }
@@ -549,6 +550,66 @@ void TestRouterd::callStateFromTheUrlIsChecked()
         m_client->webhook(dial.arg(u"0"_s, u"nancy,maria,johan"_s), ended);
     QCOMPARE(next.status, 200);
     QVERIFY2(whoRings(twimlSummary(next.body)) == u"johan"_s, qPrintable(twimlSummary(next.body)));
+}
+
+// --retention-days: events, replies no longer queued and closed conversations (with their
+// texts) go after that many days; remembered answers after two; open conversations and
+// queued replies stay.
+void TestRouterd::retentionPrunesWhatIsPastItsTime()
+{
+    QString error;
+    auto db = Database::open(m_dir->filePath(u"retention.sqlite"_s), &error);
+    QVERIFY2(db, qPrintable(error));
+    RouterStore store(*db);
+    QVERIFY2(store.prepare(&error), qPrintable(error));
+    QDateTime now(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::utc());
+    store.setClock([&] { return now; });
+    auto text = [&](const QString &sid, const QString &from) {
+        InboxDelivery d;
+        d.kind = u"sms"_s;
+        d.owner = Owner::group(u"support"_s);
+        d.from = from;
+        d.to = mainLine;
+        d.body = u"Hello"_s;
+        d.startsConversation = true;
+        d.assignedTo = u"pat"_s;
+        d.dedupeKey = sid;
+        QVERIFY2(store.deliver(d, &error), qPrintable(error));
+    };
+    text(u"SMold"_s, u"+15125557001"_s);
+    text(u"SMopen"_s, u"+15125557002"_s);
+    QVERIFY(store.addEvent({u"unrouted"_s, caller, mainLine, u"x"_s}, &error));
+    QVERIFY(store.rememberAnswer(u"key"_s, "<Response/>", &error) ==
+            RouterStore::Remembered::Kept);
+    RouterStore::InboxQuery all;
+    all.limit = 100;
+    QString next;
+    QList<InboxItem> items = store.inbox(all, &next, &error);
+    QCOMPARE(items.size(), 2);
+    const InboxItem old = items.at(0).from == u"+15125557001" ? items.at(0) : items.at(1);
+    QVERIFY(store.addReply(old, u"Sent"_s, u"sent"_s, &error));
+    QVERIFY(store.addReply(old, u"Waiting"_s, u"queued"_s, &error));
+    RouterStore::ItemChange close;
+    close.closed = true;
+    QVERIFY(store.changeItem(old.id, close, &error));
+
+    // A day later: nothing goes yet.
+    now = now.addDays(1);
+    QCOMPARE(store.prune(90, &error), 0);
+    // Three days later: the remembered answer goes.
+    now = now.addDays(2);
+    QCOMPARE(store.prune(90, &error), 1);
+    QVERIFY(!store.lookUpWebhook(u"key"_s, &error)->answer);
+    // Past 90 days: the event, the sent reply, the closed conversation and its text go.
+    now = now.addDays(90);
+    QCOMPARE(store.prune(90, &error), 4);
+    QVERIFY(store.events(QString(), 100).isEmpty());
+    items = store.inbox(all, &next, &error);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().from, u"+15125557002"_s);
+    const QList<RouterStore::SmsReply> replies = store.replies(old.id);
+    QCOMPARE(replies.size(), 1);
+    QCOMPARE(replies.first().status, u"queued"_s);
 }
 
 // The carrier sends at most 10 pictures with a text: a NumMedia of 50 keeps 10.
