@@ -1,5 +1,7 @@
 #include "backendclient.h"
 
+#include "api/vocabulary.h"
+
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -111,7 +113,8 @@ QNetworkReply *BackendClient::putConfig(const QByteArray &document, int basedOn,
     QList<std::pair<QByteArray, QByteArray>> headers;
     if (basedOn > 0)
         headers.append({"If-Match", '"' + QByteArray::number(basedOn) + '"'});
-    return send("PUT", u"/api/v1/config"_s, document, context, std::move(done), headers);
+    return send("PUT", QString::fromLatin1(Api::ConfigPath), document, context, std::move(done),
+                headers);
 }
 
 BackendResponse BackendClient::sendAndWait(const QByteArray &method, const QString &path,

@@ -1,6 +1,7 @@
 #include "ctl.h"
 
 #include "backend/backendclient.h"
+#include "api/vocabulary.h"
 #include "backend/push.h"
 #include "config/configdocument.h"
 #include "i18n/language.h"
@@ -335,15 +336,14 @@ int Ctl::push(const QStringList &args)
         QList<std::pair<QByteArray, QByteArray>> headers;
         if (revision > 0)
             headers.append({"If-Match", '"' + QByteArray::number(revision) + '"'});
-        return PushResult::from(client.sendAndWait("PUT", u"/api/v1/config"_s, document, headers));
+        return PushResult::from(client.sendAndWait("PUT", QString::fromLatin1(Api::ConfigPath), document, headers));
     };
     PushResult result = put(basedOn);
     if (result.outcome == PushResult::Conflict) {
         // What changed there since the revision this database last saw.
-        const BackendResponse theirs = client.sendAndWait("GET", u"/api/v1/config"_s);
+        const BackendResponse theirs = client.sendAndWait("GET", QString::fromLatin1(Api::ConfigPath));
         const BackendResponse base = basedOn
-                                      ? client.sendAndWait("GET", u"/api/v1/config/revisions/"_s +
-                                                                      QString::number(basedOn))
+                                      ? client.sendAndWait("GET", Api::revisionPath(basedOn))
                                       : BackendResponse();
         const Organization before =
             basedOn && base.ok() ? readConfigDocument(base.body).organization : Organization();

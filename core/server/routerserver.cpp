@@ -1,5 +1,6 @@
 #include "routerserver.h"
 
+#include "api/vocabulary.h"
 #include "config/configdocument.h"
 #include "routing/engine.h"
 #include "routing/twiml.h"
@@ -39,16 +40,6 @@ HttpResponse twiml(const QByteArray &xml)
     return {200, "text/xml; charset=utf-8", xml, {}};
 }
 
-QJsonArray findingsJson(const Findings &findings, bool errors)
-{
-    QJsonArray list;
-    for (const Finding &f : findings) {
-        if (f.isError() == errors)
-            list.append(
-                QJsonObject{{u"path"_s, f.path}, {u"message"_s, f.message}, {u"rule"_s, f.rule}});
-    }
-    return list;
-}
 
 } // namespace
 
@@ -119,7 +110,7 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
             return json(503, QJsonObject{{u"status"_s, u"unavailable"_s},
                                          {u"error"_s, tr("The database cannot be read.")}});
         }
-        return json(200, QJsonObject{{u"status"_s, u"ok"_s}, {u"revision"_s, revision}});
+        return json(200, Api::healthJson(revision));
     }
     if (path.startsWith(u"/twilio/")) {
         if (request.method != HttpRequest::Method::Post)
@@ -266,10 +257,10 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
         return validateConfig(request);
     }
     if (path == u"/api/v1/config/revisions") {
-        QJsonArray list;
+        QList<Api::RevisionInfo> list;
         for (const auto &[revision, at] : m_store.revisions())
-            list.append(QJsonObject{{u"revision"_s, revision}, {u"pushed_at"_s, at}});
-        return json(200, list);
+            list.append(Api::RevisionInfo{revision, at});
+        return json(200, Api::revisionsToJson(list));
     }
     static const QRegularExpression revisionPath(uR"(^/api/v1/config/revisions/(\d+)$)"_s);
     if (const auto m = revisionPath.match(path); m.hasMatch()) {
@@ -298,10 +289,7 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
         if (m.captured(2) == u"replies") {
             if (method != M::Get)
                 return problem(405, tr("Use GET."));
-            QJsonArray list;
-            for (const RouterStore::SmsReply &r : m_store.replies(item->id))
-                list.append(r.toJson());
-            return json(200, QJsonObject{{u"replies"_s, list}});
+            return json(200, Api::repliesToJson(m_store.replies(item->id)));
         }
         if (method != M::Post)
             return problem(405, tr("Use POST."));
@@ -350,8 +338,8 @@ HttpResponse RouterServer::validateConfig(const HttpRequest &request)
         return problem(413, tr("The document is larger than 32 MiB."));
     const Findings findings = validateConfigDocument(request.body);
     return json(200, QJsonObject{{u"valid"_s, countErrors(findings) == 0},
-                                 {u"errors"_s, findingsJson(findings, true)},
-                                 {u"warnings"_s, findingsJson(findings, false)}});
+                                 {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
+                                 {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
 }
 
 HttpResponse RouterServer::putConfig(const HttpRequest &request)
@@ -382,8 +370,8 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
     if (countErrors(findings))
         return json(400,
                     QJsonObject{{u"error"_s, tr("The document has errors; nothing was changed.")},
-                                {u"errors"_s, findingsJson(findings, true)},
-                                {u"warnings"_s, findingsJson(findings, false)}});
+                                {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
+                                {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
     QString error;
     const int revision = m_store.addRevision(current, writeConfigDocument(organization), &error);
     if (revision == 0)
@@ -394,7 +382,7 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
     return {200,
             "application/json",
             QJsonDocument(QJsonObject{{u"revision"_s, revision},
-                                      {u"warnings"_s, findingsJson(findings, false)}})
+                                      {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}})
                 .toJson(QJsonDocument::Compact),
             {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
 }
@@ -422,20 +410,17 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
     if (q.hasQueryItem(u"limit"_s))
         query.limit = q.queryItemValue(u"limit"_s).toInt();
     query.before = q.queryItemValue(u"before"_s);
-    QString next, error;
-    const QList<InboxItem> items = m_store.inbox(query, &next, &error);
+    Api::InboxPage page;
+    QString error;
+    page.items = m_store.inbox(query, &page.next, &error);
     if (!error.isEmpty())
         return problem(400, error);
-    QJsonArray list;
-    for (const InboxItem &i : items)
-        list.append(i.toJson());
-    return json(200, QJsonObject{{u"items"_s, list},
-                                 {u"next"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}});
+    return json(200, page.toJson());
 }
 
 HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
 {
-    QJsonObject counts;
+    Api::InboxCounts counts;
     for (const QString &owner :
          request.query().allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
         const std::optional<Owner> o = Owner::fromQueryKey(owner);
@@ -445,22 +430,20 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
         const QHash<QString, int> c = m_store.counts(*o, &error);
         if (!error.isEmpty())
             return problem(500, error);
-        QJsonObject byKind;
-        for (const QString &itemKind : {u"sms"_s, u"voicemail"_s})
-            byKind.insert(itemKind, QJsonObject{{u"total"_s, c.value(itemKind + u".total"_s)},
-                                                {u"unread"_s, c.value(itemKind + u".unread"_s)}});
-        counts.insert(owner, byKind);
+        for (const QString &kind : {QString::fromLatin1(Api::TextKind),
+                                    QString::fromLatin1(Api::VoicemailKind)})
+            counts.byOwner[owner][kind] = {c.value(kind + u".total"_s),
+                                           c.value(kind + u".unread"_s)};
     }
-    return json(200, QJsonObject{{u"counts"_s, counts}});
+    return json(200, counts.toJson());
 }
 
 HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
 {
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString text = o.value(u"body").toString().trimmed();
+    const QString text = Api::Reply::fromJson(QJsonDocument::fromJson(body).object()).body.trimmed();
     if (text.isEmpty() || text.size() > 1600)
         return problem(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
-    if (item.kind != u"sms")
+    if (item.isVoicemail())
         return problem(409, tr("Only texts can be answered with a text."));
     // This backend answers the carrier's webhooks but holds no credentials for the carrier's
     // REST API, so it cannot send on its own: the reply is kept, queued, and says so.
@@ -468,12 +451,11 @@ HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body
     const auto reply = m_store.addReply(item, text, u"queued"_s, &error);
     if (!reply)
         return problem(500, error);
-    return json(202,
-                QJsonObject{{u"reply"_s, reply->toJson()},
-                            {u"sent"_s, false},
-                            {u"reason"_s, tr("This backend has no way to send texts: it holds no "
-                                             "credentials for the carrier's messaging API. The "
-                                             "reply is kept in its queue, unsent.")}});
+    return json(202, Api::ReplyResult{*reply, false,
+                                      tr("This backend has no way to send texts: it holds no "
+                                         "credentials for the carrier's messaging API. The "
+                                         "reply is kept in its queue, unsent.")}
+                         .toJson());
 }
 
 HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
@@ -482,27 +464,15 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
     if (!doc.isObject())
         return problem(400, tr("The body must be a JSON object."));
-    const QJsonObject o = doc.object();
-    RouterStore::ItemChange change;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        const QString k = it.key();
-        if ((k == u"read" || k == u"archived" || k == u"closed") && !it->isBool())
-            return problem(400, tr("%1 is true or false.").arg(k));
-        if (k == u"read")
-            change.read = it->toBool();
-        else if (k == u"archived")
-            change.archived = it->toBool();
-        else if (k == u"closed")
-            change.closed = it->toBool();
-        else if (k == u"assigned_to" && (it->isString() || it->isNull()))
-            change.assignedTo = it->toString();
-        else
-            return problem(
-                400,
-                tr("An inbox item has no \"%1\" to change (read, archived, assigned_to, closed).")
-                    .arg(k));
-    }
     QString error;
+    const std::optional<Api::InboxChange> parsed = Api::InboxChange::fromJson(doc.object(), &error);
+    if (!parsed)
+        return problem(400, error);
+    RouterStore::ItemChange change;
+    change.read = parsed->read;
+    change.archived = parsed->archived;
+    change.closed = parsed->closed;
+    change.assignedTo = parsed->assignedTo;
     if (!m_store.item(id))
         return problem(404, tr("There is no inbox item %1.").arg(id));
     if (!m_store.changeItem(id, change, &error))
@@ -519,37 +489,20 @@ HttpResponse RouterServer::presence()
         return problem(503, tr("The database cannot be read."));
     }
     const QHash<QString, RouterStore::Presence> &kept = *read;
-    QJsonObject users;
     // Everyone of the current configuration, with what applies to them (no record: available
     // and active everywhere), and anyone else presence was kept for.
+    QHash<QString, Api::Presence> users = kept;
     const auto config = configuration(m_store.currentRevision());
-    QStringList ids = kept.keys();
     if (config) {
         for (const User &u : config->users) {
-            if (!ids.contains(u.id))
-                ids.append(u.id);
-        }
-    }
-    for (const QString &id : std::as_const(ids)) {
-        const RouterStore::Presence p = kept.value(id);
-        QJsonObject groups;
-        if (config) {
+            Api::Presence &p = users[u.id]; // new: available, no groups yet
             for (const Group &g : config->groups) {
-                if (g.indexOfMember(id) < 0)
-                    continue;
-                const auto a = p.groups.value(g.id, {true, true});
-                groups.insert(g.id, QJsonObject{{u"voice"_s, a.first}, {u"sms"_s, a.second}});
+                if (g.indexOfMember(u.id) >= 0 && !p.groups.contains(g.id))
+                    p.groups.insert(g.id, Api::Activity());
             }
         }
-        for (auto it = p.groups.cbegin(); it != p.groups.cend(); ++it) {
-            if (!groups.contains(it.key()))
-                groups.insert(it.key(),
-                              QJsonObject{{u"voice"_s, it->first}, {u"sms"_s, it->second}});
-        }
-        users.insert(id, QJsonObject{{u"available"_s, kept.contains(id) ? p.available : true},
-                                     {u"groups"_s, groups}});
     }
-    return json(200, QJsonObject{{u"users"_s, users}});
+    return json(200, Api::presenceListToJson(users));
 }
 
 HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &body)
@@ -557,36 +510,18 @@ HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &bo
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
         return problem(400, tr("The body must be a JSON object."));
-    const QJsonObject o = doc.object();
-    std::optional<bool> available;
-    QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> groups;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        if (it.key() == u"available" && it->isBool()) {
-            available = it->toBool();
-        } else if (it.key() == u"groups" && it->isObject()) {
-            const QJsonObject g = it->toObject();
-            for (auto gi = g.constBegin(); gi != g.constEnd(); ++gi) {
-                const QJsonObject channels = gi->toObject();
-                std::pair<std::optional<bool>, std::optional<bool>> set;
-                if (channels.value(u"voice").isBool())
-                    set.first = channels.value(u"voice").toBool();
-                if (channels.value(u"sms").isBool())
-                    set.second = channels.value(u"sms").toBool();
-                groups.insert(gi.key(), set);
-            }
-        } else {
-            return problem(400, tr("Presence has \"available\" (true or false) and \"groups\" "
-                                   "({\"sales\": {\"voice\": true, \"sms\": false}})."));
-        }
-    }
     QString error;
-    if (!m_store.setPresence(user, available, groups, &error))
+    const std::optional<Api::PresenceChange> change =
+        Api::PresenceChange::fromJson(doc.object(), &error);
+    if (!change)
+        return problem(400, error);
+    if (!m_store.setPresence(user, change->available, change->groups, &error))
         return problem(500, error);
     const Response all = presence();
     if (all.status != 200)
         return all;
-    const QJsonObject users = QJsonDocument::fromJson(all.body).object().value(u"users").toObject();
-    return json(200, users.value(user).toObject());
+    const auto users = Api::presenceListFromJson(QJsonDocument::fromJson(all.body).object());
+    return json(200, users.value(user).toJson());
 }
 
 } // namespace Switchboard

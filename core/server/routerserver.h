@@ -19,7 +19,10 @@
 namespace Switchboard {
 
 class RouterStore;
+namespace Api {
 struct InboxItem;
+}
+using InboxItem = Api::InboxItem;
 
 // Parsed configuration revisions, shared read-only by every thread: the current one and those
 // calls in progress still use stay; the least recently used go first.

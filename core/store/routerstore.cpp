@@ -99,25 +99,6 @@ QString RouterStore::now() const
     return currentTime().toString(Qt::ISODateWithMs);
 }
 
-QJsonObject InboxItem::toJson() const
-{
-    return QJsonObject{
-        {u"id"_s, id},
-        {u"kind"_s, kind},
-        {u"owner"_s, owner.toJson()},
-        {u"from"_s, from},
-        {u"to"_s, to},
-        {u"created_at"_s, createdAt},
-        {u"body"_s, body},
-        {u"media"_s, QJsonArray::fromStringList(media)},
-        {u"recording_url"_s, recordingUrl.isEmpty() ? QJsonValue() : QJsonValue(recordingUrl)},
-        {u"duration_seconds"_s, durationSeconds},
-        {u"read"_s, read},
-        {u"archived"_s, archived},
-        {u"assigned_to"_s, assignedTo.isEmpty() ? QJsonValue() : QJsonValue(assignedTo)},
-        {u"conversation"_s, conversation.isEmpty() ? QJsonValue() : QJsonValue(conversation)},
-        {u"closed"_s, closed}};
-}
 
 QSqlQuery &RouterStore::cached(const QString &sql)
 {
@@ -387,12 +368,6 @@ QList<RouterStore::SmsReply> RouterStore::replies(const QString &itemId)
     return list;
 }
 
-QJsonObject RouterStore::SmsReply::toJson() const
-{
-    return QJsonObject{{u"id"_s, id},        {u"item"_s, itemId}, {u"to"_s, to},
-                       {u"from"_s, from},    {u"body"_s, body},   {u"created_at"_s, createdAt},
-                       {u"status"_s, status}};
-}
 
 std::optional<InboxItem> RouterStore::item(const QString &id)
 {
@@ -492,7 +467,7 @@ std::optional<QHash<QString, RouterStore::Presence>> RouterStore::presence(QStri
         return std::nullopt;
     while (q.next())
         result[q.value(0).toString()].groups.insert(
-            q.value(1).toString(), {q.value(2).toInt() != 0, q.value(3).toInt() != 0});
+            q.value(1).toString(), Api::Activity{q.value(2).toInt() != 0, q.value(3).toInt() != 0});
     return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include "routing/engine.h"
 #include "routing/routingstate.h"
+#include "api/vocabulary.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -20,26 +21,7 @@
 
 namespace Switchboard {
 
-struct InboxItem
-{
-    QString id;
-    QString kind;
-    Owner owner;
-    QString from;
-    QString to;
-    QString createdAt;
-    QString body;
-    QStringList media;
-    QString recordingUrl;
-    int durationSeconds = 0;
-    bool read = false;
-    bool archived = false;
-    QString assignedTo;
-    QString conversation;
-    bool closed = false;
-
-    QJsonObject toJson() const;
-};
+using InboxItem = Api::InboxItem;
 
 class RouterStore : public RoutingState
 {
@@ -71,25 +53,13 @@ public:
 
     // The inbox.
     bool deliver(const InboxDelivery &delivery, QString *error);
-    struct InboxQuery
-    {
-        std::optional<Owner> owner;
-        QString kind;
-        bool unreadOnly = false;
-        std::optional<bool> archived; // only archived, only not archived; unset: both
-        int limit = 50;
-        QString before; // a cursor from a previous page
-    };
+    using InboxQuery = Api::InboxQuery;
     QList<InboxItem> inbox(const InboxQuery &query, QString *next, QString *error);
     std::optional<InboxItem> item(const QString &id);
     // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
     QHash<QString, int> counts(const Owner &owner, QString *error);
     // Replies to texts, queued for sending.
-    struct SmsReply
-    {
-        QString id, itemId, to, from, body, createdAt, status;
-        QJsonObject toJson() const;
-    };
+    using SmsReply = Api::Reply;
     std::optional<SmsReply> addReply(const InboxItem &item, const QString &body, const QString &status,
                                   QString *error);
     QList<SmsReply> replies(const QString &itemId);
@@ -103,11 +73,7 @@ public:
     bool setTranscription(const QString &dedupeKey, const QString &text, QString *error);
 
     // Presence and activity.
-    struct Presence
-    {
-        bool available = true;
-        QHash<QString, std::pair<bool, bool>> groups; // group -> (voice, sms) active
-    };
+    using Presence = Api::Presence;
     // nullopt, with `error`, when it cannot be read.
     std::optional<QHash<QString, Presence>> presence(QString *error);
     // Changes only the fields given (the rest stay as they are, even if another process

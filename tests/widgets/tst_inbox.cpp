@@ -215,8 +215,8 @@ void TestInbox::pagingThroughAThousandItems()
     QCOMPARE(model.rowCount(), 1000);
     QSet<QString> ids;
     for (int row = 0; row < model.rowCount(); ++row) {
-        ids.insert(model.item(row).value(u"id").toString());
-        QCOMPARE(model.item(row).value(u"body").toString(),
+        ids.insert(model.item(row).id);
+        QCOMPARE(model.item(row).body,
                  u"message %1"_s.arg(999 - row)); // newest first
     }
     QCOMPARE(ids.size(), 1000);
@@ -259,7 +259,7 @@ void TestInbox::refreshKeepsTheSelection()
     QTableView *view = list();
     view->setCurrentIndex(model->index(4, 0));
     const QString chosen = page()->currentItemId();
-    QCOMPARE(model->item(4).value(u"body").toString(), u"early 5"_s);
+    QCOMPARE(model->item(4).body, u"early 5"_s);
 
     for (int i = 0; i < 3; ++i)
         QVERIFY(text(u"+15125554001"_s, u"late %1"_s.arg(i)));
@@ -267,7 +267,7 @@ void TestInbox::refreshKeepsTheSelection()
     QCOMPARE(refreshTimer()->interval(), 5000);
     page()->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 13, 10000);
-    QCOMPARE(model->item(0).value(u"body").toString(), u"late 2"_s);
+    QCOMPARE(model->item(0).body, u"late 2"_s);
     QCOMPARE(page()->currentItemId(), chosen); // the same item, now three rows down
     QCOMPARE(view->currentIndex().row(), 7);
     QVERIFY(view->selectionModel()->isRowSelected(7, {}));
@@ -339,7 +339,7 @@ void TestInbox::readArchiveDeleteAssignClose()
     QVERIFY(backendItem(first).value(u"archived").toBool());
     QCOMPARE(model->rowOf(first), -1);
 
-    const QString second = model->item(0).value(u"id").toString();
+    const QString second = model->item(0).id;
     model->remove(second);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
     QCOMPARE(client->sendAndWait("GET", u"/api/v1/inbox/"_s + second).status, 404);
@@ -388,7 +388,7 @@ void TestInbox::voicemailsWithTheirRecording()
     InboxModel *model = page()->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
     QCOMPARE(model->index(0, InboxModel::MessageColumn).data().toString(), u"Voicemail, 31 s"_s);
-    QCOMPARE(model->item(0).value(u"recording_url").toString(),
+    QCOMPARE(model->item(0).recordingUrl,
              u"https://api.example/rec/RECAvm2"_s);
     list()->setCurrentIndex(model->index(0, 0));
     QPushButton *recording = nullptr;

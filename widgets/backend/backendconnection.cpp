@@ -1,5 +1,7 @@
 #include "backendconnection.h"
 
+#include "backend/routerdclient.h"
+
 #include "backend/credentialstore.h"
 #include "document/organizationdocument.h"
 #include "store/organizationstore.h"
@@ -102,8 +104,9 @@ void BackendConnection::check()
         setState(State::NotConfigured, -1, {});
         return;
     }
-    // /healthz says the revision; /api/v1/presence that the token is accepted.
-    m_client.get(u"/healthz"_s, this, [this](const BackendResponse &health) {
+    // Health says the revision; a call that needs the token, that the token is accepted.
+    const RouterdClient api(&m_client);
+    api.health(this, [this, api](const BackendResponse &health, int revision) {
         if (!health.ok()) {
             setState(health.failure == BackendResponse::Unreachable ||
                              health.failure == BackendResponse::Tls
@@ -112,8 +115,7 @@ void BackendConnection::check()
                      -1, health.error);
             return;
         }
-        const int revision = health.object().value(u"revision").toInt(-1);
-        m_client.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendResponse &auth) {
+        api.checkToken(this, [this, revision](const BackendResponse &auth) {
             if (!auth.ok())
                 setState(auth.failure == BackendResponse::Unreachable ? State::Unreachable
                                                                    : State::Refused,

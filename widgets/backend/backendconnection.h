@@ -3,7 +3,7 @@
 // The console's link to switchboard-routerd: where it is (the URL, kept with the
 // organization; the token, in the keychain; a CA file, in this user's settings), whether it
 // answers and at which revision, and whether the organization differs from what was last
-// pushed ("unpushed changes"). It asks /healthz now and then; the console works the same
+// pushed ("unpushed changes"). It asks routerd's health now and then; the console works the same
 // whether the backend answers or not.
 
 #include "backend/backendclient.h"

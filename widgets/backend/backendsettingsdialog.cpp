@@ -1,5 +1,7 @@
 #include "backendsettingsdialog.h"
 
+#include "backend/routerdclient.h"
+
 #include "backend/backendconnection.h"
 #include "backend/credentialstore.h"
 
@@ -126,14 +128,14 @@ void BackendSettingsDialog::testConnection()
     m_probe.setSettings(settings());
     m_test->setEnabled(false);
     m_result->setText(tr("Connecting…"));
-    m_probe.get(u"/healthz"_s, this, [this](const BackendResponse &health) {
+    const RouterdClient api(&m_probe);
+    api.health(this, [this, api](const BackendResponse &health, int revision) {
         if (!health.ok()) {
             m_test->setEnabled(true);
             m_result->setText(health.error);
             return;
         }
-        const int revision = health.object().value(u"revision").toInt();
-        m_probe.get(u"/api/v1/events?limit=1"_s, this, [this, revision](const BackendResponse &auth) {
+        api.checkToken(this, [this, revision](const BackendResponse &auth) {
             m_test->setEnabled(true);
             m_result->setText(auth.ok()
                                   ? tr("Connected: the backend is at revision %1.").arg(revision)

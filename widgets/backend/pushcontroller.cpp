@@ -1,5 +1,7 @@
 #include "pushcontroller.h"
 
+#include "backend/routerdclient.h"
+
 #include "backend/backendconnection.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
@@ -123,8 +125,8 @@ void PushController::conflict(int theirs)
     m_interaction->progress(tr("The configuration changed on the backend; fetching what changed…"));
     const int basedOn = m_connection->basedOn();
     BackendClient *client = m_connection->client();
-    m_request = client->get(
-        u"/api/v1/config"_s, this, [this, basedOn, theirs, client](const BackendResponse &current) {
+    m_request = RouterdClient(client).configuration(
+        this, [this, basedOn, theirs, client](const BackendResponse &current) {
             if (!current.ok()) {
                 m_interaction->progress({});
                 m_interaction->showFailure(current.error);
@@ -147,9 +149,8 @@ void PushController::conflict(int theirs)
                 compare(Organization());
                 return;
             }
-            m_request =
-                client->get(u"/api/v1/config/revisions/"_s + QString::number(basedOn), this,
-                            [compare](const BackendResponse &base) {
+            m_request = RouterdClient(client).revision(
+                basedOn, this, [compare](const BackendResponse &base) {
                                 compare(base.ok() ? readConfigDocument(base.body).organization
                                                   : Organization());
                             });

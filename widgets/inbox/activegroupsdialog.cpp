@@ -1,5 +1,7 @@
 #include "activegroupsdialog.h"
 
+#include "backend/routerdclient.h"
+
 #include "backend/backendclient.h"
 
 #include <QApplication>
@@ -9,7 +11,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMouseEvent>
@@ -126,12 +127,12 @@ void ActiveGroupsModel::setUser(const Organization &organization, const QString 
     emit changed();
 }
 
-void ActiveGroupsModel::setActivity(const QJsonObject &groups)
+void ActiveGroupsModel::setActivity(const QHash<QString, Api::Activity> &groups)
 {
     for (Row &row : m_rows) {
-        const QJsonObject g = groups.value(row.groupId).toObject();
-        row.voice = row.savedVoice = g.value(u"voice").toBool(true);
-        row.sms = row.savedSms = g.value(u"sms").toBool(true);
+        const Api::Activity a = groups.value(row.groupId);
+        row.voice = row.savedVoice = a.voice;
+        row.sms = row.savedSms = a.sms;
     }
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, CallsColumn), index(m_rows.size() - 1, TextsColumn),
@@ -139,29 +140,29 @@ void ActiveGroupsModel::setActivity(const QJsonObject &groups)
     emit changed();
 }
 
-void ActiveGroupsModel::markSaved(const QJsonObject &groups)
+void ActiveGroupsModel::markSaved(const Api::PresenceChange &change)
 {
     for (Row &row : m_rows) {
-        const QJsonObject g = groups.value(row.groupId).toObject();
-        if (g.value(u"voice").isBool())
-            row.savedVoice = g.value(u"voice").toBool();
-        if (g.value(u"sms").isBool())
-            row.savedSms = g.value(u"sms").toBool();
+        const auto channels = change.groups.value(row.groupId);
+        if (channels.first)
+            row.savedVoice = *channels.first;
+        if (channels.second)
+            row.savedSms = *channels.second;
     }
     emit changed();
 }
 
-QJsonObject ActiveGroupsModel::changes() const
+Api::PresenceChange ActiveGroupsModel::changes() const
 {
-    QJsonObject result;
+    Api::PresenceChange result;
     for (const Row &row : m_rows) {
-        QJsonObject channels;
+        std::pair<std::optional<bool>, std::optional<bool>> channels;
         if (row.takesVoice && row.voice != row.savedVoice)
-            channels.insert(u"voice"_s, row.voice);
+            channels.first = row.voice;
         if (row.takesSms && row.sms != row.savedSms)
-            channels.insert(u"sms"_s, row.sms);
-        if (!channels.isEmpty())
-            result.insert(row.groupId, channels);
+            channels.second = row.sms;
+        if (channels.first || channels.second)
+            result.groups.insert(row.groupId, channels);
     }
     return result;
 }
@@ -461,20 +462,20 @@ void ActiveGroupsDialog::reload()
     }
     setState(State::Loading);
     const int request = ++m_request;
-    m_backend->get(u"/api/v1/presence"_s, this, [this, request](const BackendResponse &reply) {
+    RouterdClient(m_backend).presence(this, [this, request](const BackendResponse &reply,
+                                                            const QHash<QString, Api::Presence> &users) {
         if (request != m_request)
             return; // another user was chosen meanwhile
         if (!reply.ok()) {
             showLoadError(reply.error);
             return;
         }
-        const QJsonObject users = reply.object().value(u"users").toObject();
         // Not in the backend's configuration: the choices are kept, and apply once pushed.
         m_unknownUser->setVisible(!users.contains(m_userId));
-        const QJsonObject entry = users.value(m_userId).toObject();
-        m_savedAvailable = entry.value(u"available").toBool(true);
+        const Api::Presence entry = users.value(m_userId);
+        m_savedAvailable = entry.available;
         (m_savedAvailable ? m_available : m_unavailable)->setChecked(true);
-        m_model->setActivity(entry.value(u"groups").toObject());
+        m_model->setActivity(entry.groups);
         setState(State::Ready);
         // Space toggles the current cell: start on the first checkbox there is.
         for (int row = 0; row < m_model->rowCount() && !m_table->currentIndex().isValid(); ++row) {
@@ -504,14 +505,11 @@ void ActiveGroupsDialog::apply(std::function<void()> then)
 {
     if (m_state != State::Ready)
         return;
-    QJsonObject body;
+    Api::PresenceChange change = m_model->changes();
     const bool available = isAvailable();
     if (available != m_savedAvailable)
-        body.insert(u"available"_s, available);
-    const QJsonObject groups = m_model->changes();
-    if (!groups.isEmpty())
-        body.insert(u"groups"_s, groups);
-    if (body.isEmpty()) {
+        change.available = available;
+    if (change.isEmpty()) {
         if (then)
             then();
         return;
@@ -520,7 +518,7 @@ void ActiveGroupsDialog::apply(std::function<void()> then)
     m_saveError->hide();
     setState(State::Saving);
     const int request = ++m_request;
-    auto done = [this, request, body, groups, then](const BackendResponse &reply) {
+    auto done = [this, request, change, then](const BackendResponse &reply, const Api::Presence &) {
         if (request != m_request)
             return;
         setState(State::Ready);
@@ -532,16 +530,15 @@ void ActiveGroupsDialog::apply(std::function<void()> then)
             return;
         }
         // What was sent is saved; anything changed while it travelled still shows.
-        if (body.contains(u"available"))
-            m_savedAvailable = body.value(u"available").toBool();
-        m_model->markSaved(groups);
+        if (change.available)
+            m_savedAvailable = *change.available;
+        m_model->markSaved(change);
         updateButtons();
         emit saved();
         if (then)
             then();
     };
-    m_backend->send("PUT", u"/api/v1/presence/"_s + m_userId,
-                    QJsonDocument(body).toJson(QJsonDocument::Compact), this, done);
+    RouterdClient(m_backend).setPresence(m_userId, change, this, done);
 }
 
 void ActiveGroupsDialog::showUser(const QString &userId)

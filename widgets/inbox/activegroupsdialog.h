@@ -3,13 +3,13 @@
 // Active Groups (widgets/CONSOLE.md): every group a user belongs to, by department, with whether they
 // take its calls and texts now, or "N/A" where the group's member entry leaves them out of
 // that channel; plus the one Available / Unavailable switch. The state lives in the routing
-// backend (GET /api/v1/presence, PUT /api/v1/presence/USER); only what changed is sent.
+// backend (its presence API, through RouterdClient); only what changed is sent.
 
 #include "model/organization.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
-#include <QJsonObject>
+#include "api/vocabulary.h"
 
 #include <functional>
 
@@ -52,12 +52,12 @@ public:
     void setUser(const Organization &organization, const QString &userId);
     // The backend's "groups" of the user's presence entry: both what is shown and what
     // counts as saved. Groups it does not mention are active.
-    void setActivity(const QJsonObject &groups);
+    void setActivity(const QHash<QString, Api::Activity> &groups);
     // After a save: what `groups` (as in changes()) set is now the backend's state.
-    void markSaved(const QJsonObject &groups);
+    void markSaved(const Api::PresenceChange &change);
 
     // What differs from the saved state: {"sales": {"sms": false}}, changed channels only.
-    QJsonObject changes() const;
+    Api::PresenceChange changes() const; // groups only
     bool hasChanges() const { return !changes().isEmpty(); }
     int rowOfGroup(const QString &groupId) const;
 
@@ -143,7 +143,6 @@ private:
     void showUser(const QString &userId);
     void userChosen(int index);
     void selectInCombo(const QString &userId);
-    void takeEntry(const QJsonObject &entry);
     void setState(State state);
     void showLoadError(const QString &error);
     void updateTexts();

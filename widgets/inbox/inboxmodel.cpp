@@ -16,6 +16,7 @@ namespace Switchboard {
 InboxModel::InboxModel(BackendClient *client, const Organization *organization, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
+    , m_api(client)
     , m_organization(organization)
 {}
 
@@ -42,14 +43,14 @@ void InboxModel::setList(const QString &owner, const QString &kind)
     endResetModel();
 }
 
-QString InboxModel::query(const QString &before) const
+Api::InboxQuery InboxModel::query(const QString &before) const
 {
-    QString q = u"/api/v1/inbox?owner="_s + QString::fromLatin1(QUrl::toPercentEncoding(m_owner)) +
-                u"&archived=false&limit="_s + QString::number(m_pageSize);
-    if (!m_kind.isEmpty())
-        q += u"&kind="_s + m_kind;
-    if (!before.isEmpty())
-        q += u"&before="_s + before;
+    Api::InboxQuery q;
+    q.owner = Owner::fromQueryKey(m_owner);
+    q.kind = m_kind;
+    q.archived = false;
+    q.limit = m_pageSize;
+    q.before = before;
     return q;
 }
 
@@ -75,33 +76,33 @@ void InboxModel::fetchMore(const QModelIndex &parent)
         return;
     m_started = true;
     const int generation = m_generation;
-    m_loading = m_client->get(query(m_next), this, [this, generation](const BackendResponse &reply) {
-        if (generation != m_generation)
-            return;
-        m_loading = nullptr;
-        if (!reply.ok()) {
-            emit failed(reply.error);
-            return;
-        }
-        const QJsonObject page = reply.object();
-        const QJsonArray items = page.value(u"items").toArray();
-        QList<QJsonObject> fresh;
-        for (const QJsonValue &v : items) {
-            if (!m_known.contains(v.toObject().value(u"id").toString())) // arrived via refresh
-                fresh.append(v.toObject());
-        }
-        if (!fresh.isEmpty()) {
-            beginInsertRows({}, int(m_items.size()), int(m_items.size() + fresh.size() - 1));
-            for (const QJsonObject &o : std::as_const(fresh)) {
-                m_ids.append(o.value(u"id").toString());
-                m_known.insert(m_ids.constLast());
+    m_loading = m_api.inbox(
+        query(m_next), this,
+        [this, generation](const BackendResponse &reply, const Api::InboxPage &page) {
+            if (generation != m_generation)
+                return;
+            m_loading = nullptr;
+            if (!reply.ok()) {
+                emit failed(reply.error);
+                return;
             }
-            m_items.append(fresh);
-            endInsertRows();
-        }
-        m_next = page.value(u"next").toString();
-        emit loaded();
-    });
+            QList<Api::InboxItem> fresh;
+            for (const Api::InboxItem &item : page.items) {
+                if (!m_known.contains(item.id)) // arrived via refresh
+                    fresh.append(item);
+            }
+            if (!fresh.isEmpty()) {
+                beginInsertRows({}, int(m_items.size()), int(m_items.size() + fresh.size() - 1));
+                for (const Api::InboxItem &item : std::as_const(fresh)) {
+                    m_ids.append(item.id);
+                    m_known.insert(item.id);
+                }
+                m_items.append(fresh);
+                endInsertRows();
+            }
+            m_next = page.next;
+            emit loaded();
+        });
 }
 
 void InboxModel::refresh()
@@ -113,23 +114,21 @@ void InboxModel::refresh()
         return;
     }
     const int generation = m_generation;
-    m_client->get(query({}), this, [this, generation](const BackendResponse &reply) {
+    m_api.inbox(query({}), this, [this, generation](const BackendResponse &reply,
+                                                    const Api::InboxPage &page) {
         if (generation != m_generation)
             return;
         if (!reply.ok()) {
             emit failed(reply.error);
             return;
         }
-        const QJsonArray items = reply.object().value(u"items").toArray();
-        QList<QJsonObject> newest;
-        for (const QJsonValue &v : items)
-            newest.append(v.toObject());
+        const QList<Api::InboxItem> &newest = page.items;
         // Rows the newest page covers but no longer holds (archived, deleted elsewhere) go.
         if (!newest.isEmpty() && !m_items.isEmpty()) {
-            const QString oldest = newest.constLast().value(u"id").toString();
+            const QString oldest = newest.constLast().id;
             QSet<QString> present;
-            for (const QJsonObject &o : std::as_const(newest))
-                present.insert(o.value(u"id").toString());
+            for (const Api::InboxItem &item : newest)
+                present.insert(item.id);
             for (int row = int(m_items.size()) - 1; row >= 0; --row) {
                 const QString &id = m_ids.at(row);
                 const bool covered = id >= oldest; // ids sort by arrival
@@ -138,18 +137,18 @@ void InboxModel::refresh()
             }
         }
         // Changed ones are updated in place; new ones go on top, newest first.
-        QList<QJsonObject> arrived;
-        for (const QJsonObject &o : std::as_const(newest)) {
-            if (rowOf(o.value(u"id").toString()) >= 0)
-                replaceItem(o);
-            else if (m_ids.isEmpty() || o.value(u"id").toString() > m_ids.constFirst())
-                arrived.append(o);
+        QList<Api::InboxItem> arrived;
+        for (const Api::InboxItem &item : newest) {
+            if (rowOf(item.id) >= 0)
+                replaceItem(item);
+            else if (m_ids.isEmpty() || item.id > m_ids.constFirst())
+                arrived.append(item);
         }
         if (!arrived.isEmpty()) {
             beginInsertRows({}, 0, int(arrived.size()) - 1);
             for (qsizetype i = arrived.size() - 1; i >= 0; --i) {
                 m_items.prepend(arrived.at(i));
-                m_ids.prepend(arrived.at(i).value(u"id").toString());
+                m_ids.prepend(arrived.at(i).id);
                 m_known.insert(m_ids.constFirst());
             }
             endInsertRows();
@@ -163,9 +162,9 @@ int InboxModel::rowOf(const QString &id) const
     return m_known.contains(id) ? int(m_ids.indexOf(id)) : -1;
 }
 
-void InboxModel::replaceItem(const QJsonObject &item)
+void InboxModel::replaceItem(const Api::InboxItem &item)
 {
-    const int row = rowOf(item.value(u"id").toString());
+    const int row = rowOf(item.id);
     if (row < 0 || m_items.at(row) == item)
         return;
     m_items[row] = item;
@@ -194,14 +193,14 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size())
         return {};
-    const QJsonObject &o = m_items.at(index.row());
-    const bool unread = !o.value(u"read").toBool();
+    const Api::InboxItem &o = m_items.at(index.row());
+    const bool unread = !o.read;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
         case FromColumn: {
-            const QString from = o.value(u"from").toString();
+            const QString &from = o.from;
             for (const Contact &c : m_organization ? m_organization->contacts : QList<Contact>()) {
                 if (c.number == from && !c.name.isEmpty())
                     return tr("%1 (%2)").arg(c.name, from);
@@ -209,27 +208,27 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return from;
         }
         case MessageColumn: {
-            if (o.value(u"kind").toString() == u"voicemail") {
-                const QString text = o.value(u"body").toString();
-                const QString length = tr("%n s", nullptr, o.value(u"duration_seconds").toInt());
+            if (o.isVoicemail()) {
+                const QString &text = o.body;
+                const QString length = tr("%n s", nullptr, o.durationSeconds);
                 return text.isEmpty() ? tr("Voicemail, %1").arg(length)
                                       : tr("Voicemail, %1: %2").arg(length, text);
             }
-            QString body = o.value(u"body").toString().simplified();
+            QString body = o.body.simplified();
             if (role == Qt::DisplayRole && body.size() > 120)
                 body = body.left(119) + u'…';
-            const int media = int(o.value(u"media").toArray().size());
+            const int media = int(o.media.size());
             return media ? tr("%1 [%n attachment(s)]", nullptr, media).arg(body) : body;
         }
         case ReceivedColumn: {
             const QDateTime at =
-                QDateTime::fromString(o.value(u"created_at").toString(), Qt::ISODateWithMs)
+                QDateTime::fromString(o.createdAt, Qt::ISODateWithMs)
                     .toLocalTime();
             return QLocale().toString(at, QLocale::ShortFormat);
         }
         case AssignedColumn: {
-            const QString who = o.value(u"assigned_to").toString();
-            if (o.value(u"closed").toBool())
+            const QString &who = o.assignedTo;
+            if (o.closed)
                 return who.isEmpty() ? tr("closed") : tr("%1, closed").arg(userName(who));
             return who.isEmpty() ? QString() : userName(who);
         }
@@ -243,9 +242,9 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case IdRole:
-        return o.value(u"id").toString();
+        return o.id;
     case ItemRole:
-        return o;
+        return QVariant::fromValue(o);
     case UnreadRole:
         return unread;
     }
@@ -269,68 +268,72 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-void InboxModel::patch(const QString &id, const QJsonObject &change)
+void InboxModel::patch(const QString &id, const Api::InboxChange &change)
 {
-    m_client->send("PATCH", u"/api/v1/inbox/"_s + id,
-                   QJsonDocument(change).toJson(QJsonDocument::Compact), this,
-                   [this, id, change](const BackendResponse &reply) {
-                       if (!reply.ok()) {
-                           emit failed(reply.error);
-                           return;
-                       }
-                       if (change.value(u"archived").toBool())
-                           removeRow(id);
-                       else
-                           replaceItem(reply.object());
-                       emit changed(id);
-                   });
+    m_api.changeItem(id, change, this,
+                     [this, id, change](const BackendResponse &reply, const Api::InboxItem &item) {
+                         if (!reply.ok()) {
+                             emit failed(reply.error);
+                             return;
+                         }
+                         if (change.archived.value_or(false))
+                             removeRow(id);
+                         else
+                             replaceItem(item);
+                         emit changed(id);
+                     });
 }
 
 void InboxModel::setRead(const QString &id, bool read)
 {
-    patch(id, {{u"read"_s, read}});
+    Api::InboxChange change;
+    change.read = read;
+    patch(id, change);
 }
 
 void InboxModel::setArchived(const QString &id, bool archived)
 {
-    patch(id, {{u"archived"_s, archived}});
+    Api::InboxChange change;
+    change.archived = archived;
+    patch(id, change);
 }
 
 void InboxModel::assign(const QString &id, const QString &userId)
 {
-    patch(id, {{u"assigned_to"_s, userId.isEmpty() ? QJsonValue() : QJsonValue(userId)}});
+    Api::InboxChange change;
+    change.assignedTo = userId;
+    patch(id, change);
 }
 
 void InboxModel::closeConversation(const QString &id)
 {
-    patch(id, {{u"closed"_s, true}});
+    Api::InboxChange change;
+    change.closed = true;
+    patch(id, change);
 }
 
 void InboxModel::remove(const QString &id)
 {
-    m_client->send("DELETE", u"/api/v1/inbox/"_s + id, {}, this,
-                   [this, id](const BackendResponse &reply) {
-                       if (!reply.ok()) {
-                           emit failed(reply.error);
-                           return;
-                       }
-                       removeRow(id);
-                       emit changed(id);
-                   });
+    m_api.deleteItem(id, this, [this, id](const BackendResponse &reply) {
+        if (!reply.ok()) {
+            emit failed(reply.error);
+            return;
+        }
+        removeRow(id);
+        emit changed(id);
+    });
 }
 
 void InboxModel::reply(const QString &id, const QString &body)
 {
-    m_client->send("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s,
-                   QJsonDocument(QJsonObject{{u"body"_s, body}}).toJson(QJsonDocument::Compact),
-                   this, [this, id](const BackendResponse &reply) {
-                       if (!reply.ok()) {
-                           emit failed(reply.error);
-                           return;
-                       }
-                       const QJsonObject o = reply.object();
-                       emit replied(id, o.value(u"sent").toBool(), o.value(u"reason").toString());
-                   });
+    m_api.reply(id, body, this,
+                [this, id](const BackendResponse &reply, const Api::ReplyResult &result) {
+                    if (!reply.ok()) {
+                        emit failed(reply.error);
+                        return;
+                    }
+                    emit replied(id, result.sent, result.reason);
+                });
 }
 
 } // namespace Switchboard

@@ -6,9 +6,11 @@
 // view's selection) in place. Changes (read, archive, assign, close, delete, reply) go to the
 // backend and show when it has answered.
 
+#include "api/vocabulary.h"
+#include "backend/routerdclient.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 
@@ -35,14 +37,15 @@ public:
     enum Role
     {
         IdRole = Qt::UserRole + 1,
-        ItemRole,   // the item as the backend sends it (QJsonObject)
+        ItemRole,   // the item (Api::InboxItem)
         UnreadRole, // bool
     };
 
     InboxModel(BackendClient *client, const Organization *organization, QObject *parent = nullptr);
     ~InboxModel() override;
 
-    // Which list: owner "user:ID" or "group:ID", kind "sms" or "voicemail". Empty owner: none.
+    // Which list: owner "user:ID" or "group:ID" (Owner::queryKey), kind Api::TextKind or
+    // Api::VoicemailKind. Empty owner: none.
     void setList(const QString &owner, const QString &kind);
     QString owner() const { return m_owner; }
     QString kind() const { return m_kind; }
@@ -56,7 +59,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    QJsonObject item(int row) const { return m_items.value(row); }
+    Api::InboxItem item(int row) const { return m_items.value(row); }
     int rowOf(const QString &id) const;
 
     // Asks the backend for the newest page and merges it in.
@@ -76,18 +79,19 @@ signals:
     void replied(const QString &id, bool sent, const QString &reason);
 
 private:
-    QString query(const QString &before) const;
-    void patch(const QString &id, const QJsonObject &change);
-    void replaceItem(const QJsonObject &item);
+    Api::InboxQuery query(const QString &before) const;
+    void patch(const QString &id, const Api::InboxChange &change);
+    void replaceItem(const Api::InboxItem &item);
     void removeRow(const QString &id);
     QString userName(const QString &id) const;
 
     BackendClient *m_client;
+    RouterdClient m_api;
     const Organization *m_organization;
     QString m_owner;
     QString m_kind;
-    QList<QJsonObject> m_items;
-    QStringList m_ids; // m_items' ids, in the same order: looking them up in the JSON is slow
+    QList<Api::InboxItem> m_items;
+    QStringList m_ids; // m_items' ids, in the same order
     QSet<QString> m_known;
     QString m_next;         // the cursor of the next page; empty at the end
     bool m_started = false; // the first page was asked for
@@ -97,3 +101,5 @@ private:
 };
 
 } // namespace Switchboard
+
+Q_DECLARE_METATYPE(Switchboard::Api::InboxItem)

@@ -1,5 +1,7 @@
 #include "inboxpage.h"
 
+#include "backend/routerdclient.h"
+
 #include "backend/backendconnection.h"
 #include "document/organizationdocument.h"
 #include "inbox/inboxmodel.h"
@@ -281,10 +283,10 @@ void InboxPage::setSignedInUser(const QString &userId)
 
 QStringList InboxPage::owners() const
 {
-    QStringList list{u"user:"_s + signedInUser()};
+    QStringList list{Owner::user(signedInUser()).queryKey()};
     for (const Group &g : m_document->organization().groups) {
         if (g.indexOfMember(signedInUser()) >= 0)
-            list.append(u"group:"_s + g.id);
+            list.append(Owner::group(g.id).queryKey());
     }
     return list;
 }
@@ -297,14 +299,18 @@ void InboxPage::rebuildSections()
     m_sections->clear();
     QTreeWidgetItem *select = nullptr;
     for (const QString &owner : owners()) {
-        const bool mine = owner.startsWith(u"user:");
-        const Group *group = mine ? nullptr : m_document->organization().group(owner.mid(6));
+        const auto parsed = Owner::fromQueryKey(owner);
+        const bool mine = parsed && !parsed->isGroup();
+        const Group *group = mine || !parsed ? nullptr : m_document->organization().group(parsed->id);
+        if (!mine && !group)
+            continue;
         auto *top = new QTreeWidgetItem(m_sections, {mine ? tr("My messages") : group->name});
         top->setData(0, OwnerRole, owner);
         top->setIcon(
             0, QIcon(mine ? u":/icons/sections/inbox.svg"_s : u":/icons/sections/users.svg"_s));
         for (const auto &[kind, label] :
-             {std::pair{u"sms"_s, tr("Texts")}, std::pair{u"voicemail"_s, tr("Voicemails")}}) {
+             {std::pair{QString::fromLatin1(Api::TextKind), tr("Texts")},
+              std::pair{QString::fromLatin1(Api::VoicemailKind), tr("Voicemails")}}) {
             auto *child = new QTreeWidgetItem(top, {label});
             child->setData(0, OwnerRole, owner);
             child->setData(0, KindRole, kind);
@@ -325,25 +331,24 @@ void InboxPage::updateCounts()
 {
     if (!m_connection->client()->isConfigured())
         return;
-    QString path = u"/api/v1/inbox/counts?"_s;
-    for (const QString &owner : owners())
-        path += u"owner="_s + QString::fromLatin1(QUrl::toPercentEncoding(owner)) + u'&';
-    path.chop(1);
-    m_connection->client()->get(path, this, [this](const BackendResponse &reply) {
+    QList<Owner> owners;
+    for (const QString &owner : this->owners()) {
+        if (const auto o = Owner::fromQueryKey(owner))
+            owners.append(*o);
+    }
+    RouterdClient(m_connection->client())
+        .counts(owners, this, [this](const BackendResponse &reply, const Api::InboxCounts &counts) {
         if (!reply.ok())
             return; // the list says what is wrong
-        const QJsonObject counts = reply.object().value(u"counts").toObject();
         for (int i = 0; i < m_sections->topLevelItemCount(); ++i) {
             QTreeWidgetItem *top = m_sections->topLevelItem(i);
             int unreadHere = 0;
             for (int c = 0; c < top->childCount(); ++c) {
                 QTreeWidgetItem *child = top->child(c);
-                const int unread = counts.value(child->data(0, OwnerRole).toString())
-                                       .toObject()
-                                       .value(child->data(0, KindRole).toString())
-                                       .toObject()
-                                       .value(u"unread")
-                                       .toInt();
+                const int unread = counts
+                                       .of(child->data(0, OwnerRole).toString(),
+                                           child->data(0, KindRole).toString())
+                                       .unread;
                 unreadHere += unread;
                 const QString label = child->data(0, LabelRole).toString();
                 child->setText(0, unread ? tr("%1 (%2)").arg(label).arg(unread) : label);
@@ -420,9 +425,9 @@ void InboxPage::updateDetail()
 {
     const QModelIndex current = m_list->currentIndex();
     const bool has = current.isValid();
-    const QJsonObject item =
-        has ? current.data(InboxModel::ItemRole).toJsonObject() : QJsonObject();
-    const bool voicemail = item.value(u"kind").toString() == u"voicemail";
+    const Api::InboxItem item =
+        has ? current.data(InboxModel::ItemRole).value<Api::InboxItem>() : Api::InboxItem();
+    const bool voicemail = item.isVoicemail();
     m_detail->setEnabled(has);
     const Organization &org = m_document->organization();
     auto name = [&org](const QString &id) {
@@ -435,43 +440,43 @@ void InboxPage::updateDetail()
         m_body->clear();
     } else {
         const QDateTime at =
-            QDateTime::fromString(item.value(u"created_at").toString(), Qt::ISODateWithMs)
+            QDateTime::fromString(item.createdAt, Qt::ISODateWithMs)
                 .toLocalTime();
         m_title->setText(
             tr("%1 → %2").arg(current.siblingAtColumn(InboxModel::FromColumn).data().toString(),
-                              item.value(u"to").toString()));
+                              item.to));
         QStringList info{QLocale().toString(at, QLocale::LongFormat)};
         if (voicemail)
             info.append(
-                tr("voicemail of %n second(s)", nullptr, item.value(u"duration_seconds").toInt()));
-        const QString assigned = item.value(u"assigned_to").toString();
+                tr("voicemail of %n second(s)", nullptr, item.durationSeconds));
+        const QString &assigned = item.assignedTo;
         info.append(assigned.isEmpty() ? tr("not assigned")
                                        : tr("assigned to %1").arg(name(assigned)));
-        if (!item.value(u"conversation").toString().isEmpty())
-            info.append(item.value(u"closed").toBool() ? tr("conversation closed")
-                                                       : tr("conversation open"));
+        if (!item.conversation.isEmpty())
+            info.append(item.closed ? tr("conversation closed") : tr("conversation open"));
         m_info->setText(info.join(u" · "_s));
-        QString html = item.value(u"body").toString().toHtmlEscaped().replace(u'\n', u"<br>"_s);
+        QString html = item.body.toHtmlEscaped().replace(u'\n', u"<br>"_s);
         if (voicemail && html.isEmpty())
             html = u"<i>"_s + tr("No transcription.").toHtmlEscaped() + u"</i>"_s;
-        for (const QJsonValue &m : item.value(u"media").toArray())
+        for (const QString &m : item.media)
             html += u"<p><a href=\"%1\">%2</a></p>"_s.arg(
-                m.toString().toHtmlEscaped(),
-                tr("Attachment: %1").arg(m.toString()).toHtmlEscaped());
+                m.toHtmlEscaped(), tr("Attachment: %1").arg(m).toHtmlEscaped());
         m_body->setHtml(html);
     }
     m_recording->setVisible(voicemail);
-    m_recording->setEnabled(!item.value(u"recording_url").toString().isEmpty());
-    m_read->setText(!has || item.value(u"read").toBool() ? tr("Mark &unread") : tr("Mark &read"));
-    m_close->setVisible(!item.value(u"conversation").toString().isEmpty());
-    m_close->setEnabled(!item.value(u"closed").toBool());
+    m_recording->setEnabled(!item.recordingUrl.isEmpty());
+    m_read->setText(!has || item.read ? tr("Mark &unread") : tr("Mark &read"));
+    m_close->setVisible(!item.conversation.isEmpty());
+    m_close->setEnabled(!item.closed);
     m_replyBox->setVisible(has && !voicemail);
 
     // Assign: the group's members, or anyone for a personal inbox.
     QMenu *menu = m_assign->menu();
     menu->clear();
     const QString owner = m_model->owner();
-    const Group *group = owner.startsWith(u"group:") ? org.group(owner.mid(6)) : nullptr;
+    const auto parsedOwner = Owner::fromQueryKey(owner);
+    const Group *group =
+        parsedOwner && parsedOwner->isGroup() ? org.group(parsedOwner->id) : nullptr;
     QStringList people;
     if (group) {
         for (const Member &m : group->members)
@@ -487,7 +492,7 @@ void InboxPage::updateDetail()
 
     // What this backend did with earlier replies: asked when another item is shown (not on
     // every refresh of the list), and after a reply.
-    const QString id = has && !voicemail ? item.value(u"id").toString() : QString();
+    const QString id = has && !voicemail ? item.id : QString();
     if (id != m_repliesShown) {
         m_repliesShown = id;
         m_replies->clear();
@@ -500,20 +505,18 @@ void InboxPage::loadReplies()
     const QString id = m_repliesShown;
     if (id.isEmpty())
         return;
-    m_connection->client()->get(
-        u"/api/v1/inbox/"_s + id + u"/replies"_s, this, [this, id](const BackendResponse &reply) {
-            if (!reply.ok() || m_repliesShown != id)
-                return;
-            QStringList lines;
-            for (const QJsonValue &r : reply.object().value(u"replies").toArray()) {
-                const QJsonObject o = r.toObject();
-                lines.append(
-                    o.value(u"status").toString() == u"queued"
-                        ? tr("You replied (queued, not sent): %1").arg(o.value(u"body").toString())
-                        : tr("You replied: %1").arg(o.value(u"body").toString()));
-            }
-            m_replies->setText(lines.join(u'\n'));
-        });
+    RouterdClient(m_connection->client())
+        .replies(id, this,
+                 [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
+                     if (!reply.ok() || m_repliesShown != id)
+                         return;
+                     QStringList lines;
+                     for (const Api::Reply &r : replies)
+                         lines.append(r.isQueued()
+                                          ? tr("You replied (queued, not sent): %1").arg(r.body)
+                                          : tr("You replied: %1").arg(r.body));
+                     m_replies->setText(lines.join(u'\n'));
+                 });
 }
 
 void InboxPage::toggleRead()
@@ -556,7 +559,7 @@ void InboxPage::openRecording()
 {
     const QModelIndex current = m_list->currentIndex();
     const QString url =
-        current.data(InboxModel::ItemRole).toJsonObject().value(u"recording_url").toString();
+        current.data(InboxModel::ItemRole).value<Api::InboxItem>().recordingUrl;
     if (!url.isEmpty() && !QDesktopServices::openUrl(QUrl(url)))
         showMessage(tr("Nothing on this computer opens %1.").arg(url), true);
 }

@@ -1,0 +1,388 @@
+#include "vocabulary.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard::Api {
+
+namespace {
+QString encoded(const QString &part)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(part));
+}
+QJsonValue nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+} // namespace
+
+// --- paths ------------------------------------------------------------------------------
+
+QString revisionPath(int revision)
+{
+    return QLatin1StringView(ConfigPath) + u"/revisions/"_s + QString::number(revision);
+}
+
+QString itemPath(const QString &id)
+{
+    return QLatin1StringView(InboxPath) + u'/' + encoded(id);
+}
+
+QString replyPath(const QString &id)
+{
+    return itemPath(id) + u"/reply"_s;
+}
+
+QString repliesPath(const QString &id)
+{
+    return itemPath(id) + u"/replies"_s;
+}
+
+QString presencePath(const QString &user)
+{
+    return QLatin1StringView(PresencePath) + u'/' + encoded(user);
+}
+
+QString InboxQuery::path() const
+{
+    QStringList q;
+    if (owner)
+        q.append(u"owner="_s + encoded(owner->queryKey()));
+    if (!kind.isEmpty())
+        q.append(u"kind="_s + encoded(kind));
+    if (unreadOnly)
+        q.append(u"unread=true"_s);
+    if (archived)
+        q.append(u"archived="_s + (*archived ? u"true"_s : u"false"_s));
+    q.append(u"limit="_s + QString::number(limit));
+    if (!before.isEmpty())
+        q.append(u"before="_s + encoded(before));
+    return QLatin1StringView(InboxPath) + u'?' + q.join(u'&');
+}
+
+QString countsPath(const QList<Owner> &owners)
+{
+    QStringList q;
+    for (const Owner &o : owners)
+        q.append(u"owner="_s + encoded(o.queryKey()));
+    return QLatin1StringView(InboxPath) + u"/counts?"_s + q.join(u'&');
+}
+
+// --- inbox ------------------------------------------------------------------------------
+
+QJsonObject InboxItem::toJson() const
+{
+    return QJsonObject{{u"id"_s, id},
+                       {u"kind"_s, kind},
+                       {u"owner"_s, owner.toJson()},
+                       {u"from"_s, from},
+                       {u"to"_s, to},
+                       {u"created_at"_s, createdAt},
+                       {u"body"_s, body},
+                       {u"media"_s, QJsonArray::fromStringList(media)},
+                       {u"recording_url"_s, nullIfEmpty(recordingUrl)},
+                       {u"duration_seconds"_s, durationSeconds},
+                       {u"read"_s, read},
+                       {u"archived"_s, archived},
+                       {u"assigned_to"_s, nullIfEmpty(assignedTo)},
+                       {u"conversation"_s, nullIfEmpty(conversation)},
+                       {u"closed"_s, closed}};
+}
+
+InboxItem InboxItem::fromJson(const QJsonObject &o)
+{
+    InboxItem i;
+    i.id = o.value(u"id").toString();
+    i.kind = o.value(u"kind").toString();
+    i.owner = Owner::fromJson(o.value(u"owner")).value_or(Owner());
+    i.from = o.value(u"from").toString();
+    i.to = o.value(u"to").toString();
+    i.createdAt = o.value(u"created_at").toString();
+    i.body = o.value(u"body").toString();
+    for (const QJsonValue &m : o.value(u"media").toArray())
+        i.media.append(m.toString());
+    i.recordingUrl = o.value(u"recording_url").toString();
+    i.durationSeconds = o.value(u"duration_seconds").toInt();
+    i.read = o.value(u"read").toBool();
+    i.archived = o.value(u"archived").toBool();
+    i.assignedTo = o.value(u"assigned_to").toString();
+    i.conversation = o.value(u"conversation").toString();
+    i.closed = o.value(u"closed").toBool();
+    return i;
+}
+
+QJsonObject InboxPage::toJson() const
+{
+    QJsonArray list;
+    for (const InboxItem &i : items)
+        list.append(i.toJson());
+    return {{u"items"_s, list}, {u"next"_s, nullIfEmpty(next)}};
+}
+
+InboxPage InboxPage::fromJson(const QJsonObject &o)
+{
+    InboxPage page;
+    for (const QJsonValue &v : o.value(u"items").toArray())
+        page.items.append(InboxItem::fromJson(v.toObject()));
+    page.next = o.value(u"next").toString();
+    return page;
+}
+
+QJsonObject InboxCounts::toJson() const
+{
+    QJsonObject counts;
+    for (auto owner = byOwner.cbegin(); owner != byOwner.cend(); ++owner) {
+        QJsonObject kinds;
+        for (auto kind = owner->cbegin(); kind != owner->cend(); ++kind)
+            kinds.insert(kind.key(),
+                         QJsonObject{{u"total"_s, kind->total}, {u"unread"_s, kind->unread}});
+        counts.insert(owner.key(), kinds);
+    }
+    return {{u"counts"_s, counts}};
+}
+
+InboxCounts InboxCounts::fromJson(const QJsonObject &o)
+{
+    InboxCounts c;
+    const QJsonObject counts = o.value(u"counts").toObject();
+    for (auto owner = counts.constBegin(); owner != counts.constEnd(); ++owner) {
+        const QJsonObject kinds = owner->toObject();
+        for (auto kind = kinds.constBegin(); kind != kinds.constEnd(); ++kind) {
+            const QJsonObject n = kind->toObject();
+            c.byOwner[owner.key()][kind.key()] = {n.value(u"total").toInt(),
+                                                  n.value(u"unread").toInt()};
+        }
+    }
+    return c;
+}
+
+QJsonObject InboxChange::toJson() const
+{
+    QJsonObject o;
+    if (read)
+        o.insert(u"read"_s, *read);
+    if (archived)
+        o.insert(u"archived"_s, *archived);
+    if (closed)
+        o.insert(u"closed"_s, *closed);
+    if (assignedTo)
+        o.insert(u"assigned_to"_s, nullIfEmpty(*assignedTo));
+    return o;
+}
+
+std::optional<InboxChange> InboxChange::fromJson(const QJsonObject &o, QString *error)
+{
+    InboxChange change;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString k = it.key();
+        if ((k == u"read" || k == u"archived" || k == u"closed") && !it->isBool()) {
+            *error = QCoreApplication::translate("Switchboard::RouterServer", "%1 is true or false.").arg(k);
+            return std::nullopt;
+        }
+        if (k == u"read")
+            change.read = it->toBool();
+        else if (k == u"archived")
+            change.archived = it->toBool();
+        else if (k == u"closed")
+            change.closed = it->toBool();
+        else if (k == u"assigned_to" && (it->isString() || it->isNull()))
+            change.assignedTo = it->toString();
+        else {
+            *error =
+                QCoreApplication::translate("Switchboard::RouterServer", "An inbox item has no \"%1\" to change (read, archived, assigned_to, closed).")
+                    .arg(k);
+            return std::nullopt;
+        }
+    }
+    return change;
+}
+
+QJsonObject Reply::toJson() const
+{
+    return QJsonObject{{u"id"_s, id},     {u"item"_s, itemId}, {u"to"_s, to},
+                       {u"from"_s, from}, {u"body"_s, body},   {u"created_at"_s, createdAt},
+                       {u"status"_s, status}};
+}
+
+Reply Reply::fromJson(const QJsonObject &o)
+{
+    return Reply{o.value(u"id").toString(),   o.value(u"item").toString(),
+                 o.value(u"to").toString(),   o.value(u"from").toString(),
+                 o.value(u"body").toString(), o.value(u"created_at").toString(),
+                 o.value(u"status").toString()};
+}
+
+QJsonObject repliesToJson(const QList<Reply> &replies)
+{
+    QJsonArray list;
+    for (const Reply &r : replies)
+        list.append(r.toJson());
+    return {{u"replies"_s, list}};
+}
+
+QList<Reply> repliesFromJson(const QJsonObject &o)
+{
+    QList<Reply> replies;
+    for (const QJsonValue &v : o.value(u"replies").toArray())
+        replies.append(Reply::fromJson(v.toObject()));
+    return replies;
+}
+
+QJsonObject replyRequest(const QString &body)
+{
+    return {{u"body"_s, body}};
+}
+
+QJsonObject ReplyResult::toJson() const
+{
+    QJsonObject o{{u"reply"_s, reply.toJson()}, {u"sent"_s, sent}};
+    if (!reason.isEmpty())
+        o.insert(u"reason"_s, reason);
+    return o;
+}
+
+ReplyResult ReplyResult::fromJson(const QJsonObject &o)
+{
+    return ReplyResult{Reply::fromJson(o.value(u"reply").toObject()), o.value(u"sent").toBool(),
+                       o.value(u"reason").toString()};
+}
+
+// --- presence ---------------------------------------------------------------------------
+
+QJsonObject Presence::toJson() const
+{
+    QJsonObject g;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        g.insert(it.key(), QJsonObject{{u"voice"_s, it->voice}, {u"sms"_s, it->sms}});
+    return {{u"available"_s, available}, {u"groups"_s, g}};
+}
+
+Presence Presence::fromJson(const QJsonObject &o)
+{
+    Presence p;
+    p.available = o.value(u"available").toBool(true);
+    const QJsonObject g = o.value(u"groups").toObject();
+    for (auto it = g.constBegin(); it != g.constEnd(); ++it) {
+        const QJsonObject a = it->toObject();
+        p.groups.insert(it.key(), {a.value(u"voice").toBool(true), a.value(u"sms").toBool(true)});
+    }
+    return p;
+}
+
+QJsonObject presenceListToJson(const QHash<QString, Presence> &users)
+{
+    QJsonObject u;
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        u.insert(it.key(), it->toJson());
+    return {{u"users"_s, u}};
+}
+
+QHash<QString, Presence> presenceListFromJson(const QJsonObject &o)
+{
+    QHash<QString, Presence> users;
+    const QJsonObject u = o.value(u"users").toObject();
+    for (auto it = u.constBegin(); it != u.constEnd(); ++it)
+        users.insert(it.key(), Presence::fromJson(it->toObject()));
+    return users;
+}
+
+QJsonObject PresenceChange::toJson() const
+{
+    QJsonObject o;
+    if (available)
+        o.insert(u"available"_s, *available);
+    if (!groups.isEmpty()) {
+        QJsonObject g;
+        for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+            QJsonObject channels;
+            if (it->first)
+                channels.insert(u"voice"_s, *it->first);
+            if (it->second)
+                channels.insert(u"sms"_s, *it->second);
+            g.insert(it.key(), channels);
+        }
+        o.insert(u"groups"_s, g);
+    }
+    return o;
+}
+
+std::optional<PresenceChange> PresenceChange::fromJson(const QJsonObject &o, QString *error)
+{
+    PresenceChange change;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (it.key() == u"available" && it->isBool()) {
+            change.available = it->toBool();
+        } else if (it.key() == u"groups" && it->isObject()) {
+            const QJsonObject g = it->toObject();
+            for (auto gi = g.constBegin(); gi != g.constEnd(); ++gi) {
+                const QJsonObject channels = gi->toObject();
+                std::pair<std::optional<bool>, std::optional<bool>> set;
+                if (channels.value(u"voice").isBool())
+                    set.first = channels.value(u"voice").toBool();
+                if (channels.value(u"sms").isBool())
+                    set.second = channels.value(u"sms").toBool();
+                change.groups.insert(gi.key(), set);
+            }
+        } else {
+            *error = QCoreApplication::translate("Switchboard::RouterServer", "Presence has \"available\" (true or false) and \"groups\" "
+                        "({\"sales\": {\"voice\": true, \"sms\": false}}).");
+            return std::nullopt;
+        }
+    }
+    return change;
+}
+
+// --- configuration ------------------------------------------------------------------------
+
+QJsonArray revisionsToJson(const QList<RevisionInfo> &revisions)
+{
+    QJsonArray list;
+    for (const RevisionInfo &r : revisions)
+        list.append(QJsonObject{{u"revision"_s, r.revision}, {u"pushed_at"_s, r.pushedAt}});
+    return list;
+}
+
+QList<RevisionInfo> revisionsFromJson(const QJsonArray &a)
+{
+    QList<RevisionInfo> list;
+    for (const QJsonValue &v : a)
+        list.append({v.toObject().value(u"revision").toInt(),
+                     v.toObject().value(u"pushed_at").toString()});
+    return list;
+}
+
+QJsonArray findingsToJson(const Findings &findings, Severity severity)
+{
+    QJsonArray list;
+    for (const Finding &f : findings) {
+        if (f.severity == severity)
+            list.append(
+                QJsonObject{{u"path"_s, f.path}, {u"message"_s, f.message}, {u"rule"_s, f.rule}});
+    }
+    return list;
+}
+
+Findings findingsFromJson(const QJsonArray &a, Severity severity)
+{
+    Findings findings;
+    for (const QJsonValue &v : a) {
+        const QJsonObject o = v.toObject();
+        findings.append({severity, o.value(u"path").toString(), o.value(u"rule").toString(),
+                         o.value(u"message").toString()});
+    }
+    return findings;
+}
+
+int healthRevision(const QJsonObject &o)
+{
+    return o.value(u"revision").toInt(-1);
+}
+
+QJsonObject healthJson(int revision)
+{
+    return {{u"status"_s, u"ok"_s}, {u"revision"_s, revision}};
+}
+
+} // namespace Switchboard::Api

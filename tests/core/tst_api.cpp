@@ -1,0 +1,128 @@
+// routerd's API vocabulary (core/api): what routerd writes, its clients read back the same;
+// a change or presence body that is not one is refused with a sentence; paths are built once.
+
+#include "api/vocabulary.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Switchboard;
+
+class TestApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void inboxItemsRoundTrip();
+    void pagesAndCountsRoundTrip();
+    void changesRoundTripAndRefuseWhatIsNotOne();
+    void presenceRoundTrips();
+    void pathsAreBuiltOnce();
+};
+
+void TestApi::inboxItemsRoundTrip()
+{
+    Api::InboxItem item;
+    item.id = u"0001-ab"_s;
+    item.kind = QString::fromLatin1(Api::VoicemailKind);
+    item.owner = Owner::group(u"sales"_s);
+    item.from = u"+15125559999"_s;
+    item.to = u"+15125550100"_s;
+    item.createdAt = u"2026-12-06T07:00:00.000Z"_s;
+    item.body = u"Call me"_s;
+    item.media = {u"https://api.example/m/1"_s};
+    item.recordingUrl = u"https://api.example/r/1"_s;
+    item.durationSeconds = 12;
+    item.read = true;
+    item.assignedTo = u"pat"_s;
+    item.conversation = u"c1"_s;
+    QVERIFY(item.isVoicemail());
+    QVERIFY(Api::InboxItem::fromJson(item.toJson()) == item);
+    // Empty text fields are null on the wire, and come back empty.
+    const QJsonObject bare = Api::InboxItem().toJson();
+    QVERIFY(bare.value(u"assigned_to").isNull());
+    QVERIFY(Api::InboxItem::fromJson(bare) == Api::InboxItem());
+}
+
+void TestApi::pagesAndCountsRoundTrip()
+{
+    Api::InboxPage page;
+    page.items = {Api::InboxItem{}, Api::InboxItem{}};
+    page.items[0].id = u"a"_s;
+    page.items[1].id = u"b"_s;
+    page.next = u"cursor"_s;
+    const Api::InboxPage back = Api::InboxPage::fromJson(page.toJson());
+    QCOMPARE(back.items.size(), 2);
+    QCOMPARE(back.items.at(1).id, u"b"_s);
+    QCOMPARE(back.next, u"cursor"_s);
+    QVERIFY(Api::InboxPage::fromJson(Api::InboxPage().toJson()).next.isEmpty());
+
+    Api::InboxCounts counts;
+    counts.byOwner[u"group:sales"_s][u"sms"_s] = {7, 3};
+    const Api::InboxCounts c = Api::InboxCounts::fromJson(counts.toJson());
+    QCOMPARE(c.of(u"group:sales"_s, u"sms"_s).total, 7);
+    QCOMPARE(c.of(u"group:sales"_s, u"sms"_s).unread, 3);
+    QCOMPARE(c.of(u"user:nancy"_s, u"sms"_s).unread, 0);
+}
+
+void TestApi::changesRoundTripAndRefuseWhatIsNotOne()
+{
+    Api::InboxChange change;
+    change.read = true;
+    change.assignedTo = QString(); // unassigned: null on the wire
+    QVERIFY(change.toJson().value(u"assigned_to").isNull());
+    QString error;
+    const auto back = Api::InboxChange::fromJson(change.toJson(), &error);
+    QVERIFY(back);
+    QCOMPARE(back->read, std::optional<bool>(true));
+    QVERIFY(back->assignedTo && back->assignedTo->isEmpty());
+    QVERIFY(!back->archived && !back->closed);
+
+    QVERIFY(!Api::InboxChange::fromJson({{u"read"_s, u"yes"_s}}, &error));
+    QVERIFY(error.contains(u"read"_s));
+    QVERIFY(!Api::InboxChange::fromJson({{u"colour"_s, 1}}, &error));
+    QVERIFY(error.contains(u"colour"_s));
+}
+
+void TestApi::presenceRoundTrips()
+{
+    Api::Presence p;
+    p.available = false;
+    p.groups.insert(u"sales"_s, {false, true});
+    const Api::Presence back = Api::Presence::fromJson(p.toJson());
+    QCOMPARE(back.available, false);
+    QVERIFY(back.groups.value(u"sales"_s) == (Api::Activity{false, true}));
+    QHash<QString, Api::Presence> all{{u"nancy"_s, p}};
+    QCOMPARE(Api::presenceListFromJson(Api::presenceListToJson(all)).value(u"nancy"_s).available,
+             false);
+
+    Api::PresenceChange change;
+    change.groups.insert(u"sales"_s, {std::nullopt, false}); // only sms given
+    QString error;
+    const auto parsed = Api::PresenceChange::fromJson(change.toJson(), &error);
+    QVERIFY(parsed);
+    QVERIFY(!parsed->available);
+    QVERIFY(!parsed->groups.value(u"sales"_s).first);
+    QCOMPARE(parsed->groups.value(u"sales"_s).second, std::optional<bool>(false));
+    QVERIFY(!Api::PresenceChange::fromJson({{u"away"_s, true}}, &error));
+}
+
+void TestApi::pathsAreBuiltOnce()
+{
+    Api::InboxQuery q;
+    q.owner = Owner::group(u"sales"_s);
+    q.kind = u"sms"_s;
+    q.archived = false;
+    q.limit = 20;
+    q.before = u"x y"_s;
+    QCOMPARE(q.path(),
+             u"/api/v1/inbox?owner=group%3Asales&kind=sms&archived=false&limit=20&before=x%20y"_s);
+    QCOMPARE(Api::countsPath({Owner::user(u"nancy"_s), Owner::group(u"sales"_s)}),
+             u"/api/v1/inbox/counts?owner=user%3Anancy&owner=group%3Asales"_s);
+    QCOMPARE(Api::replyPath(u"0001-ab"_s), u"/api/v1/inbox/0001-ab/reply"_s);
+    QCOMPARE(Api::presencePath(u"nancy"_s), u"/api/v1/presence/nancy"_s);
+    QCOMPARE(Api::revisionPath(3), u"/api/v1/config/revisions/3"_s);
+}
+
+QTEST_GUILESS_MAIN(TestApi)
+#include "tst_api.moc"
