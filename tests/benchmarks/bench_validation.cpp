@@ -16,6 +16,7 @@
 //   bench_validation [runs]   (default 11 per edit)
 
 #include "document/mimetypes.h"
+#include "scenedrop.h"
 #include "document/organizationdocument.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowscene.h"
@@ -133,20 +134,7 @@ void report(const char *what, const QList<Run> &runs, const char *findings)
 
 bool dropType(QGraphicsScene *scene, QPointF at, const QString &type)
 {
-    QMimeData data;
-    data.setData(QString::fromLatin1(MimeType::AppletType), type.toUtf8());
-    bool accepted = false;
-    for (QEvent::Type t : {QEvent::GraphicsSceneDragEnter, QEvent::GraphicsSceneDragMove,
-                           QEvent::GraphicsSceneDrop}) {
-        QGraphicsSceneDragDropEvent event(t);
-        event.setScenePos(at);
-        event.setMimeData(&data);
-        event.setPossibleActions(Qt::CopyAction);
-        event.setProposedAction(Qt::CopyAction);
-        QCoreApplication::sendEvent(scene, &event);
-        accepted = event.isAccepted();
-    }
-    return accepted;
+    return Test::dropAppletType(scene, at, type);
 }
 } // namespace
 

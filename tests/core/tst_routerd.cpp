@@ -223,6 +223,27 @@ QString recordAction(const QByteArray &xml)
     return record ? record->attributes.value(u"action"_s) : QString();
 }
 
+// Runs one statement on routerd's SQLite file from beside it (to take a table away and put
+// it back, or to count rows): the first column of the first row, 0 without rows, -1 on error.
+int sqliteRun(const QString &file, const QString &statement)
+{
+    const QString name = u"beside"_s;
+    int result = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(statement))
+                result = q.next() ? q.value(0).toInt() : 0;
+            else
+                qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
 const QString voicemailPrompt =
     u"Say \"Please leave a message after the tone.\" | Record 120s>record"_s;
 
@@ -505,24 +526,14 @@ void TestRouterd::healthAndAuthentication()
     // A database that cannot be read: /healthz says so in a sentence; the detail (the path,
     // the SQL) goes to the log only.
     const QString file = m_dir->filePath(u"routerd.sqlite"_s);
-    auto sql = [&](const QString &statement) {
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"alter"_s);
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
-        }
-        QSqlDatabase::removeDatabase(u"alter"_s);
-    };
-    sql(u"ALTER TABLE revisions RENAME TO revisions_away"_s);
+    QCOMPARE(sqliteRun(file, u"ALTER TABLE revisions RENAME TO revisions_away"_s), 0);
     const HttpReply down = http.send("GET", m_routerd->base + u"/healthz"_s);
     QCOMPARE(down.status, 503);
     QVERIFY2(!down.body.contains("revisions") && !down.body.contains(file.toUtf8()) &&
                  !down.body.contains("SELECT"),
              down.body.constData());
     QVERIFY(m_routerd->log().contains("revisions"));
-    sql(u"ALTER TABLE revisions_away RENAME TO revisions"_s);
+    QCOMPARE(sqliteRun(file, u"ALTER TABLE revisions_away RENAME TO revisions"_s), 0);
     QCOMPARE(http.send("GET", m_routerd->base + u"/healthz"_s).status, 200);
 }
 
@@ -850,23 +861,7 @@ void TestRouterd::stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing()
     QVERIFY(startBackend()); // SQLite: the test can take a table away
     QVERIFY(m_client->push(routingDocument(voice, sms)) > 0);
     const QString file = m_dir->filePath(u"routerd.sqlite"_s);
-    auto sql = [&](const QString &statement) {
-        const QString name = u"alter"_s;
-        int result = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(file);
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(statement))
-                    result = q.next() ? q.value(0).toInt() : 0;
-                else
-                    qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
-    };
+    auto sql = [&](const QString &statement) { return sqliteRun(file, statement); };
     auto kept = [&] {
         int total = 0;
         for (const QString &t : {u"rotation"_s, u"inbox"_s, u"conversations"_s, u"events"_s,
@@ -907,22 +902,12 @@ void TestRouterd::aVoicemailThatCannotBeKeptIsKeptOnTheRetry()
                                {u"RecordingDuration"_s, u"9"_s},
                                {u"RecordingUrl"_s, u"https://api.example/recordings/RElost"_s}};
 
-    auto alter = [&](const QString &sql) {
-        const QString name = u"alter"_s;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(m_dir->filePath(u"routerd.sqlite"_s));
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-        }
-        QSqlDatabase::removeDatabase(name);
-    };
-    alter(u"ALTER TABLE inbox RENAME TO inbox_away"_s);
+    const QString file = m_dir->filePath(u"routerd.sqlite"_s);
+    QCOMPARE(sqliteRun(file, u"ALTER TABLE inbox RENAME TO inbox_away"_s), 0);
     const HttpReply failed = m_client->webhook(recordUrl, recording);
     QCOMPARE(failed.status, 503); // the carrier retries; nothing remembered as answered
     QVERIFY2(failed.body.contains("try again"), failed.body.constData());
-    alter(u"ALTER TABLE inbox_away RENAME TO inbox"_s);
+    QCOMPARE(sqliteRun(file, u"ALTER TABLE inbox_away RENAME TO inbox"_s), 0);
     QCOMPARE(m_client->inbox(u"owner=user:pat"_s).size(), 0);
 
     // The carrier retries: this time it is kept, once.

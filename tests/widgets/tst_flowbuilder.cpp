@@ -4,6 +4,7 @@
 // then saved, reloaded from the database and compared with the expected document.
 
 #include "config/canonicaljson.h"
+#include "scenedrop.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
@@ -66,29 +67,9 @@ public:
     }
 };
 
-// Drags an applet type over the scene and drops it at `at`, through the scene's own
-// dispatch to items (enter, move, drop). Returns whether the drop was taken.
 bool dropType(QGraphicsScene *scene, QPointF at, const QString &type)
 {
-    QMimeData data;
-    data.setData(QString::fromLatin1(MimeType::AppletType), type.toUtf8());
-    auto send = [&](QEvent::Type eventType) {
-        QGraphicsSceneDragDropEvent event(eventType);
-        event.setScenePos(at);
-        event.setMimeData(&data);
-        event.setPossibleActions(Qt::CopyAction);
-        event.setProposedAction(Qt::CopyAction);
-        event.setDropAction(Qt::CopyAction);
-        event.setButtons(Qt::LeftButton);
-        QCoreApplication::sendEvent(scene, &event);
-        return event.isAccepted();
-    };
-    send(QEvent::GraphicsSceneDragEnter);
-    if (!send(QEvent::GraphicsSceneDragMove)) {
-        send(QEvent::GraphicsSceneDragLeave);
-        return false;
-    }
-    return send(QEvent::GraphicsSceneDrop);
+    return Test::dropAppletType(scene, at, type);
 }
 
 QJsonObject flowJson(const Organization &org, const QString &flowId)

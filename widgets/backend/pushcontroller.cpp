@@ -4,38 +4,17 @@
 
 #include "backend/backendconnection.h"
 #include "config/configdocument.h"
+#include "document/documentcommands.h"
 #include "document/organizationdocument.h"
 
 #include <QNetworkReply>
 #include <QSaveFile>
-#include <QUndoCommand>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-namespace {
-// Reloading the backend's configuration is one undoable step, like any other change.
-class ReplaceOrganizationCommand : public QUndoCommand
-{
-public:
-    ReplaceOrganizationCommand(OrganizationDocument *document, Organization after,
-                               const QString &text)
-        : QUndoCommand(text)
-        , m_document(document)
-        , m_before(document->organization())
-        , m_after(std::move(after))
-    {}
-    void redo() override { m_document->setOrganization(m_after); }
-    void undo() override { m_document->setOrganization(m_before); }
-
-private:
-    OrganizationDocument *m_document;
-    Organization m_before;
-    Organization m_after;
-};
-} // namespace
 
 PushController::PushController(OrganizationDocument *document, BackendConnection *connection,
                                QObject *parent)

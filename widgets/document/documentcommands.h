@@ -1,8 +1,8 @@
 #pragma once
 
-// Undo commands on the items of the organization's top-level lists. Each changes the
-// document through its methods; the text comes from the gesture that made it ("Edit Nancy
-// Ortiz", "Rename group Sales").
+// Undo commands on the organization: its top-level lists' items, and the whole of it. Each
+// changes the document through its methods; the text comes from the gesture that made it
+// ("Edit Nancy Ortiz", "Rename group Sales").
 
 #include "document/organizationdocument.h"
 
@@ -90,6 +90,27 @@ private:
     OrganizationDocument *m_document;
     int m_index;
     T m_item;
+};
+
+// Replaces the whole organization (reloading the backend's configuration): one undoable
+// step, like any other change.
+class ReplaceOrganizationCommand : public QUndoCommand
+{
+public:
+    ReplaceOrganizationCommand(OrganizationDocument *document, Organization after,
+                               const QString &text)
+        : QUndoCommand(text)
+        , m_document(document)
+        , m_before(document->organization())
+        , m_after(std::move(after))
+    {}
+    void redo() override { m_document->setOrganization(m_after); }
+    void undo() override { m_document->setOrganization(m_before); }
+
+private:
+    OrganizationDocument *m_document;
+    Organization m_before;
+    Organization m_after;
 };
 
 } // namespace Switchboard
