@@ -1287,6 +1287,14 @@
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>&quot;%1&quot; ist keine IP-Adresse.</translation>
     </message>
+    <message>
+        <source>A chunk header or trailer is too long.</source>
+        <translation>Ein Chunk-Kopf oder Trailer ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The request could not be answered.</source>
+        <translation>Die Anfrage konnte nicht beantwortet werden.</translation>
+    </message>
 </context>
 <context>
     <name>OrganizationStore</name>

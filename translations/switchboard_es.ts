@@ -1287,6 +1287,14 @@
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>&quot;%1&quot; no es una dirección IP.</translation>
     </message>
+    <message>
+        <source>A chunk header or trailer is too long.</source>
+        <translation>Una cabecera de fragmento o un trailer es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>The request could not be answered.</source>
+        <translation>No se pudo responder a la petición.</translation>
+    </message>
 </context>
 <context>
     <name>OrganizationStore</name>

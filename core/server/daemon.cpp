@@ -252,6 +252,9 @@ int Daemon::run(const QStringList &arguments)
     const bool logRequests = !m_parser.isSet(quietOption);
     HttpServer::Limits limits;
     limits.bodyLimit = &RouterServer::bodyLimit;
+    limits.screen = [token = options.adminToken](const HttpRequest &request) {
+        return RouterServer::screen(request, token);
+    };
     const auto number = [&](const QCommandLineOption &option, int min, int max, int *value) {
         bool ok = false;
         *value = m_parser.value(option).toInt(&ok);

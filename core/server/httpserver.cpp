@@ -1,6 +1,7 @@
 #include "httpserver.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -100,16 +101,21 @@ struct HttpServer::Private
     Limits limits;
     HandlerFactory factory;
     Logger logger;
-    net::io_context ioc;
-    tcp::acceptor acceptor{ioc};
-    net::steady_timer acceptRetry{ioc};
-    std::optional<net::signal_set> stopSignals;
+    // Before the io_context: destroying it destroys queued handlers, and with them sessions,
+    // whose destructors use these.
     std::atomic<int> connections{0};
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::map<Session *, std::weak_ptr<Session>> sessions;
-    net::steady_timer deadline{ioc};
-    net::steady_timer drainTimer{ioc};
+    net::io_context ioc;
+    // The acceptor, its retry timer and the signals are used from their strand only, so that
+    // stop() and the accept handler never touch them at once.
+    net::strand<net::io_context::executor_type> control{ioc.get_executor()};
+    tcp::acceptor acceptor{control};
+    net::steady_timer acceptRetry{control};
+    std::optional<net::signal_set> stopSignals;
+    net::steady_timer deadline{control};
+    net::steady_timer drainTimer{control};
 
     void accept();
     // After stop(): once the last connection is gone, nothing is left to wait for.
@@ -142,6 +148,8 @@ public:
         const std::lock_guard lock(m_server.mutex);
         m_server.sessions.erase(this);
     }
+
+    auto executor() { return m_stream.get_executor(); }
 
     void start()
     {
@@ -212,8 +220,13 @@ private:
             error_code ec;
             const std::size_t used = m_parser->put(m_buffer.data(), ec);
             m_buffer.consume(used);
-            if (ec == http::error::need_more)
+            if (ec == http::error::need_more) {
+                // Chunk sizes, extensions and trailers are lines the parser keeps in the
+                // buffer until they end: they may not grow past the header limit.
+                if (m_headerSeen && m_buffer.size() > m_server.limits.maxHeaderBytes)
+                    return refuse(400, Text::tr("A chunk header or trailer is too long."));
                 break;
+            }
             if (ec)
                 return failed(ec);
             if (!m_headerSeen && m_parser->is_header_done()) {
@@ -252,6 +265,13 @@ private:
         m_limit = m_server.limits.bodyLimit
                       ? m_server.limits.bodyLimit(m_request.method, pathOf(header.target()))
                       : 1024 * 1024;
+        // Refused from the headers (no credentials, say): none of the body is read.
+        if (m_server.limits.screen) {
+            if (const auto refusal = m_server.limits.screen(m_request)) {
+                send(*refusal, false);
+                return false;
+            }
+        }
         // Judged from the headers: nothing of a body too large is read.
         if (const auto length = m_parser->content_length(); length && *length > m_limit) {
             refuse(413, tooLarge(m_limit));
@@ -259,7 +279,7 @@ private:
         }
         m_parser->body_limit(m_limit); // a chunked body is counted as it arrives
         m_parser->eager(true);
-        if (header[http::field::expect] == "100-continue" && !m_parser->is_done() &&
+        if (beast::iequals(header[http::field::expect], "100-continue") && !m_parser->is_done() &&
             m_buffer.size() == 0) {
             auto go = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
                                                                           11);
@@ -281,9 +301,14 @@ private:
         message.body().clear();
         const bool keepAlive = message.keep_alive();
         m_stream.expires_never(); // the handler's own time is not the client's fault
-        const HttpResponse response =
-            t_handler ? (*t_handler)(m_request)
-                      : problemResponse(503, Text::tr("The server is not ready."));
+        HttpResponse response;
+        try {
+            response = t_handler ? (*t_handler)(m_request)
+                                 : problemResponse(503, Text::tr("The server is not ready."));
+        } catch (const std::exception &) {
+            // Out of memory, say: this request fails, the server goes on.
+            response = problemResponse(500, Text::tr("The request could not be answered."));
+        }
         send(response, keepAlive && !m_server.stopping);
     }
 
@@ -396,7 +421,8 @@ void HttpServer::Private::accept()
             refuseBusy(std::move(socket));
         } else {
             ++connections;
-            std::make_shared<Session>(std::move(socket), *this)->start();
+            auto session = std::make_shared<Session>(std::move(socket), *this);
+            net::dispatch(session->executor(), [session] { session->start(); });
         }
         accept();
     });
@@ -471,7 +497,7 @@ QString HttpServer::address() const
 void HttpServer::run(int threads, bool stopOnSignals)
 {
     if (stopOnSignals) {
-        d->stopSignals.emplace(d->ioc, SIGINT, SIGTERM);
+        d->stopSignals.emplace(d->control, SIGINT, SIGTERM);
         d->stopSignals->async_wait([this](const error_code &ec, int) {
             if (!ec)
                 stop();
@@ -494,7 +520,7 @@ void HttpServer::run(int threads, bool stopOnSignals)
 
 void HttpServer::stop()
 {
-    net::post(d->ioc, [this] {
+    net::post(d->control, [this] {
         if (d->stopping.exchange(true))
             return;
         error_code ignored;

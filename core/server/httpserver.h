@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace Switchboard {
@@ -29,6 +30,8 @@ public:
         int maxConnections = 4096;
         // The largest body a request may carry, from its method and path.
         std::function<std::uint64_t(HttpRequest::Method, const QByteArray &path)> bodyLimit;
+        // A request refused from its headers alone (its body unread), or nullopt to go on.
+        std::function<std::optional<HttpResponse>(const HttpRequest &headers)> screen;
     };
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
     // Called once on each thread of the pool, before it serves anything.

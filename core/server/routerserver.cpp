@@ -43,7 +43,8 @@ HttpResponse twiml(const QByteArray &xml)
 
 } // namespace
 
-std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, int revision)
+std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, int revision,
+                                                            QString *error)
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -55,7 +56,7 @@ std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, 
     }
     // Parsed outside the lock: another thread may parse the same revision meanwhile, and the
     // first one kept wins.
-    const auto document = store.document(revision);
+    const auto document = store.document(revision, error);
     if (!document)
         return nullptr;
     auto parsed = std::make_shared<const Organization>(readConfigDocument(*document).organization);
@@ -86,14 +87,35 @@ RouterServer::RouterServer(RouterStore &store, ConfigurationCache &configs, Opti
     m_publicUrl = m_options.publicUrl.toUtf8();
 }
 
-std::uint64_t RouterServer::bodyLimit(HttpRequest::Method method, const QByteArray &path)
+std::uint64_t RouterServer::bodyLimit(HttpRequest::Method method, const QByteArray &rawPath)
 {
+    // Judged on the path as routing sees it: "/%74wilio/sms" is a webhook too.
+    const QByteArray path = QByteArray::fromPercentEncoding(rawPath);
     if (path.startsWith("/twilio/"))
         return 64 * 1024;
     if ((method == HttpRequest::Method::Put && path == "/api/v1/config") ||
         (method == HttpRequest::Method::Post && path == "/api/v1/config/validate"))
         return MaxConfigBytes;
     return 1024 * 1024;
+}
+
+std::optional<HttpResponse> RouterServer::screen(const HttpRequest &request,
+                                                 const QByteArray &adminToken)
+{
+    if (!request.path().startsWith(u"/api/"))
+        return std::nullopt;
+    const QByteArray auth = request.header("Authorization").trimmed();
+    // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
+    if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
+        return HttpResponse{401,
+                            "application/json",
+                            QJsonDocument(QJsonObject{
+                                {u"error"_s, tr("This needs \"Authorization: Bearer TOKEN\".")}})
+                                .toJson(QJsonDocument::Compact),
+                            {{"WWW-Authenticate", "Bearer"}}};
+    if (adminToken.isEmpty() || !WebhookSignature::equal(auth.mid(7).trimmed(), adminToken))
+        return problem(403, tr("That token is not valid here."));
+    return std::nullopt;
 }
 
 HttpResponse RouterServer::respond(const HttpRequest &request)
@@ -118,18 +140,8 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
         return webhook(request);
     }
     if (path.startsWith(u"/api/")) {
-        const QByteArray auth = request.header("Authorization").trimmed();
-        // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
-        if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
-            return {401,
-                    "application/json",
-                    QJsonDocument(QJsonObject{{u"error"_s,
-                                               tr("This needs \"Authorization: Bearer TOKEN\".")}})
-                        .toJson(QJsonDocument::Compact),
-                    {{"WWW-Authenticate", "Bearer"}}};
-        if (m_options.adminToken.isEmpty() ||
-            !WebhookSignature::equal(auth.mid(7).trimmed(), m_options.adminToken))
-            return problem(403, tr("That token is not valid here."));
+        if (auto refusal = screen(request, m_options.adminToken))
+            return *refusal;
         return api(request, path);
     }
     return problem(404, tr("There is nothing at %1.").arg(path));
@@ -177,7 +189,8 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
         parsed->kind == WebhookRequest::Call && parsed->call.event != CallRequest::Started;
     const int revision = continues ? parsed->call.state.revision : lookup->revision;
     static const Organization nothingPushed;
-    const auto config = configuration(revision);
+    QString readError;
+    const auto config = configuration(revision, &readError);
 
     // The rotation turn, the inbox items, the events and the remembered answer are kept in
     // one transaction, or none of them: a retry (here or on another instance, now or later)
@@ -188,6 +201,8 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
                      qPrintable(why));
         return problem(503, tr("The backend cannot keep this request now; try again."));
     };
+    if (!readError.isEmpty()) // not a missing revision: a database that cannot be read
+        return unavailable(readError);
     RoutingOutcome outcome;
     bool answeredElsewhere = false;
     {

@@ -32,8 +32,10 @@ public:
     explicit ConfigurationCache(int capacity = 8)
         : m_capacity(capacity)
     {}
-    // The revision, parsed once; nullptr when the store has no such revision.
-    std::shared_ptr<const Organization> get(RouterStore &store, int revision);
+    // The revision, parsed once; nullptr when the store has no such revision, or (with
+    // `error` set) when it cannot be read.
+    std::shared_ptr<const Organization> get(RouterStore &store, int revision,
+                                            QString *error = nullptr);
 
 private:
     struct Entry
@@ -68,6 +70,10 @@ public:
     // 32 MiB, the rest of the API 1 MiB.
     static std::uint64_t bodyLimit(HttpRequest::Method method, const QByteArray &path);
     static constexpr int MaxFormFields = 1000;
+    // The API's credentials, checked from the headers alone: a request without them is
+    // refused before any of its body is read.
+    static std::optional<HttpResponse> screen(const HttpRequest &request,
+                                              const QByteArray &adminToken);
 
 private:
     using Response = HttpResponse;
@@ -81,9 +87,9 @@ private:
     Response replyTo(const InboxItem &item, const QByteArray &body);
     Response presence();
     Response putPresence(const QString &user, const QByteArray &body);
-    std::shared_ptr<const Organization> configuration(int revision)
+    std::shared_ptr<const Organization> configuration(int revision, QString *error = nullptr)
     {
-        return m_configs.get(m_store, revision);
+        return m_configs.get(m_store, revision, error);
     }
 
     RouterStore &m_store;

@@ -3,6 +3,8 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
+
+#include <optional>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -235,6 +237,16 @@ bool Database::migrate(const QString &component, const QList<Migration> &migrati
             return false;
         lock.held = true;
     }
+    // SQLite: one write transaction around it all (the per-migration ones join it), so that
+    // two processes opening a new file at once read the schema version one after the other.
+    std::optional<Transaction> whole;
+    if (m_kind == Kind::Sqlite) {
+        whole.emplace(*this, Transaction::Write);
+        if (!whole->isActive()) {
+            *error = tr("Cannot start a transaction on %1.").arg(m_displayName);
+            return false;
+        }
+    }
 
     if (!hasTable(u"schema_version"_s)) {
         // A database with tables of its own but no version table belongs to something else.
@@ -283,7 +295,7 @@ bool Database::migrate(const QString &component, const QList<Migration> &migrati
         if (!exec(q, error) || !transaction.commit(error))
             return false;
     }
-    return true;
+    return !whole || whole->commit(error);
 }
 
 Database::Transaction::Transaction(Database &db, Mode mode)

@@ -45,7 +45,8 @@ public:
 
     // Configuration revisions.
     int currentRevision(QString *error = nullptr);
-    std::optional<QByteArray> document(int revision);
+    // nullopt when there is no such revision, or (with `error` set) when it cannot be read.
+    std::optional<QByteArray> document(int revision, QString *error = nullptr);
     QList<std::pair<int, QString>> revisions(); // (revision, pushed_at), newest first
     // Keeps `document` as revision `expected` + 1. Returns it; 0 when another push came
     // first (the revision is no longer `expected`); -1 on error.

@@ -28,24 +28,11 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
     if (!run(q, error))
         return false;
     if (q.next() && q.value(0).toInt() > 0)
-        return true; // a retry: kept already
-    QString conversation = d.conversation;
+        return transaction.commit(error); // a retry: kept already
+    const QString conversation = d.startsConversation ? newId() : d.conversation;
     const QString at = now();
-    if (d.startsConversation) {
-        conversation = newId();
-        q.prepare(u"INSERT INTO conversations (id, customer, number, group_id, assignee, closed, "
-                  "created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"_s);
-        q.addBindValue(conversation);
-        q.addBindValue(d.from);
-        q.addBindValue(d.to);
-        q.addBindValue(d.owner.id);
-        q.addBindValue(d.assignedTo.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                              : QVariant(d.assignedTo));
-        q.addBindValue(at);
-        if (!run(q, error))
-            return false;
-    }
-    // Kept once per dedupe key, also when another process keeps the same at this moment.
+    // The item first, kept once per dedupe key also when another process keeps the same at
+    // this moment; its new conversation only when the item was kept here.
     q.prepare(u"INSERT INTO inbox (id, kind, owner_kind, owner_id, from_number, to_number, "
               "created_at, body, media, recording_url, duration, is_read, archived, assigned_to, "
               "conversation, closed, dedupe_key) "
@@ -68,7 +55,22 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
     q.addBindValue(conversation.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                           : QVariant(conversation));
     q.addBindValue(d.dedupeKey);
-    return run(q, error) && transaction.commit(error);
+    if (!run(q, error))
+        return false;
+    if (d.startsConversation && q.numRowsAffected() > 0) {
+        q.prepare(u"INSERT INTO conversations (id, customer, number, group_id, assignee, closed, "
+                  "created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"_s);
+        q.addBindValue(conversation);
+        q.addBindValue(d.from);
+        q.addBindValue(d.to);
+        q.addBindValue(d.owner.id);
+        q.addBindValue(d.assignedTo.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(d.assignedTo));
+        q.addBindValue(at);
+        if (!run(q, error))
+            return false;
+    }
+    return transaction.commit(error);
 }
 
 

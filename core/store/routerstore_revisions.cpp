@@ -30,13 +30,18 @@ int RouterStore::currentRevision(QString *error)
 }
 
 
-std::optional<QByteArray> RouterStore::document(int revision)
+std::optional<QByteArray> RouterStore::document(int revision, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT document FROM revisions WHERE revision = ?"_s);
     q.addBindValue(revision);
-    QString error;
-    if (!run(q, &error) || !q.next())
+    QString failure;
+    if (!run(q, &failure)) {
+        if (error)
+            *error = failure;
+        return std::nullopt;
+    }
+    if (!q.next())
         return std::nullopt;
     return q.value(0).toString().toUtf8();
 }

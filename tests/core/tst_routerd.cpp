@@ -335,6 +335,7 @@ private slots:
     void healthAndAuthentication();
     void callStateFromTheUrlIsChecked();
     void aTextKeepsAtMostTenPictures();
+    void aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503();
     void retentionPrunesWhatIsPastItsTime();
     void pushesAreCheckedAndKept_data() { bothDatabases(); }
     void pushesAreCheckedAndKept();
@@ -621,6 +622,25 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
     const QList<RouterStore::SmsReply> replies = store.replies(old.id);
     QCOMPARE(replies.size(), 1);
     QCOMPARE(replies.first().status, u"queued"_s);
+}
+
+// The same text (one MessageSid) arriving as a different request, say through the carrier's
+// fallback URL or with another parameter: kept once, and answered, not failed.
+void TestRouterd::aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503()
+{
+    QVERIFY(startBackend());
+    QVERIFY(m_client->push(routingDocument(
+                {}, graphJson(u"i"_s,
+                              uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) > 0);
+    FormParams text{{u"MessageSid"_s, u"SMtwice"_s},
+                    {u"From"_s, caller},
+                    {u"To"_s, mainLine},
+                    {u"Body"_s, u"Hello"_s}};
+    QCOMPARE(m_client->webhook(m_client->base() + u"/twilio/sms"_s, text).status, 200);
+    text.append({u"SmsStatus"_s, u"received"_s}); // another request, the same text
+    const HttpReply again = m_client->webhook(m_client->base() + u"/twilio/sms"_s, text);
+    QVERIFY2(again.status == 200, qPrintable(again.describe()));
+    QCOMPARE(m_client->inbox(u"owner=user:pat"_s).size(), 1);
 }
 
 // The carrier sends at most 10 pictures with a text: a NumMedia of 50 keeps 10.

@@ -45,6 +45,9 @@ private:
     {
         const SmsRequest &request = run.request();
         RoutingState &state = run.state();
+        // Finding the customer's open conversation, counting the members' and assigning one
+        // more are one step for everyone (two texts at once must not open two).
+        state.lock(u"sms-group:"_s + group.id);
         if (const auto open = state.openConversation(request.from, request.to, group.id)) {
             item.conversation = open->id;
             item.assignedTo = open->assignee;
@@ -56,8 +59,6 @@ private:
             });
             return;
         }
-        // Counting open conversations and assigning one more is one step for everyone.
-        state.lock(u"sms-group:"_s + group.id);
         const Eligibility who(run.config(), state);
         QStringList order;
         QSet<QString> ok;
