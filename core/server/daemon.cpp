@@ -247,7 +247,7 @@ int Daemon::run(const QStringList &arguments)
             return CannotRun;
         }
     }
-    const int revision = store.currentRevision();
+    const int revision = store.revisions().currentRevision();
 
     const bool logRequests = !m_parser.isSet(quietOption);
     HttpServer::Limits limits;

@@ -56,7 +56,7 @@ std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, 
     }
     // Parsed outside the lock: another thread may parse the same revision meanwhile, and the
     // first one kept wins.
-    const auto document = store.document(revision, error);
+    const auto document = store.revisions().document(revision, error);
     if (!document)
         return nullptr;
     auto parsed = std::make_shared<const Organization>(readConfigDocument(*document).organization);
@@ -125,7 +125,7 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
         if (request.method != HttpRequest::Method::Get)
             return problem(405, tr("Use GET."));
         QString error;
-        const int revision = m_store.currentRevision(&error);
+        const int revision = m_store.revisions().currentRevision(&error);
         if (revision < 0) {
             // The detail (paths, SQL) is for the operator's log, not for whoever asks.
             std::fprintf(stderr, "healthz: %s\n", qPrintable(error));
@@ -165,7 +165,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     // signature is the request's fingerprint: a keyed hash over its URL and every parameter.
     const QString key = QString::fromLatin1(expected);
     QString error;
-    const auto lookup = m_store.lookUpWebhook(key, &error);
+    const auto lookup = m_store.memory().lookUpWebhook(key, &error);
     if (!lookup)
         return problem(503, tr("The database cannot be read: %1").arg(error));
     if (lookup->answer)
@@ -178,7 +178,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
         return problem(known ? 400 : 404, error);
     }
     if (parsed->kind == WebhookRequest::Transcription) {
-        if (!m_store.setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error))
+        if (!m_store.inbox().setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error))
             return problem(500, tr("The transcription could not be kept: %1").arg(error));
         return twiml(Twiml().finish());
     }
@@ -219,7 +219,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
         if (const auto failure = m_store.takeFailure())
             return unavailable(*failure);
         for (const InboxDelivery &d : std::as_const(outcome.deliveries)) {
-            if (!m_store.deliver(d, &error))
+            if (!m_store.inbox().deliver(d, &error))
                 return unavailable(error);
         }
         for (const RoutingEvent &e : std::as_const(outcome.events)) {
@@ -229,10 +229,10 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
         // A request that changed nothing is simply run again when retried (the same revision
         // and state give the same answer); one that did is answered from memory.
         if (outcome.changesState()) {
-            const auto remembered = m_store.rememberAnswer(key, outcome.twiml, &error);
-            if (remembered == RouterStore::Remembered::Failed)
+            const auto remembered = m_store.memory().rememberAnswer(key, outcome.twiml, &error);
+            if (remembered == RoutingMemory::Remembered::Failed)
                 return unavailable(error);
-            answeredElsewhere = remembered == RouterStore::Remembered::AnsweredElsewhere;
+            answeredElsewhere = remembered == RoutingMemory::Remembered::AnsweredElsewhere;
         }
         if (!answeredElsewhere && !transaction.commit(&error))
             return unavailable(error);
@@ -240,7 +240,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     if (answeredElsewhere) {
         // Another instance answered this very request meanwhile: its answer stands, ours and
         // all it would have kept are gone.
-        const auto again = m_store.lookUpWebhook(key, &error);
+        const auto again = m_store.memory().lookUpWebhook(key, &error);
         if (!again || !again->answer)
             return unavailable(error);
         return twiml(*again->answer);
@@ -257,8 +257,8 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
             return putConfig(request);
         if (method != M::Get)
             return problem(405, tr("Use GET or PUT."));
-        const int revision = m_store.currentRevision();
-        const auto document = m_store.document(revision);
+        const int revision = m_store.revisions().currentRevision();
+        const auto document = m_store.revisions().document(revision);
         if (revision == 0 || !document)
             return problem(404, tr("Nothing has been pushed yet."));
         return {200,
@@ -273,13 +273,13 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
     }
     if (path == u"/api/v1/config/revisions") {
         QList<Api::RevisionInfo> list;
-        for (const auto &[revision, at] : m_store.revisions())
+        for (const auto &[revision, at] : m_store.revisions().list())
             list.append(Api::RevisionInfo{revision, at});
         return json(200, Api::revisionsToJson(list));
     }
     static const QRegularExpression revisionPath(uR"(^/api/v1/config/revisions/(\d+)$)"_s);
     if (const auto m = revisionPath.match(path); m.hasMatch()) {
-        const auto document = m_store.document(m.captured(1).toInt());
+        const auto document = m_store.revisions().document(m.captured(1).toInt());
         if (!document)
             return problem(404, tr("There is no revision %1.").arg(m.captured(1)));
         return {
@@ -298,13 +298,13 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
     static const QRegularExpression replyPath(
         uR"(^/api/v1/inbox/([A-Za-z0-9-]+)/(reply|replies)$)"_s);
     if (const auto m = replyPath.match(path); m.hasMatch()) {
-        const auto item = m_store.item(m.captured(1));
+        const auto item = m_store.inbox().item(m.captured(1));
         if (!item)
             return problem(404, tr("There is no inbox item %1.").arg(m.captured(1)));
         if (m.captured(2) == u"replies") {
             if (method != M::Get)
                 return problem(405, tr("Use GET."));
-            return json(200, Api::repliesToJson(m_store.replies(item->id)));
+            return json(200, Api::repliesToJson(m_store.inbox().replies(item->id)));
         }
         if (method != M::Post)
             return problem(405, tr("Use POST."));
@@ -317,12 +317,12 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
             return patchItem(id, request.body);
         if (method == M::Delete) {
             QString error;
-            if (!m_store.deleteItem(id, &error))
+            if (!m_store.inbox().deleteItem(id, &error))
                 return problem(404, tr("There is no inbox item %1.").arg(id));
             return {204, {}, {}, {}};
         }
         if (method == M::Get) {
-            const auto item = m_store.item(id);
+            const auto item = m_store.inbox().item(id);
             return item ? json(200, item->toJson())
                         : problem(404, tr("There is no inbox item %1.").arg(id));
         }
@@ -361,7 +361,7 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
 {
     if (request.body.size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
-    const int current = m_store.currentRevision();
+    const int current = m_store.revisions().currentRevision();
     const QByteArray ifMatch = request.header("If-Match").trimmed();
     if (current > 0 && ifMatch.isEmpty())
         return json(
@@ -388,10 +388,10 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
                                 {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
                                 {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
     QString error;
-    const int revision = m_store.addRevision(current, writeConfigDocument(organization), &error);
+    const int revision = m_store.revisions().addRevision(current, writeConfigDocument(organization), &error);
     if (revision == 0)
         return json(412, QJsonObject{{u"error"_s, tr("Someone pushed first.")},
-                                     {u"revision"_s, m_store.currentRevision()}});
+                                     {u"revision"_s, m_store.revisions().currentRevision()}});
     if (revision < 0)
         return problem(500, tr("The revision could not be kept: %1").arg(error));
     return {200,
@@ -405,7 +405,7 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
 HttpResponse RouterServer::inbox(const HttpRequest &request)
 {
     const QUrlQuery q = request.query();
-    RouterStore::InboxQuery query;
+    InboxStore::InboxQuery query;
     const QString owner = q.queryItemValue(u"owner"_s, QUrl::FullyDecoded);
     if (!owner.isEmpty()) {
         query.owner = Owner::fromQueryKey(owner);
@@ -427,7 +427,7 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
     query.before = q.queryItemValue(u"before"_s);
     Api::InboxPage page;
     QString error;
-    page.items = m_store.inbox(query, &page.next, &error);
+    page.items = m_store.inbox().page(query, &page.next, &error);
     if (!error.isEmpty())
         return problem(400, error);
     return json(200, page.toJson());
@@ -442,7 +442,7 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
         if (!o)
             return problem(400, tr("owner is user:ID or group:ID."));
         QString error;
-        const QHash<QString, int> c = m_store.counts(*o, &error);
+        const QHash<QString, int> c = m_store.inbox().counts(*o, &error);
         if (!error.isEmpty())
             return problem(500, error);
         for (const QString &kind : {QString::fromLatin1(Api::TextKind),
@@ -463,7 +463,7 @@ HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body
     // This backend answers the carrier's webhooks but holds no credentials for the carrier's
     // REST API, so it cannot send on its own: the reply is kept, queued, and says so.
     QString error;
-    const auto reply = m_store.addReply(item, text, u"queued"_s, &error);
+    const auto reply = m_store.inbox().addReply(item, text, u"queued"_s, &error);
     if (!reply)
         return problem(500, error);
     return json(202, Api::ReplyResult{*reply, false,
@@ -483,31 +483,31 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
     const std::optional<Api::InboxChange> parsed = Api::InboxChange::fromJson(doc.object(), &error);
     if (!parsed)
         return problem(400, error);
-    RouterStore::ItemChange change;
+    InboxStore::ItemChange change;
     change.read = parsed->read;
     change.archived = parsed->archived;
     change.closed = parsed->closed;
     change.assignedTo = parsed->assignedTo;
-    if (!m_store.item(id))
+    if (!m_store.inbox().item(id))
         return problem(404, tr("There is no inbox item %1.").arg(id));
-    if (!m_store.changeItem(id, change, &error))
+    if (!m_store.inbox().changeItem(id, change, &error))
         return problem(500, error);
-    return json(200, m_store.item(id)->toJson());
+    return json(200, m_store.inbox().item(id)->toJson());
 }
 
 HttpResponse RouterServer::presence()
 {
     QString error;
-    const auto read = m_store.presence(&error);
+    const auto read = m_store.presence().all(&error);
     if (!read) {
         std::fprintf(stderr, "presence: %s\n", qPrintable(error));
         return problem(503, tr("The database cannot be read."));
     }
-    const QHash<QString, RouterStore::Presence> &kept = *read;
+    const QHash<QString, PresenceStore::Presence> &kept = *read;
     // Everyone of the current configuration, with what applies to them (no record: available
     // and active everywhere), and anyone else presence was kept for.
     QHash<QString, Api::Presence> users = kept;
-    const auto config = configuration(m_store.currentRevision());
+    const auto config = configuration(m_store.revisions().currentRevision());
     if (config) {
         for (const User &u : config->users) {
             Api::Presence &p = users[u.id]; // new: available, no groups yet
@@ -530,7 +530,7 @@ HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &bo
         Api::PresenceChange::fromJson(doc.object(), &error);
     if (!change)
         return problem(400, error);
-    if (!m_store.setPresence(user, change->available, change->groups, &error))
+    if (!m_store.presence().set(user, change->available, change->groups, &error))
         return problem(500, error);
     const Response all = presence();
     if (all.status != 200)

@@ -1,4 +1,5 @@
-// RouterStore: the schema, the clock and ids, kept statements, routing events and retention.
+// RouterStore: the schema, the shared context (clock, ids, kept statements), routing events
+// and retention.
 // Each other concern has a file of its own: routerstore_revisions.cpp, _inbox.cpp,
 // _presence.cpp and _webhooks.cpp.
 
@@ -63,19 +64,19 @@ QList<Database::Migration> RouterStore::migrations()
 
 
 RouterStore::RouterStore(Database &db)
-    : m_db(db)
+    : m_context(db)
 {}
 
 bool RouterStore::prepare(QString *error)
 {
-    return m_db.migrate(Component, migrations(), -1, error);
+    return m_context.db.migrate(Component, migrations(), -1, error);
 }
 
 
 // Ids that sort as they were made: the time in milliseconds, a counter for the same
 // millisecond, and random bits that keep two backends' ids apart. Newest-first lists order by
 // them, so items that arrive in one millisecond keep their order.
-QString RouterStore::newId()
+QString StoreContext::newId()
 {
     // Shared by routerd's threads.
     static std::mutex mutex;
@@ -96,31 +97,31 @@ QString RouterStore::newId()
 }
 
 
-QDateTime RouterStore::currentTime() const
+QDateTime StoreContext::currentTime() const
 {
-    return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc();
+    return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc();
 }
 
 
-QString RouterStore::now() const
+QString StoreContext::now() const
 {
     return currentTime().toString(Qt::ISODateWithMs);
 }
 
 
 
-QSqlQuery &RouterStore::cached(const QString &sql)
+QSqlQuery &StoreContext::cached(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it != m_statements.end() && m_stale.remove(sql)) {
-        m_statements.erase(it);
-        it = m_statements.end();
+    auto it = statements.find(sql);
+    if (it != statements.end() && stale.remove(sql)) {
+        statements.erase(it);
+        it = statements.end();
     }
-    if (it == m_statements.end()) {
-        QSqlQuery q = m_db.query();
+    if (it == statements.end()) {
+        QSqlQuery q = db.query();
         q.setForwardOnly(true);
         q.prepare(sql); // a failure shows when it runs
-        it = m_statements.try_emplace(sql, std::move(q)).first;
+        it = statements.try_emplace(sql, std::move(q)).first;
     }
     return it->second;
 }
@@ -128,12 +129,12 @@ QSqlQuery &RouterStore::cached(const QString &sql)
 
 int RouterStore::prune(int days, QString *error)
 {
-    const QDateTime now = currentTime();
+    const QDateTime now = m_context.currentTime();
     const QString cutoff = now.addDays(-days).toString(Qt::ISODateWithMs);
     const QString answers = now.addDays(-RememberedAnswerDays).toString(Qt::ISODateWithMs);
-    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    Database::Transaction transaction(m_context.db, Database::Transaction::Write);
     if (!transaction.isActive()) {
-        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        *error = tr("Cannot begin a transaction on %1.").arg(m_context.db.displayName());
         return -1;
     }
     const QList<std::pair<QString, QString>> statements{
@@ -147,10 +148,10 @@ int RouterStore::prune(int days, QString *error)
     };
     int removed = 0;
     for (const auto &[sql, before] : statements) {
-        QSqlQuery q = m_db.query();
+        QSqlQuery q = m_context.db.query();
         q.prepare(sql);
         q.addBindValue(before);
-        if (!run(q, error))
+        if (!m_context.run(q, error))
             return -1;
         removed += std::max(0, q.numRowsAffected());
     }
@@ -160,22 +161,22 @@ int RouterStore::prune(int days, QString *error)
 
 bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
 {
-    QSqlQuery q = m_db.query();
+    QSqlQuery q = m_context.db.query();
     q.prepare(
         u"INSERT INTO events (id, kind, at, from_number, to_number, detail) VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(newId());
     q.addBindValue(event.kind);
-    q.addBindValue(now());
+    q.addBindValue(m_context.now());
     q.addBindValue(event.from);
     q.addBindValue(event.to);
     q.addBindValue(event.detail);
-    return run(q, error);
+    return m_context.run(q, error);
 }
 
 
 QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
 {
-    QSqlQuery q = m_db.query();
+    QSqlQuery q = m_context.db.query();
     q.prepare(u"SELECT id, kind, at, from_number, to_number, detail FROM events"_s +
               (kind.isEmpty() ? QString() : u" WHERE kind = ?"_s) +
               u" ORDER BY at DESC, id DESC LIMIT "_s + QString::number(std::clamp(limit, 1, 1000)));
@@ -183,7 +184,7 @@ QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
         q.addBindValue(kind);
     QList<QJsonObject> list;
     QString error;
-    if (!run(q, &error))
+    if (!m_context.run(q, &error))
         return list;
     while (q.next())
         list.append(QJsonObject{{u"id"_s, q.value(0).toString()},

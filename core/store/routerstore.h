@@ -1,10 +1,12 @@
 #pragma once
 
 // What switchboard-routerd keeps, in the same database layer as the console (its own schema
-// component): every configuration revision pushed, the inbox (voicemails, texts) and text
-// conversations, presence and activity, round-robin turns (taken atomically, so that several
-// backends on one PostgreSQL never give two calls in a row the same "next"), routing events,
-// and the answers to webhooks already handled (so that the carrier's retries change nothing).
+// component), one part per concern: every configuration revision pushed (RevisionStore), the
+// inbox (voicemails, texts) with text conversations and replies (InboxStore), presence and
+// activity (PresenceStore), and what routing remembers: round-robin turns (taken atomically,
+// so that several backends on one PostgreSQL never give two calls in a row the same "next")
+// and the answers to webhooks already handled, so that the carrier's retries change nothing
+// (RoutingMemory). RouterStore holds them, the routing events and retention.
 
 #include "routing/engine.h"
 #include "routing/routingstate.h"
@@ -15,6 +17,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlQuery>
 
 #include <functional>
 #include <map>
@@ -23,46 +26,104 @@ namespace Switchboard {
 
 using InboxItem = Api::InboxItem;
 
-class RouterStore : public RoutingState
+// What the parts of routerd's store share: the connection, the statements every webhook runs
+// (prepared once), the clock, and the first failure of a routing question.
+class StoreContext
 {
-    Q_DECLARE_TR_FUNCTIONS(RouterStore)
-
 public:
-    static inline const QString Component = QStringLiteral("routerd");
-    static QList<Database::Migration> migrations();
+    explicit StoreContext(Database &database)
+        : db(database)
+    {}
+    Database &db;
 
-    explicit RouterStore(Database &db);
-    bool prepare(QString *error);
-    Database &database() const { return m_db; }
     // routerd's clock: the time calls and texts are routed at (business hours, holidays) and
     // the time kept with what is stored. The system's clock unless one is set (tests fix it).
     using Clock = std::function<QDateTime()>;
-    void setClock(Clock clock) { m_clock = std::move(clock); }
+    Clock clock;
     QDateTime currentTime() const; // UTC
     QString now() const;           // currentTime() in ISO-8601, milliseconds
     // Ids in the order they were made (on the system's clock, whatever currentTime() says).
     static QString newId();
 
-    // Configuration revisions.
+    // Runs a statement; a kept statement that failed is prepared anew next time (a table that
+    // was missing or changed must not fail it forever).
+    bool run(QSqlQuery &q, QString *error)
+    {
+        if (db.exec(q, error))
+            return true;
+        stale.insert(q.lastQuery());
+        return false;
+    }
+    // The statements every webhook runs, prepared once. Finish them after reading, so that
+    // SQLite does not hold a read transaction open.
+    QSqlQuery &cached(const QString &sql);
+
+    std::optional<QString> failure;
+    void failed(const QString &error)
+    {
+        if (!failure)
+            failure = error;
+    }
+
+private:
+    std::map<QString, QSqlQuery> statements;
+    QSet<QString> stale;
+};
+
+// A part of the store: one concern, on the shared context.
+class StorePart
+{
+public:
+    explicit StorePart(StoreContext &context)
+        : m_c(context)
+        , m_db(context.db)
+    {}
+
+protected:
+    bool run(QSqlQuery &q, QString *error) { return m_c.run(q, error); }
+    QSqlQuery &cached(const QString &sql) { return m_c.cached(sql); }
+    QString now() const { return m_c.now(); }
+    QDateTime currentTime() const { return m_c.currentTime(); }
+    static QString newId() { return StoreContext::newId(); }
+    void failed(const QString &error) { m_c.failed(error); }
+
+    StoreContext &m_c;
+    Database &m_db;
+};
+
+// Configuration revisions, as pushed (routerstore_revisions.cpp).
+class RevisionStore : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    using StorePart::StorePart;
     int currentRevision(QString *error = nullptr);
     // nullopt when there is no such revision, or (with `error` set) when it cannot be read.
     std::optional<QByteArray> document(int revision, QString *error = nullptr);
-    QList<std::pair<int, QString>> revisions(); // (revision, pushed_at), newest first
+    QList<std::pair<int, QString>> list(); // (revision, pushed_at), newest first
     // Keeps `document` as revision `expected` + 1. Returns it; 0 when another push came
     // first (the revision is no longer `expected`); -1 on error.
     int addRevision(int expected, const QByteArray &document, QString *error);
+};
 
-    // The inbox.
+// The inbox (voicemails, texts), text conversations and replies (routerstore_inbox.cpp).
+class InboxStore : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    using StorePart::StorePart;
     bool deliver(const InboxDelivery &delivery, QString *error);
     using InboxQuery = Api::InboxQuery;
-    QList<InboxItem> inbox(const InboxQuery &query, QString *next, QString *error);
+    QList<InboxItem> page(const InboxQuery &query, QString *next, QString *error);
     std::optional<InboxItem> item(const QString &id);
     // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
     QHash<QString, int> counts(const Owner &owner, QString *error);
     // Replies to texts, queued for sending.
     using SmsReply = Api::Reply;
-    std::optional<SmsReply> addReply(const InboxItem &item, const QString &body, const QString &status,
-                                  QString *error);
+    std::optional<SmsReply> addReply(const InboxItem &item, const QString &body,
+                                     const QString &status, QString *error);
     QList<SmsReply> replies(const QString &itemId);
     struct ItemChange
     {
@@ -72,28 +133,41 @@ public:
     bool changeItem(const QString &id, const ItemChange &change, QString *error);
     bool deleteItem(const QString &id, QString *error);
     bool setTranscription(const QString &dedupeKey, const QString &text, QString *error);
+    std::optional<Conversation> openConversation(const QString &customer, const QString &number,
+                                                 const QString &group);
+    int openConversations(const QString &user, const QString &group);
 
-    // Presence and activity.
+private:
+    InboxItem itemFrom(const QSqlQuery &q) const;
+};
+
+// Presence (available or not) and activity per group and channel (routerstore_presence.cpp).
+class PresenceStore : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    using StorePart::StorePart;
     using Presence = Api::Presence;
     // nullopt, with `error`, when it cannot be read.
-    std::optional<QHash<QString, Presence>> presence(QString *error);
+    std::optional<QHash<QString, Presence>> all(QString *error);
     // Changes only the fields given (the rest stay as they are, even if another process
     // changes them at the same moment).
-    bool
-    setPresence(const QString &user, std::optional<bool> available,
-                const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
-                QString *error);
+    bool set(const QString &user, std::optional<bool> available,
+             const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
+             QString *error);
+    bool isAvailable(const QString &user);
+    bool isActive(const QString &user, const QString &group, Channel channel);
+};
 
-    // Retention: routing events, replies no longer queued, and closed conversations with
-    // their texts, older than `days`; remembered webhook answers older than two days (the
-    // carrier retries within hours). Returns how many rows went, -1 on error.
-    int prune(int days, QString *error);
-    static constexpr int RememberedAnswerDays = 2;
+// What routing remembers between requests: webhooks already answered, round-robin turns,
+// and the locks that make choices atomic across processes (routerstore_webhooks.cpp).
+class RoutingMemory : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
 
-    // Routing events.
-    bool addEvent(const RoutingEvent &event, QString *error);
-    QList<QJsonObject> events(const QString &kind, int limit);
-
+public:
+    using StorePart::StorePart;
     // What a webhook needs before it runs, in one read: the answer already given to this
     // request if it is a retry, and the current revision (the one a new call takes).
     struct WebhookLookup
@@ -112,46 +186,77 @@ public:
         Failed
     };
     Remembered rememberAnswer(const QString &key, const QByteArray &response, QString *error);
+    QString takeTurn(const QString &key, const QStringList &order, const QSet<QString> &eligible);
+    bool lock(const QString &key);
+};
+
+// routerd's store: its schema, the parts above, routing events and retention; and the
+// RoutingState the engine asks (answered by the parts).
+class RouterStore : public RoutingState
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    static inline const QString Component = QStringLiteral("routerd");
+    static QList<Database::Migration> migrations();
+
+    explicit RouterStore(Database &db);
+    bool prepare(QString *error);
+    Database &database() const { return m_context.db; }
+
+    using Clock = StoreContext::Clock;
+    void setClock(Clock clock) { m_context.clock = std::move(clock); }
+    QDateTime currentTime() const { return m_context.currentTime(); }
+    QString now() const { return m_context.now(); }
+    static QString newId() { return StoreContext::newId(); }
+
+    RevisionStore &revisions() { return m_revisions; }
+    InboxStore &inbox() { return m_inbox; }
+    PresenceStore &presence() { return m_presence; }
+    RoutingMemory &memory() { return m_memory; }
+
+    // Retention: routing events, replies no longer queued, and closed conversations with
+    // their texts, older than `days`; remembered webhook answers older than two days (the
+    // carrier retries within hours). Returns how many rows went, -1 on error.
+    int prune(int days, QString *error);
+    static constexpr int RememberedAnswerDays = 2;
+
+    // Routing events.
+    bool addEvent(const RoutingEvent &event, QString *error);
+    QList<QJsonObject> events(const QString &kind, int limit);
 
     // The first failure of a RoutingState question since the last call, if any: the engine
     // cannot be told, so the caller asks afterwards (and answers 503, storing nothing).
-    std::optional<QString> takeFailure() { return std::exchange(m_failure, std::nullopt); }
+    std::optional<QString> takeFailure() { return std::exchange(m_context.failure, std::nullopt); }
 
     // RoutingState
-    bool isAvailable(const QString &user) override;
-    bool isActive(const QString &user, const QString &group, Channel channel) override;
+    bool isAvailable(const QString &user) override { return m_presence.isAvailable(user); }
+    bool isActive(const QString &user, const QString &group, Channel channel) override
+    {
+        return m_presence.isActive(user, group, channel);
+    }
     QString takeTurn(const QString &key, const QStringList &order,
-                     const QSet<QString> &eligible) override;
+                     const QSet<QString> &eligible) override
+    {
+        return m_memory.takeTurn(key, order, eligible);
+    }
     std::optional<Conversation> openConversation(const QString &customer, const QString &number,
-                                                 const QString &group) override;
-    int openConversations(const QString &user, const QString &group) override;
-    bool lock(const QString &key) override;
+                                                 const QString &group) override
+    {
+        return m_inbox.openConversation(customer, number, group);
+    }
+    int openConversations(const QString &user, const QString &group) override
+    {
+        return m_inbox.openConversations(user, group);
+    }
+    bool lock(const QString &key) override { return m_memory.lock(key); }
 
 private:
-    // Runs a statement; a kept statement that failed is prepared anew next time (a table that
-    // was missing or changed must not fail it forever).
-    bool run(QSqlQuery &q, QString *error)
-    {
-        if (m_db.exec(q, error))
-            return true;
-        m_stale.insert(q.lastQuery());
-        return false;
-    }
-    // The statements every webhook runs, prepared once. Finish them after reading, so that
-    // SQLite does not hold a read transaction open.
-    QSqlQuery &cached(const QString &sql);
-    InboxItem itemFrom(const QSqlQuery &q) const;
-
-    Database &m_db;
-    std::map<QString, QSqlQuery> m_statements;
-    QSet<QString> m_stale;
-    std::optional<QString> m_failure;
-    void failed(const QString &error)
-    {
-        if (!m_failure)
-            m_failure = error;
-    }
-    Clock m_clock;
+    StoreContext m_context;
+    RevisionStore m_revisions{m_context};
+    InboxStore m_inbox{m_context};
+    PresenceStore m_presence{m_context};
+    RoutingMemory m_memory{m_context};
 };
 
 } // namespace Switchboard

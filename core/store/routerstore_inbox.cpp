@@ -1,4 +1,4 @@
-// RouterStore: the inbox (voicemails, texts), text conversations and replies.
+// InboxStore: the inbox (voicemails, texts), text conversations and replies.
 
 #include "routerstore.h"
 
@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-bool RouterStore::deliver(const InboxDelivery &d, QString *error)
+bool InboxStore::deliver(const InboxDelivery &d, QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
     if (!transaction.isActive()) {
@@ -74,7 +74,7 @@ bool RouterStore::deliver(const InboxDelivery &d, QString *error)
 }
 
 
-InboxItem RouterStore::itemFrom(const QSqlQuery &q) const
+InboxItem InboxStore::itemFrom(const QSqlQuery &q) const
 {
     InboxItem i;
     i.id = q.value(0).toString();
@@ -105,7 +105,7 @@ const QString itemColumns = u"id, kind, owner_kind, owner_id, from_number, to_nu
 }
 
 
-QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QString *error)
+QList<InboxItem> InboxStore::page(const InboxQuery &query, QString *next, QString *error)
 {
     QStringList where;
     QVariantList values;
@@ -160,7 +160,7 @@ QList<InboxItem> RouterStore::inbox(const InboxQuery &query, QString *next, QStr
 }
 
 
-QHash<QString, int> RouterStore::counts(const Owner &owner, QString *error)
+QHash<QString, int> InboxStore::counts(const Owner &owner, QString *error)
 {
     QSqlQuery &q = cached(u"SELECT kind, COUNT(*), SUM(CASE WHEN is_read = 0 THEN 1 ELSE 0 END) "
                           "FROM inbox WHERE owner_kind = ? AND owner_id = ? AND archived = 0 "
@@ -179,7 +179,7 @@ QHash<QString, int> RouterStore::counts(const Owner &owner, QString *error)
 }
 
 
-std::optional<RouterStore::SmsReply> RouterStore::addReply(const InboxItem &item, const QString &body,
+std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, const QString &body,
                                                         const QString &status, QString *error)
 {
     SmsReply reply{newId(), item.id, item.from, item.to, body, now(), status};
@@ -199,7 +199,7 @@ std::optional<RouterStore::SmsReply> RouterStore::addReply(const InboxItem &item
 }
 
 
-QList<RouterStore::SmsReply> RouterStore::replies(const QString &itemId)
+QList<InboxStore::SmsReply> InboxStore::replies(const QString &itemId)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT id, item_id, to_number, from_number, body, created_at, status FROM outbox "
@@ -218,7 +218,7 @@ QList<RouterStore::SmsReply> RouterStore::replies(const QString &itemId)
 
 
 
-std::optional<InboxItem> RouterStore::item(const QString &id)
+std::optional<InboxItem> InboxStore::item(const QString &id)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT "_s + itemColumns + u" FROM inbox WHERE id = ?"_s);
@@ -230,7 +230,7 @@ std::optional<InboxItem> RouterStore::item(const QString &id)
 }
 
 
-bool RouterStore::changeItem(const QString &id, const ItemChange &change, QString *error)
+bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString *error)
 {
     const auto before = item(id);
     if (!before)
@@ -280,7 +280,7 @@ bool RouterStore::changeItem(const QString &id, const ItemChange &change, QStrin
 }
 
 
-bool RouterStore::deleteItem(const QString &id, QString *error)
+bool InboxStore::deleteItem(const QString &id, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"DELETE FROM inbox WHERE id = ?"_s);
@@ -289,7 +289,7 @@ bool RouterStore::deleteItem(const QString &id, QString *error)
 }
 
 
-bool RouterStore::setTranscription(const QString &dedupeKey, const QString &text, QString *error)
+bool InboxStore::setTranscription(const QString &dedupeKey, const QString &text, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"UPDATE inbox SET body = ? WHERE dedupe_key = ?"_s);
@@ -307,7 +307,7 @@ bool RouterStore::setTranscription(const QString &dedupeKey, const QString &text
 
 
 std::optional<Conversation>
-RouterStore::openConversation(const QString &customer, const QString &number, const QString &group)
+InboxStore::openConversation(const QString &customer, const QString &number, const QString &group)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT id, assignee FROM conversations WHERE customer = ? AND number = ? AND "
@@ -326,7 +326,7 @@ RouterStore::openConversation(const QString &customer, const QString &number, co
 }
 
 
-int RouterStore::openConversations(const QString &user, const QString &group)
+int InboxStore::openConversations(const QString &user, const QString &group)
 {
     QSqlQuery q = m_db.query();
     q.prepare(

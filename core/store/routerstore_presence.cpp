@@ -1,4 +1,4 @@
-// RouterStore: presence (available or not) and activity (per group and channel).
+// PresenceStore: presence (available or not) and activity (per group and channel).
 
 #include "routerstore.h"
 
@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-std::optional<QHash<QString, RouterStore::Presence>> RouterStore::presence(QString *error)
+std::optional<QHash<QString, PresenceStore::Presence>> PresenceStore::all(QString *error)
 {
     QHash<QString, Presence> result;
     QSqlQuery q = m_db.query();
@@ -34,7 +34,7 @@ std::optional<QHash<QString, RouterStore::Presence>> RouterStore::presence(QStri
 }
 
 
-bool RouterStore::setPresence(
+bool PresenceStore::set(
     const QString &user, std::optional<bool> available,
     const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
     QString *error)
@@ -75,7 +75,7 @@ bool RouterStore::setPresence(
 }
 
 
-bool RouterStore::isAvailable(const QString &user)
+bool PresenceStore::isAvailable(const QString &user)
 {
     QSqlQuery &q = cached(u"SELECT available FROM presence WHERE user_id = ?"_s);
     q.bindValue(0, user);
@@ -90,7 +90,7 @@ bool RouterStore::isAvailable(const QString &user)
 }
 
 
-bool RouterStore::isActive(const QString &user, const QString &group, Channel channel)
+bool PresenceStore::isActive(const QString &user, const QString &group, Channel channel)
 {
     QSqlQuery &q = cached(u"SELECT voice, sms FROM activity WHERE user_id = ? AND group_id = ?"_s);
     q.bindValue(0, user);

@@ -1,4 +1,4 @@
-// RouterStore: configuration revisions, as pushed.
+// RevisionStore: configuration revisions, as pushed.
 
 #include "routerstore.h"
 
@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-int RouterStore::currentRevision(QString *error)
+int RevisionStore::currentRevision(QString *error)
 {
     QSqlQuery &q = cached(u"SELECT COALESCE(MAX(revision), 0) FROM revisions"_s);
     QString failure;
@@ -30,7 +30,7 @@ int RouterStore::currentRevision(QString *error)
 }
 
 
-std::optional<QByteArray> RouterStore::document(int revision, QString *error)
+std::optional<QByteArray> RevisionStore::document(int revision, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT document FROM revisions WHERE revision = ?"_s);
@@ -47,7 +47,7 @@ std::optional<QByteArray> RouterStore::document(int revision, QString *error)
 }
 
 
-QList<std::pair<int, QString>> RouterStore::revisions()
+QList<std::pair<int, QString>> RevisionStore::list()
 {
     QList<std::pair<int, QString>> list;
     QSqlQuery q = m_db.query();
@@ -58,7 +58,7 @@ QList<std::pair<int, QString>> RouterStore::revisions()
 }
 
 
-int RouterStore::addRevision(int expected, const QByteArray &document, QString *error)
+int RevisionStore::addRevision(int expected, const QByteArray &document, QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
     const int current = currentRevision(error);

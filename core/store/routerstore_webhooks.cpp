@@ -1,4 +1,4 @@
-// RouterStore: what routing remembers between requests: webhooks already answered,
+// RoutingMemory: what routing remembers between requests: webhooks already answered,
 // round-robin turns, and the locks that make choices atomic across processes.
 
 #include "routerstore.h"
@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-std::optional<RouterStore::WebhookLookup> RouterStore::lookUpWebhook(const QString &key,
+std::optional<RoutingMemory::WebhookLookup> RoutingMemory::lookUpWebhook(const QString &key,
                                                                      QString *error)
 {
     QSqlQuery &q = cached(u"SELECT (SELECT response FROM webhooks WHERE request_key = ?), "
@@ -38,7 +38,7 @@ std::optional<RouterStore::WebhookLookup> RouterStore::lookUpWebhook(const QStri
 }
 
 
-RouterStore::Remembered RouterStore::rememberAnswer(const QString &key, const QByteArray &response,
+RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key, const QByteArray &response,
                                                    QString *error)
 {
     // Waits, on PostgreSQL, for another process keeping the same key; then keeps nothing.
@@ -55,7 +55,7 @@ RouterStore::Remembered RouterStore::rememberAnswer(const QString &key, const QB
 }
 
 
-QString RouterStore::takeTurn(const QString &key, const QStringList &order,
+QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
                               const QSet<QString> &eligible)
 {
     if (eligible.isEmpty())
@@ -97,7 +97,7 @@ QString RouterStore::takeTurn(const QString &key, const QStringList &order,
 }
 
 
-bool RouterStore::lock(const QString &key)
+bool RoutingMemory::lock(const QString &key)
 {
     // SQLite: the request's write transaction (BEGIN IMMEDIATE) already excludes every other
     // writer. PostgreSQL: a lock held until the request's transaction ends.

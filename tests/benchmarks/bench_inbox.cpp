@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
             d.to = u"+15125550110"_s;
             d.body = u"Message %1 about an apartment viewing, please call back."_s.arg(i);
             d.dedupeKey = u"SMbench%1"_s.arg(i);
-            if (!store.deliver(d, &error)) {
+            if (!store.inbox().deliver(d, &error)) {
                 std::fprintf(stderr, "%s\n", qPrintable(error));
                 return 1;
             }

@@ -283,7 +283,7 @@ public:
         request.target = "/api/v1/config";
         request.headers = {{"Authorization", "Bearer " + adminToken},
                            {"Content-Type", "application/json"}};
-        if (const int current = m_store->currentRevision())
+        if (const int current = m_store->revisions().currentRevision())
             request.headers.append({"If-Match", '"' + QByteArray::number(current) + '"'});
         request.body = document;
         const HttpResponse r = m_server->respond(request);
@@ -586,24 +586,24 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
         d.startsConversation = true;
         d.assignedTo = u"pat"_s;
         d.dedupeKey = sid;
-        QVERIFY2(store.deliver(d, &error), qPrintable(error));
+        QVERIFY2(store.inbox().deliver(d, &error), qPrintable(error));
     };
     text(u"SMold"_s, u"+15125557001"_s);
     text(u"SMopen"_s, u"+15125557002"_s);
     QVERIFY(store.addEvent({u"unrouted"_s, caller, mainLine, u"x"_s}, &error));
-    QVERIFY(store.rememberAnswer(u"key"_s, "<Response/>", &error) ==
-            RouterStore::Remembered::Kept);
-    RouterStore::InboxQuery all;
+    QVERIFY(store.memory().rememberAnswer(u"key"_s, "<Response/>", &error) ==
+            RoutingMemory::Remembered::Kept);
+    InboxStore::InboxQuery all;
     all.limit = 100;
     QString next;
-    QList<InboxItem> items = store.inbox(all, &next, &error);
+    QList<InboxItem> items = store.inbox().page(all, &next, &error);
     QCOMPARE(items.size(), 2);
     const InboxItem old = items.at(0).from == u"+15125557001" ? items.at(0) : items.at(1);
-    QVERIFY(store.addReply(old, u"Sent"_s, u"sent"_s, &error));
-    QVERIFY(store.addReply(old, u"Waiting"_s, u"queued"_s, &error));
-    RouterStore::ItemChange close;
+    QVERIFY(store.inbox().addReply(old, u"Sent"_s, u"sent"_s, &error));
+    QVERIFY(store.inbox().addReply(old, u"Waiting"_s, u"queued"_s, &error));
+    InboxStore::ItemChange close;
     close.closed = true;
-    QVERIFY(store.changeItem(old.id, close, &error));
+    QVERIFY(store.inbox().changeItem(old.id, close, &error));
 
     // A day later: nothing goes yet.
     now = now.addDays(1);
@@ -611,15 +611,15 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
     // Three days later: the remembered answer goes.
     now = now.addDays(2);
     QCOMPARE(store.prune(90, &error), 1);
-    QVERIFY(!store.lookUpWebhook(u"key"_s, &error)->answer);
+    QVERIFY(!store.memory().lookUpWebhook(u"key"_s, &error)->answer);
     // Past 90 days: the event, the sent reply, the closed conversation and its text go.
     now = now.addDays(90);
     QCOMPARE(store.prune(90, &error), 4);
     QVERIFY(store.events(QString(), 100).isEmpty());
-    items = store.inbox(all, &next, &error);
+    items = store.inbox().page(all, &next, &error);
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.first().from, u"+15125557002"_s);
-    const QList<RouterStore::SmsReply> replies = store.replies(old.id);
+    const QList<InboxStore::SmsReply> replies = store.inbox().replies(old.id);
     QCOMPARE(replies.size(), 1);
     QCOMPARE(replies.first().status, u"queued"_s);
 }
