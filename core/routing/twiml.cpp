@@ -4,134 +4,242 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-Twiml::Twiml()
-    : m_xml(u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"_s) // finish() encodes in UTF-8
-    , m_writer(&m_xml)
+// TwiML is a handful of elements with plain attributes and text, written thousands of times a
+// second: it is written here directly rather than through QXmlStreamWriter (which cost more
+// than the rest of an answer). What comes from outside is escaped, and what XML cannot hold
+// (control characters, lone surrogates, U+FFFE/U+FFFF) becomes U+FFFD, so the document is
+// always well-formed: tst_twiml parses hostile strings back.
+
+namespace {
+
+bool isXmlChar(char32_t c)
 {
-    m_writer.writeStartElement(u"Response"_s);
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+void escape(QString &out, QStringView text, bool attribute)
+{
+    out.reserve(out.size() + text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        switch (c.unicode()) {
+        case u'&':
+            out += u"&amp;"_s;
+            continue;
+        case u'<':
+            out += u"&lt;"_s;
+            continue;
+        case u'>':
+            out += u"&gt;"_s;
+            continue;
+        case u'"':
+            out += u"&quot;"_s;
+            continue;
+        case u'\r':
+            out += u"&#13;"_s; // kept as written (parsers turn a raw CR into LF)
+            continue;
+        case u'\t':
+        case u'\n':
+            if (attribute) { // kept as written (parsers turn them into spaces in attributes)
+                out += c == u'\t' ? u"&#9;"_s : u"&#10;"_s;
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+            continue;
+        }
+        out += c.isSurrogate() || !isXmlChar(c.unicode()) ? QChar(QChar::ReplacementCharacter) : c;
+    }
+}
+
+} // namespace
+
+Twiml::Twiml()
+    : m_xml(u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response"_s)
+{
+    m_startOpen = true;
+}
+
+void Twiml::open(QStringView element)
+{
+    closeStart();
+    m_xml += u'<';
+    m_xml += element;
+    m_startOpen = true;
+}
+
+void Twiml::attribute(QStringView name, QStringView value)
+{
+    m_xml += u' ';
+    m_xml += name;
+    m_xml += u"=\""_s;
+    escape(m_xml, value, true);
+    m_xml += u'"';
+}
+
+void Twiml::text(QStringView value)
+{
+    closeStart();
+    escape(m_xml, value, false);
+}
+
+void Twiml::close(QStringView element)
+{
+    if (m_startOpen) {
+        m_xml += u"/>"_s;
+        m_startOpen = false;
+        return;
+    }
+    m_xml += u"</"_s;
+    m_xml += element;
+    m_xml += u'>';
+}
+
+void Twiml::closeStart()
+{
+    if (m_startOpen) {
+        m_xml += u'>';
+        m_startOpen = false;
+    }
+}
+
+void Twiml::textElement(QStringView element, QStringView value)
+{
+    open(element);
+    text(value);
+    close(element);
 }
 
 void Twiml::prompt(const Prompt &p)
 {
     ++m_verbs;
     if (p.plays()) {
-        m_writer.writeTextElement(u"Play"_s, p.text);
+        textElement(u"Play", p.text);
         return;
     }
-    m_writer.writeStartElement(u"Say"_s);
+    open(u"Say");
     if (!p.voice.isEmpty())
-        m_writer.writeAttribute(u"voice"_s, p.voice);
+        attribute(u"voice", p.voice);
     if (!p.language.isEmpty())
-        m_writer.writeAttribute(u"language"_s, p.language);
-    m_writer.writeCharacters(p.text);
-    m_writer.writeEndElement();
+        attribute(u"language", p.language);
+    text(p.text);
+    close(u"Say");
 }
 
-void Twiml::say(const QString &text)
+void Twiml::say(const QString &words)
 {
     ++m_verbs;
-    m_writer.writeTextElement(u"Say"_s, text);
+    textElement(u"Say", words);
 }
 
 void Twiml::pause(int seconds)
 {
     ++m_verbs;
-    m_writer.writeEmptyElement(u"Pause"_s);
-    m_writer.writeAttribute(u"length"_s, QString::number(seconds));
+    open(u"Pause");
+    attribute(u"length", QString::number(seconds));
+    close(u"Pause");
 }
 
 void Twiml::redirect(const QString &url)
 {
     ++m_verbs;
-    m_writer.writeStartElement(u"Redirect"_s);
-    m_writer.writeAttribute(u"method"_s, u"POST"_s);
-    m_writer.writeCharacters(url);
-    m_writer.writeEndElement();
+    open(u"Redirect");
+    attribute(u"method", u"POST");
+    text(url);
+    close(u"Redirect");
 }
 
 void Twiml::hangup()
 {
     ++m_verbs;
-    m_writer.writeEmptyElement(u"Hangup"_s);
+    open(u"Hangup");
+    close(u"Hangup");
 }
 
 void Twiml::reject(bool busy)
 {
     ++m_verbs;
-    m_writer.writeEmptyElement(u"Reject"_s);
+    open(u"Reject");
     if (busy)
-        m_writer.writeAttribute(u"reason"_s, u"busy"_s);
+        attribute(u"reason", u"busy");
+    close(u"Reject");
 }
 
 void Twiml::message(const QString &body)
 {
     ++m_verbs;
-    m_writer.writeTextElement(u"Message"_s, body);
+    textElement(u"Message", body);
 }
 
 void Twiml::gather(const QString &action, int timeout, const std::optional<Prompt> &p)
 {
     ++m_verbs;
-    m_writer.writeStartElement(u"Gather"_s);
-    m_writer.writeAttribute(u"input"_s, u"dtmf"_s);
-    m_writer.writeAttribute(u"numDigits"_s, u"1"_s);
-    m_writer.writeAttribute(u"timeout"_s, QString::number(timeout));
-    m_writer.writeAttribute(u"action"_s, action);
-    m_writer.writeAttribute(u"method"_s, u"POST"_s);
+    open(u"Gather");
+    attribute(u"input", u"dtmf");
+    attribute(u"numDigits", u"1");
+    attribute(u"timeout", QString::number(timeout));
+    attribute(u"action", action);
+    attribute(u"method", u"POST");
     if (p)
         prompt(*p);
-    m_writer.writeEndElement();
+    close(u"Gather");
 }
 
-void Twiml::gatherRaw(const QString &action, int timeout, const QString &text)
+void Twiml::gatherRaw(const QString &action, int timeout, const QString &words)
 {
-    gather(action, timeout, Prompt::say(text));
+    gather(action, timeout, Prompt::say(words));
 }
 
 void Twiml::dial(const QString &action, int timeout, const QString &callerId, bool record,
                  const QList<Device> &devices, const QString &screenUrl)
 {
     ++m_verbs;
-    m_writer.writeStartElement(u"Dial"_s);
-    m_writer.writeAttribute(u"timeout"_s, QString::number(timeout));
-    m_writer.writeAttribute(u"action"_s, action);
-    m_writer.writeAttribute(u"method"_s, u"POST"_s);
+    open(u"Dial");
+    attribute(u"timeout", QString::number(timeout));
+    attribute(u"action", action);
+    attribute(u"method", u"POST");
     if (!callerId.isEmpty())
-        m_writer.writeAttribute(u"callerId"_s, callerId);
+        attribute(u"callerId", callerId);
     if (record)
-        m_writer.writeAttribute(u"record"_s, u"record-from-answer"_s);
+        attribute(u"record", u"record-from-answer");
     for (const Device &d : devices) {
-        m_writer.writeStartElement(d.noun);
+        open(d.noun);
         if (!screenUrl.isEmpty()) {
-            m_writer.writeAttribute(u"url"_s, screenUrl);
-            m_writer.writeAttribute(u"method"_s, u"POST"_s);
+            attribute(u"url", screenUrl);
+            attribute(u"method", u"POST");
         }
-        m_writer.writeCharacters(d.address);
-        m_writer.writeEndElement();
+        text(d.address);
+        close(d.noun);
     }
-    m_writer.writeEndElement();
+    close(u"Dial");
 }
 
 void Twiml::record(const QString &action, int maxLength, bool transcribe,
                    const QString &transcribeCallback)
 {
     ++m_verbs;
-    m_writer.writeEmptyElement(u"Record"_s);
-    m_writer.writeAttribute(u"action"_s, action);
-    m_writer.writeAttribute(u"method"_s, u"POST"_s);
-    m_writer.writeAttribute(u"maxLength"_s, QString::number(maxLength));
-    m_writer.writeAttribute(u"playBeep"_s, u"true"_s);
-    m_writer.writeAttribute(u"finishOnKey"_s, u"#"_s);
+    open(u"Record");
+    attribute(u"action", action);
+    attribute(u"method", u"POST");
+    attribute(u"maxLength", QString::number(maxLength));
+    attribute(u"playBeep", u"true");
+    attribute(u"finishOnKey", u"#");
     if (transcribe) {
-        m_writer.writeAttribute(u"transcribe"_s, u"true"_s);
-        m_writer.writeAttribute(u"transcribeCallback"_s, transcribeCallback);
+        attribute(u"transcribe", u"true");
+        attribute(u"transcribeCallback", transcribeCallback);
     }
+    close(u"Record");
 }
 
 QByteArray Twiml::finish()
 {
-    m_writer.writeEndElement();
-    m_writer.writeEndDocument();
+    close(u"Response");
     return m_xml.toUtf8();
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
-// A TwiML <Response> for the carrier, written with QXmlStreamWriter, so that text from the
-// configuration or from callers is always escaped.
+// A TwiML <Response> for the carrier. Text from the configuration or from callers is always
+// escaped, and what XML cannot hold is replaced, so the answer is always well-formed.
 
 #include "model/appletvalues.h"
 
 #include <QByteArray>
-#include <QXmlStreamWriter>
+#include <QString>
 
 namespace Switchboard {
 
@@ -39,9 +39,15 @@ public:
     QByteArray finish();
 
 private:
-    QString m_xml; // a string, not a device: no encoder and no QIODevice in each write
+    void open(QStringView element);
+    void attribute(QStringView name, QStringView value);
+    void text(QStringView value);
+    void close(QStringView element);
+    void closeStart();
+    void textElement(QStringView element, QStringView value);
 
-    QXmlStreamWriter m_writer;
+    QString m_xml;           // encoded once, in finish()
+    bool m_startOpen = false; // a start tag waits for its '>' or '/>'
     int m_verbs = 0;
 };
 

@@ -9,8 +9,8 @@
 #
 # With CEILING=PATH/TO/bench_http_ceiling (the CMake target sets it), it also measures what
 # routerd's HTTP layer (Boost.Beast) answers doing only the parts every webhook answer needs,
-# one by one (a fixed answer; + the signature check; + the TwiML written with
-# QXmlStreamWriter; + one SQLite read): the ceiling for any handler on this HTTP layer.
+# one by one (a fixed answer; + the signature check; + the TwiML written by
+# Switchboard::Twiml; + one SQLite read): the ceiling for any handler on this HTTP layer.
 #
 # KEEP=1 keeps the temporary directory (logs, wrk output, TwiML). To profile, pass a wrapper
 # script that execs e.g. "valgrind --tool=callgrind ROUTERD "$@"" in place of the binary.
@@ -267,7 +267,7 @@ fi
 # --- summary --------------------------------------------------------------------------
 declare -A what=([nginx]="nginx, the TwiML from memory" [routerd]="switchboard-routerd"
     [fixed]="Beast layer, a fixed answer" [signature]="  + signature checked"
-    [twiml]="  + TwiML by QXmlStreamWriter" [read]="  + one SQLite read")
+    [twiml]="  + TwiML written (Twiml)" [read]="  + one SQLite read")
 printf '%-32s %11s %9s %9s %9s\n' "" "requests/s" "of nginx" "p50" "p99"
 for name in nginx "${levels[@]}" routerd; do
     awk -v what="${what[$name]}" -v r="${rps[$name]}" -v n="${rps[nginx]}" -v m="${p50[$name]}" \

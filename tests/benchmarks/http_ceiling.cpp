@@ -3,7 +3,7 @@
 // bench_routerd.sh can show what each costs. Each level adds to the one before:
 //   fixed      answers the TwiML from memory (the HTTP layer alone)
 //   signature  + checks X-Twilio-Signature (form parsed, HMAC-SHA1 by QMessageAuthenticationCode)
-//   twiml      + writes the menu's TwiML with QXmlStreamWriter (Switchboard::Twiml)
+//   twiml      + writes the menu's TwiML (Switchboard::Twiml)
 //   read       + one prepared read from SQLite (the retry lookup, as routerd's store does it)
 // No routing, no configuration: what is left between "read" and routerd is routerd's own.
 //
