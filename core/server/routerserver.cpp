@@ -206,9 +206,19 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     RoutingOutcome outcome;
     bool answeredElsewhere = false;
     {
-        Database::Transaction transaction(m_store.database(), Database::Transaction::Write);
-        if (!transaction.isActive())
-            return unavailable(tr("Cannot begin a transaction."));
+        // Everything the request writes is kept in one transaction, begun at its first write:
+        // a request that only reads (most calls) takes no write lock.
+        struct Request
+        {
+            RouterStore &store;
+            bool ended = false;
+            ~Request()
+            {
+                if (!ended)
+                    store.endRequest(false, nullptr); // rolled back
+            }
+        } transaction{m_store};
+        m_store.beginRequest();
         m_store.takeFailure();
         RoutingEngine engine(config ? *config : nothingPushed, revision, m_store,
                              m_options.publicUrl);
@@ -234,7 +244,8 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
                 return unavailable(error);
             answeredElsewhere = remembered == RoutingMemory::Remembered::AnsweredElsewhere;
         }
-        if (!answeredElsewhere && !transaction.commit(&error))
+        transaction.ended = true;
+        if (!m_store.endRequest(!answeredElsewhere, &error))
             return unavailable(error);
     } // rolled back when answered elsewhere
     if (answeredElsewhere) {

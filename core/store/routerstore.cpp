@@ -127,6 +127,28 @@ QSqlQuery &StoreContext::cached(const QString &sql)
 }
 
 
+bool StoreContext::beginWrites()
+{
+    if (!inRequest || request)
+        return !request || request->isActive();
+    request.emplace(db, Database::Transaction::Write);
+    if (!request->isActive()) {
+        failed(RouterStore::tr("Cannot begin a transaction on %1.").arg(db.displayName()));
+        return false;
+    }
+    return true;
+}
+
+bool StoreContext::endRequest(bool commit, QString *error)
+{
+    inRequest = false;
+    if (!request)
+        return true; // nothing was written
+    const bool kept = commit && request->commit(error);
+    request.reset(); // rolls back what was not committed
+    return kept || !commit;
+}
+
 int RouterStore::prune(int days, QString *error)
 {
     const QDateTime now = m_context.currentTime();
@@ -161,6 +183,10 @@ int RouterStore::prune(int days, QString *error)
 
 bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
 {
+    if (!m_context.beginWrites()) {
+        *error = m_context.failure.value_or(QString());
+        return false;
+    }
     QSqlQuery q = m_context.db.query();
     q.prepare(
         u"INSERT INTO events (id, kind, at, from_number, to_number, detail) VALUES (?, ?, ?, ?, ?, ?)"_s);

@@ -65,9 +65,18 @@ public:
             failure = error;
     }
 
+    // One request's writes in one transaction, begun at its first write (a request that only
+    // reads, most calls, costs no write lock): beginRequest(), then writes call beginWrites(),
+    // then endRequest() commits or rolls back.
+    void beginRequest() { inRequest = true; }
+    bool beginWrites();
+    bool endRequest(bool commit, QString *error);
+
 private:
     std::map<QString, QSqlQuery> statements;
     QSet<QString> stale;
+    bool inRequest = false;
+    std::optional<Database::Transaction> request;
 };
 
 // A part of the store: one concern, on the shared context.
@@ -86,6 +95,7 @@ protected:
     QDateTime currentTime() const { return m_c.currentTime(); }
     static QString newId() { return StoreContext::newId(); }
     void failed(const QString &error) { m_c.failed(error); }
+    bool beginWrites() { return m_c.beginWrites(); }
 
     StoreContext &m_c;
     Database &m_db;
@@ -220,6 +230,10 @@ public:
     // carrier retries within hours). Returns how many rows went, -1 on error.
     int prune(int days, QString *error);
     static constexpr int RememberedAnswerDays = 2;
+
+    // One request's writes kept together (see StoreContext::beginRequest).
+    void beginRequest() { m_context.beginRequest(); }
+    bool endRequest(bool commit, QString *error) { return m_context.endRequest(commit, error); }
 
     // Routing events.
     bool addEvent(const RoutingEvent &event, QString *error);

@@ -17,6 +17,10 @@ namespace Switchboard {
 
 bool InboxStore::deliver(const InboxDelivery &d, QString *error)
 {
+    if (!beginWrites()) {
+        *error = m_c.failure.value_or(QString());
+        return false;
+    }
     Database::Transaction transaction(m_db, Database::Transaction::Write);
     if (!transaction.isActive()) {
         *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());

@@ -41,6 +41,10 @@ std::optional<RoutingMemory::WebhookLookup> RoutingMemory::lookUpWebhook(const Q
 RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key, const QByteArray &response,
                                                    QString *error)
 {
+    if (!beginWrites()) {
+        *error = m_c.failure.value_or(QString());
+        return Remembered::Failed;
+    }
     // Waits, on PostgreSQL, for another process keeping the same key; then keeps nothing.
     QSqlQuery &q = cached(u"INSERT INTO webhooks (request_key, response, at) VALUES (?, ?, ?) "
                           "ON CONFLICT (request_key) DO NOTHING"_s);
@@ -58,6 +62,8 @@ RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key, cons
 QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
                               const QSet<QString> &eligible)
 {
+    if (!beginWrites())
+        return {};
     if (eligible.isEmpty())
         return {};
     // Read and advance the turn under one lock, so that two backends cannot both read the
@@ -99,6 +105,8 @@ QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
 
 bool RoutingMemory::lock(const QString &key)
 {
+    if (!beginWrites())
+        return false;
     // SQLite: the request's write transaction (BEGIN IMMEDIATE) already excludes every other
     // writer. PostgreSQL: a lock held until the request's transaction ends.
     if (m_db.kind() != Database::Kind::Postgres)
