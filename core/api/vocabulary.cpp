@@ -178,7 +178,9 @@ std::optional<InboxChange> InboxChange::fromJson(const QJsonObject &o, QString *
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QString k = it.key();
         if ((k == u"read" || k == u"archived" || k == u"closed") && !it->isBool()) {
-            *error = QCoreApplication::translate("Switchboard::RouterServer", "%1 is true or false.").arg(k);
+            *error =
+                QCoreApplication::translate("Switchboard::RouterServer", "%1 is true or false.")
+                    .arg(k);
             return std::nullopt;
         }
         if (k == u"read")
@@ -191,7 +193,9 @@ std::optional<InboxChange> InboxChange::fromJson(const QJsonObject &o, QString *
             change.assignedTo = it->toString();
         else {
             *error =
-                QCoreApplication::translate("Switchboard::RouterServer", "An inbox item has no \"%1\" to change (read, archived, assigned_to, closed).")
+                QCoreApplication::translate(
+                    "Switchboard::RouterServer",
+                    "An inbox item has no \"%1\" to change (read, archived, assigned_to, closed).")
                     .arg(k);
             return std::nullopt;
         }
@@ -201,16 +205,16 @@ std::optional<InboxChange> InboxChange::fromJson(const QJsonObject &o, QString *
 
 QJsonObject Reply::toJson() const
 {
-    return QJsonObject{{u"id"_s, id},     {u"item"_s, itemId}, {u"to"_s, to},
-                       {u"from"_s, from}, {u"body"_s, body},   {u"created_at"_s, createdAt},
+    return QJsonObject{{u"id"_s, id},        {u"item"_s, itemId}, {u"to"_s, to},
+                       {u"from"_s, from},    {u"body"_s, body},   {u"created_at"_s, createdAt},
                        {u"status"_s, status}};
 }
 
 Reply Reply::fromJson(const QJsonObject &o)
 {
-    return Reply{o.value(u"id").toString(),   o.value(u"item").toString(),
-                 o.value(u"to").toString(),   o.value(u"from").toString(),
-                 o.value(u"body").toString(), o.value(u"created_at").toString(),
+    return Reply{o.value(u"id").toString(),    o.value(u"item").toString(),
+                 o.value(u"to").toString(),    o.value(u"from").toString(),
+                 o.value(u"body").toString(),  o.value(u"created_at").toString(),
                  o.value(u"status").toString()};
 }
 
@@ -326,8 +330,10 @@ std::optional<PresenceChange> PresenceChange::fromJson(const QJsonObject &o, QSt
                 change.groups.insert(gi.key(), set);
             }
         } else {
-            *error = QCoreApplication::translate("Switchboard::RouterServer", "Presence has \"available\" (true or false) and \"groups\" "
-                        "({\"sales\": {\"voice\": true, \"sms\": false}}).");
+            *error = QCoreApplication::translate(
+                "Switchboard::RouterServer",
+                "Presence has \"available\" (true or false) and \"groups\" "
+                "({\"sales\": {\"voice\": true, \"sms\": false}}).");
             return std::nullopt;
         }
     }
@@ -348,8 +354,8 @@ QList<RevisionInfo> revisionsFromJson(const QJsonArray &a)
 {
     QList<RevisionInfo> list;
     for (const QJsonValue &v : a)
-        list.append({v.toObject().value(u"revision").toInt(),
-                     v.toObject().value(u"pushed_at").toString()});
+        list.append(
+            {v.toObject().value(u"revision").toInt(), v.toObject().value(u"pushed_at").toString()});
     return list;
 }
 

@@ -118,8 +118,8 @@ QNetworkReply *BackendClient::putConfig(const QByteArray &document, int basedOn,
 }
 
 BackendResponse BackendClient::sendAndWait(const QByteArray &method, const QString &path,
-                                        const QByteArray &body,
-                                        const QList<std::pair<QByteArray, QByteArray>> &headers)
+                                           const QByteArray &body,
+                                           const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     BackendResponse result;
     QEventLoop loop;

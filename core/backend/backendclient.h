@@ -79,8 +79,8 @@ public:
 
     // The same, waiting for the answer (switchboardctl, tests).
     BackendResponse sendAndWait(const QByteArray &method, const QString &path,
-                             const QByteArray &body = {},
-                             const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+                                const QByteArray &body = {},
+                                const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
     // Reads the CA file; false (and `error`) when it holds no certificate.
     static bool checkCaFile(const QString &path, QString *error);

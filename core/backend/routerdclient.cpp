@@ -101,8 +101,8 @@ QNetworkReply *RouterdClient::setPresence(const QString &user, const Api::Presen
 {
     return m_client->send("PUT", Api::presencePath(user), compact(change.toJson()), context,
                           [done](const BackendResponse &r) {
-                              done(r, r.ok() ? Api::Presence::fromJson(r.object())
-                                             : Api::Presence());
+                              done(r,
+                                   r.ok() ? Api::Presence::fromJson(r.object()) : Api::Presence());
                           });
 }
 

@@ -39,8 +39,7 @@ public:
     QNetworkReply *deleteItem(const QString &id, QObject *context, Plain done) const;
     QNetworkReply *reply(const QString &id, const QString &body, QObject *context,
                          Done<Api::ReplyResult> done) const;
-    QNetworkReply *replies(const QString &id, QObject *context,
-                           Done<QList<Api::Reply>> done) const;
+    QNetworkReply *replies(const QString &id, QObject *context, Done<QList<Api::Reply>> done) const;
 
     QNetworkReply *presence(QObject *context, Done<QHash<QString, Api::Presence>> done) const;
     QNetworkReply *setPresence(const QString &user, const Api::PresenceChange &change,

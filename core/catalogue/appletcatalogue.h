@@ -88,7 +88,7 @@ struct BranchSpec
 struct AppletType
 {
     AppletKind kind = AppletKind::Greeting;
-    QString type; // the document's name for it
+    QString type;                      // the document's name for it
     const char *label = nullptr;       // "Menu"
     const char *description = nullptr; // one line for the palette
     bool voice = false;

@@ -15,8 +15,7 @@ QJsonValue value(const Applet &applet, QStringView key)
 
 QList<DialStep> dialSteps(const Applet &dial)
 {
-    const FieldSpec *stepSpec =
-        AppletCatalogue::instance().type(AppletKind::Dial).field(u"steps");
+    const FieldSpec *stepSpec = AppletCatalogue::instance().type(AppletKind::Dial).field(u"steps");
     const auto defaultStrategy =
         dialStrategyFromKey(stepSpec->itemField(u"strategy")->defaultValue.toString());
     const int defaultSeconds = stepSpec->itemField(u"ring_seconds")->defaultValue.toInt();

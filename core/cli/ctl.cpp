@@ -1,7 +1,7 @@
 #include "ctl.h"
 
-#include "backend/backendclient.h"
 #include "api/vocabulary.h"
+#include "backend/backendclient.h"
 #include "backend/push.h"
 #include "config/configdocument.h"
 #include "i18n/language.h"
@@ -56,8 +56,7 @@ private:
         tr("DB")};
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
     // push
-    QCommandLineOption m_backend{
-        u"backend"_s, tr("push: the backend's URL."), tr("URL")};
+    QCommandLineOption m_backend{u"backend"_s, tr("push: the backend's URL."), tr("URL")};
     QCommandLineOption m_tokenFile{
         u"token-file"_s, tr("push: a file holding the backend's admin token."), tr("FILE")};
     QCommandLineOption m_caFile{
@@ -336,15 +335,16 @@ int Ctl::push(const QStringList &args)
         QList<std::pair<QByteArray, QByteArray>> headers;
         if (revision > 0)
             headers.append({"If-Match", '"' + QByteArray::number(revision) + '"'});
-        return PushResult::from(client.sendAndWait("PUT", QString::fromLatin1(Api::ConfigPath), document, headers));
+        return PushResult::from(
+            client.sendAndWait("PUT", QString::fromLatin1(Api::ConfigPath), document, headers));
     };
     PushResult result = put(basedOn);
     if (result.outcome == PushResult::Conflict) {
         // What changed there since the revision this database last saw.
-        const BackendResponse theirs = client.sendAndWait("GET", QString::fromLatin1(Api::ConfigPath));
-        const BackendResponse base = basedOn
-                                      ? client.sendAndWait("GET", Api::revisionPath(basedOn))
-                                      : BackendResponse();
+        const BackendResponse theirs =
+            client.sendAndWait("GET", QString::fromLatin1(Api::ConfigPath));
+        const BackendResponse base =
+            basedOn ? client.sendAndWait("GET", Api::revisionPath(basedOn)) : BackendResponse();
         const Organization before =
             basedOn && base.ok() ? readConfigDocument(base.body).organization : Organization();
         const Organization after =

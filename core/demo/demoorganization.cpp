@@ -112,10 +112,12 @@ Organization demoOrganization()
               {u"9"_s, u"menu"_s},
               {u"no-input"_s, u"sales-vm"_s}}),
          applet(u"dial-sales"_s, AppletKind::Dial, u"Ring Sales"_s,
-                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"sales"_s), DialStrategy::Sequential, 20)}}},
+                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"sales"_s),
+                                                         DialStrategy::Sequential, 20)}}},
                 {{u"no-answer"_s, u"sales-vm"_s}}),
          applet(u"dial-support"_s, AppletKind::Dial, u"Ring Support"_s,
-                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"support"_s), DialStrategy::Simultaneous, 25)}}},
+                QJsonObject{{u"steps"_s, QJsonArray{step(DialTarget::group(u"support"_s),
+                                                         DialStrategy::Simultaneous, 25)}}},
                 {{u"no-answer"_s, u"support-vm"_s}}),
          applet(u"sales-vm"_s, AppletKind::Voicemail, u"Sales voicemail"_s,
                 QJsonObject{{u"owner"_s, salesGroup}}),
@@ -125,16 +127,17 @@ Organization demoOrganization()
                 QJsonObject{{u"owner"_s, salesGroup},
                             {u"prompt"_s, say(u"Our office is closed. Please leave a message and "
                                               "we will call you back."_s)}})});
-    main.sms =
-        graph(u"keyword"_s,
-              {applet(u"keyword"_s, AppletKind::Keyword, u"Sales or support?"_s,
-                      QJsonObject{{u"keywords"_s, QJsonArray{u"SALES"_s, u"SUPPORT"_s}},
-                                  {u"prompt"_s, u"Reply SALES or SUPPORT."_s}},
-                      {{u"SALES"_s, u"sales-inbox"_s}, {u"SUPPORT"_s, u"support-inbox"_s}}),
-               applet(u"sales-inbox"_s, AppletKind::SmsInbox, u"Sales inbox"_s,
-                      QJsonObject{{u"owner"_s, salesGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}}),
-               applet(u"support-inbox"_s, AppletKind::SmsInbox, u"Support inbox"_s,
-                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
+    main.sms = graph(u"keyword"_s,
+                     {applet(u"keyword"_s, AppletKind::Keyword, u"Sales or support?"_s,
+                             QJsonObject{{u"keywords"_s, QJsonArray{u"SALES"_s, u"SUPPORT"_s}},
+                                         {u"prompt"_s, u"Reply SALES or SUPPORT."_s}},
+                             {{u"SALES"_s, u"sales-inbox"_s}, {u"SUPPORT"_s, u"support-inbox"_s}}),
+                      applet(u"sales-inbox"_s, AppletKind::SmsInbox, u"Sales inbox"_s,
+                             QJsonObject{{u"owner"_s, salesGroup},
+                                         {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}}),
+                      applet(u"support-inbox"_s, AppletKind::SmsInbox, u"Support inbox"_s,
+                             QJsonObject{{u"owner"_s, supportGroup},
+                                         {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
 
     Flow supportLine;
     supportLine.id = u"support-line"_s;
@@ -146,9 +149,10 @@ Organization demoOrganization()
                 {{u"next"_s, u"ring"_s}}),
          applet(u"ring"_s, AppletKind::Dial, u"Ring Support"_s,
                 QJsonObject{
-                    {u"steps"_s, QJsonArray{step(DialTarget::group(u"support"_s), DialStrategy::RoundRobin, 30),
-                                            step(DialTarget::listOf({u"maria"_s, u"nancy"_s}),
-                                                 DialStrategy::Simultaneous, 20)}}},
+                    {u"steps"_s,
+                     QJsonArray{step(DialTarget::group(u"support"_s), DialStrategy::RoundRobin, 30),
+                                step(DialTarget::listOf({u"maria"_s, u"nancy"_s}),
+                                     DialStrategy::Simultaneous, 20)}}},
                 {{u"no-answer"_s, u"voicemail"_s}}),
          applet(u"voicemail"_s, AppletKind::Voicemail, u"Support voicemail"_s,
                 QJsonObject{{u"owner"_s, supportGroup}})});
@@ -158,7 +162,8 @@ Organization demoOrganization()
                       QJsonObject{{u"body"_s, u"Thanks! Support will text you back shortly."_s}},
                       {{u"next"_s, u"inbox"_s}}),
                applet(u"inbox"_s, AppletKind::SmsInbox, u"Support inbox"_s,
-                      QJsonObject{{u"owner"_s, supportGroup}, {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
+                      QJsonObject{{u"owner"_s, supportGroup},
+                                  {u"assign"_s, inboxAssignKey(InboxAssign::RoundRobin)}})});
     org.flows = {main, supportLine};
 
     org.numbers = {

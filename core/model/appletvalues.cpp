@@ -70,8 +70,10 @@ std::optional<DialTarget> DialTarget::fromJson(const QJsonValue &v, const QStrin
     const qsizetype form = o.size() == 1 ? jsonKeys().indexOf(o.constBegin().key()) : -1;
     if (!v.isObject() || form < 0) {
         problems.wrongType(path, v,
-                           QCoreApplication::translate("Validator", "one of {\"user\": ID}, {\"group\": ID}, {\"members\": [IDs]}, "
-                              "{\"number\": \"+1...\"} or {\"caller_owner\": true}"));
+                           QCoreApplication::translate(
+                               "Validator",
+                               "one of {\"user\": ID}, {\"group\": ID}, {\"members\": [IDs]}, "
+                               "{\"number\": \"+1...\"} or {\"caller_owner\": true}"));
         return std::nullopt;
     }
     DialTarget target;
@@ -89,19 +91,22 @@ std::optional<DialTarget> DialTarget::fromJson(const QJsonValue &v, const QStrin
         break;
     case Kind::Members: {
         if (!value.isArray()) {
-            problems.wrongType(valuePath, value, QCoreApplication::translate("Validator", "a list of user ids"));
+            problems.wrongType(valuePath, value,
+                               QCoreApplication::translate("Validator", "a list of user ids"));
             return std::nullopt;
         }
         const QJsonArray members = value.toArray();
         bool ok = true;
         if (members.isEmpty()) {
             problems.error(valuePath, u"limit"_s,
-                           QCoreApplication::translate("Validator", "A list of members to ring must not be empty."));
+                           QCoreApplication::translate(
+                               "Validator", "A list of members to ring must not be empty."));
             ok = false;
         }
         for (qsizetype i = 0; i < members.size(); ++i) {
             if (!members.at(i).isString()) {
-                problems.wrongType(JsonPath::index(valuePath, i), members.at(i), QCoreApplication::translate("Validator", "a user id"));
+                problems.wrongType(JsonPath::index(valuePath, i), members.at(i),
+                                   QCoreApplication::translate("Validator", "a user id"));
                 ok = false;
             }
             target.members.append(members.at(i).toString());
@@ -112,13 +117,16 @@ std::optional<DialTarget> DialTarget::fromJson(const QJsonValue &v, const QStrin
     }
     case Kind::Number:
         if (!value.isString()) {
-            problems.wrongType(valuePath, value, QCoreApplication::translate("Validator", "a phone number"));
+            problems.wrongType(valuePath, value,
+                               QCoreApplication::translate("Validator", "a phone number"));
             return std::nullopt;
         }
         if (!isE164(value.toString())) {
-            problems.error(valuePath, u"malformed-number"_s,
-                           QCoreApplication::translate("Validator", "\"%1\" is not a phone number in E.164 form (like +15125550100).")
-                               .arg(value.toString()));
+            problems.error(
+                valuePath, u"malformed-number"_s,
+                QCoreApplication::translate(
+                    "Validator", "\"%1\" is not a phone number in E.164 form (like +15125550100).")
+                    .arg(value.toString()));
             return std::nullopt;
         }
         target.number = value.toString();
@@ -126,8 +134,10 @@ std::optional<DialTarget> DialTarget::fromJson(const QJsonValue &v, const QStrin
     case Kind::CallerOwner:
         if (value != QJsonValue(true)) {
             problems.error(valuePath, u"invalid-value"_s,
-                           QCoreApplication::translate("Validator", "\"caller_owner\" can only be true: it rings the owner of the "
-                              "caller's contact."));
+                           QCoreApplication::translate(
+                               "Validator",
+                               "\"caller_owner\" can only be true: it rings the owner of the "
+                               "caller's contact."));
             return std::nullopt;
         }
         break;
@@ -173,12 +183,14 @@ std::optional<Owner> Owner::fromJson(const QJsonValue &v, const QString &path, F
     const QJsonObject o = v.toObject();
     const auto kind = o.size() == 1 ? kindFromKey(o.constBegin().key()) : std::nullopt;
     if (!v.isObject() || !kind) {
-        problems.wrongType(path, v, QCoreApplication::translate("Validator", "{\"user\": ID} or {\"group\": ID}"));
+        problems.wrongType(
+            path, v, QCoreApplication::translate("Validator", "{\"user\": ID} or {\"group\": ID}"));
         return std::nullopt;
     }
     const QJsonValue id = o.constBegin().value();
     if (!id.isString()) {
-        problems.wrongType(JsonPath::key(path, o.constBegin().key()), id, QCoreApplication::translate("Validator", "an id"));
+        problems.wrongType(JsonPath::key(path, o.constBegin().key()), id,
+                           QCoreApplication::translate("Validator", "an id"));
         return std::nullopt;
     }
     return Owner{*kind, id.toString()};

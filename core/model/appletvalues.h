@@ -29,9 +29,9 @@ struct DialTarget
     };
 
     Kind kind = Kind::User;
-    QString id;         // User, Group
+    QString id;          // User, Group
     QStringList members; // Members
-    QString number;     // Number
+    QString number;      // Number
 
     static DialTarget user(const QString &id) { return {Kind::User, id, {}, {}}; }
     static DialTarget group(const QString &id) { return {Kind::Group, id, {}, {}}; }
@@ -140,7 +140,7 @@ struct Prompt
         Play
     };
     Kind kind = Kind::Say;
-    QString text; // Say: the words; Play: the sound's URL
+    QString text;     // Say: the words; Play: the sound's URL
     QString voice;    // Say only, optional
     QString language; // Say only, optional
 

@@ -114,8 +114,8 @@ bool names(const Owner &owner, ReferenceTarget target, const QString &id)
 
 bool names(const DialTarget &t, ReferenceTarget target, const QString &id)
 {
-    const auto kind = target == ReferenceTarget::User ? DialTarget::Kind::User
-                                                      : DialTarget::Kind::Group;
+    const auto kind =
+        target == ReferenceTarget::User ? DialTarget::Kind::User : DialTarget::Kind::Group;
     return t.kind == kind && t.id == id;
 }
 
@@ -136,32 +136,32 @@ QList<Reference> findReferences(const Organization &org, ReferenceTarget target,
     }
     for (int f = 0; f < org.flows.size(); ++f) {
         const Flow &flow = org.flows.at(f);
-        visitFlow(
-            flow, JsonPath::index(u"flows"_s, f),
-            [&](Channel channel, const Applet &applet, QJsonValue &value, const QString &path,
-                FieldKind kind, int step) {
-                QString where = ReferenceText::applet(flow, channel, applet);
-                if (step >= 0)
-                    where += u", "_s + ReferenceText::step(step);
-                if (kind == FieldKind::Owner) {
-                    const auto owner = Owner::fromJson(value);
-                    if (owner && names(*owner, target, id))
-                        refs.append({Reference::Owner, JsonPath::key(path, owner->kindKey()),
-                                     where, f});
-                    return false;
-                }
-                const auto dial = DialTarget::fromJson(value);
-                if (!dial)
-                    return false;
-                if (names(*dial, target, id))
-                    refs.append({Reference::DialTarget, JsonPath::key(path, dial->jsonKey()),
-                                 where, f});
-                else if (target == ReferenceTarget::User &&
-                         dial->kind == DialTarget::Kind::Members && dial->members.contains(id))
-                    refs.append({Reference::RingList, JsonPath::key(path, dial->jsonKey()), where,
-                                 f});
-                return false;
-            });
+        visitFlow(flow, JsonPath::index(u"flows"_s, f),
+                  [&](Channel channel, const Applet &applet, QJsonValue &value, const QString &path,
+                      FieldKind kind, int step) {
+                      QString where = ReferenceText::applet(flow, channel, applet);
+                      if (step >= 0)
+                          where += u", "_s + ReferenceText::step(step);
+                      if (kind == FieldKind::Owner) {
+                          const auto owner = Owner::fromJson(value);
+                          if (owner && names(*owner, target, id))
+                              refs.append({Reference::Owner, JsonPath::key(path, owner->kindKey()),
+                                           where, f});
+                          return false;
+                      }
+                      const auto dial = DialTarget::fromJson(value);
+                      if (!dial)
+                          return false;
+                      if (names(*dial, target, id))
+                          refs.append({Reference::DialTarget, JsonPath::key(path, dial->jsonKey()),
+                                       where, f});
+                      else if (target == ReferenceTarget::User &&
+                               dial->kind == DialTarget::Kind::Members &&
+                               dial->members.contains(id))
+                          refs.append({Reference::RingList, JsonPath::key(path, dial->jsonKey()),
+                                       where, f});
+                      return false;
+                  });
     }
     if (target == ReferenceTarget::User) {
         for (int c = 0; c < org.contacts.size(); ++c) {

@@ -27,10 +27,10 @@ bool AppletRun::hoursOpen(const Applet &hours)
     const HoursVerdict v = checkHours(hours, m_config.timezone, m_now);
     traceAt(hours.id, [&] {
         const QString when = v.local.toString(u"ddd yyyy-MM-dd HH:mm"_s) + u' ' + v.zone;
-        return v.open ? RoutingEngine::tr("%1: open (%2).").arg(label(hours), when)
-               : v.holiday.isEmpty()
-                   ? RoutingEngine::tr("%1: closed (%2).").arg(label(hours), when)
-                   : RoutingEngine::tr("%1: closed for %2 (%3).").arg(label(hours), v.holiday, when);
+        return v.open                ? RoutingEngine::tr("%1: open (%2).").arg(label(hours), when)
+               : v.holiday.isEmpty() ? RoutingEngine::tr("%1: closed (%2).").arg(label(hours), when)
+                                     : RoutingEngine::tr("%1: closed for %2 (%3).")
+                                           .arg(label(hours), v.holiday, when);
     });
     return v.open;
 }

@@ -41,8 +41,7 @@ public:
     bool hoursOpen(const Applet &hours);
 
 protected:
-    AppletRun(const Organization &config, RoutingState &state, const QDateTime &now,
-              bool tracing);
+    AppletRun(const Organization &config, RoutingState &state, const QDateTime &now, bool tracing);
 
     const Organization &m_config;
     RoutingState &m_state;

@@ -21,10 +21,7 @@ public:
     const Flow &flow() const { return m_flow; }
     Twiml &twiml() { return m_twiml; }
     // The applet that runs next (empty: the text's run ends).
-    void follow(const Applet &applet, const QString &branch)
-    {
-        m_next = applet.next.value(branch);
-    }
+    void follow(const Applet &applet, const QString &branch) { m_next = applet.next.value(branch); }
     void error(const QString &detail);
 
     template<typename Line> void trace(Line &&line) { traceAt(m_at, line); }

@@ -46,7 +46,7 @@ private:
     void closeStart();
     void textElement(QStringView element, QStringView value);
 
-    QString m_xml;           // encoded once, in finish()
+    QString m_xml;            // encoded once, in finish()
     bool m_startOpen = false; // a start tag waits for its '>' or '/>'
     int m_verbs = 0;
 };

@@ -173,8 +173,7 @@ int Daemon::run(const QStringList &arguments)
     m_parser.addVersionOption();
     m_parser.addOptions({listenOption, databaseOption, publicUrlOption, adminTokenOption,
                          carrierTokenOption, quietOption, threadsOption, requestTimeoutOption,
-                         idleTimeoutOption, maxConnectionsOption, retentionOption,
-                         langOption});
+                         idleTimeoutOption, maxConnectionsOption, retentionOption, langOption});
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n';
         return CannotRun;

@@ -24,8 +24,8 @@ struct HttpRequest
         Other
     };
     Method method = Method::Get;
-    QByteArray methodName;                           // as sent, for the log
-    QByteArray target;                               // path and query, as sent
+    QByteArray methodName;                            // as sent, for the log
+    QByteArray target;                                // path and query, as sent
     QList<std::pair<QByteArray, QByteArray>> headers; // in the order sent
     QByteArray body;
 

@@ -1,7 +1,7 @@
 #include "httpserver.h"
 
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -15,8 +15,8 @@
 
 #include <array>
 #include <atomic>
-#include <limits>
 #include <csignal>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -281,8 +281,8 @@ private:
         m_parser->eager(true);
         if (beast::iequals(header[http::field::expect], "100-continue") && !m_parser->is_done() &&
             m_buffer.size() == 0) {
-            auto go = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
-                                                                          11);
+            auto go =
+                std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
             http::async_write(m_stream, *go,
                               [self = shared_from_this(), go](const error_code &e, std::size_t) {
                                   if (e)
@@ -317,7 +317,8 @@ private:
         if (limit == 0)
             return Text::tr("The request's body is too large.");
         return limit >= 1024 * 1024
-                   ? Text::tr("The request's body is larger than %1 MiB.").arg(limit / (1024 * 1024))
+                   ? Text::tr("The request's body is larger than %1 MiB.")
+                         .arg(limit / (1024 * 1024))
                    : Text::tr("The request's body is larger than %1 KiB.").arg(limit / 1024);
     }
 
@@ -334,8 +335,8 @@ private:
         res->version(11);
         res->result(unsigned(r.status)); // the reason phrase is Beast's
         if (!r.contentType.isEmpty())
-            res->set(http::field::content_type, beast::string_view(r.contentType.constData(),
-                                                                   size_t(r.contentType.size())));
+            res->set(http::field::content_type,
+                     beast::string_view(r.contentType.constData(), size_t(r.contentType.size())));
         for (const auto &[name, value] : r.headers)
             res->insert(beast::string_view(name.constData(), size_t(name.size())),
                         beast::string_view(value.constData(), size_t(value.size())));
@@ -344,22 +345,21 @@ private:
         if (r.status != 204)
             res->content_length(res->body().size());
         if (m_server.logger) {
-            const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          m_started)
-                    .count();
+            const double ms = std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - m_started)
+                                  .count();
             m_server.logger(m_request, r.status, ms);
         }
         m_stream.expires_after(m_server.limits.requestTimeout); // a client that does not read
-        http::async_write(m_stream, *res,
-                          [self = shared_from_this(), res, keepAlive](const error_code &ec,
-                                                                      std::size_t) {
-                              if (ec)
-                                  return self->closeSocket();
-                              if (!keepAlive)
-                                  return self->lingerAndClose();
-                              self->waitForRequest();
-                          });
+        http::async_write(
+            m_stream, *res,
+            [self = shared_from_this(), res, keepAlive](const error_code &ec, std::size_t) {
+                if (ec)
+                    return self->closeSocket();
+                if (!keepAlive)
+                    return self->lingerAndClose();
+                self->waitForRequest();
+            });
     }
 
     // Ends the connection after an answer. Whatever the client still sends (the rest of a

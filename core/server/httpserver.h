@@ -14,8 +14,8 @@
 
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace Switchboard {
 

@@ -40,7 +40,6 @@ HttpResponse twiml(const QByteArray &xml)
     return {200, "text/xml; charset=utf-8", xml, {}};
 }
 
-
 } // namespace
 
 std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, int revision,
@@ -107,12 +106,13 @@ std::optional<HttpResponse> RouterServer::screen(const HttpRequest &request,
     const QByteArray auth = request.header("Authorization").trimmed();
     // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
     if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
-        return HttpResponse{401,
-                            "application/json",
-                            QJsonDocument(QJsonObject{
-                                {u"error"_s, tr("This needs \"Authorization: Bearer TOKEN\".")}})
-                                .toJson(QJsonDocument::Compact),
-                            {{"WWW-Authenticate", "Bearer"}}};
+        return HttpResponse{
+            401,
+            "application/json",
+            QJsonDocument(
+                QJsonObject{{u"error"_s, tr("This needs \"Authorization: Bearer TOKEN\".")}})
+                .toJson(QJsonDocument::Compact),
+            {{"WWW-Authenticate", "Bearer"}}};
     if (adminToken.isEmpty() || !WebhookSignature::equal(auth.mid(7).trimmed(), adminToken))
         return problem(403, tr("That token is not valid here."));
     return std::nullopt;
@@ -178,7 +178,8 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
         return problem(known ? 400 : 404, error);
     }
     if (parsed->kind == WebhookRequest::Transcription) {
-        if (!m_store.inbox().setTranscription(parsed->transcriptionKey, parsed->transcriptionText, &error))
+        if (!m_store.inbox().setTranscription(parsed->transcriptionKey, parsed->transcriptionText,
+                                              &error))
             return problem(500, tr("The transcription could not be kept: %1").arg(error));
         return twiml(Twiml().finish());
     }
@@ -363,9 +364,10 @@ HttpResponse RouterServer::validateConfig(const HttpRequest &request)
     if (request.body.size() > MaxConfigBytes)
         return problem(413, tr("The document is larger than 32 MiB."));
     const Findings findings = validateConfigDocument(request.body);
-    return json(200, QJsonObject{{u"valid"_s, countErrors(findings) == 0},
-                                 {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
-                                 {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
+    return json(200,
+                QJsonObject{{u"valid"_s, countErrors(findings) == 0},
+                            {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
+                            {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
 }
 
 HttpResponse RouterServer::putConfig(const HttpRequest &request)
@@ -399,7 +401,8 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
                                 {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
                                 {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
     QString error;
-    const int revision = m_store.revisions().addRevision(current, writeConfigDocument(organization), &error);
+    const int revision =
+        m_store.revisions().addRevision(current, writeConfigDocument(organization), &error);
     if (revision == 0)
         return json(412, QJsonObject{{u"error"_s, tr("Someone pushed first.")},
                                      {u"revision"_s, m_store.revisions().currentRevision()}});
@@ -407,8 +410,9 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
         return problem(500, tr("The revision could not be kept: %1").arg(error));
     return {200,
             "application/json",
-            QJsonDocument(QJsonObject{{u"revision"_s, revision},
-                                      {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}})
+            QJsonDocument(
+                QJsonObject{{u"revision"_s, revision},
+                            {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}})
                 .toJson(QJsonDocument::Compact),
             {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
 }
@@ -456,8 +460,8 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
         const QHash<QString, int> c = m_store.inbox().counts(*o, &error);
         if (!error.isEmpty())
             return problem(500, error);
-        for (const QString &kind : {QString::fromLatin1(Api::TextKind),
-                                    QString::fromLatin1(Api::VoicemailKind)})
+        for (const QString &kind :
+             {QString::fromLatin1(Api::TextKind), QString::fromLatin1(Api::VoicemailKind)})
             counts.byOwner[owner][kind] = {c.value(kind + u".total"_s),
                                            c.value(kind + u".unread"_s)};
     }
@@ -466,7 +470,8 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
 
 HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
 {
-    const QString text = Api::Reply::fromJson(QJsonDocument::fromJson(body).object()).body.trimmed();
+    const QString text =
+        Api::Reply::fromJson(QJsonDocument::fromJson(body).object()).body.trimmed();
     if (text.isEmpty() || text.size() > 1600)
         return problem(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
     if (item.isVoicemail())

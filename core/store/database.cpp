@@ -4,13 +4,13 @@
 #include <QDir>
 #include <QFile>
 
-#include <optional>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -122,8 +122,8 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
                     tr("Cannot create the folder %1 for the database.").arg(file.absolutePath());
                 return nullptr;
             }
-            QFile::setPermissions(file.absolutePath(), QFile::ReadOwner | QFile::WriteOwner |
-                                                           QFile::ExeOwner);
+            QFile::setPermissions(file.absolutePath(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
         if (!file.exists()) {
             QFile create(file.absoluteFilePath());

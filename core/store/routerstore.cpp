@@ -62,7 +62,6 @@ QList<Database::Migration> RouterStore::migrations()
     };
 }
 
-
 RouterStore::RouterStore(Database &db)
     : m_context(db)
 {}
@@ -71,7 +70,6 @@ bool RouterStore::prepare(QString *error)
 {
     return m_context.db.migrate(Component, migrations(), -1, error);
 }
-
 
 // Ids that sort as they were made: the time in milliseconds, a counter for the same
 // millisecond, and random bits that keep two backends' ids apart. Newest-first lists order by
@@ -96,19 +94,15 @@ QString StoreContext::newId()
            QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
 
-
 QDateTime StoreContext::currentTime() const
 {
     return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc();
 }
 
-
 QString StoreContext::now() const
 {
     return currentTime().toString(Qt::ISODateWithMs);
 }
-
-
 
 QSqlQuery &StoreContext::cached(const QString &sql)
 {
@@ -125,7 +119,6 @@ QSqlQuery &StoreContext::cached(const QString &sql)
     }
     return it->second;
 }
-
 
 bool StoreContext::beginWrites()
 {
@@ -180,7 +173,6 @@ int RouterStore::prune(int days, QString *error)
     return transaction.commit(error) ? removed : -1;
 }
 
-
 bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
 {
     if (!m_context.beginWrites()) {
@@ -198,7 +190,6 @@ bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
     q.addBindValue(event.detail);
     return m_context.run(q, error);
 }
-
 
 QList<QJsonObject> RouterStore::events(const QString &kind, int limit)
 {

@@ -8,9 +8,9 @@
 // and the answers to webhooks already handled, so that the carrier's retries change nothing
 // (RoutingMemory). RouterStore holds them, the routing events and retention.
 
+#include "api/vocabulary.h"
 #include "routing/engine.h"
 #include "routing/routingstate.h"
-#include "api/vocabulary.h"
 #include "store/database.h"
 
 #include <QCoreApplication>

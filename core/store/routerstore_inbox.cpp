@@ -77,7 +77,6 @@ bool InboxStore::deliver(const InboxDelivery &d, QString *error)
     return transaction.commit(error);
 }
 
-
 InboxItem InboxStore::itemFrom(const QSqlQuery &q) const
 {
     InboxItem i;
@@ -101,13 +100,11 @@ InboxItem InboxStore::itemFrom(const QSqlQuery &q) const
     return i;
 }
 
-
 namespace {
 const QString itemColumns = u"id, kind, owner_kind, owner_id, from_number, to_number, created_at, "
                             "body, media, recording_url, duration, is_read, archived, assigned_to, "
                             "conversation, closed"_s;
 }
-
 
 QList<InboxItem> InboxStore::page(const InboxQuery &query, QString *next, QString *error)
 {
@@ -163,7 +160,6 @@ QList<InboxItem> InboxStore::page(const InboxQuery &query, QString *next, QStrin
     return items;
 }
 
-
 QHash<QString, int> InboxStore::counts(const Owner &owner, QString *error)
 {
     QSqlQuery &q = cached(u"SELECT kind, COUNT(*), SUM(CASE WHEN is_read = 0 THEN 1 ELSE 0 END) "
@@ -182,9 +178,8 @@ QHash<QString, int> InboxStore::counts(const Owner &owner, QString *error)
     return counts;
 }
 
-
 std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, const QString &body,
-                                                        const QString &status, QString *error)
+                                                         const QString &status, QString *error)
 {
     SmsReply reply{newId(), item.id, item.from, item.to, body, now(), status};
     QSqlQuery q = m_db.query();
@@ -201,7 +196,6 @@ std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, 
         return std::nullopt;
     return reply;
 }
-
 
 QList<InboxStore::SmsReply> InboxStore::replies(const QString &itemId)
 {
@@ -220,8 +214,6 @@ QList<InboxStore::SmsReply> InboxStore::replies(const QString &itemId)
     return list;
 }
 
-
-
 std::optional<InboxItem> InboxStore::item(const QString &id)
 {
     QSqlQuery q = m_db.query();
@@ -232,7 +224,6 @@ std::optional<InboxItem> InboxStore::item(const QString &id)
         return std::nullopt;
     return itemFrom(q);
 }
-
 
 bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString *error)
 {
@@ -283,7 +274,6 @@ bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString
     return transaction.commit(error);
 }
 
-
 bool InboxStore::deleteItem(const QString &id, QString *error)
 {
     QSqlQuery q = m_db.query();
@@ -291,7 +281,6 @@ bool InboxStore::deleteItem(const QString &id, QString *error)
     q.addBindValue(id);
     return run(q, error) && q.numRowsAffected() > 0;
 }
-
 
 bool InboxStore::setTranscription(const QString &dedupeKey, const QString &text, QString *error)
 {
@@ -308,7 +297,6 @@ bool InboxStore::setTranscription(const QString &dedupeKey, const QString &text,
     }
     return true;
 }
-
 
 std::optional<Conversation>
 InboxStore::openConversation(const QString &customer, const QString &number, const QString &group)
@@ -328,7 +316,6 @@ InboxStore::openConversation(const QString &customer, const QString &number, con
         return std::nullopt;
     return Conversation{q.value(0).toString(), q.value(1).toString()};
 }
-
 
 int InboxStore::openConversations(const QString &user, const QString &group)
 {

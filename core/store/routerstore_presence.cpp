@@ -33,7 +33,6 @@ std::optional<QHash<QString, PresenceStore::Presence>> PresenceStore::all(QStrin
     return result;
 }
 
-
 bool PresenceStore::set(
     const QString &user, std::optional<bool> available,
     const QHash<QString, std::pair<std::optional<bool>, std::optional<bool>>> &groups,
@@ -74,7 +73,6 @@ bool PresenceStore::set(
     return transaction.commit(error);
 }
 
-
 bool PresenceStore::isAvailable(const QString &user)
 {
     QSqlQuery &q = cached(u"SELECT available FROM presence WHERE user_id = ?"_s);
@@ -88,7 +86,6 @@ bool PresenceStore::isAvailable(const QString &user)
     q.finish();
     return available;
 }
-
 
 bool PresenceStore::isActive(const QString &user, const QString &group, Channel channel)
 {

@@ -29,7 +29,6 @@ int RevisionStore::currentRevision(QString *error)
     return revision;
 }
 
-
 std::optional<QByteArray> RevisionStore::document(int revision, QString *error)
 {
     QSqlQuery q = m_db.query();
@@ -46,7 +45,6 @@ std::optional<QByteArray> RevisionStore::document(int revision, QString *error)
     return q.value(0).toString().toUtf8();
 }
 
-
 QList<std::pair<int, QString>> RevisionStore::list()
 {
     QList<std::pair<int, QString>> list;
@@ -56,7 +54,6 @@ QList<std::pair<int, QString>> RevisionStore::list()
         list.append({q.value(0).toInt(), q.value(1).toString()});
     return list;
 }
-
 
 int RevisionStore::addRevision(int expected, const QByteArray &document, QString *error)
 {

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace Switchboard {
 
 std::optional<RoutingMemory::WebhookLookup> RoutingMemory::lookUpWebhook(const QString &key,
-                                                                     QString *error)
+                                                                         QString *error)
 {
     QSqlQuery &q = cached(u"SELECT (SELECT response FROM webhooks WHERE request_key = ?), "
                           "(SELECT COALESCE(MAX(revision), 0) FROM revisions)"_s);
@@ -37,9 +37,8 @@ std::optional<RoutingMemory::WebhookLookup> RoutingMemory::lookUpWebhook(const Q
     return found;
 }
 
-
-RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key, const QByteArray &response,
-                                                   QString *error)
+RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key,
+                                                        const QByteArray &response, QString *error)
 {
     if (!beginWrites()) {
         *error = m_c.failure.value_or(QString());
@@ -58,9 +57,8 @@ RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key, cons
     return Remembered::Kept;
 }
 
-
 QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
-                              const QSet<QString> &eligible)
+                                const QSet<QString> &eligible)
 {
     if (!beginWrites())
         return {};
@@ -101,7 +99,6 @@ QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
     }
     return next;
 }
-
 
 bool RoutingMemory::lock(const QString &key)
 {

@@ -260,8 +260,7 @@ void Validator::checkUsers()
             checkDevice(user.devices.at(d), index(key(path, u"devices"_s), d));
         if (user.devices.isEmpty()) {
             warning(key(path, u"devices"_s), u"no-devices"_s,
-                    tr("%1 has no devices, so no call can ring them.")
-                        .arg(user.displayName()));
+                    tr("%1 has no devices, so no call can ring them.").arg(user.displayName()));
         }
         if (user.greeting)
             checkPrompt(*user.greeting, key(path, u"greeting"_s));
@@ -323,8 +322,7 @@ void Validator::checkGroups()
         }
         if (group.members.isEmpty()) {
             warning(key(path, u"members"_s), u"empty-group"_s,
-                    tr("Group \"%1\" has no members.")
-                        .arg(group.displayName()));
+                    tr("Group \"%1\" has no members.").arg(group.displayName()));
         }
         if (group.smsMaxOpenPerAgent < 0 || group.smsMaxOpenPerAgent > 10000) {
             error(key(path, u"sms_max_open_per_agent"_s), u"out-of-range"_s,
@@ -395,8 +393,7 @@ void Validator::checkFlow(int i)
     checkUniqueName(m_flowNames, flow.name, i, key(path, u"name"_s), u"flows"_s);
     if (!m_flowUse.contains(flow.id)) {
         warning(path, u"unused-flow"_s,
-                tr("Flow \"%1\" is not used by any number.")
-                    .arg(flow.displayName()));
+                tr("Flow \"%1\" is not used by any number.").arg(flow.displayName()));
     }
     checkGraph(flow, Channel::Voice, key(path, u"voice"_s));
     checkGraph(flow, Channel::Sms, key(path, u"sms"_s));

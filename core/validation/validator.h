@@ -5,9 +5,9 @@
 
 namespace Switchboard {
 
-// Every rule of core/config/FORMAT.md ("Validation") and core/routing/APPLETS.md that can be checked on the
-// model: identifiers, references, channels, branches, cycles, limits, and the warnings.
-// Findings come in document order, each with the JSON path of what it is about.
+// Every rule of core/config/FORMAT.md ("Validation") and core/routing/APPLETS.md that can be
+// checked on the model: identifiers, references, channels, branches, cycles, limits, and the
+// warnings. Findings come in document order, each with the JSON path of what it is about.
 Findings validateOrganization(const Organization &organization);
 
 // Only what concerns flow `flowIndex` (its graphs and applets), with the same paths; cheap

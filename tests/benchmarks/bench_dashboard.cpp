@@ -4,8 +4,8 @@
 // shows that scrolling never reads the database.
 
 #include "document/organizationdocument.h"
-#include "flowlist/flowspage.h"
 #include "flowlist/flowsnumbersedits.h"
+#include "flowlist/flowspage.h"
 #include "generator.h"
 #include "numbers/numberspage.h"
 #include "store/database.h"

@@ -1,8 +1,8 @@
 // Flow builder benchmark, offscreen, through the real builder window and scene:
 // open a 300-applet flow (budget 150 ms); drop, swap, delete and undo (16 ms each, median).
 
+#include "document/mimetypes.h"
 #include "document/organizationdocument.h"
-#include "scenedrop.h"
 #include "flowbuilder/appletitem.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowinteraction.h"
@@ -10,7 +10,7 @@
 #include "flowbuilder/flowwindow.h"
 #include "flowbuilder/slotitem.h"
 #include "generator.h"
-#include "document/mimetypes.h"
+#include "scenedrop.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
 

@@ -16,7 +16,6 @@
 //   bench_validation [runs]   (default 11 per edit)
 
 #include "document/mimetypes.h"
-#include "scenedrop.h"
 #include "document/organizationdocument.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowscene.h"
@@ -25,6 +24,7 @@
 #include "generator.h"
 #include "groups/usersgroupsedits.h"
 #include "groups/usersgroupspage.h"
+#include "scenedrop.h"
 #include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/organizationstore.h"

@@ -80,7 +80,8 @@ int main(int argc, char *argv[])
     limits.bodyLimit = [](HttpRequest::Method, const QByteArray &) { return 64 * 1024; };
     HttpServer server(limits, [&]() -> HttpServer::Handler {
         // The thread's own connection and prepared read, as routerd's threads have.
-        auto db = std::make_shared<QSqlDatabase>(QSqlDatabase::addDatabase(u"QSQLITE"_s, u"read"_s));
+        auto db =
+            std::make_shared<QSqlDatabase>(QSqlDatabase::addDatabase(u"QSQLITE"_s, u"read"_s));
         db->setDatabaseName(file);
         db->open();
         auto read = std::make_shared<QSqlQuery>(*db);
@@ -90,8 +91,7 @@ int main(int argc, char *argv[])
         return [=](const HttpRequest &request) {
             QByteArray answer = fixed;
             if (level >= Signature) {
-                const WebhookSignature::Fields fields =
-                    WebhookSignature::parseFields(request.body);
+                const WebhookSignature::Fields fields = WebhookSignature::parseFields(request.body);
                 const QByteArray expected =
                     WebhookSignature::compute(token, QByteArray(base + request.target), fields);
                 if (!WebhookSignature::equal(request.header("X-Twilio-Signature"), expected))

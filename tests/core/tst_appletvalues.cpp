@@ -52,8 +52,8 @@ void TestAppletValues::dialTargetRoundTrip_data()
                              << DialTarget::listOf({u"maria"_s, u"nancy"_s}) << true;
     QTest::newRow("number") << json(R"({"number": "+15125550199"})")
                             << DialTarget::outsideNumber(u"+15125550199"_s) << false;
-    QTest::newRow("caller owner") << json(R"({"caller_owner": true})")
-                                  << DialTarget::callerOwner() << false;
+    QTest::newRow("caller owner") << json(R"({"caller_owner": true})") << DialTarget::callerOwner()
+                                  << false;
 }
 
 void TestAppletValues::dialTargetRoundTrip()
@@ -84,22 +84,22 @@ void TestAppletValues::dialTargetRefused_data()
     QTest::newRow("unknown form") << json(R"({"team": "sales"})") << base << u"wrong-type"_s;
     QTest::newRow("two forms") << json(R"({"user": "nancy", "group": "sales"})") << base
                                << u"wrong-type"_s;
-    QTest::newRow("user not text") << json(R"({"user": 5})") << base + u".user"_s
-                                   << u"wrong-type"_s;
-    QTest::newRow("group not text") << json(R"({"group": null})") << base + u".group"_s
-                                    << u"wrong-type"_s;
-    QTest::newRow("members not a list") << json(R"({"members": "nancy"})")
-                                        << base + u".members"_s << u"wrong-type"_s;
-    QTest::newRow("members empty") << json(R"({"members": []})") << base + u".members"_s
-                                   << u"limit"_s;
-    QTest::newRow("member not text") << json(R"({"members": ["nancy", 7]})")
-                                     << base + u".members[1]"_s << u"wrong-type"_s;
-    QTest::newRow("number not text") << json(R"({"number": 15125550199})")
-                                     << base + u".number"_s << u"wrong-type"_s;
-    QTest::newRow("number not E.164") << json(R"({"number": "512 555 0199"})")
-                                      << base + u".number"_s << u"malformed-number"_s;
-    QTest::newRow("caller_owner false") << json(R"({"caller_owner": false})")
-                                        << base + u".caller_owner"_s << u"invalid-value"_s;
+    QTest::newRow("user not text")
+        << json(R"({"user": 5})") << base + u".user"_s << u"wrong-type"_s;
+    QTest::newRow("group not text")
+        << json(R"({"group": null})") << base + u".group"_s << u"wrong-type"_s;
+    QTest::newRow("members not a list")
+        << json(R"({"members": "nancy"})") << base + u".members"_s << u"wrong-type"_s;
+    QTest::newRow("members empty")
+        << json(R"({"members": []})") << base + u".members"_s << u"limit"_s;
+    QTest::newRow("member not text")
+        << json(R"({"members": ["nancy", 7]})") << base + u".members[1]"_s << u"wrong-type"_s;
+    QTest::newRow("number not text")
+        << json(R"({"number": 15125550199})") << base + u".number"_s << u"wrong-type"_s;
+    QTest::newRow("number not E.164")
+        << json(R"({"number": "512 555 0199"})") << base + u".number"_s << u"malformed-number"_s;
+    QTest::newRow("caller_owner false")
+        << json(R"({"caller_owner": false})") << base + u".caller_owner"_s << u"invalid-value"_s;
 }
 
 void TestAppletValues::dialTargetRefused()
@@ -199,7 +199,8 @@ void TestAppletValues::strategiesAndCallerIds()
 
 void TestAppletValues::promptRoundTrip()
 {
-    const QJsonValue say = json(R"({"say": "Hello", "voice": "Polly.Joanna", "language": "en-US"})");
+    const QJsonValue say =
+        json(R"({"say": "Hello", "voice": "Polly.Joanna", "language": "en-US"})");
     QCOMPARE(QJsonValue(Prompt::fromJson(say)->toJson()), say);
     const QJsonValue play = json(R"({"play": "https://example.com/a.mp3"})");
     QVERIFY(Prompt::fromJson(play)->plays());

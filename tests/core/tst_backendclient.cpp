@@ -66,7 +66,8 @@ private slots:
 void TestBackendClient::aRedirectToAnotherPortIsNotFollowed()
 {
     TinyServer elsewhere([](const QByteArray &) { return okAnswer; });
-    TinyServer backend([&](const QByteArray &) { return redirectTo(elsewhere.base() + u"/steal"_s); });
+    TinyServer backend(
+        [&](const QByteArray &) { return redirectTo(elsewhere.base() + u"/steal"_s); });
     BackendClient client;
     client.setTimeout(5000);
     client.setSettings({QUrl(backend.base()), "secret-token", {}});

@@ -1,4 +1,5 @@
-// The applet catalogue against core/routing/APPLETS.md: every type, its channels, branches and defaults.
+// The applet catalogue against core/routing/APPLETS.md: every type, its channels, branches and
+// defaults.
 
 #include "catalogue/appletcatalogue.h"
 #include "config/configdocument.h"

@@ -380,10 +380,12 @@ void TestCtl::pushSendsAndRemembersTheRevision()
         OrganizationStore store(*db);
         QVERIFY(store.prepare(&error) && store.replace(demoOrganization(), &error));
     }
-    const QStringList a{u"push"_s, u"--database"_s, m_dir.filePath(u"push-a.sqlite"_s),
-                        u"--token-file"_s, token, u"--backend"_s, routerd.base};
-    const QStringList b{u"push"_s, u"--database"_s, m_dir.filePath(u"push-b.sqlite"_s),
-                        u"--token-file"_s, token, u"--backend"_s, routerd.base};
+    const QStringList a{u"push"_s,         u"--database"_s, m_dir.filePath(u"push-a.sqlite"_s),
+                        u"--token-file"_s, token,           u"--backend"_s,
+                        routerd.base};
+    const QStringList b{u"push"_s,         u"--database"_s, m_dir.filePath(u"push-b.sqlite"_s),
+                        u"--token-file"_s, token,           u"--backend"_s,
+                        routerd.base};
 
     Run run = ctl(a);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));

@@ -1,7 +1,7 @@
-// The routing engine, applet by applet and rule by rule (core/routing/APPLETS.md): a flow, a sequence of
-// events played as the carrier would (the call arrives, a key, silence, a dial result, a
-// recording, a text), and the TwiML answered to each, written out verb by verb. What the
-// engine keeps (inbox items, events) is checked too.
+// The routing engine, applet by applet and rule by rule (core/routing/APPLETS.md): a flow, a
+// sequence of events played as the carrier would (the call arrives, a key, silence, a dial result,
+// a recording, a text), and the TwiML answered to each, written out verb by verb. What the engine
+// keeps (inbox items, events) is checked too.
 //
 // The scripts' tokens and the shared organization are in tests/common/carrier.h.
 

@@ -1,5 +1,5 @@
-// Business hours (core/routing/APPLETS.md, `hours`): a range includes its start and excludes its end,
-// 24:00 may end one, a range ending before it starts runs past midnight, holidays close the
+// Business hours (core/routing/APPLETS.md, `hours`): a range includes its start and excludes its
+// end, 24:00 may end one, a range ending before it starts runs past midnight, holidays close the
 // whole local day, the applet's zone (else the organization's, else UTC) decides the
 // wall-clock time, and daylight saving follows the zone's rules.
 

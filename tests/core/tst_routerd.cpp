@@ -544,11 +544,12 @@ void TestRouterd::healthAndAuthentication()
 void TestRouterd::callStateFromTheUrlIsChecked()
 {
     QVERIFY(startBackend());
-    QVERIFY(m_client->push(routingDocument(
-                graphJson(
-                    u"d"_s,
-                    uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential"}]}})"_s),
-                {})) > 0);
+    QVERIFY(
+        m_client->push(routingDocument(
+            graphJson(
+                u"d"_s,
+                uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "sequential"}]}})"_s),
+            {})) > 0);
     const QString dial = m_client->base() + u"/twilio/voice/dial?r=1&f=f&a=d&p=%1&g=%2&n=1"_s;
     const FormParams ended{{u"CallSid"_s, u"CAstate"_s},
                            {u"From"_s, caller},
@@ -558,8 +559,7 @@ void TestRouterd::callStateFromTheUrlIsChecked()
     QCOMPARE(m_client->webhook(dial.arg(u"-1"_s, u"nancy"_s), ended).status, 400);
     QCOMPARE(m_client->healthz(), 200); // still up
     // "maria" is not in Sales: dropped from the list, so after nancy comes johan, not her.
-    const HttpReply next =
-        m_client->webhook(dial.arg(u"0"_s, u"nancy,maria,johan"_s), ended);
+    const HttpReply next = m_client->webhook(dial.arg(u"0"_s, u"nancy,maria,johan"_s), ended);
     QCOMPARE(next.status, 200);
     QVERIFY2(whoRings(twimlSummary(next.body)) == u"johan"_s, qPrintable(twimlSummary(next.body)));
 }
@@ -629,9 +629,12 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
 void TestRouterd::aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503()
 {
     QVERIFY(startBackend());
-    QVERIFY(m_client->push(routingDocument(
-                {}, graphJson(u"i"_s,
-                              uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) > 0);
+    QVERIFY(
+        m_client->push(routingDocument(
+            {},
+            graphJson(u"i"_s,
+                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) >
+        0);
     FormParams text{{u"MessageSid"_s, u"SMtwice"_s},
                     {u"From"_s, caller},
                     {u"To"_s, mainLine},
@@ -647,9 +650,12 @@ void TestRouterd::aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503()
 void TestRouterd::aTextKeepsAtMostTenPictures()
 {
     QVERIFY(startBackend());
-    QVERIFY(m_client->push(routingDocument(
-                {}, graphJson(u"i"_s,
-                              uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) > 0);
+    QVERIFY(
+        m_client->push(routingDocument(
+            {},
+            graphJson(u"i"_s,
+                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) >
+        0);
     FormParams text{{u"MessageSid"_s, u"SMpictures"_s},
                     {u"From"_s, caller},
                     {u"To"_s, mainLine},
@@ -839,10 +845,10 @@ void TestRouterd::callDistributionExampleRotatesAcrossCalls()
 
 void TestRouterd::stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing_data()
 {
-    QTest::addColumn<QString>("table");  // taken away while the request runs
-    QTest::addColumn<QString>("voice");  // the main line's call flow
-    QTest::addColumn<QString>("sms");    // and its SMS flow
-    QTest::addColumn<QString>("token");  // what the carrier sends
+    QTest::addColumn<QString>("table"); // taken away while the request runs
+    QTest::addColumn<QString>("voice"); // the main line's call flow
+    QTest::addColumn<QString>("sms");   // and its SMS flow
+    QTest::addColumn<QString>("token"); // what the carrier sends
     const QString ringSales =
         uR"("d": {"type": "dial", "config": {"steps": [{"target": {"group": "sales"}, "strategy": "%1"}]}})"_s;
     const QString smsRoundRobin = graphJson(
@@ -884,8 +890,8 @@ void TestRouterd::stateThatCannotBeReadOrWrittenAnswers503AndKeepsNothing()
     auto sql = [&](const QString &statement) { return sqliteRun(file, statement); };
     auto kept = [&] {
         int total = 0;
-        for (const QString &t : {u"rotation"_s, u"inbox"_s, u"conversations"_s, u"events"_s,
-                                 u"webhooks"_s})
+        for (const QString &t :
+             {u"rotation"_s, u"inbox"_s, u"conversations"_s, u"events"_s, u"webhooks"_s})
             total += sql(u"SELECT COUNT(*) FROM "_s + t);
         return total;
     };
@@ -1487,11 +1493,10 @@ struct TwoOnPostgres
     // The carrier's signed request for `path`, sent to one of them.
     QNetworkReply *send(const Routerd &to, const QString &path, const FormParams &params)
     {
-        return http.start(
-            "POST", to.base + path, formEncode(params),
-            {{"Content-Type", "application/x-www-form-urlencoded"},
-             {"X-Twilio-Signature",
-              WebhookSignature::compute(carrierToken, publicUrl + path, params)}});
+        return http.start("POST", to.base + path, formEncode(params),
+                          {{"Content-Type", "application/x-www-form-urlencoded"},
+                           {"X-Twilio-Signature",
+                            WebhookSignature::compute(carrierToken, publicUrl + path, params)}});
     }
     // The same request to both at once; both answers.
     std::pair<HttpReply, HttpReply> both(const QString &path, const FormParams &params)
@@ -1510,7 +1515,8 @@ void TestRouterd::theSameTextOnBothInstancesIsKeptOnce()
     SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
     TwoOnPostgres routerd;
     QVERIFY(routerd.start(routingDocument(
-        {}, graphJson(u"i"_s, uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))));
+        {}, graphJson(u"i"_s,
+                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))));
     for (int round = 0; round < 20; ++round) {
         const FormParams text{{u"MessageSid"_s, u"SMrace%1"_s.arg(round)},
                               {u"From"_s, caller},
@@ -1532,18 +1538,18 @@ void TestRouterd::aCapOfOneHoldsWithSixTextsAtOnce()
     TwoOnPostgres routerd;
     QVERIFY(routerd.start(routingDocument(
         {},
-        graphJson(u"i"_s,
-                  uR"("i": {"type": "sms-inbox", "config": {"owner": {"group": "support"}, "assign": "round-robin"}})"_s),
+        graphJson(
+            u"i"_s,
+            uR"("i": {"type": "sms-inbox", "config": {"owner": {"group": "support"}, "assign": "round-robin"}})"_s),
         1)));
     for (int round = 0; round < 8; ++round) {
         QList<QNetworkReply *> inFlight;
         for (int t = 0; t < 6; ++t)
-            inFlight.append(routerd.send(
-                t % 2 ? routerd.two : routerd.one, u"/twilio/sms"_s,
-                {{u"MessageSid"_s, u"SMcap%1x%2"_s.arg(round).arg(t)},
-                 {u"From"_s, u"+1512555%1"_s.arg(7000 + round * 10 + t)},
-                 {u"To"_s, mainLine},
-                 {u"Body"_s, u"Hi"_s}}));
+            inFlight.append(routerd.send(t % 2 ? routerd.two : routerd.one, u"/twilio/sms"_s,
+                                         {{u"MessageSid"_s, u"SMcap%1x%2"_s.arg(round).arg(t)},
+                                          {u"From"_s, u"+1512555%1"_s.arg(7000 + round * 10 + t)},
+                                          {u"To"_s, mainLine},
+                                          {u"Body"_s, u"Hi"_s}}));
         for (QNetworkReply *reply : inFlight) {
             const HttpReply r = Http::finish(reply);
             QVERIFY2(r.status == 200, qPrintable(r.describe()));
@@ -1559,7 +1565,7 @@ void TestRouterd::aCapOfOneHoldsWithSixTextsAtOnce()
             if (!item.value(u"assigned_to").isNull())
                 ++open[item.value(u"assigned_to").toString()];
         }
-        QCOMPARE(kept, 6); // none lost
+        QCOMPARE(kept, 6);                                                     // none lost
         QCOMPARE(open, (QHash<QString, int>{{u"maria"_s, 1}, {u"pat"_s, 1}})); // nobody over 1
         // Close them all for the next round.
         for (const QJsonValue &v : items) {
@@ -1586,14 +1592,13 @@ void TestRouterd::presenceChangedOnBothAtOnceKeepsEveryField()
         const QByteArray text = value ? "true" : "false";
         QNetworkReply *voice = routerd.http.start(
             "PUT", routerd.one.base + u"/api/v1/presence/nancy"_s,
-            R"({"groups": {"sales": {"voice": )" + text + "}}}",
-            routerd.a->admin());
+            R"({"groups": {"sales": {"voice": )" + text + "}}}", routerd.a->admin());
         QNetworkReply *sms = routerd.http.start(
             "PUT", routerd.two.base + u"/api/v1/presence/nancy"_s,
             R"({"groups": {"sales": {"sms": )" + text + "}}}", routerd.b->admin());
-        QNetworkReply *available = routerd.http.start(
-            "PUT", routerd.two.base + u"/api/v1/presence/nancy"_s,
-            R"({"available": )" + text + "}", routerd.b->admin());
+        QNetworkReply *available =
+            routerd.http.start("PUT", routerd.two.base + u"/api/v1/presence/nancy"_s,
+                               R"({"available": )" + text + "}", routerd.b->admin());
         for (QNetworkReply *reply : {voice, sms, available})
             QCOMPARE(Http::finish(reply).status, 200);
         const QJsonObject nancy = routerd.a->get(u"/api/v1/presence"_s)

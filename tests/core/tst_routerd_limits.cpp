@@ -155,7 +155,8 @@ void TestRouterdLimits::aHugeDeclaredBodyIsRefusedFromItsHeaders_data()
                       "application/x-www-form-urlencoded\r\nContent-Length: 104857600\r\n\r\n")
         << 413 << QByteArray("64 KiB");
     QTest::newRow("100 GB webhook")
-        << QByteArray("POST /twilio/sms HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000000\r\n\r\n")
+        << QByteArray(
+               "POST /twilio/sms HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000000\r\n\r\n")
         << 413 << QByteArray("64 KiB");
     QTest::newRow("webhook path percent-encoded")
         << QByteArray("POST /%74wilio/sms HTTP/1.1\r\nHost: t\r\nContent-Length: 70000\r\n\r\n")

@@ -369,8 +369,9 @@ void TestStore::postgresUrlsAreShownWithoutSecrets()
 {
     QString error;
     // Nothing listens on port 1: the connection fails, and the message must not leak.
-    auto db = Database::open(u"postgresql://me:hunter2@127.0.0.1:1/db?sslpassword=s3cret&passfile=/etc/pgpass&connect_timeout=1"_s,
-                             &error);
+    auto db = Database::open(
+        u"postgresql://me:hunter2@127.0.0.1:1/db?sslpassword=s3cret&passfile=/etc/pgpass&connect_timeout=1"_s,
+        &error);
     QVERIFY(!db);
     QVERIFY2(!error.contains(u"hunter2"_s) && !error.contains(u"s3cret"_s), qPrintable(error));
     QVERIFY2(error.contains(u"127.0.0.1"_s), qPrintable(error));

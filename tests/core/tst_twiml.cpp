@@ -67,16 +67,16 @@ void TestTwiml::hostileTextReadsBack_data()
     const QString fffd(QChar(QChar::ReplacementCharacter));
     QTest::newRow("markup") << u"Tom & Jerry's <b>\"shop\"</b>"_s
                             << u"Tom & Jerry's <b>\"shop\"</b>"_s;
-    QTest::newRow("entities as text") << u"&amp; &lt; &#65; &bogus;"_s
-                                      << u"&amp; &lt; &#65; &bogus;"_s;
+    QTest::newRow("entities as text")
+        << u"&amp; &lt; &#65; &bogus;"_s << u"&amp; &lt; &#65; &bogus;"_s;
     QTest::newRow("CDATA end") << u"a]]>b"_s << u"a]]>b"_s;
     QTest::newRow("tab, newline, CR") << u"a\tb\nc\rd\r\n"_s << u"a\tb\nc\rd\r\n"_s;
     QTest::newRow("controls") << u"a\u0001b\u0008c\u000Bd\u000Ce\u001Ff"_s
                               << u"a"_s + fffd + u"b"_s + fffd + u"c"_s + fffd + u"d"_s + fffd +
                                      u"e"_s + fffd + u"f"_s;
     QTest::newRow("NUL") << QString(QChar(0)) + u"x"_s << fffd + u"x"_s;
-    QTest::newRow("lone high surrogate") << u"a"_s + QChar(0xD800) + u"b"_s
-                                         << u"a"_s + fffd + u"b"_s;
+    QTest::newRow("lone high surrogate")
+        << u"a"_s + QChar(0xD800) + u"b"_s << u"a"_s + fffd + u"b"_s;
     QTest::newRow("lone low surrogate") << QString(QChar(0xDC00)) << fffd;
     QTest::newRow("FFFE, FFFF") << QString(QChar(0xFFFE)) + QChar(0xFFFF) << fffd + fffd;
     QTest::newRow("beyond the BMP") << u"ok 😀 𝄞"_s << u"ok 😀 𝄞"_s;

@@ -1,6 +1,6 @@
-// Every validation rule of core/config/FORMAT.md and core/routing/APPLETS.md: one document per rule, built from
-// a valid base document (tests/data/validation/base.json) by changing just what breaks that
-// rule, and the one finding it must produce: severity, JSON path and rule.
+// Every validation rule of core/config/FORMAT.md and core/routing/APPLETS.md: one document per
+// rule, built from a valid base document (tests/data/validation/base.json) by changing just what
+// breaks that rule, and the one finding it must produce: severity, JSON path and rule.
 
 #include "config/configdocument.h"
 #include "demo/demoorganization.h"
@@ -493,7 +493,6 @@ void TestValidation::duplicateMemberMessageNamesTheUser()
              qPrintable(findings.first().message));
 }
 
-
 // Group and flow names tell them apart for people (menus, lists, the inbox), so a second one
 // with the same name, ignoring case and extra spaces, is an error at its name, for every
 // entry point: the console, switchboardctl and routerd all validate the same way.
@@ -511,7 +510,8 @@ void TestValidation::namesAreUniqueIgnoringCase_data()
                {set("/groups/-", R"({"id": "sales2", "name": " support ", "members": ["nancy"]})")})
         << u"groups[2].name"_s << u"groups[1]"_s;
     QTest::newRow("flow, other case")
-        << changed({set("/flows/-", R"({"id": "main2", "name": "MAIN LINE", "voice": null, "sms": null})")})
+        << changed({set("/flows/-",
+                        R"({"id": "main2", "name": "MAIN LINE", "voice": null, "sms": null})")})
         << u"flows[1].name"_s << u"flows[0]"_s;
 }
 

@@ -188,8 +188,8 @@ void TestActiveGroups::showsTheGroupsByDepartmentWithNotApplicable()
 {
     ActiveGroupsDialog dialog(m_org, m_client.get(), u"johan"_s, false);
     QVERIFY(!userCombo(dialog));
-    QVERIFY(!dialog.isLoaded());                     // "Loading…" until the backend answers
-    QVERIFY(!availableButton(dialog)->isChecked());  // not known yet
+    QVERIFY(!dialog.isLoaded());                    // "Loading…" until the backend answers
+    QVERIFY(!availableButton(dialog)->isChecked()); // not known yet
     QVERIFY(!unavailableButton(dialog)->isChecked());
     QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
     load(dialog);
@@ -255,7 +255,8 @@ void TestActiveGroups::presenceRoundTrip()
         QVERIFY(button(dialog, QDialogButtonBox::Apply)->isEnabled());
         // Only what changed goes out.
         QCOMPARE(dialog.model()->changes().toJson(),
-                 (QJsonObject{{u"groups"_s, QJsonObject{{u"sales"_s, QJsonObject{{u"sms"_s, false}}}}}}));
+                 (QJsonObject{
+                     {u"groups"_s, QJsonObject{{u"sales"_s, QJsonObject{{u"sms"_s, false}}}}}}));
 
         button(dialog, QDialogButtonBox::Ok)->click();
         QTRY_COMPARE(saved.size(), 1);
@@ -346,8 +347,9 @@ void TestActiveGroups::keyboard()
              QVariant(Qt::Unchecked));
     QTest::keyClick(table(dialog), Qt::Key_Space);
     QCOMPARE(checkState(dialog, u"sales"_s, ActiveGroupsModel::CallsColumn), QVariant(Qt::Checked));
-    QCOMPARE(dialog.model()->changes().toJson(),
-             (QJsonObject{{u"groups"_s, QJsonObject{{u"support"_s, QJsonObject{{u"sms"_s, false}}}}}}));
+    QCOMPARE(
+        dialog.model()->changes().toJson(),
+        (QJsonObject{{u"groups"_s, QJsonObject{{u"support"_s, QJsonObject{{u"sms"_s, false}}}}}}));
 
     // A click on a checkbox (drawn in the middle of its cell) toggles it; beside it, not.
     const QRect desk =

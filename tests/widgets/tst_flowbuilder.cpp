@@ -4,8 +4,8 @@
 // then saved, reloaded from the database and compared with the expected document.
 
 #include "config/canonicaljson.h"
-#include "scenedrop.h"
 #include "config/configdocument.h"
+#include "document/mimetypes.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "flowbuilder/appletitem.h"
@@ -19,7 +19,7 @@
 #include "flowbuilder/inspector.h"
 #include "flowbuilder/slotitem.h"
 #include "i18n/language.h"
-#include "document/mimetypes.h"
+#include "scenedrop.h"
 #include "testsupport.h"
 
 #include <QApplication>

@@ -42,7 +42,7 @@ namespace {
 // Test::smallOrganization()'s support line: its texts go to Support (maria, pat, johan), in
 // turn; its main line's closed branch ends in the Sales voicemail closed-vm.
 const QString supportLine = u"+15125550110"_s;
-}
+} // namespace
 
 class TestInbox : public QObject
 {
@@ -388,8 +388,7 @@ void TestInbox::voicemailsWithTheirRecording()
     InboxModel *model = page()->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
     QCOMPARE(model->index(0, InboxModel::MessageColumn).data().toString(), u"Voicemail, 31 s"_s);
-    QCOMPARE(model->item(0).recordingUrl,
-             u"https://api.example/rec/RECAvm2"_s);
+    QCOMPARE(model->item(0).recordingUrl, u"https://api.example/rec/RECAvm2"_s);
     list()->setCurrentIndex(model->index(0, 0));
     QPushButton *recording = nullptr;
     for (QPushButton *b : page()->findChildren<QPushButton *>()) {

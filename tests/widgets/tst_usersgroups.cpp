@@ -4,6 +4,7 @@
 // QMimeData through mimeData()/dropMimeData() and through the views' own drop handling; then
 // the model, the database after saving, and undo/redo all the way back.
 
+#include "document/mimetypes.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "groups/groupdialog.h"
@@ -14,7 +15,6 @@
 #include "groups/usersgroupspage.h"
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
-#include "document/mimetypes.h"
 #include "model/references.h"
 #include "store/organizationstore.h"
 #include "testsupport.h"

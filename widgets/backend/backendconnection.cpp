@@ -118,7 +118,7 @@ void BackendConnection::check()
         api.checkToken(this, [this, revision](const BackendResponse &auth) {
             if (!auth.ok())
                 setState(auth.failure == BackendResponse::Unreachable ? State::Unreachable
-                                                                   : State::Refused,
+                                                                      : State::Refused,
                          revision, auth.error);
             else
                 setState(State::Connected, revision, {});

@@ -15,7 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
-
 PushController::PushController(OrganizationDocument *document, BackendConnection *connection,
                                QObject *parent)
     : QObject(parent)
@@ -104,36 +103,35 @@ void PushController::conflict(int theirs)
     m_interaction->progress(tr("The configuration changed on the backend; fetching what changed…"));
     const int basedOn = m_connection->basedOn();
     BackendClient *client = m_connection->client();
-    m_request = RouterdClient(client).configuration(
-        this, [this, basedOn, theirs, client](const BackendResponse &current) {
-            if (!current.ok()) {
-                m_interaction->progress({});
-                m_interaction->showFailure(current.error);
-                done(Outcome::Failed, current.error);
-                return;
-            }
-            const int theirRevision = current.etagRevision() > 0 ? current.etagRevision() : theirs;
-            auto compare = [this, basedOn, theirRevision,
-                            body = current.body](const Organization &before) {
-                const Organization after = readConfigDocument(body).organization;
-                PushConflict c{basedOn, theirRevision, {}, {}};
-                if (basedOn > 0)
-                    c.changes = ChangeSummary::describe(before, after);
-                else
-                    c.overview = ChangeSummary::overview(after);
-                m_interaction->progress({});
-                resolve(c, after, body);
-            };
-            if (basedOn <= 0) {
-                compare(Organization());
-                return;
-            }
-            m_request = RouterdClient(client).revision(
-                basedOn, this, [compare](const BackendResponse &base) {
-                                compare(base.ok() ? readConfigDocument(base.body).organization
-                                                  : Organization());
-                            });
-        });
+    m_request = RouterdClient(client).configuration(this, [this, basedOn, theirs,
+                                                           client](const BackendResponse &current) {
+        if (!current.ok()) {
+            m_interaction->progress({});
+            m_interaction->showFailure(current.error);
+            done(Outcome::Failed, current.error);
+            return;
+        }
+        const int theirRevision = current.etagRevision() > 0 ? current.etagRevision() : theirs;
+        auto compare = [this, basedOn, theirRevision,
+                        body = current.body](const Organization &before) {
+            const Organization after = readConfigDocument(body).organization;
+            PushConflict c{basedOn, theirRevision, {}, {}};
+            if (basedOn > 0)
+                c.changes = ChangeSummary::describe(before, after);
+            else
+                c.overview = ChangeSummary::overview(after);
+            m_interaction->progress({});
+            resolve(c, after, body);
+        };
+        if (basedOn <= 0) {
+            compare(Organization());
+            return;
+        }
+        m_request =
+            RouterdClient(client).revision(basedOn, this, [compare](const BackendResponse &base) {
+                compare(base.ok() ? readConfigDocument(base.body).organization : Organization());
+            });
+    });
 }
 
 void PushController::resolve(const PushConflict &conflict, const Organization &theirs,

@@ -1,7 +1,7 @@
 #include "groupsmodel.h"
 
-#include "groups/usersgroupsedits.h"
 #include "document/mimetypes.h"
+#include "groups/usersgroupsedits.h"
 
 #include <QIcon>
 

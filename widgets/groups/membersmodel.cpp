@@ -1,8 +1,8 @@
 #include "membersmodel.h"
 
+#include "document/mimetypes.h"
 #include "document/organizationdocument.h"
 #include "groups/usersgroupsedits.h"
-#include "document/mimetypes.h"
 
 #include <QIcon>
 #include <QMimeData>

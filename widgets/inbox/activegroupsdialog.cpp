@@ -462,8 +462,9 @@ void ActiveGroupsDialog::reload()
     }
     setState(State::Loading);
     const int request = ++m_request;
-    RouterdClient(m_backend).presence(this, [this, request](const BackendResponse &reply,
-                                                            const QHash<QString, Api::Presence> &users) {
+    RouterdClient(m_backend).presence(this, [this,
+                                             request](const BackendResponse &reply,
+                                                      const QHash<QString, Api::Presence> &users) {
         if (request != m_request)
             return; // another user was chosen meanwhile
         if (!reply.ok()) {

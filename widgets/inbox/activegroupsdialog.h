@@ -1,15 +1,15 @@
 #pragma once
 
-// Active Groups (widgets/CONSOLE.md): every group a user belongs to, by department, with whether they
-// take its calls and texts now, or "N/A" where the group's member entry leaves them out of
+// Active Groups (widgets/CONSOLE.md): every group a user belongs to, by department, with whether
+// they take its calls and texts now, or "N/A" where the group's member entry leaves them out of
 // that channel; plus the one Available / Unavailable switch. The state lives in the routing
 // backend (its presence API, through RouterdClient); only what changed is sent.
 
 #include "model/organization.h"
 
+#include "api/vocabulary.h"
 #include <QAbstractTableModel>
 #include <QDialog>
-#include "api/vocabulary.h"
 
 #include <functional>
 

@@ -114,47 +114,48 @@ void InboxModel::refresh()
         return;
     }
     const int generation = m_generation;
-    m_api.inbox(query({}), this, [this, generation](const BackendResponse &reply,
-                                                    const Api::InboxPage &page) {
-        if (generation != m_generation)
-            return;
-        if (!reply.ok()) {
-            emit failed(reply.error);
-            return;
-        }
-        const QList<Api::InboxItem> &newest = page.items;
-        // Rows the newest page covers but no longer holds (archived, deleted elsewhere) go.
-        if (!newest.isEmpty() && !m_items.isEmpty()) {
-            const QString oldest = newest.constLast().id;
-            QSet<QString> present;
-            for (const Api::InboxItem &item : newest)
-                present.insert(item.id);
-            for (int row = int(m_items.size()) - 1; row >= 0; --row) {
-                const QString &id = m_ids.at(row);
-                const bool covered = id >= oldest; // ids sort by arrival
-                if (covered && !present.contains(id))
-                    removeRow(QString(id));
-            }
-        }
-        // Changed ones are updated in place; new ones go on top, newest first.
-        QList<Api::InboxItem> arrived;
-        for (const Api::InboxItem &item : newest) {
-            if (rowOf(item.id) >= 0)
-                replaceItem(item);
-            else if (m_ids.isEmpty() || item.id > m_ids.constFirst())
-                arrived.append(item);
-        }
-        if (!arrived.isEmpty()) {
-            beginInsertRows({}, 0, int(arrived.size()) - 1);
-            for (qsizetype i = arrived.size() - 1; i >= 0; --i) {
-                m_items.prepend(arrived.at(i));
-                m_ids.prepend(arrived.at(i).id);
-                m_known.insert(m_ids.constFirst());
-            }
-            endInsertRows();
-        }
-        emit loaded();
-    });
+    m_api.inbox(query({}), this,
+                [this, generation](const BackendResponse &reply, const Api::InboxPage &page) {
+                    if (generation != m_generation)
+                        return;
+                    if (!reply.ok()) {
+                        emit failed(reply.error);
+                        return;
+                    }
+                    const QList<Api::InboxItem> &newest = page.items;
+                    // Rows the newest page covers but no longer holds (archived, deleted elsewhere)
+                    // go.
+                    if (!newest.isEmpty() && !m_items.isEmpty()) {
+                        const QString oldest = newest.constLast().id;
+                        QSet<QString> present;
+                        for (const Api::InboxItem &item : newest)
+                            present.insert(item.id);
+                        for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+                            const QString &id = m_ids.at(row);
+                            const bool covered = id >= oldest; // ids sort by arrival
+                            if (covered && !present.contains(id))
+                                removeRow(QString(id));
+                        }
+                    }
+                    // Changed ones are updated in place; new ones go on top, newest first.
+                    QList<Api::InboxItem> arrived;
+                    for (const Api::InboxItem &item : newest) {
+                        if (rowOf(item.id) >= 0)
+                            replaceItem(item);
+                        else if (m_ids.isEmpty() || item.id > m_ids.constFirst())
+                            arrived.append(item);
+                    }
+                    if (!arrived.isEmpty()) {
+                        beginInsertRows({}, 0, int(arrived.size()) - 1);
+                        for (qsizetype i = arrived.size() - 1; i >= 0; --i) {
+                            m_items.prepend(arrived.at(i));
+                            m_ids.prepend(arrived.at(i).id);
+                            m_known.insert(m_ids.constFirst());
+                        }
+                        endInsertRows();
+                    }
+                    emit loaded();
+                });
 }
 
 int InboxModel::rowOf(const QString &id) const
@@ -222,8 +223,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         }
         case ReceivedColumn: {
             const QDateTime at =
-                QDateTime::fromString(o.createdAt, Qt::ISODateWithMs)
-                    .toLocalTime();
+                QDateTime::fromString(o.createdAt, Qt::ISODateWithMs).toLocalTime();
             return QLocale().toString(at, QLocale::ShortFormat);
         }
         case AssignedColumn: {

@@ -301,7 +301,8 @@ void InboxPage::rebuildSections()
     for (const QString &owner : owners()) {
         const auto parsed = Owner::fromQueryKey(owner);
         const bool mine = parsed && !parsed->isGroup();
-        const Group *group = mine || !parsed ? nullptr : m_document->organization().group(parsed->id);
+        const Group *group =
+            mine || !parsed ? nullptr : m_document->organization().group(parsed->id);
         if (!mine && !group)
             continue;
         auto *top = new QTreeWidgetItem(m_sections, {mine ? tr("My messages") : group->name});
@@ -338,29 +339,29 @@ void InboxPage::updateCounts()
     }
     RouterdClient(m_connection->client())
         .counts(owners, this, [this](const BackendResponse &reply, const Api::InboxCounts &counts) {
-        if (!reply.ok())
-            return; // the list says what is wrong
-        for (int i = 0; i < m_sections->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *top = m_sections->topLevelItem(i);
-            int unreadHere = 0;
-            for (int c = 0; c < top->childCount(); ++c) {
-                QTreeWidgetItem *child = top->child(c);
-                const int unread = counts
-                                       .of(child->data(0, OwnerRole).toString(),
-                                           child->data(0, KindRole).toString())
-                                       .unread;
-                unreadHere += unread;
-                const QString label = child->data(0, LabelRole).toString();
-                child->setText(0, unread ? tr("%1 (%2)").arg(label).arg(unread) : label);
-                QFont font = child->font(0);
-                font.setBold(unread > 0);
-                child->setFont(0, font);
+            if (!reply.ok())
+                return; // the list says what is wrong
+            for (int i = 0; i < m_sections->topLevelItemCount(); ++i) {
+                QTreeWidgetItem *top = m_sections->topLevelItem(i);
+                int unreadHere = 0;
+                for (int c = 0; c < top->childCount(); ++c) {
+                    QTreeWidgetItem *child = top->child(c);
+                    const int unread = counts
+                                           .of(child->data(0, OwnerRole).toString(),
+                                               child->data(0, KindRole).toString())
+                                           .unread;
+                    unreadHere += unread;
+                    const QString label = child->data(0, LabelRole).toString();
+                    child->setText(0, unread ? tr("%1 (%2)").arg(label).arg(unread) : label);
+                    QFont font = child->font(0);
+                    font.setBold(unread > 0);
+                    child->setFont(0, font);
+                }
+                QFont font = top->font(0);
+                font.setBold(unreadHere > 0);
+                top->setFont(0, font);
             }
-            QFont font = top->font(0);
-            font.setBold(unreadHere > 0);
-            top->setFont(0, font);
-        }
-    });
+        });
 }
 
 void InboxPage::showList(const QString &owner, const QString &kind)
@@ -439,16 +440,12 @@ void InboxPage::updateDetail()
         m_info->clear();
         m_body->clear();
     } else {
-        const QDateTime at =
-            QDateTime::fromString(item.createdAt, Qt::ISODateWithMs)
-                .toLocalTime();
-        m_title->setText(
-            tr("%1 → %2").arg(current.siblingAtColumn(InboxModel::FromColumn).data().toString(),
-                              item.to));
+        const QDateTime at = QDateTime::fromString(item.createdAt, Qt::ISODateWithMs).toLocalTime();
+        m_title->setText(tr("%1 → %2").arg(
+            current.siblingAtColumn(InboxModel::FromColumn).data().toString(), item.to));
         QStringList info{QLocale().toString(at, QLocale::LongFormat)};
         if (voicemail)
-            info.append(
-                tr("voicemail of %n second(s)", nullptr, item.durationSeconds));
+            info.append(tr("voicemail of %n second(s)", nullptr, item.durationSeconds));
         const QString &assigned = item.assignedTo;
         info.append(assigned.isEmpty() ? tr("not assigned")
                                        : tr("assigned to %1").arg(name(assigned)));
@@ -506,17 +503,16 @@ void InboxPage::loadReplies()
     if (id.isEmpty())
         return;
     RouterdClient(m_connection->client())
-        .replies(id, this,
-                 [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
-                     if (!reply.ok() || m_repliesShown != id)
-                         return;
-                     QStringList lines;
-                     for (const Api::Reply &r : replies)
-                         lines.append(r.isQueued()
-                                          ? tr("You replied (queued, not sent): %1").arg(r.body)
-                                          : tr("You replied: %1").arg(r.body));
-                     m_replies->setText(lines.join(u'\n'));
-                 });
+        .replies(
+            id, this, [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
+                if (!reply.ok() || m_repliesShown != id)
+                    return;
+                QStringList lines;
+                for (const Api::Reply &r : replies)
+                    lines.append(r.isQueued() ? tr("You replied (queued, not sent): %1").arg(r.body)
+                                              : tr("You replied: %1").arg(r.body));
+                m_replies->setText(lines.join(u'\n'));
+            });
 }
 
 void InboxPage::toggleRead()
@@ -558,8 +554,7 @@ void InboxPage::closeConversation()
 void InboxPage::openRecording()
 {
     const QModelIndex current = m_list->currentIndex();
-    const QString url =
-        current.data(InboxModel::ItemRole).value<Api::InboxItem>().recordingUrl;
+    const QString url = current.data(InboxModel::ItemRole).value<Api::InboxItem>().recordingUrl;
     if (!url.isEmpty() && !QDesktopServices::openUrl(QUrl(url)))
         showMessage(tr("Nothing on this computer opens %1.").arg(url), true);
 }

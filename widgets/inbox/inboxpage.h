@@ -1,7 +1,7 @@
 #pragma once
 
-// The inbox for support staff (widgets/CONSOLE.md, "Inbox"): "My messages" and one section per group
-// the signed-in user belongs to, each with its texts and voicemails and their unread counts;
+// The inbox for support staff (widgets/CONSOLE.md, "Inbox"): "My messages" and one section per
+// group the signed-in user belongs to, each with its texts and voicemails and their unread counts;
 // the list of the section chosen (loaded as it scrolls, refreshed every few seconds without
 // losing the selection); the item chosen, with what can be done to it: read or unread,
 // archive, delete, assign, close the conversation, open the recording, reply to a text.

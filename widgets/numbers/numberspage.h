@@ -24,7 +24,8 @@ class NumbersPage : public QWidget
     Q_OBJECT
 
 public:
-    NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *editor, QWidget *parent = nullptr);
+    NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *editor,
+                QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
     NumbersModel *model() const { return m_model; }

@@ -105,8 +105,8 @@ private:
     {
         const QList<DialStep> steps = AppletSettings::dialSteps(dial);
         for (int s = from; s < steps.size(); ++s) {
-            const QString key = u"dial:"_s + run.st().flow + u':' + dial.id + u':' +
-                                QString::number(s);
+            const QString key =
+                u"dial:"_s + run.st().flow + u':' + dial.id + u':' + QString::number(s);
             const QStringList members = eligible(run, steps.at(s), key);
             if (members.isEmpty()) {
                 run.trace([&] {
@@ -171,7 +171,8 @@ private:
     {
         const QString status = run.request().dialStatus;
         if (status == u"completed" || status == u"answered") {
-            run.trace([&] { return RoutingEngine::tr("Answered; the call ends when they hang up."); });
+            run.trace(
+                [&] { return RoutingEngine::tr("Answered; the call ends when they hang up."); });
             run.twiml().hangup();
             return;
         }
@@ -191,7 +192,8 @@ private:
             return;
         }
         if (!startStep(run, dial, st.step + 1)) {
-            run.trace([&] { return RoutingEngine::tr("%1: nobody answered.").arg(run.label(dial)); });
+            run.trace(
+                [&] { return RoutingEngine::tr("%1: nobody answered.").arg(run.label(dial)); });
             run.follow(dial, u"no-answer"_s);
         }
     }

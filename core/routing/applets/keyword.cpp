@@ -25,8 +25,9 @@ public:
         const QString branch =
             AppletSettings::keywords(applet).contains(word) ? word : u"no-match"_s;
         run.trace([&] {
-            return branch == u"no-match" ? RoutingEngine::tr("Keyword: \"%1\" matches nothing.").arg(word)
-                                         : RoutingEngine::tr("Keyword: %1.").arg(word);
+            return branch == u"no-match"
+                       ? RoutingEngine::tr("Keyword: \"%1\" matches nothing.").arg(word)
+                       : RoutingEngine::tr("Keyword: %1.").arg(word);
         });
         run.follow(applet, branch);
         const QJsonValue prompt = run.catalogue().value(applet, u"prompt");

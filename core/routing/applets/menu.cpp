@@ -69,9 +69,9 @@ private:
             givesUp(run, menu);
             return;
         }
-        run.prompt(AppletSettings::prompt(menu, u"invalid_prompt")
-                       .value_or(Prompt::say(
-                           RoutingEngine::tr("Sorry, that is not a valid choice."))));
+        run.prompt(
+            AppletSettings::prompt(menu, u"invalid_prompt")
+                .value_or(Prompt::say(RoutingEngine::tr("Sorry, that is not a valid choice."))));
         ++run.st().attempt;
         ask(run, menu, true);
     }

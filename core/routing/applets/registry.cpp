@@ -10,7 +10,8 @@ void AppletBehaviour::enter(CallRun &run, const Applet &applet) const
     run.fail(RoutingEngine::tr("%1 cannot run in a call.").arg(run.label(applet)));
 }
 
-void AppletBehaviour::resume(CallRun &, const Applet &, CallRequest::Event) const {}
+void AppletBehaviour::resume(CallRun &, const Applet &, CallRequest::Event) const
+{}
 
 void AppletBehaviour::text(TextRun &run, const Applet &applet) const
 {

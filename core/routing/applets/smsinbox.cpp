@@ -55,7 +55,8 @@ private:
             run.trace([&] {
                 return assignee ? RoutingEngine::tr("Joins its open conversation, assigned to %1.")
                                       .arg(assignee->name)
-                                : RoutingEngine::tr("Joins its open conversation, waiting in the queue.");
+                                : RoutingEngine::tr(
+                                      "Joins its open conversation, waiting in the queue.");
             });
             return;
         }
