@@ -21,6 +21,8 @@
 #include "store/organizationstore.h"
 #include "testsupport.h"
 
+#include <algorithm>
+
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QIcon>
@@ -369,11 +371,33 @@ void TestFlowsNumbers::blockedNumbersAndMarkAsSpam()
 
 void TestFlowsNumbers::badgeCountsUnroutedNumbers()
 {
+    // The badge counts exactly the numbers whose Status column names a problem.
+    auto problems = [this] {
+        const Organization &org = doc()->organization();
+        return int(
+            std::count_if(org.numbers.cbegin(), org.numbers.cend(), [&org](const PhoneNumber &n) {
+                return !NumbersModel::problem(org, n).isEmpty();
+            }));
+    };
     QCOMPARE(m_window->badge(MainWindow::NumbersSection), 1);
+    QCOMPARE(problems(), 1);
     QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"main"_s));
+    QCOMPARE(m_window->badge(MainWindow::NumbersSection), 0);
+    QCOMPARE(problems(), 0);
+    // Without its SMS flow, "main" no longer routes its two numbers fully.
+    const int mainRow = doc()->organization().indexOfFlow(u"main"_s);
+    Flow callsOnly = doc()->organization().flows.at(mainRow);
+    QVERIFY(callsOnly.isSetUp(Channel::Sms));
+    callsOnly.sms.reset();
+    const Flow whole = doc()->organization().flows.at(mainRow);
+    doc()->setFlow(mainRow, callsOnly);
+    QCOMPARE(m_window->badge(MainWindow::NumbersSection), 2);
+    QCOMPARE(problems(), 2);
+    doc()->setFlow(mainRow, whole);
     QCOMPARE(m_window->badge(MainWindow::NumbersSection), 0);
     QVERIFY(editor()->deleteFlow(u"main"_s));
     QCOMPARE(m_window->badge(MainWindow::NumbersSection), 2);
+    QCOMPARE(problems(), 2);
     // The status bar counts the same warnings, from anywhere.
     doc()->validateNow();
     QVERIFY(m_window->findingsLabel()->text().contains(u"2 warnings"));

@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QIcon>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,27 @@ NumbersModel::NumbersModel(FlowsNumbersEdits *editor, QObject *parent)
 int NumbersModel::count() const
 {
     return int(organization().numbers.size());
+}
+
+namespace {
+// A flow routes a number fully when it has both a call flow and an SMS flow.
+bool routesFully(const Flow &flow)
+{
+    return flow.isSetUp(Channel::Voice) && flow.isSetUp(Channel::Sms);
+}
+} // namespace
+
+int NumbersModel::unroutedCount(const Organization &org)
+{
+    QSet<QString> routed;
+    for (const Flow &flow : org.flows) {
+        if (routesFully(flow))
+            routed.insert(flow.id);
+    }
+    int unrouted = 0;
+    for (const PhoneNumber &number : org.numbers)
+        unrouted += routed.contains(number.flow) ? 0 : 1;
+    return unrouted;
 }
 
 QString NumbersModel::problem(const Organization &org, const PhoneNumber &number)

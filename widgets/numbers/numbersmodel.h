@@ -34,6 +34,8 @@ public:
     // Why calls or texts to this number go nowhere; empty when it is fully routed.
     QString problem(int row) const;
     static QString problem(const Organization &organization, const PhoneNumber &number);
+    // How many numbers have a problem() — each flow is looked at once, not once per number.
+    static int unroutedCount(const Organization &organization);
 
 private:
     int count() const override;

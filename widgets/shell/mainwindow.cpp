@@ -198,9 +198,7 @@ int MainWindow::badge(Section section) const
 void MainWindow::updateBadges()
 {
     const Organization &org = m_document->organization();
-    int unrouted = 0;
-    for (const PhoneNumber &n : org.numbers)
-        unrouted += NumbersModel::problem(org, n).isEmpty() ? 0 : 1;
+    const int unrouted = NumbersModel::unroutedCount(org);
     QListWidgetItem *item = m_navigation->item(NumbersSection);
     item->setData(NavigationDelegate::BadgeRole, unrouted);
     item->setToolTip(unrouted ? tr("%n number(s) not fully routed", nullptr, unrouted) : QString());
