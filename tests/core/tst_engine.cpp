@@ -125,6 +125,7 @@ private slots:
     void visitedApplets_data();
     void visitedApplets();
     void simulatorSaysWhereTheCallWent();
+    void aTextKeptForAUserNamesThem();
     void rotationStartsFromTheTopWhenTheLastMemberLeft();
     void safetyNetEndsARunawayCall();
     void continuationIntoAnAppletThatIsGone();
@@ -633,6 +634,25 @@ void TestEngine::simulatorSaysWhereTheCallWent()
     QVERIFY(blocked.flow.isEmpty());
     QVERIFY(blocked.visited.isEmpty());
     QCOMPARE(blocked.stepApplets, QStringList{QString()});
+}
+
+// The trace names whose inbox kept a text the way it names a voicemail's owner: by name.
+void TestEngine::aTextKeptForAUserNamesThem()
+{
+    Organization org;
+    validateConfigDocument(
+        routingDocument(
+            {},
+            graphJson(u"i"_s,
+                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s)),
+        &org);
+    Simulation text;
+    text.to = mainLine;
+    text.from = caller;
+    text.text = u"hello"_s;
+    const SimulationResult result = Simulator::run(org, text);
+    QVERIFY2(result.steps.contains(u"Kept in the inbox of Pat."_s),
+             qPrintable(result.steps.join(u'\n')));
 }
 
 void TestEngine::rotationStartsFromTheTopWhenTheLastMemberLeft()

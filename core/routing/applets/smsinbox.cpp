@@ -35,8 +35,7 @@ public:
             assign(run, applet, *group, item);
         run.outcome().deliveries.append(item);
         run.trace([&] {
-            return RoutingEngine::tr("Kept in the inbox of %1.")
-                .arg(group ? group->name : item.owner.id);
+            return RoutingEngine::tr("Kept in the inbox of %1.").arg(run.ownerName(item.owner));
         });
     }
 
