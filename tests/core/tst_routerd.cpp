@@ -41,6 +41,14 @@ using namespace Switchboard::Test;
 
 namespace {
 
+// Texts go straight to Pat's inbox.
+QByteArray textsToPatsInbox()
+{
+    return routingDocument(
+        {}, graphJson(u"i"_s,
+                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s));
+}
+
 struct HttpReply
 {
     int status = 0;
@@ -629,12 +637,7 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
 void TestRouterd::aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503()
 {
     QVERIFY(startBackend());
-    QVERIFY(
-        m_client->push(routingDocument(
-            {},
-            graphJson(u"i"_s,
-                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) >
-        0);
+    QVERIFY(m_client->push(textsToPatsInbox()) > 0);
     FormParams text{{u"MessageSid"_s, u"SMtwice"_s},
                     {u"From"_s, caller},
                     {u"To"_s, mainLine},
@@ -650,12 +653,7 @@ void TestRouterd::aTextAlreadyKeptUnderAnotherSignatureIsAnsweredNot503()
 void TestRouterd::aTextKeepsAtMostTenPictures()
 {
     QVERIFY(startBackend());
-    QVERIFY(
-        m_client->push(routingDocument(
-            {},
-            graphJson(u"i"_s,
-                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))) >
-        0);
+    QVERIFY(m_client->push(textsToPatsInbox()) > 0);
     FormParams text{{u"MessageSid"_s, u"SMpictures"_s},
                     {u"From"_s, caller},
                     {u"To"_s, mainLine},
@@ -1514,9 +1512,7 @@ void TestRouterd::theSameTextOnBothInstancesIsKeptOnce()
 {
     SWITCHBOARD_NEED_POSTGRES(ScratchDatabase::Postgres);
     TwoOnPostgres routerd;
-    QVERIFY(routerd.start(routingDocument(
-        {}, graphJson(u"i"_s,
-                      uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s))));
+    QVERIFY(routerd.start(textsToPatsInbox()));
     for (int round = 0; round < 20; ++round) {
         const FormParams text{{u"MessageSid"_s, u"SMrace%1"_s.arg(round)},
                               {u"From"_s, caller},
