@@ -499,16 +499,12 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
     const std::optional<Api::InboxChange> parsed = Api::InboxChange::fromJson(doc.object(), &error);
     if (!parsed)
         return problem(400, error);
-    InboxStore::ItemChange change;
-    change.read = parsed->read;
-    change.archived = parsed->archived;
-    change.closed = parsed->closed;
-    change.assignedTo = parsed->assignedTo;
-    if (!m_store.inbox().item(id))
+    const std::optional<InboxItem> changed = m_store.inbox().changeItem(id, *parsed, &error);
+    if (!changed && error.isEmpty())
         return problem(404, tr("There is no inbox item %1.").arg(id));
-    if (!m_store.inbox().changeItem(id, change, &error))
+    if (!changed)
         return problem(500, error);
-    return json(200, m_store.inbox().item(id)->toJson());
+    return json(200, changed->toJson());
 }
 
 HttpResponse RouterServer::presence()

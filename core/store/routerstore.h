@@ -135,12 +135,10 @@ public:
     std::optional<SmsReply> addReply(const InboxItem &item, const QString &body,
                                      const QString &status, QString *error);
     QList<SmsReply> replies(const QString &itemId);
-    struct ItemChange
-    {
-        std::optional<bool> read, archived, closed;
-        std::optional<QString> assignedTo; // empty string: unassigned
-    };
-    bool changeItem(const QString &id, const ItemChange &change, QString *error);
+    // The item as changed, read in the same transaction; nullopt with `error` left empty
+    // when there is no such item.
+    std::optional<InboxItem> changeItem(const QString &id, const Api::InboxChange &change,
+                                        QString *error);
     bool deleteItem(const QString &id, QString *error);
     bool setTranscription(const QString &dedupeKey, const QString &text, QString *error);
     std::optional<Conversation> openConversation(const QString &customer, const QString &number,

@@ -225,12 +225,17 @@ std::optional<InboxItem> InboxStore::item(const QString &id)
     return itemFrom(q);
 }
 
-bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString *error)
+std::optional<InboxItem> InboxStore::changeItem(const QString &id, const Api::InboxChange &change,
+                                                QString *error)
 {
+    Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        return std::nullopt;
+    }
     const auto before = item(id);
     if (!before)
-        return false;
-    Database::Transaction transaction(m_db, Database::Transaction::Write);
+        return std::nullopt;
     QSqlQuery q = m_db.query();
     auto set = [&](const QString &column, const QVariant &value) {
         q.prepare(u"UPDATE inbox SET "_s + column + u" = ? WHERE id = ?"_s);
@@ -239,27 +244,27 @@ bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString
         return run(q, error);
     };
     if (change.read && !set(u"is_read"_s, *change.read ? 1 : 0))
-        return false;
+        return std::nullopt;
     if (change.archived && !set(u"archived"_s, *change.archived ? 1 : 0))
-        return false;
+        return std::nullopt;
     if (change.assignedTo) {
         const QVariant who = change.assignedTo->isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                           : QVariant(*change.assignedTo);
         if (!set(u"assigned_to"_s, who))
-            return false;
+            return std::nullopt;
         if (!before->conversation.isEmpty()) {
             q.prepare(u"UPDATE conversations SET assignee = ? WHERE id = ?"_s);
             q.addBindValue(who);
             q.addBindValue(before->conversation);
             if (!run(q, error))
-                return false;
+                return std::nullopt;
         }
     }
     if (change.closed) {
         // Closing an item closes its conversation, and every text in it.
         if (before->conversation.isEmpty()) {
             if (!set(u"closed"_s, *change.closed ? 1 : 0))
-                return false;
+                return std::nullopt;
         } else {
             for (const QString &table : {u"inbox"_s, u"conversations"_s}) {
                 q.prepare(u"UPDATE "_s + table + u" SET closed = ? WHERE "_s +
@@ -267,11 +272,18 @@ bool InboxStore::changeItem(const QString &id, const ItemChange &change, QString
                 q.addBindValue(*change.closed ? 1 : 0);
                 q.addBindValue(before->conversation);
                 if (!run(q, error))
-                    return false;
+                    return std::nullopt;
             }
         }
     }
-    return transaction.commit(error);
+    auto after = item(id);
+    if (!after) {
+        *error = tr("Inbox item %1 cannot be read back.").arg(id);
+        return std::nullopt;
+    }
+    if (!transaction.commit(error))
+        return std::nullopt;
+    return after;
 }
 
 bool InboxStore::deleteItem(const QString &id, QString *error)

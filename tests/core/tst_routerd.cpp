@@ -609,7 +609,7 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
     const InboxItem old = items.at(0).from == u"+15125557001" ? items.at(0) : items.at(1);
     QVERIFY(store.inbox().addReply(old, u"Sent"_s, u"sent"_s, &error));
     QVERIFY(store.inbox().addReply(old, u"Waiting"_s, u"queued"_s, &error));
-    InboxStore::ItemChange close;
+    Api::InboxChange close;
     close.closed = true;
     QVERIFY(store.inbox().changeItem(old.id, close, &error));
 
