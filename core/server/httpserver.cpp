@@ -340,10 +340,13 @@ private:
         for (const auto &[name, value] : r.headers)
             res->insert(beast::string_view(name.constData(), size_t(name.size())),
                         beast::string_view(value.constData(), size_t(value.size())));
-        res->body().assign(r.body.constData(), size_t(r.body.size()));
         res->keep_alive(keepAlive);
         if (r.status != 204)
-            res->content_length(res->body().size());
+            res->content_length(size_t(r.body.size()));
+        // A HEAD answer says how long the body would be, and sends none: the client reads no
+        // body, so one sent would be taken for the next answer.
+        if (m_request.method != HttpRequest::Method::Head)
+            res->body().assign(r.body.constData(), size_t(r.body.size()));
         if (m_server.logger) {
             const double ms = std::chrono::duration<double, std::milli>(
                                   std::chrono::steady_clock::now() - m_started)

@@ -48,6 +48,7 @@ private slots:
     void anEndlessChunkTrailerIsRefused();
     void aTwoMegabyteHeaderIsRefused();
     void aMalformedRequestIsRefused();
+    void aHeadAnswerSendsNoBody();
     void aHalfSentRequestIsClosedByTheTimeout();
     void idleConnectionsDoNotBlockHealthzAndCloseAfterTheirTimeout();
     void aboveTheConnectionCapNewConnectionsGet503();
@@ -306,6 +307,26 @@ void TestRouterdLimits::aMalformedRequestIsRefused()
     const auto socket = connectToRouterd();
     QVERIFY(socket);
     QCOMPARE(exchange(*socket, "HELLO THERE\r\n\r\n"), 400);
+}
+
+// A HEAD answer has no body, so the next answer on the connection starts right after it.
+void TestRouterdLimits::aHeadAnswerSendsNoBody()
+{
+    QVERIFY(startRouterd());
+    const auto socket = connectToRouterd();
+    QVERIFY(socket);
+    socket->write("HEAD /healthz HTTP/1.1\r\nHost: t\r\n\r\n"
+                  "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    QByteArray in;
+    QElapsedTimer timer;
+    timer.start();
+    while (in.count("HTTP/1.1 ") < 2 && timer.elapsed() < 3000) {
+        socket->waitForReadyRead(50);
+        in += socket->readAll();
+    }
+    const qsizetype end = in.indexOf("\r\n\r\n");
+    QVERIFY2(end > 0, in.constData());
+    QVERIFY2(in.mid(end + 4).startsWith("HTTP/1.1 200 "), in.constData());
 }
 
 void TestRouterdLimits::aHalfSentRequestIsClosedByTheTimeout()
