@@ -6,6 +6,11 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
+QString nameKey(const QString &name)
+{
+    return name.simplified().toCaseFolded();
+}
+
 QString channelKey(Channel channel)
 {
     return channel == Channel::Voice ? u"voice"_s : u"sms"_s;

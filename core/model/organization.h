@@ -21,6 +21,10 @@ enum class Channel
 
 QString channelKey(Channel channel); // "voice" / "sms", as in the document
 
+// Groups, and flows, are told apart by name ignoring case and extra spaces: two names are the
+// same when their keys are (the validator's rule, and the dialogs').
+QString nameKey(const QString &name);
+
 enum class Role
 {
     Admin,

@@ -103,7 +103,6 @@ private:
     QHash<QString, int> m_groupNames; // name, case folded -> first index
     QHash<QString, int> m_flowNames;
 
-    static QString nameKey(const QString &name) { return name.simplified().toCaseFolded(); }
     // People tell groups and flows apart by name, in menus and in the console's lists.
     void checkUniqueName(const QHash<QString, int> &names, const QString &name, int position,
                          const QString &path, const QString &listName)

@@ -242,6 +242,16 @@ void TestFlowsNumbers::createRenameDuplicate()
 {
     QVERIFY(!editor()->flowNameProblem(QString()).isEmpty());
     QVERIFY(editor()->flowNameProblem(u"main LINE"_s).contains(u"already"));
+    // A name imported with two spaces is still the same name (the validator's rule).
+    {
+        const int support = doc()->organization().indexOfFlow(u"support-line"_s);
+        const Flow before = doc()->organization().flows.at(support);
+        Flow spaced = before;
+        spaced.name = u"Support  Line"_s;
+        doc()->setFlow(support, spaced);
+        QVERIFY(editor()->flowNameProblem(u"support line"_s).contains(u"already"));
+        doc()->setFlow(support, before);
+    }
     QVERIFY(editor()->createFlow(u"Main line"_s).isEmpty());
     const QString id = editor()->createFlow(u"Spanish line"_s);
     QCOMPARE(id, u"spanish-line"_s);

@@ -26,8 +26,9 @@ QString FlowsNumbersEdits::flowNameProblem(const QString &name, const QString &e
     const QString n = name.simplified();
     if (n.isEmpty())
         return tr("Give the flow a name.");
+    const QString key = nameKey(n);
     for (const Flow &f : m_document->organization().flows) {
-        if (f.id != except && f.name.compare(n, Qt::CaseInsensitive) == 0)
+        if (f.id != except && nameKey(f.name) == key)
             return tr("There is already a flow called \"%1\".").arg(f.name);
     }
     return {};
@@ -181,7 +182,7 @@ bool FlowsNumbersEdits::addNumber(const QString &number, const QString &label)
 }
 
 bool FlowsNumbersEdits::editNumber(const QString &number, const QString &newNumber,
-                               const QString &label)
+                                   const QString &label)
 {
     const Organization &org = m_document->organization();
     const int index = org.indexOfNumber(number);

@@ -1,5 +1,9 @@
 #include "groupdialog.h"
 
+#include "model/organization.h"
+
+#include <algorithm>
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,8 +30,10 @@ GroupDialog::GroupDialog(const QString &title, const QString &name, const QStrin
     problem->setStyleSheet(u"color: #c62828"_s);
     auto check = [=, this] {
         const QString n = this->name();
-        const bool taken = n.compare(name, Qt::CaseInsensitive) != 0 &&
-                           takenNames.contains(n, Qt::CaseInsensitive);
+        const QString key = nameKey(n);
+        const bool taken = key != nameKey(name) &&
+                           std::any_of(takenNames.cbegin(), takenNames.cend(),
+                                       [&](const QString &t) { return nameKey(t) == key; });
         problem->setText(n.isEmpty() ? tr("Give the group a name.")
                          : taken     ? tr("There is already a group called \"%1\".").arg(n)
                                      : QString());
