@@ -27,16 +27,10 @@ bool InboxStore::deliver(const InboxDelivery &d, QString *error)
         return false;
     }
     QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT COUNT(*) FROM inbox WHERE dedupe_key = ?"_s);
-    q.addBindValue(d.dedupeKey);
-    if (!run(q, error))
-        return false;
-    if (q.next() && q.value(0).toInt() > 0)
-        return transaction.commit(error); // a retry: kept already
     const QString conversation = d.startsConversation ? newId() : d.conversation;
     const QString at = now();
-    // The item first, kept once per dedupe key also when another process keeps the same at
-    // this moment; its new conversation only when the item was kept here.
+    // The item first, kept once per dedupe key (a retry, or another process keeping the same
+    // at this moment, changes nothing); its new conversation only when the item was kept here.
     q.prepare(u"INSERT INTO inbox (id, kind, owner_kind, owner_id, from_number, to_number, "
               "created_at, body, media, recording_url, duration, is_read, archived, assigned_to, "
               "conversation, closed, dedupe_key) "
@@ -277,11 +271,7 @@ std::optional<InboxItem> InboxStore::changeItem(const QString &id, const Api::In
         }
     }
     auto after = item(id);
-    if (!after) {
-        *error = tr("Inbox item %1 cannot be read back.").arg(id);
-        return std::nullopt;
-    }
-    if (!transaction.commit(error))
+    if (!after || !transaction.commit(error))
         return std::nullopt;
     return after;
 }

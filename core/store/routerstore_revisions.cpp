@@ -58,6 +58,10 @@ QList<std::pair<int, QString>> RevisionStore::list()
 int RevisionStore::addRevision(int expected, const QByteArray &document, QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
+    if (!transaction.isActive()) {
+        *error = tr("Cannot begin a transaction on %1.").arg(m_db.displayName());
+        return -1;
+    }
     const int current = currentRevision(error);
     if (current < 0)
         return -1;
