@@ -60,15 +60,15 @@ QString NumbersModel::problem(const Organization &org, const PhoneNumber &number
     const Flow *flow = org.flow(number.flow);
     if (!flow)
         return tr("Its flow \"%1\" does not exist.").arg(number.flow);
+    if (routesFully(*flow))
+        return {};
     const bool voice = flow->isSetUp(Channel::Voice);
     const bool sms = flow->isSetUp(Channel::Sms);
     if (!voice && !sms)
         return tr("Flow \"%1\" has neither a call flow nor an SMS flow.").arg(flow->name);
     if (!voice)
         return tr("Flow \"%1\" has no call flow: calls are rejected.").arg(flow->name);
-    if (!sms)
-        return tr("Flow \"%1\" has no SMS flow: texts are dropped.").arg(flow->name);
-    return {};
+    return tr("Flow \"%1\" has no SMS flow: texts are dropped.").arg(flow->name);
 }
 
 QString NumbersModel::problem(int row) const

@@ -53,7 +53,7 @@ private:
             const User *assignee = run.config().user(open->assignee);
             run.trace([&] {
                 return assignee ? RoutingEngine::tr("Joins its open conversation, assigned to %1.")
-                                      .arg(assignee->name)
+                                      .arg(assignee->displayName())
                                 : RoutingEngine::tr(
                                       "Joins its open conversation, waiting in the queue.");
             });
@@ -77,7 +77,7 @@ private:
             return !assignee ? RoutingEngine::tr("Nobody can take it now: it waits in %1's queue.")
                                    .arg(group.name)
                              : RoutingEngine::tr("A new conversation, assigned to %1.")
-                                   .arg(assignee->name);
+                                   .arg(assignee->displayName());
         });
     }
 };
