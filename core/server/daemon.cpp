@@ -54,7 +54,6 @@ struct ThreadState
     std::unique_ptr<Database> db;
     std::unique_ptr<RouterStore> store;
     std::unique_ptr<RouterServer> server;
-    QString error;
 };
 
 class Daemon
@@ -280,17 +279,25 @@ int Daemon::run(const QStringList &arguments)
     HttpServer http(
         limits,
         [&]() -> HttpServer::Handler {
-            // Runs on each thread of the pool: its own connection to the database.
+            // Runs on each thread of the pool: its own connection to the database. One that
+            // cannot be opened is tried again at the thread's next request, so a database
+            // that was briefly away does not leave this thread answering 503 for good.
             auto state = std::make_shared<ThreadState>();
-            state->db = Database::open(location, &state->error);
-            if (state->db) {
+            auto open = [state, &location, &configs, &options2] {
+                QString why;
+                state->db = Database::open(location, &why);
+                if (!state->db) {
+                    std::fprintf(stderr, "database: %s\n", qPrintable(why));
+                    return false;
+                }
                 state->store = std::make_unique<RouterStore>(*state->db);
                 state->server = std::make_unique<RouterServer>(*state->store, configs, options2);
-            }
-            return [state](const HttpRequest &request) {
-                if (!state->server)
-                    return problemResponse(
-                        503, tr("The database cannot be opened: %1").arg(state->error));
+                return true;
+            };
+            open();
+            return [state, open](const HttpRequest &request) {
+                if (!state->server && !open())
+                    return problemResponse(503, RouterServer::tr("The database cannot be read."));
                 return state->server->respond(request);
             };
         },
