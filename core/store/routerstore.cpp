@@ -179,15 +179,14 @@ bool RouterStore::addEvent(const RoutingEvent &event, QString *error)
         *error = m_context.failure.value_or(QString());
         return false;
     }
-    QSqlQuery q = m_context.db.query();
-    q.prepare(
+    QSqlQuery &q = m_context.cached(
         u"INSERT INTO events (id, kind, at, from_number, to_number, detail) VALUES (?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(newId());
-    q.addBindValue(event.kind);
-    q.addBindValue(m_context.now());
-    q.addBindValue(event.from);
-    q.addBindValue(event.to);
-    q.addBindValue(event.detail);
+    q.bindValue(0, newId());
+    q.bindValue(1, event.kind);
+    q.bindValue(2, m_context.now());
+    q.bindValue(3, event.from);
+    q.bindValue(4, event.to);
+    q.bindValue(5, event.detail);
     return m_context.run(q, error);
 }
 

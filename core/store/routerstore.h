@@ -51,7 +51,8 @@ public:
     {
         if (db.exec(q, error))
             return true;
-        stale.insert(q.lastQuery());
+        if (statements.contains(q.lastQuery()))
+            stale.insert(q.lastQuery());
         return false;
     }
     // The statements every webhook runs, prepared once. Finish them after reading, so that

@@ -60,9 +60,7 @@ RoutingMemory::Remembered RoutingMemory::rememberAnswer(const QString &key,
 QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
                                 const QSet<QString> &eligible)
 {
-    if (!beginWrites())
-        return {};
-    if (eligible.isEmpty())
+    if (eligible.isEmpty() || !beginWrites())
         return {};
     // Read and advance the turn under one lock, so that two backends cannot both read the
     // same "last" and give two calls in a row to the same member.
@@ -72,28 +70,29 @@ QString RoutingMemory::takeTurn(const QString &key, const QStringList &order,
         failed(tr("Cannot begin a transaction on %1.").arg(m_db.displayName()));
         return {};
     }
-    QSqlQuery q = m_db.query();
-    q.prepare(u"INSERT INTO rotation (rotation_key, last_member) VALUES (?, '') "
-              "ON CONFLICT (rotation_key) DO NOTHING"_s);
-    q.addBindValue(key);
-    if (!run(q, &error)) {
+    QSqlQuery &start = cached(u"INSERT INTO rotation (rotation_key, last_member) VALUES (?, '') "
+                              "ON CONFLICT (rotation_key) DO NOTHING"_s);
+    start.bindValue(0, key);
+    if (!run(start, &error)) {
         failed(error);
         return {};
     }
-    q.prepare(m_db.kind() == Database::Kind::Postgres
-                  ? u"SELECT last_member FROM rotation WHERE rotation_key = ? FOR UPDATE"_s
-                  : u"SELECT last_member FROM rotation WHERE rotation_key = ?"_s);
-    q.addBindValue(key);
-    if (!run(q, &error)) {
+    QSqlQuery &read =
+        cached(m_db.kind() == Database::Kind::Postgres
+                   ? u"SELECT last_member FROM rotation WHERE rotation_key = ? FOR UPDATE"_s
+                   : u"SELECT last_member FROM rotation WHERE rotation_key = ?"_s);
+    read.bindValue(0, key);
+    if (!run(read, &error)) {
         failed(error);
         return {};
     }
-    const QString last = q.next() ? q.value(0).toString() : QString();
+    const QString last = read.next() ? read.value(0).toString() : QString();
+    read.finish();
     const QString next = nextInTurn(last, order, eligible);
-    q.prepare(u"UPDATE rotation SET last_member = ? WHERE rotation_key = ?"_s);
-    q.addBindValue(next);
-    q.addBindValue(key);
-    if (!run(q, &error) || !transaction.commit(&error)) {
+    QSqlQuery &advance = cached(u"UPDATE rotation SET last_member = ? WHERE rotation_key = ?"_s);
+    advance.bindValue(0, next);
+    advance.bindValue(1, key);
+    if (!run(advance, &error) || !transaction.commit(&error)) {
         failed(error);
         return {};
     }
@@ -108,14 +107,14 @@ bool RoutingMemory::lock(const QString &key)
     // writer. PostgreSQL: a lock held until the request's transaction ends.
     if (m_db.kind() != Database::Kind::Postgres)
         return true;
-    QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT pg_advisory_xact_lock(hashtext(?))"_s);
-    q.addBindValue(key);
+    QSqlQuery &q = cached(u"SELECT pg_advisory_xact_lock(hashtext(?))"_s);
+    q.bindValue(0, key);
     QString error;
     if (!run(q, &error)) {
         failed(error);
         return false;
     }
+    q.finish();
     return true;
 }
 
