@@ -30,11 +30,6 @@ HttpResponse json(int status, const QJsonValue &value)
     return {status, "application/json", body, {}};
 }
 
-HttpResponse problem(int status, const QString &sentence)
-{
-    return json(status, QJsonObject{{u"error"_s, sentence}});
-}
-
 HttpResponse twiml(const QByteArray &xml)
 {
     return {200, "text/xml; charset=utf-8", xml, {}};
@@ -105,16 +100,15 @@ std::optional<HttpResponse> RouterServer::screen(const HttpRequest &request,
         return std::nullopt;
     const QByteArray auth = request.header("Authorization").trimmed();
     // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
-    if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
-        return HttpResponse{
-            401,
-            "application/json",
-            QJsonDocument(
-                QJsonObject{{u"error"_s, tr("This needs \"Authorization: Bearer TOKEN\".")}})
-                .toJson(QJsonDocument::Compact),
-            {{"WWW-Authenticate", "Bearer"}}};
+    if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0) {
+        HttpResponse challenge =
+            problemResponse(401, tr("This needs \"Authorization: Bearer TOKEN\"."));
+        challenge.headers.append(
+            {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        return challenge;
+    }
     if (adminToken.isEmpty() || !WebhookSignature::equal(auth.mid(7).trimmed(), adminToken))
-        return problem(403, tr("That token is not valid here."));
+        return problemResponse(403, tr("That token is not valid here."));
     return std::nullopt;
 }
 
@@ -123,7 +117,7 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
     const QString path = request.path();
     if (path == u"/healthz") {
         if (request.method != HttpRequest::Method::Get)
-            return problem(405, tr("Use GET."));
+            return problemResponse(405, tr("Use GET."));
         QString error;
         const int revision = m_store.revisions().currentRevision(&error);
         if (revision < 0) {
@@ -136,7 +130,7 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
     }
     if (path.startsWith(u"/twilio/")) {
         if (request.method != HttpRequest::Method::Post)
-            return problem(405, tr("The carrier's webhooks are POSTs."));
+            return problemResponse(405, tr("The carrier's webhooks are POSTs."));
         return webhook(request);
     }
     if (path.startsWith(u"/api/")) {
@@ -144,7 +138,7 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
             return *refusal;
         return api(request, path);
     }
-    return problem(404, tr("There is nothing at %1.").arg(path));
+    return problemResponse(404, tr("There is nothing at %1.").arg(path));
 }
 
 HttpResponse RouterServer::webhook(const HttpRequest &request)
@@ -155,11 +149,11 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     const QByteArray url = m_publicUrl + request.target;
     const WebhookSignature::Fields fields = WebhookSignature::parseFields(request.body);
     if (fields.size() > MaxFormFields)
-        return problem(400, tr("A webhook has at most %1 form fields.").arg(MaxFormFields));
+        return problemResponse(400, tr("A webhook has at most %1 form fields.").arg(MaxFormFields));
     const QByteArray given = request.header("X-Twilio-Signature");
     const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, fields);
     if (given.isEmpty() || !WebhookSignature::equal(given, expected))
-        return problem(403, tr("The request's signature is missing or wrong."));
+        return problemResponse(403, tr("The request's signature is missing or wrong."));
 
     // A retry of a request already answered gets the same answer, and changes nothing. The
     // signature is the request's fingerprint: a keyed hash over its URL and every parameter.
@@ -167,7 +161,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     QString error;
     const auto lookup = m_store.memory().lookUpWebhook(key, &error);
     if (!lookup)
-        return problem(503, tr("The database cannot be read: %1").arg(error));
+        return problemResponse(503, tr("The database cannot be read: %1").arg(error));
     if (lookup->answer)
         return twiml(*lookup->answer);
 
@@ -175,12 +169,12 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     if (!parsed) {
         const bool known = path == u"/twilio/sms" || path == u"/twilio/voice" ||
                            path.startsWith(u"/twilio/voice/");
-        return problem(known ? 400 : 404, error);
+        return problemResponse(known ? 400 : 404, error);
     }
     if (parsed->kind == WebhookRequest::Transcription) {
         if (!m_store.inbox().setTranscription(parsed->transcriptionKey, parsed->transcriptionText,
                                               &error))
-            return problem(500, tr("The transcription could not be kept: %1").arg(error));
+            return problemResponse(500, tr("The transcription could not be kept: %1").arg(error));
         return twiml(Twiml().finish());
     }
 
@@ -200,7 +194,7 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     const auto unavailable = [&](const QString &why) {
         std::fprintf(stderr, "webhook %s not answered: %s\n", request.target.constData(),
                      qPrintable(why));
-        return problem(503, tr("The backend cannot keep this request now; try again."));
+        return problemResponse(503, tr("The backend cannot keep this request now; try again."));
     };
     if (!readError.isEmpty()) // not a missing revision: a database that cannot be read
         return unavailable(readError);
@@ -268,11 +262,11 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
         if (method == M::Put)
             return putConfig(request);
         if (method != M::Get)
-            return problem(405, tr("Use GET or PUT."));
+            return problemResponse(405, tr("Use GET or PUT."));
         const int revision = m_store.revisions().currentRevision();
         const auto document = m_store.revisions().document(revision);
         if (revision == 0 || !document)
-            return problem(404, tr("Nothing has been pushed yet."));
+            return problemResponse(404, tr("Nothing has been pushed yet."));
         return {200,
                 "application/json",
                 *document,
@@ -280,7 +274,7 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
     }
     if (path == u"/api/v1/config/validate") {
         if (method != M::Post)
-            return problem(405, tr("Use POST."));
+            return problemResponse(405, tr("Use POST."));
         return validateConfig(request);
     }
     if (path == u"/api/v1/config/revisions") {
@@ -293,18 +287,18 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
     if (const auto m = revisionPath.match(path); m.hasMatch()) {
         const auto document = m_store.revisions().document(m.captured(1).toInt());
         if (!document)
-            return problem(404, tr("There is no revision %1.").arg(m.captured(1)));
+            return problemResponse(404, tr("There is no revision %1.").arg(m.captured(1)));
         return {
             200, "application/json", *document, {{"ETag", '"' + m.captured(1).toLatin1() + '"'}}};
     }
     if (path == u"/api/v1/inbox") {
         if (method != M::Get)
-            return problem(405, tr("Use GET."));
+            return problemResponse(405, tr("Use GET."));
         return inbox(request);
     }
     if (path == u"/api/v1/inbox/counts") {
         if (method != M::Get)
-            return problem(405, tr("Use GET."));
+            return problemResponse(405, tr("Use GET."));
         return inboxCounts(request);
     }
     static const QRegularExpression replyPath(
@@ -312,14 +306,14 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
     if (const auto m = replyPath.match(path); m.hasMatch()) {
         const auto item = m_store.inbox().item(m.captured(1));
         if (!item)
-            return problem(404, tr("There is no inbox item %1.").arg(m.captured(1)));
+            return problemResponse(404, tr("There is no inbox item %1.").arg(m.captured(1)));
         if (m.captured(2) == u"replies") {
             if (method != M::Get)
-                return problem(405, tr("Use GET."));
+                return problemResponse(405, tr("Use GET."));
             return json(200, Api::repliesToJson(m_store.inbox().replies(item->id)));
         }
         if (method != M::Post)
-            return problem(405, tr("Use POST."));
+            return problemResponse(405, tr("Use POST."));
         return replyTo(*item, request.body);
     }
     static const QRegularExpression itemPath(uR"(^/api/v1/inbox/([A-Za-z0-9-]+)$)"_s);
@@ -330,22 +324,22 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
         if (method == M::Delete) {
             QString error;
             if (!m_store.inbox().deleteItem(id, &error))
-                return problem(404, tr("There is no inbox item %1.").arg(id));
+                return problemResponse(404, tr("There is no inbox item %1.").arg(id));
             return {204, {}, {}, {}};
         }
         if (method == M::Get) {
             const auto item = m_store.inbox().item(id);
             return item ? json(200, item->toJson())
-                        : problem(404, tr("There is no inbox item %1.").arg(id));
+                        : problemResponse(404, tr("There is no inbox item %1.").arg(id));
         }
-        return problem(405, tr("Use GET, PATCH or DELETE."));
+        return problemResponse(405, tr("Use GET, PATCH or DELETE."));
     }
     if (path == u"/api/v1/presence" && method == M::Get)
         return presence();
     static const QRegularExpression presencePath(uR"(^/api/v1/presence/([^/]+)$)"_s);
     if (const auto m = presencePath.match(path); m.hasMatch()) {
         if (method != M::Put)
-            return problem(405, tr("Use PUT."));
+            return problemResponse(405, tr("Use PUT."));
         return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body);
     }
     if (path == u"/api/v1/events") {
@@ -356,13 +350,13 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
             list.append(e);
         return json(200, QJsonObject{{u"events"_s, list}});
     }
-    return problem(404, tr("There is nothing at %1.").arg(path));
+    return problemResponse(404, tr("There is nothing at %1.").arg(path));
 }
 
 HttpResponse RouterServer::validateConfig(const HttpRequest &request)
 {
     if (request.body.size() > MaxConfigBytes)
-        return problem(413, tr("The document is larger than 32 MiB."));
+        return problemResponse(413, tr("The document is larger than 32 MiB."));
     const Findings findings = validateConfigDocument(request.body);
     return json(200,
                 QJsonObject{{u"valid"_s, countErrors(findings) == 0},
@@ -373,7 +367,7 @@ HttpResponse RouterServer::validateConfig(const HttpRequest &request)
 HttpResponse RouterServer::putConfig(const HttpRequest &request)
 {
     if (request.body.size() > MaxConfigBytes)
-        return problem(413, tr("The document is larger than 32 MiB."));
+        return problemResponse(413, tr("The document is larger than 32 MiB."));
     const int current = m_store.revisions().currentRevision();
     const QByteArray ifMatch = request.header("If-Match").trimmed();
     if (current > 0 && ifMatch.isEmpty())
@@ -407,7 +401,7 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
         return json(412, QJsonObject{{u"error"_s, tr("Someone pushed first.")},
                                      {u"revision"_s, m_store.revisions().currentRevision()}});
     if (revision < 0)
-        return problem(500, tr("The revision could not be kept: %1").arg(error));
+        return problemResponse(500, tr("The revision could not be kept: %1").arg(error));
     return {200,
             "application/json",
             QJsonDocument(
@@ -425,16 +419,16 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
     if (!owner.isEmpty()) {
         query.owner = Owner::fromQueryKey(owner);
         if (!query.owner)
-            return problem(400, tr("owner is user:ID or group:ID."));
+            return problemResponse(400, tr("owner is user:ID or group:ID."));
     }
     query.kind = q.queryItemValue(u"kind"_s);
     if (!query.kind.isEmpty() && query.kind != u"sms" && query.kind != u"voicemail")
-        return problem(400, tr("kind is sms or voicemail."));
+        return problemResponse(400, tr("kind is sms or voicemail."));
     query.unreadOnly = q.queryItemValue(u"unread"_s) == u"true";
     if (q.hasQueryItem(u"archived"_s)) {
         const QString archived = q.queryItemValue(u"archived"_s);
         if (archived != u"true" && archived != u"false")
-            return problem(400, tr("archived is true or false."));
+            return problemResponse(400, tr("archived is true or false."));
         query.archived = archived == u"true";
     }
     if (q.hasQueryItem(u"limit"_s))
@@ -444,7 +438,7 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
     QString error;
     page.items = m_store.inbox().page(query, &page.next, &error);
     if (!error.isEmpty())
-        return problem(400, error);
+        return problemResponse(400, error);
     return json(200, page.toJson());
 }
 
@@ -455,11 +449,11 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
          request.query().allQueryItemValues(u"owner"_s, QUrl::FullyDecoded)) {
         const std::optional<Owner> o = Owner::fromQueryKey(owner);
         if (!o)
-            return problem(400, tr("owner is user:ID or group:ID."));
+            return problemResponse(400, tr("owner is user:ID or group:ID."));
         QString error;
         const QHash<QString, int> c = m_store.inbox().counts(*o, &error);
         if (!error.isEmpty())
-            return problem(500, error);
+            return problemResponse(500, error);
         for (const QString &kind :
              {QString::fromLatin1(Api::TextKind), QString::fromLatin1(Api::VoicemailKind)})
             counts.byOwner[owner][kind] = {c.value(kind + u".total"_s),
@@ -473,15 +467,15 @@ HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body
     const QString text =
         Api::Reply::fromJson(QJsonDocument::fromJson(body).object()).body.trimmed();
     if (text.isEmpty() || text.size() > 1600)
-        return problem(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
+        return problemResponse(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
     if (item.isVoicemail())
-        return problem(409, tr("Only texts can be answered with a text."));
+        return problemResponse(409, tr("Only texts can be answered with a text."));
     // This backend answers the carrier's webhooks but holds no credentials for the carrier's
     // REST API, so it cannot send on its own: the reply is kept, queued, and says so.
     QString error;
     const auto reply = m_store.inbox().addReply(item, text, u"queued"_s, &error);
     if (!reply)
-        return problem(500, error);
+        return problemResponse(500, error);
     return json(202, Api::ReplyResult{*reply, false,
                                       tr("This backend has no way to send texts: it holds no "
                                          "credentials for the carrier's messaging API. The "
@@ -494,16 +488,16 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
     if (!doc.isObject())
-        return problem(400, tr("The body must be a JSON object."));
+        return problemResponse(400, tr("The body must be a JSON object."));
     QString error;
     const std::optional<Api::InboxChange> parsed = Api::InboxChange::fromJson(doc.object(), &error);
     if (!parsed)
-        return problem(400, error);
+        return problemResponse(400, error);
     const std::optional<InboxItem> changed = m_store.inbox().changeItem(id, *parsed, &error);
     if (!changed && error.isEmpty())
-        return problem(404, tr("There is no inbox item %1.").arg(id));
+        return problemResponse(404, tr("There is no inbox item %1.").arg(id));
     if (!changed)
-        return problem(500, error);
+        return problemResponse(500, error);
     return json(200, changed->toJson());
 }
 
@@ -513,7 +507,7 @@ HttpResponse RouterServer::presence()
     const auto read = m_store.presence().all(&error);
     if (!read) {
         std::fprintf(stderr, "presence: %s\n", qPrintable(error));
-        return problem(503, tr("The database cannot be read."));
+        return problemResponse(503, tr("The database cannot be read."));
     }
     const QHash<QString, PresenceStore::Presence> &kept = *read;
     // Everyone of the current configuration, with what applies to them (no record: available
@@ -536,14 +530,14 @@ HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &bo
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
-        return problem(400, tr("The body must be a JSON object."));
+        return problemResponse(400, tr("The body must be a JSON object."));
     QString error;
     const std::optional<Api::PresenceChange> change =
         Api::PresenceChange::fromJson(doc.object(), &error);
     if (!change)
-        return problem(400, error);
+        return problemResponse(400, error);
     if (!m_store.presence().set(user, change->available, change->groups, &error))
-        return problem(500, error);
+        return problemResponse(500, error);
     const Response all = presence();
     if (all.status != 200)
         return all;
