@@ -54,7 +54,9 @@ QStringList DialTarget::userIds() const
 
 QStringList DialTarget::jsonKeys()
 {
-    return {userKey, groupKey, membersKey, numberKey, callerOwnerKey};
+    // Built once: these are read on every webhook (a copy only shares the list).
+    static const QStringList keys{userKey, groupKey, membersKey, numberKey, callerOwnerKey};
+    return keys;
 }
 
 QString DialTarget::jsonKey() const
@@ -214,7 +216,10 @@ QJsonObject Owner::toJson() const
 
 QStringList dialStrategyKeys()
 {
-    return {u"simultaneous"_s, u"sequential"_s, u"round-robin"_s, u"linear-round-robin"_s};
+    // Built once: these are read on every webhook (a copy only shares the list).
+    static const QStringList keys{u"simultaneous"_s, u"sequential"_s, u"round-robin"_s,
+                                  u"linear-round-robin"_s};
+    return keys;
 }
 
 QString dialStrategyKey(DialStrategy strategy)
@@ -230,7 +235,9 @@ std::optional<DialStrategy> dialStrategyFromKey(QStringView key)
 
 QStringList inboxAssignKeys()
 {
-    return {u"none"_s, u"round-robin"_s};
+    // Built once: these are read on every webhook (a copy only shares the list).
+    static const QStringList keys{u"none"_s, u"round-robin"_s};
+    return keys;
 }
 
 QString inboxAssignKey(InboxAssign assign)
@@ -269,7 +276,9 @@ QJsonValue CallerId::toJson() const
 
 QStringList Prompt::jsonKeys()
 {
-    return {u"say"_s, u"play"_s, u"voice"_s, u"language"_s};
+    // Built once: these are read on every webhook (a copy only shares the list).
+    static const QStringList keys{u"say"_s, u"play"_s, u"voice"_s, u"language"_s};
+    return keys;
 }
 
 std::optional<Prompt> Prompt::fromJson(const QJsonValue &v)
