@@ -19,14 +19,12 @@ UsersGroupsEdits::UsersGroupsEdits(OrganizationDocument *document, QObject *pare
 
 QString UsersGroupsEdits::userName(const QString &userId) const
 {
-    const User *user = m_document->organization().user(userId);
-    return user ? user->displayName() : userId;
+    return m_document->organization().userName(userId);
 }
 
 QString UsersGroupsEdits::groupName(const QString &groupId) const
 {
-    const Group *group = m_document->organization().group(groupId);
-    return group ? group->displayName() : groupId;
+    return m_document->organization().groupName(groupId);
 }
 
 int UsersGroupsEdits::addUsers(const QString &groupId, const QStringList &userIds, int row)
@@ -120,7 +118,7 @@ bool UsersGroupsEdits::moveMember(const QString &groupId, int row, int delta)
 }
 
 bool UsersGroupsEdits::setTakesPart(const QString &groupId, int row, Channel channel,
-                                     bool takesPart)
+                                    bool takesPart)
 {
     const Group *group = m_document->organization().group(groupId);
     if (!group || row < 0 || row >= group->members.size())
@@ -166,8 +164,7 @@ bool UsersGroupsEdits::editUser(const QString &userId, const User &user)
     if (after == before)
         return false;
     m_document->undoStack()->push(new ChangeItemCommand<User>(
-        m_document, index, before, after,
-        tr("Edit %1").arg(before.name.isEmpty() ? userId : before.name)));
+        m_document, index, before, after, tr("Edit %1").arg(before.displayName())));
     return true;
 }
 
@@ -217,7 +214,7 @@ QString UsersGroupsEdits::addGroup(const QString &name, const QString &departmen
 }
 
 bool UsersGroupsEdits::editGroup(const QString &groupId, const QString &name,
-                                  const QString &department)
+                                 const QString &department)
 {
     const int index = m_document->organization().indexOfGroup(groupId);
     if (index < 0)

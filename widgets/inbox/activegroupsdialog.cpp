@@ -669,8 +669,7 @@ void ActiveGroupsDialog::selectInCombo(const QString &userId)
 
 QString ActiveGroupsDialog::userName(const QString &userId) const
 {
-    const User *user = m_organization.user(userId);
-    return user ? user->displayName() : userId;
+    return m_organization.userName(userId);
 }
 
 } // namespace Switchboard

@@ -186,8 +186,7 @@ void InboxModel::removeRow(const QString &id)
 
 QString InboxModel::userName(const QString &id) const
 {
-    const User *u = m_organization ? m_organization->user(id) : nullptr;
-    return u ? u->displayName() : id;
+    return m_organization ? m_organization->userName(id) : id;
 }
 
 QVariant InboxModel::data(const QModelIndex &index, int role) const

@@ -431,10 +431,6 @@ void InboxPage::updateDetail()
     const bool voicemail = item.isVoicemail();
     m_detail->setEnabled(has);
     const Organization &org = m_document->organization();
-    auto name = [&org](const QString &id) {
-        const User *u = org.user(id);
-        return u ? u->displayName() : id;
-    };
     if (!has) {
         m_title->setText(m_model->rowCount() ? tr("Choose a message.") : tr("Nothing here."));
         m_info->clear();
@@ -448,7 +444,7 @@ void InboxPage::updateDetail()
             info.append(tr("voicemail of %n second(s)", nullptr, item.durationSeconds));
         const QString &assigned = item.assignedTo;
         info.append(assigned.isEmpty() ? tr("not assigned")
-                                       : tr("assigned to %1").arg(name(assigned)));
+                                       : tr("assigned to %1").arg(org.userName(assigned)));
         if (!item.conversation.isEmpty())
             info.append(item.closed ? tr("conversation closed") : tr("conversation open"));
         m_info->setText(info.join(u" · "_s));
@@ -483,7 +479,7 @@ void InboxPage::updateDetail()
             people.append(u.id);
     }
     for (const QString &id : std::as_const(people))
-        menu->addAction(name(id), this, [this, id] { assignTo(id); });
+        menu->addAction(org.userName(id), this, [this, id] { assignTo(id); });
     menu->addSeparator();
     menu->addAction(tr("Nobody"), this, [this] { assignTo({}); });
 
