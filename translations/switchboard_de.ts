@@ -998,10 +998,6 @@
         <translation>Kein Auth-Token des Netzbetreibers: Geben Sie --twilio-auth-token-file FILE an oder setzen Sie TWILIO_AUTH_TOKEN. Ohne Token kann kein Webhook geprüft werden, daher startet das Backend nicht.</translation>
     </message>
     <message>
-        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): every /api/ request will be refused.</source>
-        <translation>Kein Admin-Token (--admin-token-file oder SWITCHBOARD_ADMIN_TOKEN): Jede /api/-Anfrage wird abgelehnt.</translation>
-    </message>
-    <message>
         <source>Cannot listen on %1: %2</source>
         <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
@@ -1046,16 +1042,16 @@
         <translation>--%1 erwartet eine Zahl von %2 bis %3, nicht &quot;%4&quot;.</translation>
     </message>
     <message>
-        <source>The database cannot be opened: %1</source>
-        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
         <source>Days routing events, sent replies and closed conversations are kept (default 90; remembered webhook answers: 2).</source>
         <translation>Tage, die Routing-Ereignisse, gesendete Antworten und geschlossene Unterhaltungen aufbewahrt werden (Standard 90; gemerkte Webhook-Antworten: 2).</translation>
     </message>
     <message>
         <source>DAYS</source>
         <translation>TAGE</translation>
+    </message>
+    <message>
+        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): only people whose passwords were set before can use the API.</source>
+        <translation>Kein Admin-Token (--admin-token-file oder SWITCHBOARD_ADMIN_TOKEN): Nur Personen, deren Passwort bereits gesetzt wurde, können die API nutzen.</translation>
     </message>
 </context>
 <context>
@@ -3309,14 +3305,6 @@
         <translation>Die Webhooks des Netzbetreibers sind POST-Anfragen.</translation>
     </message>
     <message>
-        <source>This needs &quot;Authorization: Bearer TOKEN&quot;.</source>
-        <translation>Hierfür ist &quot;Authorization: Bearer TOKEN&quot; erforderlich.</translation>
-    </message>
-    <message>
-        <source>That token is not valid here.</source>
-        <translation>Dieses Token ist hier nicht gültig.</translation>
-    </message>
-    <message>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -3437,8 +3425,87 @@
         <translation>Das Backend kann diese Anfrage gerade nicht speichern; versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Cannot begin a transaction.</source>
-        <translation>Es kann keine Transaktion begonnen werden.</translation>
+        <source>This needs &quot;Authorization: Bearer TOKEN&quot;: sign in first.</source>
+        <translation>Dafür ist &quot;Authorization: Bearer TOKEN&quot; nötig: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>That token is not valid here: sign in again.</source>
+        <translation>Dieses Token gilt hier nicht: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Only admins and managers may do this.</source>
+        <translation>Das dürfen nur Admins und Manager.</translation>
+    </message>
+    <message>
+        <source>Use POST or DELETE.</source>
+        <translation>Verwenden Sie POST oder DELETE.</translation>
+    </message>
+    <message>
+        <source>The admin token has no password: it is the content of the file given to --admin-token-file.</source>
+        <translation>Das Admin-Token hat kein Passwort: Es ist der Inhalt der Datei, die --admin-token-file angibt.</translation>
+    </message>
+    <message>
+        <source>Only admins may set other people&apos;s passwords.</source>
+        <translation>Nur Admins dürfen Passwörter anderer Personen setzen.</translation>
+    </message>
+    <message>
+        <source>Only admins, and managers for their groups&apos; inboxes, may delete inbox items.</source>
+        <translation>Nur Admins, und Manager in den Posteingängen ihrer Gruppen, dürfen Einträge löschen.</translation>
+    </message>
+    <message>
+        <source>Managers may change users and groups only, may make no one admin and may not change admins; nothing was changed.</source>
+        <translation>Manager dürfen nur Benutzer und Gruppen ändern, niemanden zum Admin machen und keine Admins ändern; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>You may not read the inbox of %1.</source>
+        <translation>Sie dürfen den Posteingang von %1 nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Agents may change their own presence only.</source>
+        <translation>Agenten dürfen nur ihre eigene Verfügbarkeit ändern.</translation>
+    </message>
+    <message>
+        <source>Sign in with {&quot;login&quot;: an e-mail address or a user id, &quot;password&quot;}.</source>
+        <translation>Melden Sie sich mit {&quot;login&quot;: E-Mail-Adresse oder Benutzer-ID, &quot;password&quot;} an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this login: try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diesen Login: Versuchen Sie es in %n Minute erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für diesen Login: Versuchen Sie es in %n Minuten erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That login and password do not match.</source>
+        <translation>Login und Passwort passen nicht zusammen.</translation>
+    </message>
+    <message>
+        <source>The admin token does not end: change the file given to --admin-token-file.</source>
+        <translation>Das Admin-Token endet nicht: Ändern Sie die Datei, die --admin-token-file angibt.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;current&quot;, &quot;password&quot;}.</source>
+        <translation>Senden Sie {&quot;current&quot;, &quot;password&quot;}.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;password&quot;}.</source>
+        <translation>Senden Sie {&quot;password&quot;}.</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters.</source>
+        <translation>Ein Passwort hat mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>There is no user %1 in the current configuration.</source>
+        <translation>In der aktuellen Konfiguration gibt es keinen Benutzer %1.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed now; try again.</source>
+        <translation>Das Passwort konnte gerade nicht gehasht werden; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>

@@ -998,10 +998,6 @@
         <translation>No hay token de autenticación del operador: indique --twilio-auth-token-file FILE o defina TWILIO_AUTH_TOKEN. Sin él no se puede comprobar ningún webhook, así que el servidor no se inicia.</translation>
     </message>
     <message>
-        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): every /api/ request will be refused.</source>
-        <translation>No hay token de administración (--admin-token-file o SWITCHBOARD_ADMIN_TOKEN): se rechazarán todas las solicitudes a /api/.</translation>
-    </message>
-    <message>
         <source>Cannot listen on %1: %2</source>
         <translation>No se puede escuchar en %1: %2</translation>
     </message>
@@ -1046,16 +1042,16 @@
         <translation>--%1 admite un número de %2 a %3, no &quot;%4&quot;.</translation>
     </message>
     <message>
-        <source>The database cannot be opened: %1</source>
-        <translation>No se puede abrir la base de datos: %1</translation>
-    </message>
-    <message>
         <source>Days routing events, sent replies and closed conversations are kept (default 90; remembered webhook answers: 2).</source>
         <translation>Días que se conservan los eventos de enrutamiento, las respuestas enviadas y las conversaciones cerradas (por defecto 90; respuestas de webhook recordadas: 2).</translation>
     </message>
     <message>
         <source>DAYS</source>
         <translation>DÍAS</translation>
+    </message>
+    <message>
+        <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): only people whose passwords were set before can use the API.</source>
+        <translation>Sin token de administración (--admin-token-file o SWITCHBOARD_ADMIN_TOKEN): solo las personas cuya contraseña ya se fijó pueden usar la API.</translation>
     </message>
 </context>
 <context>
@@ -3309,14 +3305,6 @@
         <translation>Los webhooks del operador son solicitudes POST.</translation>
     </message>
     <message>
-        <source>This needs &quot;Authorization: Bearer TOKEN&quot;.</source>
-        <translation>Esto requiere &quot;Authorization: Bearer TOKEN&quot;.</translation>
-    </message>
-    <message>
-        <source>That token is not valid here.</source>
-        <translation>Ese token no es válido aquí.</translation>
-    </message>
-    <message>
         <source>There is nothing at %1.</source>
         <translation>No hay nada en %1.</translation>
     </message>
@@ -3437,8 +3425,87 @@
         <translation>El servidor no puede guardar esta petición ahora; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <source>Cannot begin a transaction.</source>
-        <translation>No se puede iniciar una transacción.</translation>
+        <source>This needs &quot;Authorization: Bearer TOKEN&quot;: sign in first.</source>
+        <translation>Hace falta &quot;Authorization: Bearer TOKEN&quot;: inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>That token is not valid here: sign in again.</source>
+        <translation>Ese token no es válido aquí: inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only admins and managers may do this.</source>
+        <translation>Solo administradores y gerentes pueden hacer esto.</translation>
+    </message>
+    <message>
+        <source>Use POST or DELETE.</source>
+        <translation>Use POST o DELETE.</translation>
+    </message>
+    <message>
+        <source>The admin token has no password: it is the content of the file given to --admin-token-file.</source>
+        <translation>El token de administración no tiene contraseña: es el contenido del archivo indicado con --admin-token-file.</translation>
+    </message>
+    <message>
+        <source>Only admins may set other people&apos;s passwords.</source>
+        <translation>Solo los administradores pueden fijar contraseñas de otras personas.</translation>
+    </message>
+    <message>
+        <source>Only admins, and managers for their groups&apos; inboxes, may delete inbox items.</source>
+        <translation>Solo los administradores, y los gerentes en las bandejas de sus grupos, pueden borrar elementos.</translation>
+    </message>
+    <message>
+        <source>Managers may change users and groups only, may make no one admin and may not change admins; nothing was changed.</source>
+        <translation>Los gerentes solo pueden cambiar usuarios y grupos, no pueden hacer administrador a nadie ni cambiar a los administradores; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>You may not read the inbox of %1.</source>
+        <translation>No puede leer la bandeja de %1.</translation>
+    </message>
+    <message>
+        <source>Agents may change their own presence only.</source>
+        <translation>Los agentes solo pueden cambiar su propia disponibilidad.</translation>
+    </message>
+    <message>
+        <source>Sign in with {&quot;login&quot;: an e-mail address or a user id, &quot;password&quot;}.</source>
+        <translation>Inicie sesión con {&quot;login&quot;: una dirección de correo o un id de usuario, &quot;password&quot;}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this login: try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Demasiados inicios de sesión fallidos para este usuario: vuelva a intentarlo en %n minuto.</numerusform>
+            <numerusform>Demasiados inicios de sesión fallidos para este usuario: vuelva a intentarlo en %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That login and password do not match.</source>
+        <translation>El usuario y la contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>The admin token does not end: change the file given to --admin-token-file.</source>
+        <translation>El token de administración no caduca: cambie el archivo indicado con --admin-token-file.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;current&quot;, &quot;password&quot;}.</source>
+        <translation>Envíe {&quot;current&quot;, &quot;password&quot;}.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;password&quot;}.</source>
+        <translation>Envíe {&quot;password&quot;}.</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters.</source>
+        <translation>Una contraseña tiene al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>There is no user %1 in the current configuration.</source>
+        <translation>No hay ningún usuario %1 en la configuración actual.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed now; try again.</source>
+        <translation>No se pudo cifrar la contraseña ahora; vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>

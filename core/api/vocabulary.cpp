@@ -346,7 +346,9 @@ QJsonArray revisionsToJson(const QList<RevisionInfo> &revisions)
 {
     QJsonArray list;
     for (const RevisionInfo &r : revisions)
-        list.append(QJsonObject{{u"revision"_s, r.revision}, {u"pushed_at"_s, r.pushedAt}});
+        list.append(QJsonObject{{u"revision"_s, r.revision},
+                                {u"pushed_at"_s, r.pushedAt},
+                                {u"pushed_by"_s, r.pushedBy}});
     return list;
 }
 
@@ -354,8 +356,9 @@ QList<RevisionInfo> revisionsFromJson(const QJsonArray &a)
 {
     QList<RevisionInfo> list;
     for (const QJsonValue &v : a)
-        list.append(
-            {v.toObject().value(u"revision").toInt(), v.toObject().value(u"pushed_at").toString()});
+        list.append({v.toObject().value(u"revision").toInt(),
+                     v.toObject().value(u"pushed_at").toString(),
+                     v.toObject().value(u"pushed_by").toString()});
     return list;
 }
 
@@ -379,6 +382,83 @@ Findings findingsFromJson(const QJsonArray &a, Severity severity)
                          o.value(u"message").toString()});
     }
     return findings;
+}
+
+// --- sign-in ----------------------------------------------------------------------------
+
+QString passwordPath(const QString &user)
+{
+    return u"/api/v1/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(user)) +
+           u"/password"_s;
+}
+
+QJsonObject signInRequest(const QString &login, const QString &password)
+{
+    return {{u"login"_s, login}, {u"password"_s, password}};
+}
+
+QJsonObject Session::toJson() const
+{
+    return {
+        {u"token"_s, token}, {u"user"_s, user}, {u"role"_s, role}, {u"expires_at"_s, expiresAt}};
+}
+
+Session Session::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"token").toString(), o.value(u"user").toString(), o.value(u"role").toString(),
+            o.value(u"expires_at").toString()};
+}
+
+QJsonObject Me::toJson() const
+{
+    return {{u"user"_s, user.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(user)},
+            {u"name"_s, name},
+            {u"role"_s, role},
+            {u"groups"_s, QJsonArray::fromStringList(groups)}};
+}
+
+Me Me::fromJson(const QJsonObject &o)
+{
+    Me me{
+        o.value(u"user").toString(), o.value(u"name").toString(), o.value(u"role").toString(), {}};
+    for (const QJsonValue &g : o.value(u"groups").toArray())
+        me.groups.append(g.toString());
+    return me;
+}
+
+QJsonObject passwordChange(const QString &current, const QString &password)
+{
+    QJsonObject o{{u"password"_s, password}};
+    if (!current.isNull())
+        o.insert(u"current"_s, current);
+    return o;
+}
+
+QJsonObject Directory::toJson() const
+{
+    QJsonArray people, teams;
+    for (const Person &p : users)
+        people.append(QJsonObject{{u"id"_s, p.id}, {u"name"_s, p.name}});
+    for (const Team &t : groups)
+        teams.append(QJsonObject{{u"id"_s, t.id},
+                                 {u"name"_s, t.name},
+                                 {u"department"_s, t.department},
+                                 {u"members"_s, QJsonArray::fromStringList(t.members)}});
+    return {{u"users"_s, people}, {u"groups"_s, teams}};
+}
+
+Directory Directory::fromJson(const QJsonObject &o)
+{
+    Directory d;
+    for (const QJsonValue &v : o.value(u"users").toArray())
+        d.users.append({v[u"id"].toString(), v[u"name"].toString()});
+    for (const QJsonValue &v : o.value(u"groups").toArray()) {
+        Team t{v[u"id"].toString(), v[u"name"].toString(), v[u"department"].toString(), {}};
+        for (const QJsonValue &m : v[u"members"].toArray())
+            t.members.append(m.toString());
+        d.groups.append(t);
+    }
+    return d;
 }
 
 int healthRevision(const QJsonObject &o)

@@ -24,6 +24,11 @@ inline constexpr char ConfigPath[] = "/api/v1/config";
 inline constexpr char InboxPath[] = "/api/v1/inbox";
 inline constexpr char PresencePath[] = "/api/v1/presence";
 inline constexpr char EventsPath[] = "/api/v1/events";
+inline constexpr char SessionPath[] = "/api/v1/session";
+inline constexpr char MePath[] = "/api/v1/me";
+inline constexpr char MyPasswordPath[] = "/api/v1/me/password";
+inline constexpr char DirectoryPath[] = "/api/v1/directory";
+QString passwordPath(const QString &user); // PUT: an admin sets a user's password
 QString revisionPath(int revision);
 QString itemPath(const QString &id);
 QString replyPath(const QString &id);   // POST: reply to a text
@@ -39,6 +44,9 @@ struct InboxQuery
     std::optional<bool> archived; // only archived, only not archived; unset: both
     int limit = 50;
     QString before; // a cursor from a previous page
+    // Only items of these owners (routerd limits a signed-in person to what they may read);
+    // not part of the path.
+    QList<Owner> within;
 
     QString path() const;
 };
@@ -171,10 +179,12 @@ struct PresenceChange
 
 // --- configuration ------------------------------------------------------------------------
 
+inline constexpr char AdminTokenPusher[] = "admin-token";
 struct RevisionInfo
 {
     int revision = 0;
     QString pushedAt;
+    QString pushedBy; // a user id, or AdminTokenPusher
 };
 QJsonArray revisionsToJson(const QList<RevisionInfo> &revisions);
 QList<RevisionInfo> revisionsFromJson(const QJsonArray &a);
@@ -182,6 +192,58 @@ QList<RevisionInfo> revisionsFromJson(const QJsonArray &a);
 // Findings as the API gives them: {"path", "message", "rule"}.
 QJsonArray findingsToJson(const Findings &findings, Severity severity);
 Findings findingsFromJson(const QJsonArray &a, Severity severity);
+
+// --- sign-in ----------------------------------------------------------------------------
+
+// POST /api/v1/session: the body, and the answer.
+QJsonObject signInRequest(const QString &login, const QString &password);
+struct Session
+{
+    QString token;
+    QString user;
+    QString role;
+    QString expiresAt; // ISO-8601 UTC: 30 days unused from now
+
+    QJsonObject toJson() const;
+    static Session fromJson(const QJsonObject &o);
+};
+
+// GET /api/v1/me: who the token belongs to. `user` is empty for the admin token.
+struct Me
+{
+    QString user;
+    QString name;
+    QString role;
+    QStringList groups; // the groups they are a member of, in the current configuration
+
+    QJsonObject toJson() const;
+    static Me fromJson(const QJsonObject &o);
+};
+
+// PUT /api/v1/me/password and /api/v1/users/ID/password.
+QJsonObject passwordChange(const QString &current, const QString &password);
+
+// GET /api/v1/directory: who is who, for everyone signed in (no e-mail, devices, numbers).
+struct Directory
+{
+    struct Person
+    {
+        QString id;
+        QString name;
+    };
+    struct Team
+    {
+        QString id;
+        QString name;
+        QString department;
+        QStringList members; // in ring order
+    };
+    QList<Person> users;
+    QList<Team> groups;
+
+    QJsonObject toJson() const;
+    static Directory fromJson(const QJsonObject &o);
+};
 
 // /healthz: the current revision; -1 when the answer is not routerd's.
 int healthRevision(const QJsonObject &o);

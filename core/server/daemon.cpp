@@ -55,6 +55,8 @@ struct ThreadState
     std::unique_ptr<RouterStore> store;
     std::unique_ptr<RouterServer> server;
 };
+// The pool thread's own: its screen checks credentials on its connection to the database.
+thread_local ThreadState *t_state = nullptr;
 
 class Daemon
 {
@@ -213,8 +215,8 @@ int Daemon::run(const QStringList &arguments)
         return CannotRun;
     }
     if (options.adminToken.isEmpty())
-        m_err << tr("No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): every /api/ "
-                    "request will be refused.")
+        m_err << tr("No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): only people "
+                    "whose passwords were set before can use the API.")
               << u'\n';
 
     QString location = m_parser.value(databaseOption);
@@ -250,8 +252,11 @@ int Daemon::run(const QStringList &arguments)
     const bool logRequests = !m_parser.isSet(quietOption);
     HttpServer::Limits limits;
     limits.bodyLimit = &RouterServer::bodyLimit;
-    limits.screen = [token = options.adminToken](const HttpRequest &request) {
-        return RouterServer::screen(request, token);
+    limits.screen = [](const HttpRequest &request) -> std::optional<HttpResponse> {
+        // A thread whose database is away lets the request through: its handler answers 503.
+        if (!t_state || !t_state->server)
+            return std::nullopt;
+        return t_state->server->screen(request);
     };
     const auto number = [&](const QCommandLineOption &option, int min, int max, int *value) {
         bool ok = false;
@@ -283,6 +288,7 @@ int Daemon::run(const QStringList &arguments)
             // cannot be opened is tried again at the thread's next request, so a database
             // that was briefly away does not leave this thread answering 503 for good.
             auto state = std::make_shared<ThreadState>();
+            t_state = state.get();
             auto open = [state, &location, &configs, &options2] {
                 QString why;
                 state->db = Database::open(location, &why);

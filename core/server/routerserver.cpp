@@ -87,28 +87,77 @@ std::uint64_t RouterServer::bodyLimit(HttpRequest::Method method, const QByteArr
     const QByteArray path = QByteArray::fromPercentEncoding(rawPath);
     if (path.startsWith("/twilio/"))
         return 64 * 1024;
+    if (path == Api::SessionPath)
+        return 64 * 1024; // signing in needs no credentials: it gets little room
     if ((method == HttpRequest::Method::Put && path == "/api/v1/config") ||
         (method == HttpRequest::Method::Post && path == "/api/v1/config/validate"))
         return MaxConfigBytes;
     return 1024 * 1024;
 }
 
-std::optional<HttpResponse> RouterServer::screen(const HttpRequest &request,
-                                                 const QByteArray &adminToken)
+std::optional<HttpResponse> RouterServer::screen(const HttpRequest &request)
 {
-    if (!request.path().startsWith(u"/api/"))
+    const QString path = request.path();
+    if (!path.startsWith(u"/api/") ||
+        (path == QLatin1String(Api::SessionPath) && request.method == HttpRequest::Method::Post))
         return std::nullopt;
+    Principal who;
+    return authenticate(request, &who, false);
+}
+
+std::optional<HttpResponse> RouterServer::authenticate(const HttpRequest &request, Principal *who,
+                                                       bool touch)
+{
     const QByteArray auth = request.header("Authorization").trimmed();
+    const auto challenge = [](const QString &why, const QByteArray &scheme) {
+        HttpResponse refusal = problemResponse(401, why);
+        refusal.headers.append({QByteArrayLiteral("WWW-Authenticate"), scheme});
+        return refusal;
+    };
     // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
-    if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0) {
-        HttpResponse challenge =
-            problemResponse(401, tr("This needs \"Authorization: Bearer TOKEN\"."));
-        challenge.headers.append(
-            {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
-        return challenge;
+    if (auth.size() < 7 || auth.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
+        return challenge(tr("This needs \"Authorization: Bearer TOKEN\": sign in first."),
+                         QByteArrayLiteral("Bearer"));
+    const QByteArray token = auth.mid(7).trimmed();
+    if (!m_options.adminToken.isEmpty() && WebhookSignature::equal(token, m_options.adminToken)) {
+        *who = Principal{true, {}, Role::Admin, {}, {}};
+        return std::nullopt;
     }
-    if (adminToken.isEmpty() || !WebhookSignature::equal(auth.mid(7).trimmed(), adminToken))
-        return problemResponse(403, tr("That token is not valid here."));
+    const auto ended = [&] {
+        return challenge(tr("That token is not valid here: sign in again."),
+                         QByteArrayLiteral("Bearer error=\"invalid_token\""));
+    };
+    const QByteArray hash = Access::tokenHash(token);
+    QString error;
+    const auto session = m_store.access().session(hash, &error);
+    const auto unreadable = [&] {
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
+        return problemResponse(503, tr("The database cannot be read."));
+    };
+    if (!error.isEmpty())
+        return unreadable();
+    if (!session)
+        return ended();
+    // A session ends after 30 days unused, when its user leaves the configuration, and when
+    // their role is no longer the one it was issued for.
+    const QDateTime now = m_store.currentTime();
+    const QDateTime used = QDateTime::fromString(session->usedAt, Qt::ISODateWithMs);
+    const int revision = m_store.revisions().currentRevision(&error);
+    if (revision < 0)
+        return unreadable();
+    const auto config = configuration(revision, &error);
+    if (!error.isEmpty())
+        return unreadable();
+    const User *user = config ? config->user(session->user) : nullptr;
+    if (!used.isValid() || used.addDays(AccessStore::SessionDays) < now || !user ||
+        roleKey(user->role) != session->role) {
+        m_store.access().endSession(hash, &error);
+        return ended();
+    }
+    *who = Principal{false, user->id, user->role, Access::groupsOf(*config, user->id), hash};
+    // Kept alive at most once a minute: a busy console does not write on every request.
+    if (touch && used.addSecs(60) < now && !m_store.access().touchSession(hash, &error))
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
     return std::nullopt;
 }
 
@@ -134,9 +183,12 @@ HttpResponse RouterServer::respond(const HttpRequest &request)
         return webhook(request);
     }
     if (path.startsWith(u"/api/")) {
-        if (auto refusal = screen(request, m_options.adminToken))
+        if (path == QLatin1String(Api::SessionPath) && request.method == HttpRequest::Method::Post)
+            return signIn(request.body);
+        Principal who;
+        if (auto refusal = authenticate(request, &who, true))
             return *refusal;
-        return api(request, path);
+        return api(request, path, who);
     }
     return problemResponse(404, tr("There is nothing at %1.").arg(path));
 }
@@ -254,13 +306,53 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     return twiml(outcome.twiml);
 }
 
-HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
+HttpResponse RouterServer::api(const HttpRequest &request, const QString &path,
+                               const Principal &who)
 {
     using M = HttpRequest::Method;
     const M method = request.method;
-    if (path == u"/api/v1/config") {
+    // What each role may do: API.md's table.
+    const bool staff = who.isAdmin() || who.isManager();
+    const auto staffOnly = [] {
+        return problemResponse(403, tr("Only admins and managers may do this."));
+    };
+    if (path == QLatin1String(Api::SessionPath)) {
+        if (method != M::Delete)
+            return problemResponse(405, tr("Use POST or DELETE."));
+        return signOut(who);
+    }
+    if (path == QLatin1String(Api::MePath)) {
+        if (method != M::Get)
+            return problemResponse(405, tr("Use GET."));
+        return me(who);
+    }
+    if (path == QLatin1String(Api::MyPasswordPath)) {
+        if (method != M::Put)
+            return problemResponse(405, tr("Use PUT."));
+        if (who.adminToken)
+            return problemResponse(409, tr("The admin token has no password: it is the content "
+                                           "of the file given to --admin-token-file."));
+        return setPassword(who.user, request.body, who, true);
+    }
+    static const QRegularExpression passwordPath(uR"(^/api/v1/users/([^/]+)/password$)"_s);
+    if (const auto m = passwordPath.match(path); m.hasMatch()) {
+        if (method != M::Put)
+            return problemResponse(405, tr("Use PUT."));
+        if (!who.isAdmin())
+            return problemResponse(403, tr("Only admins may set other people's passwords."));
+        return setPassword(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body, who,
+                           false);
+    }
+    if (path == QLatin1String(Api::DirectoryPath)) {
+        if (method != M::Get)
+            return problemResponse(405, tr("Use GET."));
+        return directory();
+    }
+    if (path == QLatin1String(Api::ConfigPath)) {
+        if (!staff)
+            return staffOnly();
         if (method == M::Put)
-            return putConfig(request);
+            return putConfig(request, who);
         if (method != M::Get)
             return problemResponse(405, tr("Use GET or PUT."));
         const int revision = m_store.revisions().currentRevision();
@@ -273,76 +365,52 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
                 {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
     }
     if (path == u"/api/v1/config/validate") {
+        if (!staff)
+            return staffOnly();
         if (method != M::Post)
             return problemResponse(405, tr("Use POST."));
         return validateConfig(request);
     }
     if (path == u"/api/v1/config/revisions") {
-        QList<Api::RevisionInfo> list;
-        for (const auto &[revision, at] : m_store.revisions().list())
-            list.append(Api::RevisionInfo{revision, at});
-        return json(200, Api::revisionsToJson(list));
+        if (!staff)
+            return staffOnly();
+        return json(200, Api::revisionsToJson(m_store.revisions().list()));
     }
     static const QRegularExpression revisionPath(uR"(^/api/v1/config/revisions/(\d+)$)"_s);
     if (const auto m = revisionPath.match(path); m.hasMatch()) {
+        if (!staff)
+            return staffOnly();
         const auto document = m_store.revisions().document(m.captured(1).toInt());
         if (!document)
             return problemResponse(404, tr("There is no revision %1.").arg(m.captured(1)));
         return {
             200, "application/json", *document, {{"ETag", '"' + m.captured(1).toLatin1() + '"'}}};
     }
-    if (path == u"/api/v1/inbox") {
+    if (path == QLatin1String(Api::InboxPath)) {
         if (method != M::Get)
             return problemResponse(405, tr("Use GET."));
-        return inbox(request);
+        return inbox(request, who);
     }
     if (path == u"/api/v1/inbox/counts") {
         if (method != M::Get)
             return problemResponse(405, tr("Use GET."));
-        return inboxCounts(request);
+        return inboxCounts(request, who);
     }
-    static const QRegularExpression replyPath(
-        uR"(^/api/v1/inbox/([A-Za-z0-9-]+)/(reply|replies)$)"_s);
-    if (const auto m = replyPath.match(path); m.hasMatch()) {
-        const auto item = m_store.inbox().item(m.captured(1));
-        if (!item)
-            return problemResponse(404, tr("There is no inbox item %1.").arg(m.captured(1)));
-        if (m.captured(2) == u"replies") {
-            if (method != M::Get)
-                return problemResponse(405, tr("Use GET."));
-            return json(200, Api::repliesToJson(m_store.inbox().replies(item->id)));
-        }
-        if (method != M::Post)
-            return problemResponse(405, tr("Use POST."));
-        return replyTo(*item, request.body);
-    }
-    static const QRegularExpression itemPath(uR"(^/api/v1/inbox/([A-Za-z0-9-]+)$)"_s);
-    if (const auto m = itemPath.match(path); m.hasMatch()) {
-        const QString id = m.captured(1);
-        if (method == M::Patch)
-            return patchItem(id, request.body);
-        if (method == M::Delete) {
-            QString error;
-            if (!m_store.inbox().deleteItem(id, &error))
-                return problemResponse(404, tr("There is no inbox item %1.").arg(id));
-            return {204, {}, {}, {}};
-        }
-        if (method == M::Get) {
-            const auto item = m_store.inbox().item(id);
-            return item ? json(200, item->toJson())
-                        : problemResponse(404, tr("There is no inbox item %1.").arg(id));
-        }
-        return problemResponse(405, tr("Use GET, PATCH or DELETE."));
-    }
-    if (path == u"/api/v1/presence" && method == M::Get)
-        return presence();
+    static const QRegularExpression itemPath(
+        uR"(^/api/v1/inbox/([A-Za-z0-9-]+)(/reply|/replies)?$)"_s);
+    if (const auto m = itemPath.match(path); m.hasMatch())
+        return inboxItem(request, m.captured(1), who);
+    if (path == QLatin1String(Api::PresencePath) && method == M::Get)
+        return presence(who);
     static const QRegularExpression presencePath(uR"(^/api/v1/presence/([^/]+)$)"_s);
     if (const auto m = presencePath.match(path); m.hasMatch()) {
         if (method != M::Put)
             return problemResponse(405, tr("Use PUT."));
-        return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body);
+        return putPresence(QUrl::fromPercentEncoding(m.captured(1).toUtf8()), request.body, who);
     }
-    if (path == u"/api/v1/events") {
+    if (path == QLatin1String(Api::EventsPath)) {
+        if (!staff)
+            return staffOnly();
         const QUrlQuery q = request.query();
         QJsonArray list;
         const int limit = q.hasQueryItem(u"limit"_s) ? q.queryItemValue(u"limit"_s).toInt() : 100;
@@ -351,6 +419,42 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path)
         return json(200, QJsonObject{{u"events"_s, list}});
     }
     return problemResponse(404, tr("There is nothing at %1.").arg(path));
+}
+
+HttpResponse RouterServer::inboxItem(const HttpRequest &request, const QString &id,
+                                     const Principal &who)
+{
+    using M = HttpRequest::Method;
+    const M method = request.method;
+    const QString tail = request.path().section(u'/', 5);
+    // Someone else's item is answered as if there were none.
+    const auto item = m_store.inbox().item(id);
+    if (!item || !who.reaches(item->owner))
+        return problemResponse(404, tr("There is no inbox item %1.").arg(id));
+    if (tail == u"replies") {
+        if (method != M::Get)
+            return problemResponse(405, tr("Use GET."));
+        return json(200, Api::repliesToJson(m_store.inbox().replies(item->id)));
+    }
+    if (tail == u"reply") {
+        if (method != M::Post)
+            return problemResponse(405, tr("Use POST."));
+        return replyTo(*item, request.body);
+    }
+    if (method == M::Patch)
+        return patchItem(id, request.body);
+    if (method == M::Delete) {
+        if (!who.isAdmin() && !(who.isManager() && item->owner.kind == Owner::Kind::Group))
+            return problemResponse(403, tr("Only admins, and managers for their groups' inboxes, "
+                                           "may delete inbox items."));
+        QString error;
+        if (!m_store.inbox().deleteItem(id, &error))
+            return problemResponse(404, tr("There is no inbox item %1.").arg(id));
+        return {204, {}, {}, {}};
+    }
+    if (method == M::Get)
+        return json(200, item->toJson());
+    return problemResponse(405, tr("Use GET, PATCH or DELETE."));
 }
 
 HttpResponse RouterServer::validateConfig(const HttpRequest &request)
@@ -364,7 +468,7 @@ HttpResponse RouterServer::validateConfig(const HttpRequest &request)
                             {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
 }
 
-HttpResponse RouterServer::putConfig(const HttpRequest &request)
+HttpResponse RouterServer::putConfig(const HttpRequest &request, const Principal &who)
 {
     if (request.body.size() > MaxConfigBytes)
         return problemResponse(413, tr("The document is larger than 32 MiB."));
@@ -395,13 +499,34 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
                                 {u"errors"_s, Api::findingsToJson(findings, Severity::Error)},
                                 {u"warnings"_s, Api::findingsToJson(findings, Severity::Warning)}});
     QString error;
-    const int revision =
-        m_store.revisions().addRevision(current, writeConfigDocument(organization), &error);
+    if (who.isManager()) {
+        // A manager changes people and groups only: the rest is compared with what is there.
+        static const Organization nothing;
+        const auto before = current > 0 ? configuration(current, &error) : nullptr;
+        if (!error.isEmpty())
+            return problemResponse(503, tr("The database cannot be read."));
+        const QStringList refused =
+            Access::managerRefusals(before ? *before : nothing, organization);
+        if (!refused.isEmpty())
+            return json(
+                403, QJsonObject{{u"error"_s, tr("Managers may change users and groups only, may "
+                                                 "make no one admin and may not change admins; "
+                                                 "nothing was changed.")},
+                                 {u"paths"_s, QJsonArray::fromStringList(refused)}});
+    }
+    const int revision = m_store.revisions().addRevision(current, writeConfigDocument(organization),
+                                                         who.pusher(), &error);
     if (revision == 0)
         return json(412, QJsonObject{{u"error"_s, tr("Someone pushed first.")},
                                      {u"revision"_s, m_store.revisions().currentRevision()}});
     if (revision < 0)
         return problemResponse(500, tr("The revision could not be kept: %1").arg(error));
+    // Whoever left the configuration, or has another role now, is signed out.
+    QHash<QString, QString> roles;
+    for (const User &u : organization.users)
+        roles.insert(u.id, roleKey(u.role));
+    if (!m_store.access().endSessionsOutside(roles, &error))
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
     return {200,
             "application/json",
             QJsonDocument(
@@ -411,7 +536,7 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request)
             {{"ETag", '"' + QByteArray::number(revision) + '"'}}};
 }
 
-HttpResponse RouterServer::inbox(const HttpRequest &request)
+HttpResponse RouterServer::inbox(const HttpRequest &request, const Principal &who)
 {
     const QUrlQuery q = request.query();
     InboxStore::InboxQuery query;
@@ -420,6 +545,10 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
         query.owner = Owner::fromQueryKey(owner);
         if (!query.owner)
             return problemResponse(400, tr("owner is user:ID or group:ID."));
+        if (!who.reaches(*query.owner))
+            return problemResponse(403, tr("You may not read the inbox of %1.").arg(owner));
+    } else if (!who.isAdmin()) {
+        query.within = who.owners();
     }
     query.kind = q.queryItemValue(u"kind"_s);
     if (!query.kind.isEmpty() && query.kind != u"sms" && query.kind != u"voicemail")
@@ -442,7 +571,7 @@ HttpResponse RouterServer::inbox(const HttpRequest &request)
     return json(200, page.toJson());
 }
 
-HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
+HttpResponse RouterServer::inboxCounts(const HttpRequest &request, const Principal &who)
 {
     Api::InboxCounts counts;
     for (const QString &owner :
@@ -450,6 +579,8 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request)
         const std::optional<Owner> o = Owner::fromQueryKey(owner);
         if (!o)
             return problemResponse(400, tr("owner is user:ID or group:ID."));
+        if (!who.reaches(*o))
+            return problemResponse(403, tr("You may not read the inbox of %1.").arg(owner));
         QString error;
         const QHash<QString, int> c = m_store.inbox().counts(*o, &error);
         if (!error.isEmpty())
@@ -501,7 +632,7 @@ HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)
     return json(200, changed->toJson());
 }
 
-HttpResponse RouterServer::presence()
+HttpResponse RouterServer::presence(const Principal &who)
 {
     QString error;
     const auto read = m_store.presence().all(&error);
@@ -523,11 +654,17 @@ HttpResponse RouterServer::presence()
             }
         }
     }
+    // Agents see their own line only.
+    if (!who.isAdmin() && !who.isManager())
+        users = {{who.user, users.value(who.user)}};
     return json(200, Api::presenceListToJson(users));
 }
 
-HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &body)
+HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &body,
+                                       const Principal &who)
 {
+    if (!who.isAdmin() && !who.isManager() && user != who.user)
+        return problemResponse(403, tr("Agents may change their own presence only."));
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
         return problemResponse(400, tr("The body must be a JSON object."));
@@ -538,11 +675,165 @@ HttpResponse RouterServer::putPresence(const QString &user, const QByteArray &bo
         return problemResponse(400, error);
     if (!m_store.presence().set(user, change->available, change->groups, &error))
         return problemResponse(500, error);
-    const Response all = presence();
+    const Response all = presence(who);
     if (all.status != 200)
         return all;
     const auto users = Api::presenceListFromJson(QJsonDocument::fromJson(all.body).object());
     return json(200, users.value(user).toJson());
+}
+
+HttpResponse RouterServer::signIn(const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QJsonValue login = o.value(u"login"), password = o.value(u"password");
+    if (!login.isString() || !password.isString() || login.toString().trimmed().isEmpty())
+        return problemResponse(
+            400, tr("Sign in with {\"login\": an e-mail address or a user id, \"password\"}."));
+    QString error;
+    const auto unreadable = [&] {
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
+        return problemResponse(503, tr("The database cannot be read."));
+    };
+    const int revision = m_store.revisions().currentRevision(&error);
+    if (revision < 0)
+        return unreadable();
+    const auto config = configuration(revision, &error);
+    if (!error.isEmpty())
+        return unreadable();
+    // By id, or by e-mail in any case.
+    const QString given = login.toString().trimmed();
+    const User *user = config ? config->user(given) : nullptr;
+    if (config && !user) {
+        for (const User &u : config->users) {
+            if (!u.email.isEmpty() && u.email.compare(given, Qt::CaseInsensitive) == 0) {
+                user = &u;
+                break;
+            }
+        }
+    }
+    // Failures count per person whichever login named them, and per login otherwise.
+    const QString key = user ? u"user:"_s + user->id : u"login:"_s + given.toLower();
+    const QDateTime now = m_store.currentTime();
+    const auto failures = m_store.access().failures(
+        key, now.addSecs(-60 * FailureWindowMinutes).toString(Qt::ISODateWithMs), &error);
+    if (!failures)
+        return unreadable();
+    if (failures->size() >= MaxFailures) {
+        // Until the oldest failure that still counts leaves the window, even the right password.
+        const QDateTime until =
+            QDateTime::fromString(failures->at(failures->size() - MaxFailures), Qt::ISODateWithMs)
+                .addSecs(60 * FailureWindowMinutes);
+        const qint64 wait = std::max<qint64>(1, (now.msecsTo(until) + 999) / 1000);
+        HttpResponse refusal = problemResponse(
+            429, tr("Too many failed sign-ins for this login: try again in %n minute(s).", nullptr,
+                    int((wait + 59) / 60)));
+        refusal.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+        return refusal;
+    }
+    const auto hash = user ? m_store.access().passwordHash(user->id, &error) : QString();
+    if (!hash)
+        return unreadable();
+    // An unknown login costs as much as a wrong password: the answer and its time say nothing
+    // about who exists.
+    static const QString decoy = Access::hashPassword(u"not anyone's password"_s);
+    const bool matches =
+        Access::verifyPassword(hash->isEmpty() ? decoy : *hash, password.toString()) &&
+        !hash->isEmpty();
+    if (!matches) {
+        if (!m_store.access().addFailure(key, &error))
+            return unreadable();
+        return problemResponse(401, tr("That login and password do not match."));
+    }
+    const QByteArray token = Access::newToken();
+    if (!m_store.access().clearFailures(key, &error) ||
+        !m_store.access().addSession(Access::tokenHash(token), user->id, roleKey(user->role),
+                                     &error))
+        return unreadable();
+    const Api::Session session{QString::fromLatin1(token), user->id, roleKey(user->role),
+                               now.addDays(AccessStore::SessionDays).toString(Qt::ISODateWithMs)};
+    return json(201, session.toJson());
+}
+
+HttpResponse RouterServer::signOut(const Principal &who)
+{
+    if (who.adminToken)
+        return problemResponse(409, tr("The admin token does not end: change the file given to "
+                                       "--admin-token-file."));
+    QString error;
+    if (!m_store.access().endSession(who.tokenHash, &error)) {
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
+        return problemResponse(503, tr("The database cannot be read."));
+    }
+    return {204, {}, {}, {}};
+}
+
+HttpResponse RouterServer::me(const Principal &who)
+{
+    Api::Me me{who.user, {}, roleKey(who.role), {}};
+    if (!who.adminToken) {
+        const auto config = configuration(m_store.revisions().currentRevision());
+        if (const User *u = config ? config->user(who.user) : nullptr)
+            me.name = u->displayName();
+        // In the configuration's order.
+        for (const Group &g : config ? config->groups : QList<Group>()) {
+            if (who.groups.contains(g.id))
+                me.groups.append(g.id);
+        }
+    }
+    return json(200, me.toJson());
+}
+
+HttpResponse RouterServer::setPassword(const QString &user, const QByteArray &body,
+                                       const Principal &who, bool own)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QJsonValue password = o.value(u"password");
+    if (!password.isString() || (own && !o.value(u"current").isString()))
+        return problemResponse(400, own ? tr("Send {\"current\", \"password\"}.")
+                                        : tr("Send {\"password\"}."));
+    if (password.toString().size() < Access::MinPasswordLength)
+        return problemResponse(
+            400, tr("A password has at least %1 characters.").arg(Access::MinPasswordLength));
+    QString error;
+    const auto unreadable = [&] {
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
+        return problemResponse(503, tr("The database cannot be read."));
+    };
+    if (own) {
+        const auto hash = m_store.access().passwordHash(user, &error);
+        if (!hash)
+            return unreadable();
+        if (!Access::verifyPassword(*hash, o.value(u"current").toString()))
+            return problemResponse(403, tr("The current password is not right."));
+    } else {
+        const auto config = configuration(m_store.revisions().currentRevision(), &error);
+        if (!config || !config->user(user))
+            return problemResponse(
+                404, tr("There is no user %1 in the current configuration.").arg(user));
+    }
+    const QString hash = Access::hashPassword(password.toString());
+    if (hash.isEmpty())
+        return problemResponse(503, tr("The password could not be hashed now; try again."));
+    // A new password ends every other session of theirs (an admin's setting: every one).
+    if (!m_store.access().setPasswordHash(user, hash, own ? who.tokenHash : QByteArray(), &error))
+        return unreadable();
+    return {204, {}, {}, {}};
+}
+
+HttpResponse RouterServer::directory()
+{
+    Api::Directory d;
+    if (const auto config = configuration(m_store.revisions().currentRevision())) {
+        for (const User &u : config->users)
+            d.users.append({u.id, u.displayName()});
+        for (const Group &g : config->groups) {
+            QStringList members;
+            for (const Member &m : g.members)
+                members.append(m.user);
+            d.groups.append({g.id, g.displayName(), g.department, members});
+        }
+    }
+    return json(200, d.toJson());
 }
 
 } // namespace Switchboard

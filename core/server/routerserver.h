@@ -7,6 +7,7 @@
 // state lives in the database, so several routerd can share one PostgreSQL.
 
 #include "model/organization.h"
+#include "server/access.h"
 #include "server/http.h"
 #include "server/signature.h"
 
@@ -66,27 +67,42 @@ public:
     // What the server answers to `request`.
     HttpResponse respond(const HttpRequest &request);
 
-    // The largest body a request may carry: the carrier's webhooks 64 KiB, a configuration
-    // 32 MiB, the rest of the API 1 MiB.
+    // The largest body a request may carry: the carrier's webhooks and a sign-in 64 KiB, a
+    // configuration 32 MiB, the rest of the API 1 MiB.
     static std::uint64_t bodyLimit(HttpRequest::Method method, const QByteArray &path);
     static constexpr int MaxFormFields = 1000;
-    // The API's credentials, checked from the headers alone: a request without them is
-    // refused before any of its body is read.
-    static std::optional<HttpResponse> screen(const HttpRequest &request,
-                                              const QByteArray &adminToken);
+    // The API's credentials, checked from the headers alone: a request without valid ones
+    // (but a sign-in) is refused before any of its body is read.
+    std::optional<HttpResponse> screen(const HttpRequest &request);
+
+    // Sign-in failures allowed per login within FailureWindowMinutes; then 429.
+    static constexpr int MaxFailures = 5;
+    static constexpr int FailureWindowMinutes = 15;
 
 private:
     using Response = HttpResponse;
+    // Who the request's token belongs to, or the refusal (401, or 503 when the database
+    // cannot tell). `touch` keeps the session alive.
+    std::optional<Response> authenticate(const HttpRequest &request, Principal *who, bool touch);
     Response webhook(const HttpRequest &request);
-    Response api(const HttpRequest &request, const QString &path);
-    Response putConfig(const HttpRequest &request);
+    Response api(const HttpRequest &request, const QString &path, const Principal &who);
+    Response putConfig(const HttpRequest &request, const Principal &who);
     Response validateConfig(const HttpRequest &request);
-    Response inbox(const HttpRequest &request);
+    Response inbox(const HttpRequest &request, const Principal &who);
+    Response inboxItem(const HttpRequest &request, const QString &id, const Principal &who);
     Response patchItem(const QString &id, const QByteArray &body);
-    Response inboxCounts(const HttpRequest &request);
+    Response inboxCounts(const HttpRequest &request, const Principal &who);
     Response replyTo(const InboxItem &item, const QByteArray &body);
-    Response presence();
-    Response putPresence(const QString &user, const QByteArray &body);
+    Response presence(const Principal &who);
+    Response putPresence(const QString &user, const QByteArray &body, const Principal &who);
+    Response signIn(const QByteArray &body);
+    Response signOut(const Principal &who);
+    Response me(const Principal &who);
+    // `own`: the signed-in person changing theirs (with the current one; their other
+    // sessions end); else an admin setting someone's (all their sessions end).
+    Response setPassword(const QString &user, const QByteArray &body, const Principal &who,
+                         bool own);
+    Response directory();
     std::shared_ptr<const Organization> configuration(int revision, QString *error = nullptr)
     {
         return m_configs.get(m_store, revision, error);

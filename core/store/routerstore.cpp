@@ -59,6 +59,19 @@ QList<Database::Migration> RouterStore::migrations()
              "created_at TEXT NOT NULL, status TEXT NOT NULL)"_s,
              u"CREATE INDEX outbox_item ON outbox (item_id)"_s,
          }},
+        {3,
+         {
+             // Sign-in: password hashes, sessions by their token's hash, failed attempts;
+             // who pushed each revision.
+             u"CREATE TABLE credentials (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
+             "changed_at TEXT NOT NULL)"_s,
+             u"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
+             "role TEXT NOT NULL, created_at TEXT NOT NULL, used_at TEXT NOT NULL)"_s,
+             u"CREATE INDEX sessions_user ON sessions (user_id)"_s,
+             u"CREATE TABLE sign_in_failures (login TEXT NOT NULL, at TEXT NOT NULL)"_s,
+             u"CREATE INDEX sign_in_failures_login ON sign_in_failures (login, at)"_s,
+             u"ALTER TABLE revisions ADD COLUMN pushed_by TEXT NOT NULL DEFAULT 'admin-token'"_s,
+         }},
     };
 }
 
@@ -160,6 +173,10 @@ int RouterStore::prune(int days, QString *error)
          "closed = 1 AND created_at < ?)"_s,
          cutoff},
         {u"DELETE FROM conversations WHERE closed = 1 AND created_at < ?"_s, cutoff},
+        {u"DELETE FROM sessions WHERE used_at < ?"_s,
+         now.addDays(-AccessStore::SessionDays).toString(Qt::ISODateWithMs)},
+        {u"DELETE FROM sign_in_failures WHERE at < ?"_s,
+         now.addDays(-1).toString(Qt::ISODateWithMs)},
     };
     int removed = 0;
     for (const auto &[sql, before] : statements) {

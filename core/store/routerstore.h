@@ -112,10 +112,12 @@ public:
     int currentRevision(QString *error = nullptr);
     // nullopt when there is no such revision, or (with `error` set) when it cannot be read.
     std::optional<QByteArray> document(int revision, QString *error = nullptr);
-    QList<std::pair<int, QString>> list(); // (revision, pushed_at), newest first
-    // Keeps `document` as revision `expected` + 1. Returns it; 0 when another push came
-    // first (the revision is no longer `expected`); -1 on error.
-    int addRevision(int expected, const QByteArray &document, QString *error);
+    QList<Api::RevisionInfo> list(); // newest first
+    // Keeps `document` as revision `expected` + 1, pushed by `pushedBy` (a user id, or
+    // "admin-token"). Returns it; 0 when another push came first (the revision is no longer
+    // `expected`); -1 on error.
+    int addRevision(int expected, const QByteArray &document, const QString &pushedBy,
+                    QString *error);
 };
 
 // The inbox (voicemails, texts), text conversations and replies (routerstore_inbox.cpp).
@@ -167,6 +169,46 @@ public:
              QString *error);
     bool isAvailable(const QString &user);
     bool isActive(const QString &user, const QString &group, Channel channel);
+};
+
+// Who may sign in (routerstore_access.cpp): password hashes (never the passwords), sessions
+// (by the hash of their token, never the token) and recent failed sign-ins, shared by every
+// routerd on the database. Times are ISO-8601 UTC, as now() writes them.
+class AccessStore : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    using StorePart::StorePart;
+    // The user's password hash; an empty string when they have none, nullopt (with `error`)
+    // when it cannot be read.
+    std::optional<QString> passwordHash(const QString &user, QString *error);
+    // Keeps the hash and ends the user's sessions but `keep` (a token hash, or empty: all).
+    bool setPasswordHash(const QString &user, const QString &hash, const QByteArray &keep,
+                         QString *error);
+
+    struct Session
+    {
+        QString user;
+        QString role;   // the role it was issued for
+        QString usedAt; // last used
+    };
+    // nullopt when there is no such session, or (with `error` set) when it cannot be read.
+    std::optional<Session> session(const QByteArray &tokenHash, QString *error);
+    bool addSession(const QByteArray &tokenHash, const QString &user, const QString &role,
+                    QString *error);
+    bool touchSession(const QByteArray &tokenHash, QString *error);
+    bool endSession(const QByteArray &tokenHash, QString *error);
+    // Ends the sessions whose user is not in `roles` (user id to role key) or now has another
+    // role than the one their session was issued for.
+    bool endSessionsOutside(const QHash<QString, QString> &roles, QString *error);
+
+    // Failed sign-ins for one login since `since`, oldest first.
+    std::optional<QStringList> failures(const QString &login, const QString &since, QString *error);
+    bool addFailure(const QString &login, QString *error);
+    bool clearFailures(const QString &login, QString *error);
+
+    static constexpr int SessionDays = 30;
 };
 
 // What routing remembers between requests: webhooks already answered, round-robin turns,
@@ -223,10 +265,12 @@ public:
     InboxStore &inbox() { return m_inbox; }
     PresenceStore &presence() { return m_presence; }
     RoutingMemory &memory() { return m_memory; }
+    AccessStore &access() { return m_access; }
 
     // Retention: routing events, replies no longer queued, and closed conversations with
     // their texts, older than `days`; remembered webhook answers older than two days (the
-    // carrier retries within hours). Returns how many rows went, -1 on error.
+    // carrier retries within hours); sessions unused for 30 days, failed sign-ins after a day.
+    // Returns how many rows went, -1 on error.
     int prune(int days, QString *error);
     static constexpr int RememberedAnswerDays = 2;
 
@@ -270,6 +314,7 @@ private:
     InboxStore m_inbox{m_context};
     PresenceStore m_presence{m_context};
     RoutingMemory m_memory{m_context};
+    AccessStore m_access{m_context};
 };
 
 } // namespace Switchboard

@@ -108,6 +108,14 @@ QList<InboxItem> InboxStore::page(const InboxQuery &query, QString *next, QStrin
         where.append(u"owner_kind = ? AND owner_id = ?"_s);
         values << query.owner->kindKey() << query.owner->id;
     }
+    if (!query.within.isEmpty()) {
+        QStringList any;
+        for (const Owner &o : query.within) {
+            any.append(u"(owner_kind = ? AND owner_id = ?)"_s);
+            values << o.kindKey() << o.id;
+        }
+        where.append(u'(' + any.join(u" OR "_s) + u')');
+    }
     if (!query.kind.isEmpty()) {
         where.append(u"kind = ?"_s);
         values << query.kind;

@@ -45,17 +45,18 @@ std::optional<QByteArray> RevisionStore::document(int revision, QString *error)
     return q.value(0).toString().toUtf8();
 }
 
-QList<std::pair<int, QString>> RevisionStore::list()
+QList<Api::RevisionInfo> RevisionStore::list()
 {
-    QList<std::pair<int, QString>> list;
+    QList<Api::RevisionInfo> list;
     QSqlQuery q = m_db.query();
-    q.exec(u"SELECT revision, pushed_at FROM revisions ORDER BY revision DESC"_s);
+    q.exec(u"SELECT revision, pushed_at, pushed_by FROM revisions ORDER BY revision DESC"_s);
     while (q.next())
-        list.append({q.value(0).toInt(), q.value(1).toString()});
+        list.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()});
     return list;
 }
 
-int RevisionStore::addRevision(int expected, const QByteArray &document, QString *error)
+int RevisionStore::addRevision(int expected, const QByteArray &document, const QString &pushedBy,
+                               QString *error)
 {
     Database::Transaction transaction(m_db, Database::Transaction::Write);
     if (!transaction.isActive()) {
@@ -71,11 +72,12 @@ int RevisionStore::addRevision(int expected, const QByteArray &document, QString
     // conflict), which is not an error. (After a failed statement PostgreSQL refuses the rest
     // of the transaction, so the conflict must not be a failure.)
     QSqlQuery q = m_db.query();
-    q.prepare(u"INSERT INTO revisions (revision, document, pushed_at) VALUES (?, ?, ?) "
-              "ON CONFLICT (revision) DO NOTHING"_s);
+    q.prepare(u"INSERT INTO revisions (revision, document, pushed_at, pushed_by) "
+              "VALUES (?, ?, ?, ?) ON CONFLICT (revision) DO NOTHING"_s);
     q.addBindValue(expected + 1);
     q.addBindValue(QString::fromUtf8(document));
     q.addBindValue(now());
+    q.addBindValue(pushedBy);
     if (!run(q, error))
         return -1;
     if (q.numRowsAffected() == 0)

@@ -53,6 +53,9 @@ QProcessEnvironment RouterdProcess::defaultEnvironment()
 
 int RouterdProcess::stop()
 {
+    // Not running: there is no process to signal (and pid 0 would be our whole group).
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     ::kill(pid_t(m_process.processId()), SIGTERM);
     if (!m_process.waitForFinished(10000))
         return -1;

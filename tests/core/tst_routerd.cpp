@@ -6,6 +6,7 @@
 // clock the test sets.
 
 #include "carrier.h"
+#include "httpclient.h"
 #include "routerdprocess.h"
 #include "routing/twimlreader.h"
 #include "server/routerserver.h"
@@ -47,80 +48,6 @@ QByteArray textsToPatsInbox()
     return routingDocument(
         {}, graphJson(u"i"_s,
                       uR"("i": {"type": "sms-inbox", "config": {"owner": {"user": "pat"}}})"_s));
-}
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[k, v] : headers) {
-            if (k.compare(name, Qt::CaseInsensitive) == 0)
-                return v;
-        }
-        return {};
-    }
-    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-    QString describe() const
-    {
-        return u"HTTP %1: %2"_s.arg(status).arg(QString::fromUtf8(body.left(400)));
-    }
-};
-
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-class Http
-{
-public:
-    Http() { m_nam.setProxy(QNetworkProxy::NoProxy); }
-
-    QNetworkReply *start(const QByteArray &method, const QString &url, const QByteArray &body = {},
-                         const Headers &headers = {})
-    {
-        QNetworkRequest request{QUrl(url)};
-        for (const auto &[k, v] : headers)
-            request.setRawHeader(k, v);
-        if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
-            request.setRawHeader("Content-Type", "application/json");
-        return m_nam.sendCustomRequest(request, method, body);
-    }
-
-    static HttpReply finish(QNetworkReply *reply)
-    {
-        if (!reply->isFinished()) {
-            QEventLoop loop;
-            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
-        HttpReply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        r.headers = reply->rawHeaderPairs();
-        reply->deleteLater();
-        return r;
-    }
-
-    HttpReply send(const QByteArray &method, const QString &url, const QByteArray &body = {},
-                   const Headers &headers = {})
-    {
-        return finish(start(method, url, body, headers));
-    }
-
-private:
-    QNetworkAccessManager m_nam;
-};
-
-QByteArray formEncode(const FormParams &params)
-{
-    QByteArrayList parts;
-    for (const auto &[name, value] : params)
-        parts.append(QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value));
-    return parts.join('&');
 }
 
 using Routerd = RouterdProcess;
@@ -476,7 +403,7 @@ void TestRouterd::readsSecretsFromFiles()
     QCOMPARE(http.send("GET", routerd.base + u"/api/v1/presence"_s, {},
                        {{"Authorization", "Bearer " + adminToken}})
                  .status,
-             403);
+             401);
     const FormParams call{{u"CallSid"_s, u"CA1"_s}, {u"From"_s, caller}, {u"To"_s, mainLine}};
     const QString url = routerd.base + u"/twilio/voice"_s;
     auto post = [&](const QByteArray &token) {
@@ -511,14 +438,15 @@ void TestRouterd::healthAndAuthentication()
     QCOMPARE(anonymous.status, 401);
     QCOMPARE(anonymous.header("WWW-Authenticate"), QByteArray("Bearer"));
     QVERIFY(anonymous.object().value(u"error").isString());
-    QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/config"_s, {},
-                       {{"Authorization", "Bearer wrong"}})
-                 .status,
-             403);
+    // A token that is neither the admin token nor a session's: sign in (again).
+    const HttpReply wrong = http.send("GET", m_routerd->base + u"/api/v1/config"_s, {},
+                                      {{"Authorization", "Bearer wrong"}});
+    QCOMPARE(wrong.status, 401);
+    QCOMPARE(wrong.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\""));
     QCOMPARE(http.send("GET", m_routerd->base + u"/api/v1/config"_s, {},
                        {{"Authorization", "Bearer " + adminToken + 'x'}})
                  .status,
-             403);
+             401);
     QCOMPARE(m_client->get(u"/api/v1/config"_s).status, 404); // nothing pushed yet
     QCOMPARE(m_client->get(u"/api/v1/nothing"_s).status, 404);
     QCOMPARE(http.send("GET", m_routerd->base + u"/twilio/voice"_s).status, 405);
