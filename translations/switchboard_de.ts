@@ -344,10 +344,6 @@
         <translation>Das Backend unter %1 hat ein Zertifikat, dem dieser Computer nicht vertraut: %2. Wenn es Ihre eigene Zertifizierungsstelle verwendet, geben Sie deren Zertifikatsdatei in den Backend-Einstellungen an.</translation>
     </message>
     <message>
-        <source>The backend at %1 refused the admin token. Check the token in the backend settings.</source>
-        <translation>Das Backend unter %1 hat das Admin-Token abgelehnt. Prüfen Sie das Token in den Backend-Einstellungen.</translation>
-    </message>
-    <message>
         <source>%1 answered (HTTP %2), but not as a Switchboard backend does. Is the URL right?</source>
         <translation>%1 hat geantwortet (HTTP %2), aber nicht wie ein Switchboard-Backend. Stimmt die URL?</translation>
     </message>
@@ -358,6 +354,14 @@
     <message>
         <source>The backend answered HTTP %1: %2</source>
         <translation>Das Backend hat mit HTTP %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>The backend at %1 did not accept these credentials: %2</source>
+        <translation>Das Backend unter %1 hat diese Anmeldedaten nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>sign in again.</source>
+        <translation>Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -837,42 +841,8 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>push: a file holding the backend&apos;s admin token.</source>
-        <translation>push: eine Datei mit dem Admin-Token des Backends.</translation>
-    </message>
-    <message>
-        <source>push: certificate authorities to trust besides the system&apos;s (PEM).</source>
-        <translation>push: Zertifizierungsstellen, denen zusätzlich zu denen des Systems vertraut wird (PEM).</translation>
-    </message>
-    <message>
         <source>push: replace the backend&apos;s configuration even if it changed since the last push.</source>
         <translation>push: die Konfiguration des Backends ersetzen, auch wenn sie sich seit der letzten Übertragung geändert hat.</translation>
-    </message>
-    <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
-                      [--overwrite]      send the configuration to the backend
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Aufruf:
-  switchboardctl validate FILE               Konfigurationsdokument prüfen
-  switchboardctl import --database DB FILE   Organisation in DB ersetzen
-  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
-  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
-                      [--overwrite]      Konfiguration an das Backend übertragen
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        Anruf oder SMS durch die Abläufe laufen lassen
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export, push or simulate</source>
-        <translation>validate, import, export, push oder simulate</translation>
     </message>
     <message>
         <source>push takes options only (--database DB --backend URL --token-file FILE).</source>
@@ -881,14 +851,6 @@
     <message>
         <source>Nothing was pushed: the configuration has errors.</source>
         <translation>Es wurde nichts übertragen: Die Konfiguration enthält Fehler.</translation>
-    </message>
-    <message>
-        <source>push needs --backend URL (http:// or https://).</source>
-        <translation>push benötigt --backend URL (http:// oder https://).</translation>
-    </message>
-    <message>
-        <source>push needs --token-file FILE: the admin token is read from a file, never from the command line.</source>
-        <translation>push benötigt --token-file FILE: Das Admin-Token wird aus einer Datei gelesen, niemals von der Kommandozeile.</translation>
     </message>
     <message>
         <source>Changed on the backend since revision %1:</source>
@@ -919,8 +881,111 @@
         <translation>Seit Revision %1 im Backend geändert: nichts, dieselbe Konfiguration wurde erneut übertragen.</translation>
     </message>
     <message>
-        <source>push: the backend&apos;s URL.</source>
-        <translation>push: die URL des Backends.</translation>
+        <source>push, login, logout: the backend&apos;s URL.</source>
+        <translation>push, login, logout: die URL des Backends.</translation>
+    </message>
+    <message>
+        <source>push: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
+        <translation>push: eine Datei mit einem Token für das Backend (etwa dem Admin-Token); ohne sie die Sitzung der letzten Anmeldung an dieser URL.</translation>
+    </message>
+    <message>
+        <source>push, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push, login: Zertifizierungsstellen, denen neben denen des Systems vertraut wird (PEM).</translation>
+    </message>
+    <message>
+        <source>login: your e-mail address or user id.</source>
+        <translation>login: Ihre E-Mail-Adresse oder Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>LOGIN</translation>
+    </message>
+    <message>
+        <source>login: a file holding your password (- for standard input; default: asked for).</source>
+        <translation>login: eine Datei mit Ihrem Passwort (- für die Standardeingabe; sonst wird danach gefragt).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      sign in, and keep the session for push
+  switchboardctl logout --backend URL  end that session
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Aufruf:
+  switchboardctl validate FILE               Konfigurationsdokument prüfen
+  switchboardctl import --database DB FILE   Organisation in DB ersetzen
+  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      anmelden und die Sitzung für push behalten
+  switchboardctl logout --backend URL  diese Sitzung beenden
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      Konfiguration an das Backend übertragen
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        Anruf oder SMS durch die Abläufe laufen lassen
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push, login, logout or simulate</source>
+        <translation>validate, import, export, push, login, logout oder simulate</translation>
+    </message>
+    <message>
+        <source>push needs a token: sign in first with &quot;switchboardctl login --backend %1 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
+        <translation>push braucht ein Token: Melden Sie sich zuerst mit &quot;switchboardctl login --backend %1 --user LOGIN&quot; an oder geben Sie --token-file DATEI an (Tokens werden aus Dateien gelesen, nie von der Befehlszeile).</translation>
+    </message>
+    <message>
+        <source>%1 needs --backend URL (http:// or https://).</source>
+        <translation>%1 braucht --backend URL (http:// oder https://).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unerwartetes Argument &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>login needs --user LOGIN: your e-mail address or user id.</source>
+        <translation>login braucht --user LOGIN: Ihre E-Mail-Adresse oder Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Passwort für %1 bei %2: </translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3); the session is kept in %4 until %5.</source>
+        <translation>Bei %1 als %2 (%3) angemeldet; die Sitzung liegt bis %5 in %4.</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1.</source>
+        <translation>Bei %1 nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Bei %1 abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Forgot the session for %1; the backend did not answer (%2), so it ends when unused for 30 days.</source>
+        <translation>Die Sitzung für %1 ist vergessen; das Backend hat nicht geantwortet (%2), daher endet sie nach 30 Tagen ohne Nutzung.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlSessions</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the session in %1: %2</source>
+        <translation>Die Sitzung kann nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1765,72 +1830,29 @@
         <source>Backend: refused the connection</source>
         <translation>Backend: Verbindung abgelehnt</translation>
     </message>
-</context>
-<context>
-    <name>Switchboard::BackendSettingsDialog</name>
     <message>
-        <source>&amp;Test connection</source>
-        <translation>Verbindung &amp;testen</translation>
+        <source>the admin token</source>
+        <translation>das Admin-Token</translation>
     </message>
     <message>
-        <source>Routing backend</source>
-        <translation>Routing-Backend</translation>
+        <source>admin</source>
+        <translation>Admin</translation>
     </message>
     <message>
-        <source>Show the token</source>
-        <translation>Token anzeigen</translation>
+        <source>manager</source>
+        <translation>Manager</translation>
     </message>
     <message>
-        <source>none: the system&apos;s certificate authorities</source>
-        <translation>keine: die Zertifizierungsstellen des Systems</translation>
+        <source>agent</source>
+        <translation>Agent</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Certificate authority</source>
-        <translation>Zertifizierungsstelle</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>&amp;URL:</source>
-        <translation>&amp;URL:</translation>
-    </message>
-    <message>
-        <source>Admin &amp;token:</source>
-        <translation>Admin-To&amp;ken:</translation>
-    </message>
-    <message>
-        <source>&amp;Certificate authority:</source>
-        <translation>&amp;Zertifizierungsstelle:</translation>
-    </message>
-    <message>
-        <source>The token is kept in a file only you can read.</source>
-        <translation>Das Token wird in einer Datei gespeichert, die nur Sie lesen können.</translation>
-    </message>
-    <message>
-        <source>The token is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
-        <translation>Das Token wird im Schlüsselbund des Systems gespeichert (oder, falls es keinen gibt, in einer Datei, die nur Sie lesen können), niemals in der Datenbank.</translation>
-    </message>
-    <message>
-        <source>The URL must start with http:// or https://.</source>
-        <translation>Die URL muss mit http:// oder https:// beginnen.</translation>
-    </message>
-    <message>
-        <source>The admin token is missing.</source>
-        <translation>Das Admin-Token fehlt.</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>Connected: the backend is at revision %1.</source>
-        <translation>Verbunden: Das Backend hat Revision %1.</translation>
+        <source>Backend: signed out</source>
+        <translation>Backend: abgemeldet</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2213,10 @@
         <source>Change %1 of %2</source>
         <translation>%1 von %2 ändern</translation>
     </message>
+    <message>
+        <source>Only admins change flows: this one is read-only.</source>
+        <translation>Nur Admins ändern Abläufe: Dieser ist schreibgeschützt.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowScene</name>
@@ -2351,6 +2377,10 @@
             <numerusform>Route des Testanrufs: %n Applet, nummeriert in der Reihenfolge der Ausführung. Die nächste Änderung entfernt sie.</numerusform>
             <numerusform>Route des Testanrufs: %n Applets, nummeriert in der Reihenfolge der Ausführung. Die nächste Änderung entfernt sie.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Flow: %1 (read-only) — Switchboard</source>
+        <translation>Ablauf: %1 (schreibgeschützt) — Switchboard</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2635,10 @@
         <source>%1 now uses the flow &quot;%2&quot;. Move it to &quot;%3&quot;?</source>
         <translation>%1 verwendet derzeit den Ablauf &quot;%2&quot;. Zu &quot;%3&quot; verschieben?</translation>
     </message>
+    <message>
+        <source>You can look at the flows; only admins change them.</source>
+        <translation>Sie können die Abläufe ansehen; nur Admins ändern sie.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::GroupDialog</name>
@@ -2747,10 +2781,6 @@
         <translation>Ant&amp;wort senden</translation>
     </message>
     <message>
-        <source>Signed in &amp;as:</source>
-        <translation>Ange&amp;meldet als:</translation>
-    </message>
-    <message>
         <source>Active &amp;Groups…</source>
         <translation>Aktive &amp;Gruppen…</translation>
     </message>
@@ -2761,14 +2791,6 @@
     <message>
         <source>Refresh (F5)</source>
         <translation>Aktualisieren (F5)</translation>
-    </message>
-    <message>
-        <source>Texts and voicemails are kept by the routing backend. Set up where it is, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
-        <translation>SMS und Mailbox-Nachrichten werden vom Routing-Backend verwaltet. Legen Sie fest, wo es sich befindet, dann erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
-    </message>
-    <message>
-        <source>Set up the &amp;backend…</source>
-        <translation>&amp;Backend einrichten…</translation>
     </message>
     <message>
         <source>Mark read or unread (Ctrl+U)</source>
@@ -2884,6 +2906,14 @@
     <message>
         <source>Nothing on this computer opens %1.</source>
         <translation>Auf diesem Computer gibt es kein Programm, das %1 öffnen kann.</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Sign in to it, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>Nachrichten und Voicemails liegen im Routing-Backend. Melden Sie sich dort an, dann erscheinen hier &quot;Meine Nachrichten&quot; und die Posteingänge Ihrer Gruppen.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the backend…</source>
+        <translation>Beim Backend &amp;anmelden…</translation>
     </message>
 </context>
 <context>
@@ -3029,14 +3059,6 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Backend…</source>
-        <translation>&amp;Backend…</translation>
-    </message>
-    <message>
-        <source>Where the routing backend is, and its admin token</source>
-        <translation>Adresse des Routing-Backends und sein Admin-Token</translation>
-    </message>
-    <message>
         <source>Active &amp;Groups…</source>
         <translation>Aktive &amp;Gruppen…</translation>
     </message>
@@ -3057,8 +3079,40 @@
         <translation>Konfiguration an %1 übertragen</translation>
     </message>
     <message>
-        <source>Send the configuration to the routing backend (set up with Backend… first)</source>
-        <translation>Konfiguration an das Routing-Backend übertragen (zuerst unter Backend… einrichten)</translation>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to the routing backend</source>
+        <translation>Beim Routing-Backend anmelden</translation>
+    </message>
+    <message>
+        <source>Push &amp;History…</source>
+        <translation>Push-&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>The revisions pushed to the backend, by whom and when</source>
+        <translation>Die an das Backend gesendeten Revisionen, von wem und wann</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again; your unsaved changes are kept.</source>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; Ihre ungespeicherten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>End your session on the backend and forget it on this computer</source>
+        <translation>Ihre Sitzung im Backend beenden und auf diesem Computer vergessen</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (set up with Sign in… first)</source>
+        <translation>Die Konfiguration an das Routing-Backend senden (zuerst mit Anmelden… einrichten)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3290,10 @@
         <source>Flow name:</source>
         <translation>Name des Ablaufs:</translation>
     </message>
+    <message>
+        <source>You can look at the numbers; only admins change them.</source>
+        <translation>Sie können die Nummern ansehen; nur Admins ändern sie.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::OrganizationDocument</name>
@@ -3292,6 +3350,41 @@
     <message>
         <source>Not pushed: the backend keeps revision %1.</source>
         <translation>Nicht übertragen: Das Backend behält Revision %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PushHistoryDialog</name>
+    <message>
+        <source>Push history</source>
+        <translation>Push-Verlauf</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing has been pushed yet.</source>
+        <translation>Es wurde noch nichts übertragen.</translation>
+    </message>
+    <message>
+        <source>the admin token</source>
+        <translation>das Admin-Token</translation>
     </message>
 </context>
 <context>
@@ -3506,6 +3599,105 @@
     <message>
         <source>The password could not be hashed now; try again.</source>
         <translation>Das Passwort konnte gerade nicht gehasht werden; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::SignInDialog</name>
+    <message>
+        <source>Use the backend&apos;s &amp;admin token instead (first setup)</source>
+        <translation>Stattdessen das &amp;Admin-Token des Backends verwenden (Ersteinrichtung)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Sign in to the routing backend</source>
+        <translation>Beim Routing-Backend anmelden</translation>
+    </message>
+    <message>
+        <source>nancy@example.com</source>
+        <translation>nancy@example.com</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities</source>
+        <translation>keine: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail or user id:</source>
+        <translation>&amp;E-Mail oder Benutzer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>Admin-To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>&amp;Zertifizierungsstelle:</translation>
+    </message>
+    <message>
+        <source>Your session is kept in a file only you can read.</source>
+        <translation>Ihre Sitzung liegt in einer Datei, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>Your session is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
+        <translation>Ihre Sitzung liegt im Schlüsselbund des Systems (oder, wo es keinen gibt, in einer Datei, die nur Sie lesen können), nie in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>Die URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The admin token is missing.</source>
+        <translation>Das Admin-Token fehlt.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The backend answers, at revision %1.</source>
+        <translation>Das Backend antwortet, bei Revision %1.</translation>
+    </message>
+    <message>
+        <source>Connected: the backend is at revision %1.</source>
+        <translation>Verbunden: Das Backend hat Revision %1.</translation>
+    </message>
+    <message>
+        <source>Give your e-mail address (or user id) and your password.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse (oder Benutzer-ID) und Ihr Passwort an.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung…</translation>
     </message>
 </context>
 <context>
@@ -3736,6 +3928,50 @@
     <message>
         <source>You have reached Nancy. Please leave a message.</source>
         <translation>Sie haben Nancy erreicht. Bitte hinterlassen Sie eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>&amp;Passwort setzen…</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s password on the routing backend</source>
+        <translation>Das Passwort von %1 im Routing-Backend setzen</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s password</source>
+        <translation>Passwort von %1 setzen</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>At least 10 characters.</source>
+        <translation>Mindestens 10 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Passwort wird gesetzt…</translation>
+    </message>
+    <message>
+        <source>Password set. %1 signs in with it from now on; their other sessions have ended.</source>
+        <translation>Passwort gesetzt. %1 meldet sich ab jetzt damit an; die anderen Sitzungen sind beendet.</translation>
+    </message>
+    <message>
+        <source>The password was not set: %1</source>
+        <translation>Das Passwort wurde nicht gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
     </message>
 </context>
 <context>

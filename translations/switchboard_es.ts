@@ -344,10 +344,6 @@
         <translation>El servidor en %1 tiene un certificado en el que este equipo no confía: %2. Si el servidor usa una autoridad de certificación propia, indique el archivo de su certificado en los ajustes del servidor.</translation>
     </message>
     <message>
-        <source>The backend at %1 refused the admin token. Check the token in the backend settings.</source>
-        <translation>El servidor en %1 rechazó el token de administración. Compruebe el token en los ajustes del servidor.</translation>
-    </message>
-    <message>
         <source>%1 answered (HTTP %2), but not as a Switchboard backend does. Is the URL right?</source>
         <translation>%1 respondió (HTTP %2), pero no como lo hace un servidor de Switchboard. ¿Es correcta la URL?</translation>
     </message>
@@ -358,6 +354,14 @@
     <message>
         <source>The backend answered HTTP %1: %2</source>
         <translation>El servidor respondió con HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>The backend at %1 did not accept these credentials: %2</source>
+        <translation>El backend en %1 no aceptó estas credenciales: %2</translation>
+    </message>
+    <message>
+        <source>sign in again.</source>
+        <translation>inicie sesión de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -837,42 +841,8 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>push: a file holding the backend&apos;s admin token.</source>
-        <translation>push: un archivo con el token de administración del servidor.</translation>
-    </message>
-    <message>
-        <source>push: certificate authorities to trust besides the system&apos;s (PEM).</source>
-        <translation>push: autoridades de certificación de confianza además de las del sistema (PEM).</translation>
-    </message>
-    <message>
         <source>push: replace the backend&apos;s configuration even if it changed since the last push.</source>
         <translation>push: reemplazar la configuración del servidor aunque haya cambiado desde el último envío.</translation>
-    </message>
-    <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
-                      [--overwrite]      send the configuration to the backend
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Uso:
-  switchboardctl validate FILE               comprueba un documento de configuración
-  switchboardctl import --database DB FILE   reemplaza la organización de DB
-  switchboardctl export --database DB [FILE] escribe el documento de configuración
-  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]
-                      [--overwrite]      envía la configuración al servidor
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        simula una llamada o un SMS en los flujos
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export, push or simulate</source>
-        <translation>validate, import, export, push o simulate</translation>
     </message>
     <message>
         <source>push takes options only (--database DB --backend URL --token-file FILE).</source>
@@ -881,14 +851,6 @@
     <message>
         <source>Nothing was pushed: the configuration has errors.</source>
         <translation>No se envió nada: la configuración tiene errores.</translation>
-    </message>
-    <message>
-        <source>push needs --backend URL (http:// or https://).</source>
-        <translation>push necesita --backend URL (http:// o https://).</translation>
-    </message>
-    <message>
-        <source>push needs --token-file FILE: the admin token is read from a file, never from the command line.</source>
-        <translation>push necesita --token-file FILE: el token de administración se lee de un archivo, nunca de la línea de comandos.</translation>
     </message>
     <message>
         <source>Changed on the backend since revision %1:</source>
@@ -919,8 +881,111 @@
         <translation>Cambios en el servidor desde la revisión %1: ninguno, se volvió a enviar la misma configuración.</translation>
     </message>
     <message>
-        <source>push: the backend&apos;s URL.</source>
-        <translation>push: la URL del backend.</translation>
+        <source>push, login, logout: the backend&apos;s URL.</source>
+        <translation>push, login, logout: la URL del backend.</translation>
+    </message>
+    <message>
+        <source>push: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
+        <translation>push: un archivo con un token para el backend (el token de administración, por ejemplo); sin él, la sesión del último inicio de sesión en esa URL.</translation>
+    </message>
+    <message>
+        <source>push, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push, login: autoridades de certificación en las que confiar además de las del sistema (PEM).</translation>
+    </message>
+    <message>
+        <source>login: your e-mail address or user id.</source>
+        <translation>login: su dirección de correo o id de usuario.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>USUARIO</translation>
+    </message>
+    <message>
+        <source>login: a file holding your password (- for standard input; default: asked for).</source>
+        <translation>login: un archivo con su contraseña (- para la entrada estándar; si no, se pregunta).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      sign in, and keep the session for push
+  switchboardctl logout --backend URL  end that session
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Uso:
+  switchboardctl validate FILE               comprueba un documento de configuración
+  switchboardctl import --database DB FILE   reemplaza la organización de DB
+  switchboardctl export --database DB [FILE] escribe el documento de configuración
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      inicia sesión y guarda la sesión para push
+  switchboardctl logout --backend URL  termina esa sesión
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      envía la configuración al servidor
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        simula una llamada o un SMS en los flujos
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push, login, logout or simulate</source>
+        <translation>validate, import, export, push, login, logout o simulate</translation>
+    </message>
+    <message>
+        <source>push needs a token: sign in first with &quot;switchboardctl login --backend %1 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
+        <translation>push necesita un token: inicie sesión antes con &quot;switchboardctl login --backend %1 --user LOGIN&quot; o indique --token-file ARCHIVO (los tokens se leen de archivos, nunca de la línea de órdenes).</translation>
+    </message>
+    <message>
+        <source>%1 needs --backend URL (http:// or https://).</source>
+        <translation>%1 necesita --backend URL (http:// o https://).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argumento inesperado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>login needs --user LOGIN: your e-mail address or user id.</source>
+        <translation>login necesita --user USUARIO: su dirección de correo o id de usuario.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Contraseña de %1 en %2: </translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Sin iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3); the session is kept in %4 until %5.</source>
+        <translation>Sesión iniciada en %1 como %2 (%3); la sesión se guarda en %4 hasta %5.</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1.</source>
+        <translation>Sin sesión en %1.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Sesión cerrada en %1.</translation>
+    </message>
+    <message>
+        <source>Forgot the session for %1; the backend did not answer (%2), so it ends when unused for 30 days.</source>
+        <translation>Se olvidó la sesión de %1; el backend no respondió (%2), así que termina tras 30 días sin uso.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlSessions</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the session in %1: %2</source>
+        <translation>No se puede guardar la sesión en %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1765,72 +1830,29 @@
         <source>Backend: refused the connection</source>
         <translation>Servidor: rechazó la conexión</translation>
     </message>
-</context>
-<context>
-    <name>Switchboard::BackendSettingsDialog</name>
     <message>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Probar la conexión</translation>
+        <source>the admin token</source>
+        <translation>el token de administración</translation>
     </message>
     <message>
-        <source>Routing backend</source>
-        <translation>Servidor de enrutamiento</translation>
+        <source>admin</source>
+        <translation>administrador</translation>
     </message>
     <message>
-        <source>Show the token</source>
-        <translation>Mostrar el token</translation>
+        <source>manager</source>
+        <translation>gerente</translation>
     </message>
     <message>
-        <source>none: the system&apos;s certificate authorities</source>
-        <translation>ninguna: las autoridades de certificación del sistema</translation>
+        <source>agent</source>
+        <translation>agente</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Certificate authority</source>
-        <translation>Autoridad de certificación</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>&amp;URL:</source>
-        <translation>&amp;URL:</translation>
-    </message>
-    <message>
-        <source>Admin &amp;token:</source>
-        <translation>&amp;Token de administración:</translation>
-    </message>
-    <message>
-        <source>&amp;Certificate authority:</source>
-        <translation>Autoridad de &amp;certificación:</translation>
-    </message>
-    <message>
-        <source>The token is kept in a file only you can read.</source>
-        <translation>El token se guarda en un archivo que solo usted puede leer.</translation>
-    </message>
-    <message>
-        <source>The token is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
-        <translation>El token se guarda en el llavero del sistema (o, si no lo hay, en un archivo que solo usted puede leer), nunca en la base de datos.</translation>
-    </message>
-    <message>
-        <source>The URL must start with http:// or https://.</source>
-        <translation>La URL debe empezar por http:// o https://.</translation>
-    </message>
-    <message>
-        <source>The admin token is missing.</source>
-        <translation>Falta el token de administración.</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
-        <source>Connected: the backend is at revision %1.</source>
-        <translation>Conectado: el servidor está en la revisión %1.</translation>
+        <source>Backend: signed out</source>
+        <translation>Backend: sesión cerrada</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2213,10 @@
         <source>Change %1 of %2</source>
         <translation>Cambiar %1 de %2</translation>
     </message>
+    <message>
+        <source>Only admins change flows: this one is read-only.</source>
+        <translation>Solo los administradores cambian flujos: este es de solo lectura.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowScene</name>
@@ -2351,6 +2377,10 @@
             <numerusform>Ruta de la llamada de prueba: %n applet, numerado según el orden de ejecución. La próxima modificación la borra.</numerusform>
             <numerusform>Ruta de la llamada de prueba: %n applets, numerados según el orden de ejecución. La próxima modificación la borra.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Flow: %1 (read-only) — Switchboard</source>
+        <translation>Flujo: %1 (solo lectura) — Switchboard</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2635,10 @@
         <source>%1 now uses the flow &quot;%2&quot;. Move it to &quot;%3&quot;?</source>
         <translation>%1 usa ahora el flujo &quot;%2&quot;. ¿Moverlo a &quot;%3&quot;?</translation>
     </message>
+    <message>
+        <source>You can look at the flows; only admins change them.</source>
+        <translation>Puede ver los flujos; solo los administradores los cambian.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::GroupDialog</name>
@@ -2747,10 +2781,6 @@
         <translation>Enviar &amp;respuesta</translation>
     </message>
     <message>
-        <source>Signed in &amp;as:</source>
-        <translation>Sesión iniciada c&amp;omo:</translation>
-    </message>
-    <message>
         <source>Active &amp;Groups…</source>
         <translation>Grupos ac&amp;tivos…</translation>
     </message>
@@ -2761,14 +2791,6 @@
     <message>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
-    </message>
-    <message>
-        <source>Texts and voicemails are kept by the routing backend. Set up where it is, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
-        <translation>El servidor de enrutamiento guarda los SMS y los mensajes de voz. Indique dónde está y aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de entrada de sus grupos.</translation>
-    </message>
-    <message>
-        <source>Set up the &amp;backend…</source>
-        <translation>Configurar el &amp;servidor…</translation>
     </message>
     <message>
         <source>Mark read or unread (Ctrl+U)</source>
@@ -2884,6 +2906,14 @@
     <message>
         <source>Nothing on this computer opens %1.</source>
         <translation>Ningún programa de este equipo puede abrir %1.</translation>
+    </message>
+    <message>
+        <source>Texts and voicemails are kept by the routing backend. Sign in to it, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
+        <translation>Los mensajes y buzones de voz los guarda el backend de enrutamiento. Inicie sesión en él y aquí aparecerán &quot;Mis mensajes&quot; y las bandejas de sus grupos.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the backend…</source>
+        <translation>&amp;Iniciar sesión en el backend…</translation>
     </message>
 </context>
 <context>
@@ -3029,14 +3059,6 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Backend…</source>
-        <translation>&amp;Servidor…</translation>
-    </message>
-    <message>
-        <source>Where the routing backend is, and its admin token</source>
-        <translation>Dónde está el servidor de enrutamiento y su token de administración</translation>
-    </message>
-    <message>
         <source>Active &amp;Groups…</source>
         <translation>Grupos ac&amp;tivos…</translation>
     </message>
@@ -3057,8 +3079,40 @@
         <translation>Enviar la configuración a %1</translation>
     </message>
     <message>
-        <source>Send the configuration to the routing backend (set up with Backend… first)</source>
-        <translation>Enviar la configuración al servidor de enrutamiento (configúrelo antes con Servidor…)</translation>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign in to the routing backend</source>
+        <translation>Iniciar sesión en el backend de enrutamiento</translation>
+    </message>
+    <message>
+        <source>Push &amp;History…</source>
+        <translation>&amp;Historial de envíos…</translation>
+    </message>
+    <message>
+        <source>The revisions pushed to the backend, by whom and when</source>
+        <translation>Las revisiones enviadas al backend, por quién y cuándo</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again; your unsaved changes are kept.</source>
+        <translation>Su sesión ha terminado. Inicie sesión de nuevo; sus cambios sin guardar se conservan.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>End your session on the backend and forget it on this computer</source>
+        <translation>Terminar su sesión en el backend y olvidarla en este equipo</translation>
+    </message>
+    <message>
+        <source>Send the configuration to the routing backend (set up with Sign in… first)</source>
+        <translation>Enviar la configuración al backend de enrutamiento (primero configúrelo con Iniciar sesión…)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3290,10 @@
         <source>Flow name:</source>
         <translation>Nombre del flujo:</translation>
     </message>
+    <message>
+        <source>You can look at the numbers; only admins change them.</source>
+        <translation>Puede ver los números; solo los administradores los cambian.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::OrganizationDocument</name>
@@ -3292,6 +3350,41 @@
     <message>
         <source>Not pushed: the backend keeps revision %1.</source>
         <translation>No se envió: el servidor conserva la revisión %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PushHistoryDialog</name>
+    <message>
+        <source>Push history</source>
+        <translation>Historial de envíos</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Nothing has been pushed yet.</source>
+        <translation>Todavía no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>the admin token</source>
+        <translation>el token de administración</translation>
     </message>
 </context>
 <context>
@@ -3506,6 +3599,105 @@
     <message>
         <source>The password could not be hashed now; try again.</source>
         <translation>No se pudo cifrar la contraseña ahora; vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::SignInDialog</name>
+    <message>
+        <source>Use the backend&apos;s &amp;admin token instead (first setup)</source>
+        <translation>Usar en su lugar el token de &amp;administración del backend (primera configuración)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Sign in to the routing backend</source>
+        <translation>Iniciar sesión en el backend de enrutamiento</translation>
+    </message>
+    <message>
+        <source>nancy@example.com</source>
+        <translation>nancy@example.com</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Mostrar el token</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities</source>
+        <translation>ninguna: las autoridades de certificación del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail or user id:</source>
+        <translation>&amp;Correo o id de usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>&amp;Token de administración:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate authority:</source>
+        <translation>Autoridad de &amp;certificación:</translation>
+    </message>
+    <message>
+        <source>Your session is kept in a file only you can read.</source>
+        <translation>Su sesión se guarda en un archivo que solo usted puede leer.</translation>
+    </message>
+    <message>
+        <source>Your session is kept in the system keychain (or, where there is none, in a file only you can read), never in the database.</source>
+        <translation>Su sesión se guarda en el llavero del sistema (o, si no hay, en un archivo que solo usted puede leer), nunca en la base de datos.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>La URL debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The admin token is missing.</source>
+        <translation>Falta el token de administración.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>The backend answers, at revision %1.</source>
+        <translation>El backend responde, en la revisión %1.</translation>
+    </message>
+    <message>
+        <source>Connected: the backend is at revision %1.</source>
+        <translation>Conectado: el servidor está en la revisión %1.</translation>
+    </message>
+    <message>
+        <source>Give your e-mail address (or user id) and your password.</source>
+        <translation>Indique su dirección de correo (o id de usuario) y su contraseña.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
     </message>
 </context>
 <context>
@@ -3736,6 +3928,50 @@
     <message>
         <source>You have reached Nancy. Please leave a message.</source>
         <translation>Ha llamado a Nancy. Por favor, deje un mensaje.</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>Fijar &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s password on the routing backend</source>
+        <translation>Fijar la contraseña de %1 en el backend de enrutamiento</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s password</source>
+        <translation>Fijar la contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Fijar contraseña</translation>
+    </message>
+    <message>
+        <source>At least 10 characters.</source>
+        <translation>Al menos 10 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Fijando la contraseña…</translation>
+    </message>
+    <message>
+        <source>Password set. %1 signs in with it from now on; their other sessions have ended.</source>
+        <translation>Contraseña fijada. %1 inicia sesión con ella desde ahora; sus otras sesiones han terminado.</translation>
+    </message>
+    <message>
+        <source>The password was not set: %1</source>
+        <translation>No se fijó la contraseña: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nueva contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Repetir:</translation>
     </message>
 </context>
 <context>

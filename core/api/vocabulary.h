@@ -21,6 +21,7 @@ namespace Switchboard::Api {
 
 inline constexpr char HealthPath[] = "/healthz";
 inline constexpr char ConfigPath[] = "/api/v1/config";
+inline constexpr char RevisionsPath[] = "/api/v1/config/revisions";
 inline constexpr char InboxPath[] = "/api/v1/inbox";
 inline constexpr char PresencePath[] = "/api/v1/presence";
 inline constexpr char EventsPath[] = "/api/v1/events";

@@ -3,6 +3,7 @@
 #include "api/vocabulary.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -65,7 +66,8 @@ QNetworkReply *BackendClient::send(const QByteArray &method, const QString &path
         url.setQuery(path.mid(query + 1), QUrl::StrictMode);
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeout);
-    request.setRawHeader("Authorization", "Bearer " + m_settings.token);
+    if (!m_settings.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_settings.token);
     request.setRawHeader("Accept", "application/json");
     if (!body.isEmpty())
         request.setRawHeader("Content-Type", "application/json");
@@ -158,9 +160,21 @@ BackendResponse BackendClient::finish(QNetworkReply *reply, const QStringList &t
     }
     const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const bool json = type.startsWith("application/json");
-    if (r.status == 401 || r.status == 403) {
+    if (r.status == 401) {
         r.failure = BackendResponse::Refused;
-        r.error = BackendMessages::refused(url);
+        r.error = BackendMessages::refused(url, json ? r.object().value(u"error").toString()
+                                                     : QString());
+    } else if (r.status == 403 && json) {
+        // The role's limit, in routerd's words, and what a refused push may not change.
+        r.failure = BackendResponse::Forbidden;
+        r.error = r.object().value(u"error").toString();
+        QStringList paths;
+        for (const QJsonValue &p : r.object().value(u"paths").toArray())
+            paths.append(p.toString());
+        if (!paths.isEmpty())
+            r.error += u" ("_s + paths.join(u", "_s) + u')';
+        if (r.error.isEmpty())
+            r.error = BackendMessages::status(r.status, {});
     } else if (r.status >= 400) {
         const QString sentence = json ? r.object().value(u"error").toString() : QString();
         r.failure = json ? BackendResponse::Http : BackendResponse::NotABackend;
@@ -186,11 +200,10 @@ QString BackendMessages::untrusted(const QUrl &url, const QStringList &why)
         .arg(url.toDisplayString(), why.join(u"; "_s));
 }
 
-QString BackendMessages::refused(const QUrl &url)
+QString BackendMessages::refused(const QUrl &url, const QString &sentence)
 {
-    return tr("The backend at %1 refused the admin token. Check the token in the backend "
-              "settings.")
-        .arg(url.toDisplayString());
+    return tr("The backend at %1 did not accept these credentials: %2")
+        .arg(url.toDisplayString(), sentence.isEmpty() ? tr("sign in again.") : sentence);
 }
 
 QString BackendMessages::notABackend(const QUrl &url, int status)

@@ -21,8 +21,9 @@ namespace Switchboard {
 struct BackendSettings
 {
     QUrl url;         // http(s)://host:port, without /api
-    QByteArray token; // the admin token
+    QByteArray token; // a session's token, or the admin token
     QString caFile;   // a PEM file of certificate authorities to trust besides the system's
+    QString login;    // the user id the session is of; empty for the admin token
 
     bool isConfigured() const { return url.isValid() && !url.host().isEmpty(); }
 };
@@ -34,7 +35,8 @@ struct BackendResponse
         None,
         Unreachable, // no answer: refused, timed out, name unknown, ...
         Tls,         // the certificate is not trusted or does not match
-        Refused,     // 401/403: the token
+        Refused,     // 401: the token is not (or no longer) taken: sign in again
+        Forbidden,   // 403: taken, but this person's role does not allow the request
         Http,        // any other error status
         NotABackend  // answered, but not as switchboard-routerd does
     };
@@ -101,7 +103,7 @@ class BackendMessages
 public:
     static QString unreachable(const QUrl &url, const QString &why);
     static QString untrusted(const QUrl &url, const QStringList &why);
-    static QString refused(const QUrl &url);
+    static QString refused(const QUrl &url, const QString &sentence);
     static QString notABackend(const QUrl &url, int status);
     static QString status(int status, const QString &sentence);
 };

@@ -21,10 +21,45 @@ QNetworkReply *RouterdClient::health(QObject *context, Done<int> done) const
                          });
 }
 
-QNetworkReply *RouterdClient::checkToken(QObject *context, Plain done) const
+QNetworkReply *RouterdClient::me(QObject *context, Done<Api::Me> done) const
 {
-    return m_client->get(QLatin1StringView(Api::EventsPath) + u"?limit=1"_s, context,
-                         std::move(done));
+    return m_client->get(QString::fromLatin1(Api::MePath), context,
+                         [done](const BackendResponse &r) {
+                             done(r, r.ok() ? Api::Me::fromJson(r.object()) : Api::Me());
+                         });
+}
+
+QNetworkReply *RouterdClient::signIn(const QString &login, const QString &password,
+                                     QObject *context, Done<Api::Session> done) const
+{
+    return m_client->send("POST", QString::fromLatin1(Api::SessionPath),
+                          compact(Api::signInRequest(login, password)), context,
+                          [done](const BackendResponse &r) {
+                              done(r, r.ok() ? Api::Session::fromJson(r.object()) : Api::Session());
+                          });
+}
+
+QNetworkReply *RouterdClient::signOut(QObject *context, Plain done) const
+{
+    return m_client->send("DELETE", QString::fromLatin1(Api::SessionPath), {}, context,
+                          std::move(done));
+}
+
+QNetworkReply *RouterdClient::setPassword(const QString &user, const QString &password,
+                                          QObject *context, Plain done) const
+{
+    return m_client->send("PUT", Api::passwordPath(user),
+                          compact(Api::passwordChange(QString(), password)), context,
+                          std::move(done));
+}
+
+QNetworkReply *RouterdClient::revisions(QObject *context,
+                                        Done<QList<Api::RevisionInfo>> done) const
+{
+    return m_client->get(QString::fromLatin1(Api::RevisionsPath), context, [done](const BackendResponse &r) {
+        done(r, r.ok() ? Api::revisionsFromJson(QJsonDocument::fromJson(r.body).array())
+                       : QList<Api::RevisionInfo>());
+    });
 }
 
 QNetworkReply *RouterdClient::configuration(QObject *context, Plain done) const

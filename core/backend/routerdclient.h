@@ -24,8 +24,15 @@ public:
 
     // /healthz: the current revision (-1: not routerd's answer).
     QNetworkReply *health(QObject *context, Done<int> done) const;
-    // Whether the token is taken (a cheap call that needs it).
-    QNetworkReply *checkToken(QObject *context, Plain done) const;
+    // Who the token belongs to (and so whether it is taken).
+    QNetworkReply *me(QObject *context, Done<Api::Me> done) const;
+    // Signing in and out; an admin setting someone's password.
+    QNetworkReply *signIn(const QString &login, const QString &password, QObject *context,
+                          Done<Api::Session> done) const;
+    QNetworkReply *signOut(QObject *context, Plain done) const;
+    QNetworkReply *setPassword(const QString &user, const QString &password, QObject *context,
+                               Plain done) const;
+    QNetworkReply *revisions(QObject *context, Done<QList<Api::RevisionInfo>> done) const;
     // The configuration document of the current revision, and of an older one.
     QNetworkReply *configuration(QObject *context, Plain done) const;
     QNetworkReply *revision(int revision, QObject *context, Plain done) const;

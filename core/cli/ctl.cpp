@@ -2,6 +2,7 @@
 
 #include "api/vocabulary.h"
 #include "backend/backendclient.h"
+#include "backend/ctlsessions.h"
 #include "backend/push.h"
 #include "config/configdocument.h"
 #include "i18n/language.h"
@@ -13,6 +14,8 @@
 #include "validation/finding.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QJsonDocument>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -56,11 +59,22 @@ private:
         tr("DB")};
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
     // push
-    QCommandLineOption m_backend{u"backend"_s, tr("push: the backend's URL."), tr("URL")};
+    QCommandLineOption m_backend{u"backend"_s, tr("push, login, logout: the backend's URL."),
+                                 tr("URL")};
     QCommandLineOption m_tokenFile{
-        u"token-file"_s, tr("push: a file holding the backend's admin token."), tr("FILE")};
+        u"token-file"_s,
+        tr("push: a file holding a token for the backend (the admin token, say); without it, "
+           "the session of the last login to that URL."),
+        tr("FILE")};
     QCommandLineOption m_caFile{
-        u"ca-file"_s, tr("push: certificate authorities to trust besides the system's (PEM)."),
+        u"ca-file"_s,
+        tr("push, login: certificate authorities to trust besides the system's (PEM)."),
+        tr("FILE")};
+    QCommandLineOption m_user{u"user"_s, tr("login: your e-mail address or user id."),
+                              tr("LOGIN")};
+    QCommandLineOption m_passwordFile{
+        u"password-file"_s,
+        tr("login: a file holding your password (- for standard input; default: asked for)."),
         tr("FILE")};
     QCommandLineOption m_overwrite{
         u"overwrite"_s,
@@ -94,7 +108,12 @@ private:
             "  switchboardctl import --database DB FILE   replace the organization in DB\n"
             "  switchboardctl export --database DB [FILE] write the configuration "
             "document\n"
-            "  switchboardctl push --database DB --backend URL --token-file FILE [--ca-file FILE]\n"
+            "  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file "
+            "FILE]\n"
+            "                      sign in, and keep the session for push\n"
+            "  switchboardctl logout --backend URL  end that session\n"
+            "  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file "
+            "FILE]\n"
             "                      [--overwrite]      send the configuration to the backend\n"
             "  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]\n"
             "                          [--digits 1,2] [--answer USER|none] [--unavailable "
@@ -114,6 +133,10 @@ private:
     int exportDocument(const QStringList &args);
     int simulate(const QStringList &args);
     int push(const QStringList &args);
+    int login(const QStringList &args);
+    int logout(const QStringList &args);
+    // --backend's URL, checked; empty (having said why) when it is not one.
+    QUrl backendUrl(const QString &command);
     std::optional<Organization> loadOrganization();
 };
 
@@ -122,9 +145,11 @@ int Ctl::run(const QStringList &arguments)
     m_parser.setApplicationDescription(tr("Switchboard on the command line."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_database, m_lang, m_backend, m_tokenFile, m_caFile, m_overwrite,
-                         m_config, m_to, m_from, m_at, m_digits, m_answer, m_unavailable, m_text});
-    m_parser.addPositionalArgument(u"command"_s, tr("validate, import, export, push or simulate"));
+    m_parser.addOptions({m_database, m_lang, m_backend, m_tokenFile, m_caFile, m_user,
+                         m_passwordFile, m_overwrite, m_config, m_to, m_from, m_at, m_digits,
+                         m_answer, m_unavailable, m_text});
+    m_parser.addPositionalArgument(
+        u"command"_s, tr("validate, import, export, push, login, logout or simulate"));
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n' << usage();
         return CannotRun;
@@ -151,6 +176,10 @@ int Ctl::run(const QStringList &arguments)
         return simulate(args.mid(1));
     if (command == u"push")
         return push(args.mid(1));
+    if (command == u"login")
+        return login(args.mid(1));
+    if (command == u"logout")
+        return logout(args.mid(1));
     if (command.isEmpty())
         m_err << tr("No command given.") << u'\n' << usage();
     else
@@ -301,26 +330,25 @@ int Ctl::push(const QStringList &args)
     PushRecord record = PushRecord::load(store);
     BackendSettings settings;
     // The backend is named on the command line: a URL kept in a (possibly shared) database
-    // must not decide where the admin token is sent.
-    if (!m_parser.isSet(m_backend)) {
-        m_err << tr("push needs --backend URL (http:// or https://).") << u'\n';
+    // must not decide where the token is sent.
+    settings.url = backendUrl(u"push"_s);
+    if (settings.url.isEmpty())
         return CannotRun;
-    }
-    settings.url = QUrl(m_parser.value(m_backend));
-    if (!settings.isConfigured() ||
-        (settings.url.scheme() != u"http" && settings.url.scheme() != u"https")) {
-        m_err << tr("push needs --backend URL (http:// or https://).") << u'\n';
-        return CannotRun;
-    }
-    if (!m_parser.isSet(m_tokenFile)) {
-        m_err << tr("push needs --token-file FILE: the admin token is read from a file, never "
-                    "from the command line.")
+    // A token from a file (never from the command line), else the last login's session.
+    QByteArray token;
+    if (m_parser.isSet(m_tokenFile)) {
+        if (!readFile(m_parser.value(m_tokenFile), &token))
+            return CannotRun;
+    } else if (const auto kept = CtlSessions::load(settings.url)) {
+        token = *kept;
+    } else {
+        m_err << tr("push needs a token: sign in first with \"switchboardctl login --backend %1 "
+                    "--user LOGIN\", or give --token-file FILE (tokens are read from files, "
+                    "never from the command line).")
+                     .arg(settings.url.toString())
               << u'\n';
         return CannotRun;
     }
-    QByteArray token;
-    if (!readFile(m_parser.value(m_tokenFile), &token))
-        return CannotRun;
     settings.token = token.trimmed();
     settings.caFile = m_parser.value(m_caFile);
     if (!BackendClient::checkCaFile(settings.caFile, &error)) {
@@ -389,6 +417,106 @@ int Ctl::push(const QStringList &args)
     m_err
         << tr("Pushed to %1: revision %2.").arg(settings.url.toDisplayString()).arg(result.revision)
         << u'\n';
+    return Done;
+}
+
+QUrl Ctl::backendUrl(const QString &command)
+{
+    const QUrl url(m_parser.value(m_backend));
+    if (!m_parser.isSet(m_backend) || !url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != u"http" && url.scheme() != u"https")) {
+        m_err << tr("%1 needs --backend URL (http:// or https://).").arg(command) << u'\n';
+        return {};
+    }
+    return url;
+}
+
+int Ctl::login(const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        m_err << tr("Unexpected argument \"%1\".").arg(args.constFirst()) << u'\n';
+        return CannotRun;
+    }
+    BackendSettings settings;
+    settings.url = backendUrl(u"login"_s);
+    if (settings.url.isEmpty())
+        return CannotRun;
+    const QString user = m_parser.value(m_user).trimmed();
+    if (user.isEmpty()) {
+        m_err << tr("login needs --user LOGIN: your e-mail address or user id.") << u'\n';
+        return CannotRun;
+    }
+    settings.caFile = m_parser.value(m_caFile);
+    QString error;
+    if (!BackendClient::checkCaFile(settings.caFile, &error)) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    // The password from a file, or asked for without echo: never on the command line.
+    QByteArray password;
+    if (m_parser.isSet(m_passwordFile)) {
+        if (!readFile(m_parser.value(m_passwordFile), &password))
+            return CannotRun;
+        password = password.split('\n').constFirst();
+    } else {
+        m_err << tr("Password for %1 at %2: ").arg(user, settings.url.toString());
+        m_err.flush();
+        password = CtlSessions::readSecretLine();
+    }
+    if (password.endsWith('\r'))
+        password.chop(1);
+    BackendClient client;
+    client.setSettings(settings);
+    const BackendResponse r = client.sendAndWait(
+        "POST", QString::fromLatin1(Api::SessionPath),
+        QJsonDocument(Api::signInRequest(user, QString::fromUtf8(password)))
+            .toJson(QJsonDocument::Compact));
+    if (!r.ok()) {
+        const QString said = r.object().value(u"error").toString();
+        m_err << tr("Not signed in: %1").arg(said.isEmpty() ? r.error : said) << u'\n';
+        return CannotRun;
+    }
+    const Api::Session session = Api::Session::fromJson(r.object());
+    if (!CtlSessions::save(settings.url, session.token.toLatin1(), &error)) {
+        m_err << error << u'\n';
+        return CannotRun;
+    }
+    m_out << tr("Signed in to %1 as %2 (%3); the session is kept in %4 until %5.")
+                 .arg(settings.url.toString(), session.user, session.role,
+                      QDir::toNativeSeparators(CtlSessions::path(settings.url)),
+                      session.expiresAt)
+          << u'\n';
+    return Done;
+}
+
+int Ctl::logout(const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        m_err << tr("Unexpected argument \"%1\".").arg(args.constFirst()) << u'\n';
+        return CannotRun;
+    }
+    BackendSettings settings;
+    settings.url = backendUrl(u"logout"_s);
+    if (settings.url.isEmpty())
+        return CannotRun;
+    const auto token = CtlSessions::load(settings.url);
+    if (!token) {
+        m_out << tr("Not signed in to %1.").arg(settings.url.toString()) << u'\n';
+        return Done;
+    }
+    settings.token = *token;
+    settings.caFile = m_parser.value(m_caFile);
+    BackendClient client;
+    client.setSettings(settings);
+    const BackendResponse r = client.sendAndWait("DELETE", QString::fromLatin1(Api::SessionPath));
+    QFile::remove(CtlSessions::path(settings.url));
+    // Forgotten here whatever the backend said: a session it did not end expires unused.
+    m_out << (r.ok() || r.failure == BackendResponse::Refused
+                  ? tr("Signed out of %1.").arg(settings.url.toString())
+                  : tr("Forgot the session for %1; the backend did not answer (%2), so it ends "
+                       "when unused for 30 days.")
+                        .arg(settings.url.toString(), r.error))
+          << u'\n';
     return Done;
 }
 

@@ -371,7 +371,7 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path,
             return problemResponse(405, tr("Use POST."));
         return validateConfig(request);
     }
-    if (path == u"/api/v1/config/revisions") {
+    if (path == QLatin1String(Api::RevisionsPath)) {
         if (!staff)
             return staffOnly();
         return json(200, Api::revisionsToJson(m_store.revisions().list()));

@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     BackendClient client;
-    client.setSettings({QUrl(routerd.base), adminToken, {}});
+    client.setSettings({QUrl(routerd.base), adminToken, {}, {}});
     client.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(demoOrganization()));
     const Organization org = demoOrganization();
 

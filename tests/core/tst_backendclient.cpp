@@ -70,7 +70,7 @@ void TestBackendClient::aRedirectToAnotherPortIsNotFollowed()
         [&](const QByteArray &) { return redirectTo(elsewhere.base() + u"/steal"_s); });
     BackendClient client;
     client.setTimeout(5000);
-    client.setSettings({QUrl(backend.base()), "secret-token", {}});
+    client.setSettings({QUrl(backend.base()), "secret-token", {}, {}});
     const BackendResponse r = client.sendAndWait("GET", u"/api/v1/events"_s);
     QVERIFY(!r.ok());
     QCOMPARE(backend.requests.size(), 1);
@@ -86,7 +86,7 @@ void TestBackendClient::aRedirectWithinTheBackendIsFollowedWithTheToken()
     });
     BackendClient client;
     client.setTimeout(5000);
-    client.setSettings({QUrl(backend.base()), "secret-token", {}});
+    client.setSettings({QUrl(backend.base()), "secret-token", {}, {}});
     const BackendResponse r = client.sendAndWait("GET", u"/api/v1/old"_s);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(backend.requests.size(), 2);

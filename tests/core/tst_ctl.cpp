@@ -1,6 +1,9 @@
 // switchboardctl as a script would run it: the real executable, real files and databases,
 // its output and exit codes.
 
+#include "api/vocabulary.h"
+#include "backend/backendclient.h"
+#include "backend/ctlsessions.h"
 #include "config/configdocument.h"
 #include "demo/demoorganization.h"
 #include "routerdprocess.h"
@@ -9,6 +12,8 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +73,7 @@ private slots:
     void simulateRefusesBadInput_data();
     void simulateRefusesBadInput();
     void pushSendsAndRemembersTheRevision();
+    void loginKeepsASessionForPush();
 
 private:
     QTemporaryDir m_dir;
@@ -364,6 +370,65 @@ void TestCtl::simulateRefusesBadInput()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.out.contains("timeout"), refused.out.constData());
     QVERIFY2(refused.err.contains(u"Nothing was simulated"_s), qPrintable(refused.err));
+}
+
+void TestCtl::loginKeepsASessionForPush()
+{
+    Test::RouterdProcess routerd;
+    QVERIFY2(routerd.start(m_dir.filePath(u"login-routerd.sqlite"_s)), routerd.log().constData());
+    QString error;
+    const QString database = m_dir.filePath(u"login.sqlite"_s);
+    {
+        auto db = Database::open(database, &error);
+        QVERIFY2(db, qPrintable(error));
+        OrganizationStore store(*db);
+        QVERIFY(store.prepare(&error) && store.replace(demoOrganization(), &error));
+    }
+    // The admin pushes the demo and sets Johan's (a manager's) password.
+    BackendClient admin;
+    admin.setSettings({QUrl(routerd.base), Test::adminToken, {}, {}});
+    QVERIFY(admin.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(demoOrganization()))
+                .ok());
+    QVERIFY(admin.sendAndWait("PUT", Api::passwordPath(u"johan"_s),
+                              QJsonDocument(Api::passwordChange({}, u"johans password"_s))
+                                  .toJson())
+                .ok());
+    const QStringList login{u"login"_s, u"--backend"_s, routerd.base, u"--user"_s,
+                            u"JOHAN@acme-realty.example"_s, u"--password-file"_s, u"-"_s};
+    Run run = ctl(login, "not it\n");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"Not signed in: That login and password do not match."_s),
+             qPrintable(run.err));
+    run = ctl(login, "johans password\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("as johan (manager)"), run.out.constData());
+    const QString kept = CtlSessions::path(QUrl(routerd.base));
+    QVERIFY(QFile::exists(kept));
+    // Readable by this user only: no group or other bits.
+    QVERIFY(QFile::permissions(kept) & QFile::ReadOwner);
+    QCOMPARE(int(QFile::permissions(kept) & 0x0077), 0);
+
+    // push without --token-file takes the session: a manager's push, recorded as his.
+    const QStringList push{u"push"_s, u"--database"_s, database, u"--backend"_s, routerd.base,
+                           u"--overwrite"_s};
+    run = ctl(push);
+    QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 2."_s), qPrintable(run.err));
+    const QJsonArray revisions = QJsonDocument::fromJson(
+                                     admin.sendAndWait("GET", u"/api/v1/config/revisions"_s).body)
+                                     .array();
+    QCOMPARE(revisions.first().toObject().value(u"pushed_by").toString(), u"johan"_s);
+
+    // logout ends it, here and there; push then says how to sign in.
+    const QByteArray token = Test::readFile(kept).trimmed();
+    run = ctl({u"logout"_s, u"--backend"_s, routerd.base});
+    QVERIFY2(run.exitCode == 0 && run.out.contains("Signed out"), run.out.constData());
+    QVERIFY(!QFile::exists(kept));
+    BackendClient old;
+    old.setSettings({QUrl(routerd.base), token, {}, {}});
+    QCOMPARE(old.sendAndWait("GET", u"/api/v1/me"_s).status, 401);
+    run = ctl(push);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"switchboardctl login"_s), qPrintable(run.err));
 }
 
 void TestCtl::pushSendsAndRemembersTheRevision()

@@ -4,7 +4,7 @@
 // TLS with a custom certificate authority.
 
 #include "backend/backendconnection.h"
-#include "backend/backendsettingsdialog.h"
+#include "backend/signindialog.h"
 #include "backend/credentialstore.h"
 #include "backend/pushcontroller.h"
 #include "config/configdocument.h"
@@ -18,6 +18,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -83,15 +84,19 @@ int modeOf(const QString &path)
 }
 
 // The settings dialog's fields, found by their names.
-QLineEdit *urlEdit(const BackendSettingsDialog *dialog)
+QLineEdit *urlEdit(const SignInDialog *dialog)
 {
     return child<QLineEdit>(dialog, u"urlEdit"_s);
 }
-QLineEdit *tokenEdit(const BackendSettingsDialog *dialog)
+QLineEdit *tokenEdit(const SignInDialog *dialog)
 {
     return child<QLineEdit>(dialog, u"tokenEdit"_s);
 }
-QLabel *resultLabel(const BackendSettingsDialog *dialog)
+QCheckBox *adminTokenCheck(const SignInDialog *dialog)
+{
+    return child<QCheckBox>(dialog, u"adminTokenCheck"_s);
+}
+QLabel *resultLabel(const SignInDialog *dialog)
 {
     return child<QLabel>(dialog, u"resultLabel"_s);
 }
@@ -187,7 +192,7 @@ void TestBackend::cleanup()
 bool TestBackend::configure(const QString &base)
 {
     QString error;
-    if (!connection()->configure({QUrl(base), adminToken, {}}, &error)) {
+    if (!connection()->configure({QUrl(base), adminToken, {}, {}}, &error)) {
         qWarning("%s", qPrintable(error));
         return false;
     }
@@ -207,7 +212,7 @@ PushController::Outcome TestBackend::push()
 int TestBackend::pushFromElsewhere(const Organization &organization)
 {
     BackendClient other;
-    other.setSettings({QUrl(m_routerd->base), adminToken, {}});
+    other.setSettings({QUrl(m_routerd->base), adminToken, {}, {}});
     const int current = other.sendAndWait("GET", u"/healthz"_s).object().value(u"revision").toInt();
     const BackendResponse r =
         other.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(organization),
@@ -218,27 +223,32 @@ int TestBackend::pushFromElsewhere(const Organization &organization)
 QByteArray TestBackend::backendDocument()
 {
     BackendClient client;
-    client.setSettings({QUrl(m_routerd->base), adminToken, {}});
+    client.setSettings({QUrl(m_routerd->base), adminToken, {}, {}});
     return client.sendAndWait("GET", u"/api/v1/config"_s).body;
 }
 
 void TestBackend::settingsKeepTheTokenOutOfTheDatabase()
 {
-    auto *dialog = new BackendSettingsDialog(connection(), m_window);
+    // First setup: no one has a password yet, so the admin signs in with the admin token.
+    auto *dialog = new SignInDialog(connection(), m_window);
     urlEdit(dialog)->setText(m_routerd->base);
+    QVERIFY(!tokenEdit(dialog)->isVisibleTo(dialog));
+    adminTokenCheck(dialog)->setChecked(true);
+    QVERIFY(tokenEdit(dialog)->isVisibleTo(dialog));
     tokenEdit(dialog)->setText(QString::fromLatin1(adminToken));
     dialog->testConnection();
     QTRY_VERIFY_WITH_TIMEOUT(resultLabel(dialog)->text().startsWith(u"Connected"_s), 10000);
     tokenEdit(dialog)->setText(u"wrong-token"_s);
     dialog->testConnection();
-    QTRY_VERIFY_WITH_TIMEOUT(resultLabel(dialog)->text().contains(u"refused the admin token"_s),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        resultLabel(dialog)->text().contains(u"did not accept these credentials"_s), 10000);
     tokenEdit(dialog)->setText(QString::fromLatin1(adminToken));
     dialog->accept();
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
     QTRY_COMPARE_WITH_TIMEOUT(connection()->state(), BackendConnection::State::Connected, 10000);
     QCOMPARE(m_window->backendLabel()->text(),
              u"Backend: connected at revision 0 — unpushed changes"_s);
+    QCOMPARE(m_window->identityLabel()->text(), u"Signed in as the admin token"_s);
     QVERIFY(m_window->pushAction()->isEnabled());
 
     // The token: in a file only this user can read, in a folder only this user can enter.
@@ -416,7 +426,7 @@ void TestBackend::errorsBlockAndWarningsAsk()
     QCOMPARE(push(), PushController::Outcome::Blocked);
     QVERIFY(m_script->errorsShown > 0);
     BackendClient client;
-    client.setSettings({QUrl(m_routerd->base), adminToken, {}});
+    client.setSettings({QUrl(m_routerd->base), adminToken, {}, {}});
     QCOMPARE(client.sendAndWait("GET", u"/healthz"_s).object().value(u"revision").toInt(), 0);
 }
 
@@ -481,7 +491,7 @@ void TestBackend::tlsWithACustomCertificateAuthority()
     const QUrl url(u"https://127.0.0.1:%1"_s.arg(server.serverPort()));
 
     BackendClient client;
-    client.setSettings({url, adminToken, {}});
+    client.setSettings({url, adminToken, {}, {}});
     BackendResponse reply = client.sendAndWait("GET", u"/healthz"_s);
     QCOMPARE(reply.failure, BackendResponse::Tls);
     QVERIFY2(reply.error.contains(u"certificate this computer does not trust"_s),
@@ -491,7 +501,7 @@ void TestBackend::tlsWithACustomCertificateAuthority()
     QVERIFY(!BackendClient::checkCaFile(dataPath(u"tls/README.md"_s), &error));
     QVERIFY(error.contains(u"holds no certificate"_s));
     QVERIFY(BackendClient::checkCaFile(dataPath(u"tls/ca.pem"_s), &error));
-    client.setSettings({url, adminToken, dataPath(u"tls/ca.pem"_s)});
+    client.setSettings({url, adminToken, dataPath(u"tls/ca.pem"_s), {}});
     reply = client.sendAndWait("GET", u"/healthz"_s);
     QVERIFY2(reply.ok(), qPrintable(reply.error));
     QCOMPARE(reply.object().value(u"revision").toInt(), 7);

@@ -19,9 +19,16 @@ namespace Switchboard {
 namespace {
 const QString urlKey = u"backend.url"_s;
 
-QString caKey(const QString &url)
+// This user's settings for one backend: its CA file, and who signed in there last.
+QString backendKey(const QString &url, const QString &name)
 {
-    return u"backends/"_s + QString::fromLatin1(url.toUtf8().toPercentEncoding()) + u"/caFile"_s;
+    return u"backends/"_s + QString::fromLatin1(url.toUtf8().toPercentEncoding()) + u'/' + name;
+}
+
+// Where a token is kept: per URL, and per person for a session (the admin token: the URL).
+QString account(const QString &url, const QString &login)
+{
+    return login.isEmpty() ? url : login + u" at "_s + url;
 }
 } // namespace
 
@@ -43,9 +50,11 @@ BackendConnection::BackendConnection(OrganizationDocument *document, QObject *pa
     // The token comes from the keychain without holding up the start: the connection is
     // "connecting" until it is there.
     m_state = State::Checking;
-    CredentialStore::fetch(url, this, [this, url](std::optional<QByteArray> token) {
-        m_client.setSettings({QUrl(url), token.value_or(QByteArray()),
-                              ConsoleSettings().value(caKey(url)).toString()});
+    const ConsoleSettings settings;
+    const QString login = settings.value(backendKey(url, u"login"_s)).toString();
+    const QString ca = settings.value(backendKey(url, u"caFile"_s)).toString();
+    CredentialStore::fetch(account(url, login), this, [this, url, login, ca](std::optional<QByteArray> token) {
+        m_client.setSettings({QUrl(url), token.value_or(QByteArray()), ca, login});
         updateUnpushed();
         m_poll.start();
         check();
@@ -80,13 +89,17 @@ bool BackendConnection::configure(const BackendSettings &settings, QString *erro
     const QString url = settings.url.toString();
     if (!m_document->store().setSetting(urlKey, url, error))
         return false;
-    const CredentialStore::Result kept = CredentialStore::save(url, settings.token);
+    const CredentialStore::Result kept =
+        CredentialStore::save(account(url, settings.login), settings.token);
     if (!kept.ok) {
         *error = kept.error;
         return false;
     }
-    ConsoleSettings().setValue(caKey(url), settings.caFile);
+    ConsoleSettings console;
+    console.setValue(backendKey(url, u"caFile"_s), settings.caFile);
+    console.setValue(backendKey(url, u"login"_s), settings.login);
     m_client.setSettings(settings);
+    setIdentity(std::nullopt);
     updateUnpushed();
     setState(settings.isConfigured() ? State::Checking : State::NotConfigured, -1, {});
     if (settings.isConfigured()) {
@@ -98,13 +111,89 @@ bool BackendConnection::configure(const BackendSettings &settings, QString *erro
     return true;
 }
 
+void BackendConnection::signIn(const QUrl &url, const QString &caFile, const QString &login,
+                               const QString &password,
+                               std::function<void(bool, const QString &)> done)
+{
+    auto *probe = new BackendClient(this);
+    probe->setSettings({url, {}, caFile, {}});
+    RouterdClient(probe).signIn(
+        login, password, probe,
+        [this, probe, url, caFile, done](const BackendResponse &r, const Api::Session &session) {
+            probe->deleteLater();
+            if (!r.ok()) {
+                // routerd's own sentence ("That login and password do not match.") says it best.
+                const QString said = r.object().value(u"error").toString();
+                done(false, r.status == 401 || r.status == 429 ? said : r.error);
+                return;
+            }
+            QString error;
+            const bool kept = configure(
+                {url, session.token.toLatin1(), caFile, session.user}, &error);
+            done(kept, error);
+        });
+}
+
+void BackendConnection::signOut()
+{
+    const BackendSettings was = m_client.settings();
+    if (!was.token.isEmpty() && !was.login.isEmpty()) {
+        // The backend ends the session; whatever it answers, this computer forgets it.
+        auto *ending = new BackendClient(this);
+        ending->setSettings(was);
+        RouterdClient(ending).signOut(ending,
+                                      [ending](const BackendResponse &) { ending->deleteLater(); });
+    }
+    CredentialStore::remove(account(was.url.toString(), was.login));
+    m_client.setSettings({was.url, {}, was.caFile, was.login});
+    m_poll.stop();
+    setIdentity(std::nullopt);
+    setState(was.isConfigured() ? State::SignedOut : State::NotConfigured, -1, {});
+}
+
+std::optional<Role> BackendConnection::role() const
+{
+    return m_identity ? roleFromKey(m_identity->role) : std::nullopt;
+}
+
+QString BackendConnection::identityText() const
+{
+    if (!m_identity)
+        return {};
+    if (m_identity->user.isEmpty())
+        return tr("the admin token");
+    const std::optional<Role> r = role();
+    const QString roleName = !r                     ? m_identity->role
+                             : *r == Role::Admin   ? tr("admin")
+                             : *r == Role::Manager ? tr("manager")
+                                                   : tr("agent");
+    return tr("%1 (%2)").arg(m_identity->name.isEmpty() ? m_identity->user : m_identity->name,
+                             roleName);
+}
+
+void BackendConnection::setIdentity(const std::optional<Api::Me> &identity)
+{
+    const bool same = identity.has_value() == m_identity.has_value() &&
+                      (!identity || (identity->user == m_identity->user &&
+                                     identity->role == m_identity->role &&
+                                     identity->name == m_identity->name &&
+                                     identity->groups == m_identity->groups));
+    m_identity = identity;
+    if (!same)
+        emit identityChanged();
+}
+
 void BackendConnection::check()
 {
     if (!m_client.isConfigured()) {
         setState(State::NotConfigured, -1, {});
         return;
     }
-    // Health says the revision; a call that needs the token, that the token is accepted.
+    if (m_client.settings().token.isEmpty()) {
+        setState(State::SignedOut, -1, {});
+        return;
+    }
+    // Health says the revision; who the token is, that it is taken (and what they may do).
     const RouterdClient api(&m_client);
     api.health(this, [this, api](const BackendResponse &health, int revision) {
         if (!health.ok()) {
@@ -115,13 +204,25 @@ void BackendConnection::check()
                      -1, health.error);
             return;
         }
-        api.checkToken(this, [this, revision](const BackendResponse &auth) {
-            if (!auth.ok())
-                setState(auth.failure == BackendResponse::Unreachable ? State::Unreachable
-                                                                      : State::Refused,
-                         revision, auth.error);
-            else
+        api.me(this, [this, revision](const BackendResponse &auth, const Api::Me &me) {
+            if (auth.ok()) {
+                setIdentity(me);
                 setState(State::Connected, revision, {});
+                return;
+            }
+            if (auth.failure == BackendResponse::Unreachable) {
+                setState(State::Unreachable, revision, auth.error); // who it is stays known
+                return;
+            }
+            const bool ended = auth.failure == BackendResponse::Refused &&
+                               !m_client.settings().login.isEmpty();
+            setIdentity(std::nullopt);
+            setState(State::Refused, revision, auth.error);
+            // A session that ended asks for a new one, once: the poll stops until then.
+            if (ended) {
+                m_poll.stop();
+                emit signInRequired();
+            }
         });
     });
 }
@@ -176,6 +277,8 @@ QString BackendConnection::statusText() const
         return tr("Backend: unreachable") + unpushed;
     case State::Refused:
         return tr("Backend: refused the connection") + unpushed;
+    case State::SignedOut:
+        return tr("Backend: signed out") + unpushed;
     }
     return {};
 }

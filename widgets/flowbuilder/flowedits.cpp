@@ -51,8 +51,17 @@ void FlowEdits::push(Channel channel, const std::optional<Graph> &after, const Q
         m_document, channel, m_document->graph(channel), after, text, mergeKey));
 }
 
+bool FlowEdits::mayChange()
+{
+    if (m_readOnly)
+        emit message(tr("Only admins change flows: this one is read-only."));
+    return !m_readOnly;
+}
+
 QString FlowEdits::addApplet(Channel channel, const SlotRef &slot, const QString &type)
 {
+    if (!mayChange())
+        return {};
     const AppletType *t = AppletCatalogue::instance().type(type);
     if (!t || !t->allowedIn(channel)) {
         emit message(tr("%1 cannot be used in this flow.").arg(t ? t->displayName() : type));
@@ -78,6 +87,8 @@ QString FlowEdits::addApplet(Channel channel, const SlotRef &slot, const QString
 bool FlowEdits::replaceApplet(Channel channel, const QString &id, const QString &type,
                                GraphEdit::Detached detached)
 {
+    if (!mayChange())
+        return false;
     const auto &graph = m_document->graph(channel);
     const AppletType *t = AppletCatalogue::instance().type(type);
     if (!graph || !graph->applets.contains(id) || !t || !t->allowedIn(channel))
@@ -95,6 +106,8 @@ bool FlowEdits::replaceApplet(Channel channel, const QString &id, const QString 
 
 bool FlowEdits::deleteApplet(Channel channel, const QString &id)
 {
+    if (!mayChange())
+        return false;
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id))
         return false;
@@ -108,6 +121,8 @@ bool FlowEdits::deleteApplet(Channel channel, const QString &id)
 
 bool FlowEdits::linkSlot(Channel channel, const SlotRef &slot, const QString &target)
 {
+    if (!mayChange())
+        return false;
     const auto &graph = m_document->graph(channel);
     if (!graph || (!slot.isStart() && !graph->applets.contains(slot.applet)) ||
         (!target.isEmpty() && !graph->applets.contains(target)))
@@ -135,6 +150,8 @@ bool FlowEdits::linkSlot(Channel channel, const SlotRef &slot, const QString &ta
 
 bool FlowEdits::renameApplet(Channel channel, const QString &id, const QString &name)
 {
+    if (!mayChange())
+        return false;
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id) || graph->applets[id].name == name.trimmed())
         return false;
@@ -148,6 +165,8 @@ bool FlowEdits::renameApplet(Channel channel, const QString &id, const QString &
 bool FlowEdits::setConfig(Channel channel, const QString &id, const QJsonObject &config,
                            const QString &field, QString *problem)
 {
+    if (!mayChange())
+        return false;
     const auto &graph = m_document->graph(channel);
     if (!graph || !graph->applets.contains(id))
         return false;

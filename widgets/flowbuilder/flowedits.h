@@ -21,6 +21,9 @@ public:
     explicit FlowEdits(FlowDocument *document, QObject *parent = nullptr);
 
     FlowDocument *document() const { return m_document; }
+    // Read-only (a manager signed in): every change below is refused, and says why.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
 
     // Puts a new applet of `type` into the empty `slot`; returns its id, or empty.
     QString addApplet(Channel channel, const SlotRef &slot, const QString &type);
@@ -48,7 +51,11 @@ private:
     void push(Channel channel, const std::optional<Graph> &after, const QString &text,
               const QString &mergeKey = {});
 
+    // False, and the reason in message(), when the flow is read-only.
+    bool mayChange();
+
     FlowDocument *m_document;
+    bool m_readOnly = false;
 };
 
 } // namespace Switchboard

@@ -290,11 +290,22 @@ void FlowWindow::setInteraction(std::unique_ptr<FlowInteraction> interaction)
     m_interaction = std::move(interaction);
 }
 
+void FlowWindow::setReadOnly(bool readOnly)
+{
+    m_editor->setReadOnly(readOnly);
+    for (AppletPalette *palette : m_palettes)
+        palette->setEnabled(!readOnly);
+    m_inspector->setEnabled(!readOnly);
+    updateTitle();
+}
+
 void FlowWindow::updateTitle()
 {
-    setWindowTitle(tr("Flow: %1[*] — Switchboard").arg(m_document->flow().name));
+    setWindowTitle(m_editor->isReadOnly()
+                       ? tr("Flow: %1 (read-only) — Switchboard").arg(m_document->flow().name)
+                       : tr("Flow: %1[*] — Switchboard").arg(m_document->flow().name));
     setWindowModified(m_document->isModified());
-    m_save->setEnabled(m_document->isModified());
+    m_save->setEnabled(m_document->isModified() && !m_editor->isReadOnly());
 }
 
 void FlowWindow::updateFindings()

@@ -49,6 +49,8 @@ public:
     // next edit of that graph or Clear Route takes it away.
     void highlightPath(Channel channel, const QStringList &appletIds);
     void clearHighlight();
+    // To look at, not to change (a manager signed in): no palette, no settings, no saving.
+    void setReadOnly(bool readOnly);
 
 signals:
     // "Test call…": the main window runs it, with a number of this flow picked.

@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QMenu>
 #include <QMessageBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
 #include <QTreeView>
@@ -101,7 +102,7 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
             &FlowsPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FlowsPage::updateActions);
 
-    auto *createButton =
+    auto *createButton = m_createButton =
         new QPushButton(QIcon(u":/icons/actions/add.svg"_s), m_create->text(), this);
     createButton->setStyleSheet(
         u"QPushButton { background: #2e7d32; color: white; font-weight: bold;"
@@ -119,11 +120,25 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     }
     header->addSpacing(12);
     header->addWidget(createButton);
+    m_readOnlyNote = new QLabel(tr("You can look at the flows; only admins change them."), this);
+    m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
+    m_readOnlyNote->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_readOnlyNote);
     layout->addWidget(m_view);
     if (m_model->rowCount() > 0)
         m_view->setCurrentIndex(m_model->index(0, 0));
+    updateActions();
+}
+
+void FlowsPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_view->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                     : QAbstractItemView::EditKeyPressed |
+                                           QAbstractItemView::SelectedClicked);
+    m_readOnlyNote->setVisible(readOnly);
     updateActions();
 }
 
@@ -142,12 +157,17 @@ void FlowsPage::selectFlow(const QString &flowId)
 void FlowsPage::updateActions()
 {
     const bool any = !currentFlowId().isEmpty();
-    for (QAction *a : {m_open, m_rename, m_duplicate, m_delete})
-        a->setEnabled(any);
+    m_open->setEnabled(any);
+    for (QAction *a : {m_rename, m_duplicate, m_delete})
+        a->setEnabled(any && !m_readOnly);
+    m_create->setEnabled(!m_readOnly);
+    m_createButton->setEnabled(!m_readOnly);
 }
 
 void FlowsPage::createFlow()
 {
+    if (m_readOnly)
+        return;
     NameDialog dialog(
         tr("Create a New Flow"), tr("Flow name:"), QString(),
         [this](const QString &name) { return m_editor->flowNameProblem(name); }, this);
@@ -162,12 +182,16 @@ void FlowsPage::createFlow()
 
 void FlowsPage::renameFlow()
 {
+    if (m_readOnly)
+        return;
     if (m_view->currentIndex().isValid())
         m_view->edit(m_view->currentIndex().siblingAtColumn(FlowsModel::NameColumn));
 }
 
 void FlowsPage::duplicateFlow()
 {
+    if (m_readOnly)
+        return;
     const QString id = m_editor->duplicateFlow(currentFlowId());
     if (!id.isEmpty())
         selectFlow(id);
@@ -175,6 +199,8 @@ void FlowsPage::duplicateFlow()
 
 void FlowsPage::deleteFlow()
 {
+    if (m_readOnly)
+        return;
     const QString id = currentFlowId();
     if (id.isEmpty())
         return;
@@ -196,6 +222,8 @@ void FlowsPage::deleteFlow()
 
 void FlowsPage::showNumbersMenu(const QString &flowId, const QPoint &at)
 {
+    if (m_readOnly)
+        return;
     const Organization &org = m_document->organization();
     QMenu menu(this);
     const QStringList own = m_editor->numbersOf(flowId);

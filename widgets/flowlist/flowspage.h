@@ -7,6 +7,9 @@
 class QAction;
 class QTreeView;
 
+class QLabel;
+class QPushButton;
+
 namespace Switchboard {
 
 class FlowsModel;
@@ -27,6 +30,10 @@ public:
     FlowsModel *model() const { return m_model; }
     QString currentFlowId() const;
     void selectFlow(const QString &flowId);
+    // Flows to look at, not to change (a manager signed in): no create, rename, duplicate,
+    // delete or number assignment; the builder opens read-only.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
     void createFlow();
     void renameFlow();
@@ -46,6 +53,9 @@ private:
     FlowsModel *m_model;
     QTreeView *m_view;
     QAction *m_create;
+    QPushButton *m_createButton = nullptr;
+    QLabel *m_readOnlyNote = nullptr;
+    bool m_readOnly = false;
     QAction *m_open;
     QAction *m_rename;
     QAction *m_duplicate;

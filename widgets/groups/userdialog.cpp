@@ -1,5 +1,7 @@
 #include "userdialog.h"
 
+#include "backend/routerdclient.h"
+
 #include "model/appletvalues.h"
 
 #include "model/identifiers.h"
@@ -141,6 +143,11 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     layout->addWidget(m_greeting);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
+    m_passwordStatus = new QLabel(this);
+    m_passwordStatus->setObjectName(u"passwordStatus"_s);
+    m_passwordStatus->setWordWrap(true);
+    m_passwordStatus->hide();
+    layout->insertWidget(layout->indexOf(m_buttons), m_passwordStatus);
     resize(520, 520);
     updateState();
 }
@@ -216,6 +223,70 @@ void UserDialog::updateState()
     m_greeting->setPlaceholderText(m_greetingKind->currentData().toInt() == PlayGreeting
                                        ? u"https://example.com/greeting.mp3"_s
                                        : tr("You have reached Nancy. Please leave a message."));
+}
+
+void UserDialog::offerPasswordSetting(BackendClient *backend)
+{
+    if (m_user.id.isEmpty() || m_backend)
+        return; // a user the backend does not know yet has no password to set
+    m_backend = backend;
+    QPushButton *set = m_buttons->addButton(tr("Set &password…"), QDialogButtonBox::ActionRole);
+    set->setObjectName(u"setPasswordButton"_s);
+    set->setToolTip(tr("Set %1's password on the routing backend").arg(m_user.displayName()));
+    connect(set, &QPushButton::clicked, this, &UserDialog::askForPassword);
+}
+
+QDialog *UserDialog::askForPassword()
+{
+    auto *ask = new QDialog(this);
+    ask->setObjectName(u"passwordDialog"_s);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Set %1's password").arg(m_user.displayName()));
+    auto *password = new QLineEdit(ask);
+    auto *again = new QLineEdit(ask);
+    password->setObjectName(u"newPasswordEdit"_s);
+    again->setObjectName(u"repeatPasswordEdit"_s);
+    for (QLineEdit *e : {password, again})
+        e->setEchoMode(QLineEdit::Password);
+    auto *why = new QLabel(ask);
+    why->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, ask);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Set password"));
+    const auto check = [=] {
+        const QString p = password->text();
+        const QString problem =
+            p.size() < 10          ? tr("At least 10 characters.")
+            : again->text() != p   ? tr("The two passwords differ.")
+                                   : QString();
+        why->setText(problem);
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    };
+    connect(password, &QLineEdit::textChanged, ask, check);
+    connect(again, &QLineEdit::textChanged, ask, check);
+    check();
+    connect(buttons, &QDialogButtonBox::rejected, ask, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, ask, [this, ask, password] {
+        m_passwordStatus->show();
+        m_passwordStatus->setText(tr("Setting the password…"));
+        RouterdClient(m_backend).setPassword(
+            m_user.id, password->text(), this, [this](const BackendResponse &r) {
+                m_passwordStatus->setText(
+                    r.ok() ? tr("Password set. %1 signs in with it from now on; their other "
+                                "sessions have ended.")
+                                 .arg(m_user.displayName())
+                           : tr("The password was not set: %1").arg(r.error));
+            });
+        ask->accept();
+    });
+    auto *form = new QFormLayout;
+    form->addRow(tr("&New password:"), password);
+    form->addRow(tr("&Again:"), again);
+    auto *layout = new QVBoxLayout(ask);
+    layout->addLayout(form);
+    layout->addWidget(why);
+    layout->addWidget(buttons);
+    ask->open();
+    return ask;
 }
 
 } // namespace Switchboard

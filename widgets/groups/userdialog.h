@@ -28,6 +28,13 @@ public:
 
     void addDevice(DeviceKind kind, const QString &address);
 
+    // For an admin signed in to the backend: "Set password…", which asks for the new
+    // password twice and sets it there (every session of theirs ends). Passwords are the
+    // backend's alone: nothing of them is kept in the organization.
+    void offerPasswordSetting(class BackendClient *backend);
+    // Opens the password prompt (the button's action); it sets the password when accepted.
+    QDialog *askForPassword();
+
 private:
     void updateState();
 
@@ -40,6 +47,8 @@ private:
     QPlainTextEdit *m_greeting;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    QLabel *m_passwordStatus = nullptr;
+    class BackendClient *m_backend = nullptr;
 };
 
 } // namespace Switchboard

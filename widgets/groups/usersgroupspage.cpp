@@ -1,5 +1,7 @@
 #include "usersgroupspage.h"
 
+#include "backend/backendconnection.h"
+
 #include "document/organizationdocument.h"
 #include "groups/confirmdeletedialog.h"
 #include "groups/groupdialog.h"
@@ -340,6 +342,8 @@ void UsersGroupsPage::editUser()
     if (!user)
         return;
     UserDialog dialog(*user, this);
+    if (m_backend && m_backend->role() == Role::Admin)
+        dialog.offerPasswordSetting(m_backend->client());
     if (dialog.exec() == QDialog::Accepted)
         m_editor->editUser(ids.first(), dialog.user());
 }

@@ -28,6 +28,8 @@ public:
     explicit UsersGroupsPage(OrganizationDocument *document, QWidget *parent = nullptr);
 
     UsersGroupsEdits *editor() const { return m_editor; }
+    // Where an admin sets people's passwords (the user dialog's "Set password…").
+    void setBackend(class BackendConnection *backend) { m_backend = backend; }
     QTreeView *usersView() const { return m_usersView; }
     QTreeView *membersView() const { return m_membersView; }
     QLineEdit *searchField() const { return m_search; }
@@ -60,6 +62,7 @@ private:
 
     OrganizationDocument *m_document;
     UsersGroupsEdits *m_editor;
+    class BackendConnection *m_backend = nullptr;
     UsersModel *m_users;
     QSortFilterProxyModel *m_usersFilter;
     GroupsModel *m_groups;

@@ -8,7 +8,6 @@
 #include "shell/pageheader.h"
 
 #include "consolesettings.h"
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,7 +37,6 @@ namespace {
 constexpr int OwnerRole = Qt::UserRole + 1;
 constexpr int KindRole = Qt::UserRole + 2;
 constexpr int LabelRole = Qt::UserRole + 3;
-const QString signedInKey = u"inbox/signedInUser"_s;
 } // namespace
 
 InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connection, QWidget *parent)
@@ -47,7 +45,6 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_connection(connection)
     , m_model(new InboxModel(connection->client(), &document->organization(), this))
     , m_stack(new QStackedWidget(this))
-    , m_user(new QComboBox(this))
     , m_sections(new QTreeWidget(this))
     , m_list(new QTableView(this))
     , m_title(new QLabel(this))
@@ -70,21 +67,16 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_detail(new QWidget(this))
 {
     // Named, so that the tests can find them.
-    m_user->setObjectName(u"userCombo"_s);
     m_sections->setObjectName(u"sections"_s);
     m_list->setObjectName(u"list"_s);
     m_replies->setObjectName(u"repliesLabel"_s);
     m_replyEdit->setObjectName(u"replyEdit"_s);
     m_status->setObjectName(u"statusLabel"_s);
     m_timer->setObjectName(u"refreshTimer"_s);
-    // Header: who is reading, their Active Groups, refresh.
+    // Header: the Active Groups of whoever is signed in (the status bar says who), refresh.
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Inbox"), this));
     header->addStretch();
-    auto *signedIn = new QLabel(tr("Signed in &as:"), this);
-    signedIn->setBuddy(m_user);
-    header->addWidget(signedIn);
-    header->addWidget(m_user);
     auto *activeGroups =
         new QPushButton(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
     activeGroups->setToolTip(
@@ -99,16 +91,17 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(refreshButton, &QToolButton::clicked, this, &InboxPage::refresh);
     header->addWidget(refreshButton);
 
-    // Without a backend there is nothing to read: say so, and offer to set it up.
+    // Without anyone signed in there is nothing to read: say so, and offer to sign in.
     auto *empty = new QWidget(this);
     auto *emptyLayout = new QVBoxLayout(empty);
-    auto *note = new QLabel(tr("Texts and voicemails are kept by the routing backend. Set up "
-                               "where it is, and \"My messages\" and your groups' inboxes appear "
+    auto *note = new QLabel(tr("Texts and voicemails are kept by the routing backend. Sign in "
+                               "to it, and \"My messages\" and your groups' inboxes appear "
                                "here."),
                             empty);
     note->setWordWrap(true);
-    auto *setUp =
-        new QPushButton(QIcon(u":/icons/actions/backend.svg"_s), tr("Set up the &backend…"), empty);
+    auto *setUp = new QPushButton(QIcon(u":/icons/actions/backend.svg"_s),
+                                  tr("Sign &in to the backend…"), empty);
+    setUp->setObjectName(u"signInButton"_s);
     connect(setUp, &QPushButton::clicked, this, &InboxPage::backendSettingsRequested);
     emptyLayout->addWidget(note);
     emptyLayout->addWidget(setUp, 0, Qt::AlignLeft);
@@ -205,32 +198,12 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_status);
 
-    // Who is signed in: remembered on this computer.
-    const auto fillUsers = [this] {
-        const QString keep = signedInUser();
-        QSignalBlocker block(m_user);
-        m_user->clear();
-        for (const User &u : m_document->organization().users)
-            m_user->addItem(u.displayName(), u.id);
-        QString wanted = keep.isEmpty() ? ConsoleSettings().value(signedInKey).toString() : keep;
-        if (m_user->findData(wanted) < 0) {
-            for (const User &u : m_document->organization().users) {
-                if (u.role == Role::Admin) {
-                    wanted = u.id; // the person most likely at this console
-                    break;
-                }
-            }
-        }
-        m_user->setCurrentIndex(std::max(0, m_user->findData(wanted)));
-    };
-    fillUsers();
-    connect(m_document, &OrganizationDocument::organizationReset, this, [this, fillUsers] {
-        fillUsers();
+    // The sections are those of whoever is signed in: their own and their groups'.
+    connect(m_document, &OrganizationDocument::organizationReset, this,
+            &InboxPage::rebuildSections);
+    connect(m_connection, &BackendConnection::identityChanged, this, [this] {
         rebuildSections();
-    });
-    connect(m_user, &QComboBox::currentIndexChanged, this, [this] {
-        ConsoleSettings().setValue(signedInKey, signedInUser());
-        rebuildSections();
+        updateAvailability();
     });
 
     connect(m_sections, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -273,19 +246,24 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
 
 QString InboxPage::signedInUser() const
 {
-    return m_user->currentData().toString();
-}
-
-void InboxPage::setSignedInUser(const QString &userId)
-{
-    m_user->setCurrentIndex(m_user->findData(userId));
+    const auto &me = m_connection->identity();
+    return me ? me->user : QString();
 }
 
 QStringList InboxPage::owners() const
 {
-    QStringList list{Owner::user(signedInUser()).queryKey()};
-    for (const Group &g : m_document->organization().groups) {
-        if (g.indexOfMember(signedInUser()) >= 0)
+    // Their own and their groups', as the backend says (its current revision); the admin
+    // token, no one's own: every group's.
+    const auto &me = m_connection->identity();
+    if (!me)
+        return {};
+    QStringList list;
+    if (!me->user.isEmpty()) {
+        list.append(Owner::user(me->user).queryKey());
+        for (const QString &g : me->groups)
+            list.append(Owner::group(g).queryKey());
+    } else {
+        for (const Group &g : m_document->organization().groups)
             list.append(Owner::group(g.id).queryKey());
     }
     return list;
@@ -301,11 +279,12 @@ void InboxPage::rebuildSections()
     for (const QString &owner : owners()) {
         const auto parsed = Owner::fromQueryKey(owner);
         const bool mine = parsed && !parsed->isGroup();
-        const Group *group =
-            mine || !parsed ? nullptr : m_document->organization().group(parsed->id);
-        if (!mine && !group)
+        if (!parsed)
             continue;
-        auto *top = new QTreeWidgetItem(m_sections, {mine ? tr("My messages") : group->name});
+        // A group this organization does not have (yet) goes by its id.
+        const Group *group = mine ? nullptr : m_document->organization().group(parsed->id);
+        auto *top = new QTreeWidgetItem(
+            m_sections, {mine ? tr("My messages") : group ? group->displayName() : parsed->id});
         top->setData(0, OwnerRole, owner);
         top->setIcon(
             0, QIcon(mine ? u":/icons/sections/inbox.svg"_s : u":/icons/sections/users.svg"_s));
@@ -390,7 +369,8 @@ void InboxPage::refresh()
 
 void InboxPage::updateAvailability()
 {
-    const bool configured = m_connection->client()->isConfigured();
+    const bool configured =
+        m_connection->client()->isConfigured() && m_connection->identity().has_value();
     m_stack->setCurrentIndex(configured ? 1 : 0);
     if (!configured)
         return;
@@ -462,6 +442,7 @@ void InboxPage::updateDetail()
     m_close->setVisible(!item.conversation.isEmpty());
     m_close->setEnabled(!item.closed);
     m_replyBox->setVisible(has && !voicemail);
+    m_delete->setEnabled(mayDelete(item));
 
     // Assign: the group's members, or anyone for a personal inbox.
     QMenu *menu = m_assign->menu();
@@ -524,10 +505,17 @@ void InboxPage::archive()
         m_model->setArchived(currentItemId(), true);
 }
 
+bool InboxPage::mayDelete(const Api::InboxItem &item) const
+{
+    // Admins delete anything; managers their groups' items; agents nothing (API.md's table).
+    const std::optional<Role> role = m_connection->role();
+    return role == Role::Admin || (role == Role::Manager && item.owner.isGroup());
+}
+
 void InboxPage::remove()
 {
     const QString id = currentItemId();
-    if (id.isEmpty())
+    if (id.isEmpty() || !m_delete->isEnabled())
         return;
     if (QMessageBox::question(
             this, tr("Delete"), tr("Delete this message for everyone who reads this inbox?"),

@@ -6,10 +6,11 @@
 // losing the selection); the item chosen, with what can be done to it: read or unread,
 // archive, delete, assign, close the conversation, open the recording, reply to a text.
 
+#include "api/vocabulary.h"
+
 #include <QWidget>
 
 class QLabel;
-class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -35,8 +36,8 @@ public:
               QWidget *parent = nullptr);
 
     InboxModel *model() const { return m_model; }
+    // Whoever is signed in to the backend (empty: nobody, or the admin token).
     QString signedInUser() const;
-    void setSignedInUser(const QString &userId);
     // Shows the list of `owner` ("user:ID" / "group:ID") and `kind` ("sms" / "voicemail").
     void showList(const QString &owner, const QString &kind);
     QString currentItemId() const;
@@ -62,6 +63,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    bool mayDelete(const Api::InboxItem &item) const;
     void rebuildSections();
     void updateCounts();
     void updateDetail();
@@ -74,7 +76,6 @@ private:
     BackendConnection *m_connection;
     InboxModel *m_model;
     QStackedWidget *m_stack;
-    QComboBox *m_user;
     QTreeWidget *m_sections;
     QTableView *m_list;
     QLabel *m_title;

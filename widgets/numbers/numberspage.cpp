@@ -150,12 +150,32 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    m_readOnlyNote =
+        new QLabel(tr("You can look at the numbers; only admins change them."), this);
+    m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
+    m_readOnlyNote->hide();
+    m_editing = {addButton, removeButton, blockButton, unblockButton, m_blockField};
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_readOnlyNote);
     layout->addWidget(split);
+}
+
+void NumbersPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QWidget *w : std::as_const(m_editing))
+        w->setEnabled(!readOnly);
+    m_view->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                     : QAbstractItemView::EditKeyPressed |
+                                           QAbstractItemView::DoubleClicked);
+    m_contactsView->setContextMenuPolicy(readOnly ? Qt::NoContextMenu : Qt::CustomContextMenu);
+    m_readOnlyNote->setVisible(readOnly);
 }
 
 void NumbersPage::addNumber()
 {
+    if (m_readOnly)
+        return;
     NumberDialog dialog([this](const QString &n) { return m_editor->numberProblem(n); }, this);
     if (dialog.exec() == QDialog::Accepted)
         m_editor->addNumber(dialog.number(), dialog.label());
@@ -163,6 +183,8 @@ void NumbersPage::addNumber()
 
 void NumbersPage::removeNumber()
 {
+    if (m_readOnly)
+        return;
     const QString number = m_view->currentIndex().data(NumbersModel::NumberRole).toString();
     if (!number.isEmpty())
         m_editor->removeNumber(number);
@@ -170,6 +192,8 @@ void NumbersPage::removeNumber()
 
 void NumbersPage::blockTyped()
 {
+    if (m_readOnly)
+        return;
     if (m_editor->block(m_blockField->text()))
         m_blockField->clear();
     else
@@ -178,6 +202,8 @@ void NumbersPage::blockTyped()
 
 void NumbersPage::unblockSelected()
 {
+    if (m_readOnly)
+        return;
     const QString number = m_blockedView->currentIndex().data().toString();
     if (!number.isEmpty())
         m_editor->unblock(number);
@@ -185,6 +211,8 @@ void NumbersPage::unblockSelected()
 
 void NumbersPage::showFlowMenu(const QString &number, const QPoint &at)
 {
+    if (m_readOnly)
+        return;
     const PhoneNumber *n = m_document->organization().number(number);
     if (!n)
         return;

@@ -37,6 +37,10 @@ public:
     // The pencil's drop-down: every flow, no flow, and "Create new flow…".
     void showFlowMenu(const QString &number, const QPoint &at);
 
+    // Numbers to look at, not to change (a manager signed in).
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
 signals:
     void openFlow(const QString &flowId, Switchboard::Channel channel);
 
@@ -51,6 +55,9 @@ private:
     QTreeView *m_contactsView;
     QLineEdit *m_blockField;
     QLabel *m_blockProblem;
+    QLabel *m_readOnlyNote = nullptr;
+    QList<QWidget *> m_editing; // what changes numbers, blocked numbers and contacts
+    bool m_readOnly = false;
 };
 
 } // namespace Switchboard

@@ -1,7 +1,8 @@
 #include "mainwindow.h"
 
 #include "backend/backendconnection.h"
-#include "backend/backendsettingsdialog.h"
+#include "backend/pushhistorydialog.h"
+#include "backend/signindialog.h"
 #include "backend/pushcontroller.h"
 #include "backend/pushdialogs.h"
 #include "document/organizationdocument.h"
@@ -27,6 +28,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -46,9 +48,12 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     , m_inbox(new InboxPage(m_document.get(), m_backend, m_pages))
     , m_backendLabel(new QLabel(this))
     , m_findingsLabel(new QLabel(this))
+    , m_identityLabel(new QLabel(this))
+    , m_signOut(new QToolButton(this))
 {
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
     resize(1180, 760);
+    m_usersGroups->setBackend(m_backend);
 
     const struct
     {
@@ -73,6 +78,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showSection(Section(i)); });
         addAction(go);
+        m_sectionActions.append(go);
     }
     m_navigation->setFixedWidth(200);
     m_navigation->setItemDelegate(new NavigationDelegate(m_navigation));
@@ -109,8 +115,14 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     });
     m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
     m_push->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_backendAction = new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("&Backend…"), this);
-    m_backendAction->setToolTip(tr("Where the routing backend is, and its admin token"));
+    m_backendAction =
+        new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("Sign &in…"), this);
+    m_backendAction->setToolTip(tr("Sign in to the routing backend"));
+    m_pushHistory =
+        new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("Push &History…"), this);
+    m_pushHistory->setObjectName(u"pushHistoryAction"_s);
+    m_pushHistory->setToolTip(tr("The revisions pushed to the backend, by whom and when"));
+    connect(m_pushHistory, &QAction::triggered, this, &MainWindow::showPushHistory);
     m_pushController = new PushController(m_document.get(), m_backend, this);
     {
         auto interaction = std::make_unique<DialogPushInteraction>(this);
@@ -123,9 +135,14 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
             [this](PushController::Outcome, const QString &message) {
                 statusBar()->showMessage(message, 8000);
             });
-    connect(m_backendAction, &QAction::triggered, this, &MainWindow::editBackend);
-    connect(m_inbox, &InboxPage::backendSettingsRequested, this, &MainWindow::editBackend);
-    // Active Groups for whoever is signed in at the inbox (admins may pick anyone).
+    connect(m_backendAction, &QAction::triggered, this, [this] { signIn(); });
+    connect(m_inbox, &InboxPage::backendSettingsRequested, this, [this] { signIn(); });
+    // A session that ended asks for a new one; nothing unsaved is touched meanwhile.
+    connect(m_backend, &BackendConnection::signInRequired, this, [this] {
+        signIn(tr("Your session has ended. Sign in again; your unsaved changes are kept."));
+    });
+    connect(m_backend, &BackendConnection::identityChanged, this, &MainWindow::applyRole);
+    // Active Groups for whoever is signed in (admins may pick anyone).
     m_activeGroups =
         new QAction(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
     m_activeGroups->setToolTip(tr("Which groups' calls and texts you take now, and whether you are "
@@ -145,20 +162,28 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     toolbar->addAction(m_redo);
     toolbar->addSeparator();
     toolbar->addAction(m_push);
+    toolbar->addAction(m_pushHistory);
     toolbar->addAction(m_backendAction);
 
     updateBackend();
-    auto *testCallAction =
-        new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
-    testCallAction->setObjectName(u"testCallAction"_s);
-    testCallAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    testCallAction->setToolTip(tr("Run a call or a text through the flows, unsaved changes "
-                                  "included, and see its route"));
-    connect(testCallAction, &QAction::triggered, this, [this] { testCall(); });
+    m_testCall = new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    m_testCall->setObjectName(u"testCallAction"_s);
+    m_testCall->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_testCall->setToolTip(tr("Run a call or a text through the flows, unsaved changes "
+                              "included, and see its route"));
+    connect(m_testCall, &QAction::triggered, this, [this] { testCall(); });
     toolbar->addSeparator();
-    toolbar->addAction(testCallAction);
+    toolbar->addAction(m_testCall);
     toolbar->addAction(m_activeGroups);
 
+    m_identityLabel->setObjectName(u"identityLabel"_s);
+    m_signOut->setObjectName(u"signOutButton"_s);
+    m_signOut->setText(tr("Sign &out"));
+    m_signOut->setAutoRaise(true);
+    m_signOut->setToolTip(tr("End your session on the backend and forget it on this computer"));
+    connect(m_signOut, &QToolButton::clicked, m_backend, &BackendConnection::signOut);
+    statusBar()->addPermanentWidget(m_identityLabel);
+    statusBar()->addPermanentWidget(m_signOut);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_findingsLabel);
 
@@ -179,6 +204,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     updateTitle();
     updateFindings();
     updateBadges();
+    applyRole();
     statusBar()->showMessage(tr("Opened %1").arg(m_document->databaseName()), 5000);
 }
 
@@ -207,12 +233,14 @@ void MainWindow::updateBadges()
 void MainWindow::updateBackend()
 {
     const bool configured = m_backend->state() != BackendConnection::State::NotConfigured;
-    m_push->setEnabled(configured);
+    const std::optional<Role> role = m_backend->role();
+    m_push->setEnabled(configured && role != Role::Agent);
+    m_pushHistory->setEnabled(configured && role != Role::Agent);
     m_push->setToolTip(
         configured
             ? tr("Send the configuration to %1").arg(m_backend->settings().url.toDisplayString())
             : tr("Send the configuration to the routing backend (set up "
-                 "with Backend… first)"));
+                 "with Sign in… first)"));
     m_backendLabel->setText(m_backend->statusText());
     m_backendLabel->setToolTip(m_backend->lastError());
     const bool trouble = m_backend->state() == BackendConnection::State::Unreachable ||
@@ -223,16 +251,66 @@ void MainWindow::updateBackend()
                                       : QString());
 }
 
+void MainWindow::applyRole()
+{
+    const std::optional<Role> role = m_backend->role();
+    const auto &me = m_backend->identity();
+    const QString who = m_backend->identityText();
+    m_identityLabel->setText(who.isEmpty() ? QString() : tr("Signed in as %1").arg(who));
+    m_identityLabel->setVisible(!who.isEmpty());
+    m_signOut->setVisible(me && !me->user.isEmpty());
+    // An agent: the inbox (and Active Groups) only.
+    const bool agent = role == Role::Agent;
+    for (const Section s : {UsersGroupsSection, FlowsSection, NumbersSection}) {
+        m_navigation->item(s)->setHidden(agent);
+        m_sectionActions[s]->setEnabled(!agent);
+    }
+    m_testCall->setVisible(!agent);
+    if (agent && currentSection() != InboxSection)
+        showSection(InboxSection);
+    // A manager: people and groups to edit, flows and numbers to look at.
+    const bool readOnly = role == Role::Manager;
+    m_flows->setReadOnly(readOnly);
+    m_numbers->setReadOnly(readOnly);
+    for (const QPointer<FlowWindow> &window : std::as_const(m_flowWindows)) {
+        if (window)
+            window->setReadOnly(readOnly);
+    }
+    updateBackend();
+}
+
+bool MainWindow::isSectionShown(Section section) const
+{
+    return !m_navigation->item(section)->isHidden();
+}
+
 ActiveGroupsDialog *MainWindow::showActiveGroups(const QString &userId)
 {
     return ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId,
                                        this);
 }
 
-void MainWindow::editBackend()
+SignInDialog *MainWindow::signIn(const QString &why)
 {
-    BackendSettingsDialog dialog(m_backend, this);
-    dialog.exec();
+    // One at a time: a session that ends while the dialog is open does not stack another.
+    if (!m_signInDialog) {
+        m_signInDialog = new SignInDialog(m_backend, this);
+        m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (!why.isEmpty())
+        m_signInDialog->setMessage(why);
+    m_signInDialog->open();
+    m_signInDialog->raise();
+    m_signInDialog->activateWindow();
+    return m_signInDialog;
+}
+
+PushHistoryDialog *MainWindow::showPushHistory()
+{
+    auto *dialog = new PushHistoryDialog(m_backend->client(), &m_document->organization(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 bool MainWindow::closeFlowWindows()
@@ -251,6 +329,8 @@ MainWindow::Section MainWindow::currentSection() const
 
 void MainWindow::showSection(Section section)
 {
+    if (!isSectionShown(section))
+        return; // not this role's
     m_navigation->setCurrentRow(section);
 }
 
@@ -292,6 +372,7 @@ FlowWindow *MainWindow::openFlow(const QString &flowId, Channel channel)
         if (!m_document->organization().flow(flowId))
             return nullptr;
         window = new FlowWindow(m_document.get(), flowId, this);
+        window->setReadOnly(m_backend->role() == Role::Manager);
         connect(window, &FlowWindow::testCallRequested, this, &MainWindow::testCall);
     }
     window->showChannel(channel);

@@ -10,6 +10,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QToolButton;
 class QStackedWidget;
 
 namespace Switchboard {
@@ -59,6 +60,15 @@ public:
     QAction *pushAction() const { return m_push; }
     QAction *backendAction() const { return m_backendAction; }
     QLabel *backendLabel() const { return m_backendLabel; }
+    // "Signed in as Nancy Ortiz (agent)", and its Sign out button.
+    QLabel *identityLabel() const { return m_identityLabel; }
+    QToolButton *signOutButton() const { return m_signOut; }
+    // Whether a section is offered to whoever is signed in (an agent: the inbox only).
+    bool isSectionShown(Section section) const;
+    // Opens the sign-in dialog (or brings it forward); `why` says why it is asked for.
+    class SignInDialog *signIn(const QString &why = {});
+    // The backend's revisions, who pushed each and when.
+    class PushHistoryDialog *showPushHistory();
     BackendConnection *backendConnection() const { return m_backend; }
     PushController *pushController() const { return m_pushController; }
     // Closes every flow builder (each asks about its unsaved edits); false if one stays open.
@@ -80,7 +90,10 @@ private:
     void updateFindings();
     void updateBadges();
     void updateBackend();
-    void editBackend();
+    // Shows each role what it may do: an agent the inbox and Active Groups, a manager Users &
+    // Groups to edit and flows and numbers to look at; admins, and everyone while nobody is
+    // signed in (the local organization, offline), everything.
+    void applyRole();
 
     std::unique_ptr<OrganizationDocument> m_document;
     FlowsNumbersEdits *m_routing;
@@ -97,9 +110,15 @@ private:
     QAction *m_push;
     QAction *m_backendAction;
     QAction *m_activeGroups = nullptr;
+    QAction *m_testCall = nullptr;
+    QAction *m_pushHistory = nullptr;
+    QList<QAction *> m_sectionActions;
+    QPointer<class SignInDialog> m_signInDialog;
     PushController *m_pushController;
     QLabel *m_backendLabel;
     QLabel *m_findingsLabel;
+    QLabel *m_identityLabel;
+    QToolButton *m_signOut;
     QHash<QString, QPointer<class FlowWindow>> m_flowWindows;
 };
 
