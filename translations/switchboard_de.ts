@@ -2915,6 +2915,10 @@
         <source>Sign &amp;in to the backend…</source>
         <translation>Beim Backend &amp;anmelden…</translation>
     </message>
+    <message>
+        <source>Only admins, and managers in their groups&apos; inboxes, delete messages.</source>
+        <translation>Nur Admins, und Manager in den Posteingängen ihrer Gruppen, löschen Nachrichten.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::Inspector</name>
@@ -3113,6 +3117,10 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Signed in with the admin token</source>
+        <translation>Mit dem Admin-Token angemeldet</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +3980,14 @@
     <message>
         <source>&amp;Again:</source>
         <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Kept by the routing backend only.</source>
+        <translation>Nur im Routing-Backend gespeichert.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
 </context>
 <context>

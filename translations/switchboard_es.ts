@@ -2915,6 +2915,10 @@
         <source>Sign &amp;in to the backend…</source>
         <translation>&amp;Iniciar sesión en el backend…</translation>
     </message>
+    <message>
+        <source>Only admins, and managers in their groups&apos; inboxes, delete messages.</source>
+        <translation>Solo los administradores, y los gerentes en las bandejas de sus grupos, borran mensajes.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::Inspector</name>
@@ -3113,6 +3117,10 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Sesión iniciada como %1</translation>
+    </message>
+    <message>
+        <source>Signed in with the admin token</source>
+        <translation>Sesión iniciada con el token de administración</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +3980,14 @@
     <message>
         <source>&amp;Again:</source>
         <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>Kept by the routing backend only.</source>
+        <translation>Solo lo guarda el backend de enrutamiento.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
     </message>
 </context>
 <context>

@@ -162,8 +162,8 @@ BackendResponse BackendClient::finish(QNetworkReply *reply, const QStringList &t
     const bool json = type.startsWith("application/json");
     if (r.status == 401) {
         r.failure = BackendResponse::Refused;
-        r.error = BackendMessages::refused(url, json ? r.object().value(u"error").toString()
-                                                     : QString());
+        r.error =
+            BackendMessages::refused(url, json ? r.object().value(u"error").toString() : QString());
     } else if (r.status == 403 && json) {
         // The role's limit, in routerd's words, and what a refused push may not change.
         r.failure = BackendResponse::Forbidden;

@@ -27,11 +27,11 @@ QString folder()
 
 QString CtlSessions::path(const QUrl &backend)
 {
-    const QByteArray key = QCryptographicHash::hash(backend.toString(QUrl::StripTrailingSlash)
-                                                        .toUtf8(),
-                                                    QCryptographicHash::Sha256)
-                               .toHex()
-                               .left(24);
+    const QByteArray key =
+        QCryptographicHash::hash(backend.toString(QUrl::StripTrailingSlash).toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(24);
     return folder() + u'/' + QString::fromLatin1(key) + u".token"_s;
 }
 

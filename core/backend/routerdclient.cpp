@@ -53,13 +53,13 @@ QNetworkReply *RouterdClient::setPassword(const QString &user, const QString &pa
                           std::move(done));
 }
 
-QNetworkReply *RouterdClient::revisions(QObject *context,
-                                        Done<QList<Api::RevisionInfo>> done) const
+QNetworkReply *RouterdClient::revisions(QObject *context, Done<QList<Api::RevisionInfo>> done) const
 {
-    return m_client->get(QString::fromLatin1(Api::RevisionsPath), context, [done](const BackendResponse &r) {
-        done(r, r.ok() ? Api::revisionsFromJson(QJsonDocument::fromJson(r.body).array())
-                       : QList<Api::RevisionInfo>());
-    });
+    return m_client->get(
+        QString::fromLatin1(Api::RevisionsPath), context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::revisionsFromJson(QJsonDocument::fromJson(r.body).array())
+                           : QList<Api::RevisionInfo>());
+        });
 }
 
 QNetworkReply *RouterdClient::configuration(QObject *context, Plain done) const

@@ -14,11 +14,11 @@
 #include "validation/finding.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QJsonDocument>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTimeZone>
@@ -70,8 +70,7 @@ private:
         u"ca-file"_s,
         tr("push, login: certificate authorities to trust besides the system's (PEM)."),
         tr("FILE")};
-    QCommandLineOption m_user{u"user"_s, tr("login: your e-mail address or user id."),
-                              tr("LOGIN")};
+    QCommandLineOption m_user{u"user"_s, tr("login: your e-mail address or user id."), tr("LOGIN")};
     QCommandLineOption m_passwordFile{
         u"password-file"_s,
         tr("login: a file holding your password (- for standard input; default: asked for)."),
@@ -148,8 +147,8 @@ int Ctl::run(const QStringList &arguments)
     m_parser.addOptions({m_database, m_lang, m_backend, m_tokenFile, m_caFile, m_user,
                          m_passwordFile, m_overwrite, m_config, m_to, m_from, m_at, m_digits,
                          m_answer, m_unavailable, m_text});
-    m_parser.addPositionalArgument(
-        u"command"_s, tr("validate, import, export, push, login, logout or simulate"));
+    m_parser.addPositionalArgument(u"command"_s,
+                                   tr("validate, import, export, push, login, logout or simulate"));
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n' << usage();
         return CannotRun;
@@ -467,10 +466,10 @@ int Ctl::login(const QStringList &args)
         password.chop(1);
     BackendClient client;
     client.setSettings(settings);
-    const BackendResponse r = client.sendAndWait(
-        "POST", QString::fromLatin1(Api::SessionPath),
-        QJsonDocument(Api::signInRequest(user, QString::fromUtf8(password)))
-            .toJson(QJsonDocument::Compact));
+    const BackendResponse r =
+        client.sendAndWait("POST", QString::fromLatin1(Api::SessionPath),
+                           QJsonDocument(Api::signInRequest(user, QString::fromUtf8(password)))
+                               .toJson(QJsonDocument::Compact));
     if (!r.ok()) {
         const QString said = r.object().value(u"error").toString();
         m_err << tr("Not signed in: %1").arg(said.isEmpty() ? r.error : said) << u'\n';
@@ -483,8 +482,7 @@ int Ctl::login(const QStringList &args)
     }
     m_out << tr("Signed in to %1 as %2 (%3); the session is kept in %4 until %5.")
                  .arg(settings.url.toString(), session.user, session.role,
-                      QDir::toNativeSeparators(CtlSessions::path(settings.url)),
-                      session.expiresAt)
+                      QDir::toNativeSeparators(CtlSessions::path(settings.url)), session.expiresAt)
           << u'\n';
     return Done;
 }

@@ -389,12 +389,17 @@ void TestCtl::loginKeepsASessionForPush()
     admin.setSettings({QUrl(routerd.base), Test::adminToken, {}, {}});
     QVERIFY(admin.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(demoOrganization()))
                 .ok());
-    QVERIFY(admin.sendAndWait("PUT", Api::passwordPath(u"johan"_s),
-                              QJsonDocument(Api::passwordChange({}, u"johans password"_s))
-                                  .toJson())
+    QVERIFY(admin
+                .sendAndWait("PUT", Api::passwordPath(u"johan"_s),
+                             QJsonDocument(Api::passwordChange({}, u"johans password"_s)).toJson())
                 .ok());
-    const QStringList login{u"login"_s, u"--backend"_s, routerd.base, u"--user"_s,
-                            u"JOHAN@acme-realty.example"_s, u"--password-file"_s, u"-"_s};
+    const QStringList login{u"login"_s,
+                            u"--backend"_s,
+                            routerd.base,
+                            u"--user"_s,
+                            u"JOHAN@acme-realty.example"_s,
+                            u"--password-file"_s,
+                            u"-"_s};
     Run run = ctl(login, "not it\n");
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"Not signed in: That login and password do not match."_s),
@@ -409,13 +414,13 @@ void TestCtl::loginKeepsASessionForPush()
     QCOMPARE(int(QFile::permissions(kept) & 0x0077), 0);
 
     // push without --token-file takes the session: a manager's push, recorded as his.
-    const QStringList push{u"push"_s, u"--database"_s, database, u"--backend"_s, routerd.base,
-                           u"--overwrite"_s};
+    const QStringList push{u"push"_s,      u"--database"_s, database,
+                           u"--backend"_s, routerd.base,    u"--overwrite"_s};
     run = ctl(push);
     QVERIFY2(run.exitCode == 0 && run.err.contains(u"revision 2."_s), qPrintable(run.err));
-    const QJsonArray revisions = QJsonDocument::fromJson(
-                                     admin.sendAndWait("GET", u"/api/v1/config/revisions"_s).body)
-                                     .array();
+    const QJsonArray revisions =
+        QJsonDocument::fromJson(admin.sendAndWait("GET", u"/api/v1/config/revisions"_s).body)
+            .array();
     QCOMPARE(revisions.first().toObject().value(u"pushed_by").toString(), u"johan"_s);
 
     // logout ends it, here and there; push then says how to sign in.

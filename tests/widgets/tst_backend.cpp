@@ -4,9 +4,9 @@
 // TLS with a custom certificate authority.
 
 #include "backend/backendconnection.h"
-#include "backend/signindialog.h"
 #include "backend/credentialstore.h"
 #include "backend/pushcontroller.h"
+#include "backend/signindialog.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
@@ -17,8 +17,8 @@
 #include "store/organizationstore.h"
 #include "testsupport.h"
 
-#include <QFile>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -248,7 +248,7 @@ void TestBackend::settingsKeepTheTokenOutOfTheDatabase()
     QTRY_COMPARE_WITH_TIMEOUT(connection()->state(), BackendConnection::State::Connected, 10000);
     QCOMPARE(m_window->backendLabel()->text(),
              u"Backend: connected at revision 0 — unpushed changes"_s);
-    QCOMPARE(m_window->identityLabel()->text(), u"Signed in as the admin token"_s);
+    QCOMPARE(m_window->identityLabel()->text(), u"Signed in with the admin token"_s);
     QVERIFY(m_window->pushAction()->isEnabled());
 
     // The token: in a file only this user can read, in a folder only this user can enter.

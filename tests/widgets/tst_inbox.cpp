@@ -181,8 +181,7 @@ bool TestInbox::signInAs(const QString &user)
     BackendClient admin;
     admin.setSettings({QUrl(m_routerd->base), adminToken, {}, {}});
     const BackendResponse set = admin.sendAndWait(
-        "PUT", Api::passwordPath(user),
-        QJsonDocument(Api::passwordChange({}, password)).toJson());
+        "PUT", Api::passwordPath(user), QJsonDocument(Api::passwordChange({}, password)).toJson());
     if (!set.ok()) {
         qWarning("password not set: %s", qPrintable(set.error));
         return false;

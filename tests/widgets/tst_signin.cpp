@@ -21,9 +21,9 @@
 #include "inbox/inboxpage.h"
 #include "numbers/numberspage.h"
 #include "routerdprocess.h"
+#include "shell/mainwindow.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
-#include "shell/mainwindow.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -190,9 +190,9 @@ void TestSignIn::anAgentSignsInThroughTheDialog()
     // The session's token: in a file only she can read, not in the organization's database.
     const QByteArray token = connection()->settings().token;
     QVERIFY(!token.isEmpty());
-    QCOMPARE(Test::readFile(CredentialStore::fallbackPath(u"maria at "_s + m_routerd->base))
-                 .trimmed(),
-             token);
+    QCOMPARE(
+        Test::readFile(CredentialStore::fallbackPath(u"maria at "_s + m_routerd->base)).trimmed(),
+        token);
     QString checkpoint;
     m_window->document()->store().database().exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s,
                                                   &checkpoint);
@@ -201,8 +201,8 @@ void TestSignIn::anAgentSignsInThroughTheDialog()
     // A new console on this computer is still signed in as her.
     delete m_window;
     QString error;
-    m_window = new MainWindow(
-        OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error));
+    m_window =
+        new MainWindow(OrganizationDocument::open(m_dir->filePath(u"console.sqlite"_s), &error));
     QVERIFY(signedInAs(u"maria"_s));
     QVERIFY(!m_window->isSectionShown(MainWindow::FlowsSection));
 }
@@ -256,6 +256,8 @@ void TestSignIn::anAdminSeesEverythingAndSetsPasswords()
     UserDialog dialog(pat, m_window);
     dialog.offerPasswordSetting(connection()->client());
     dialog.show();
+    auto *status = child<QLabel>(&dialog, u"passwordStatus"_s);
+    QCOMPARE(status->text(), u"Kept by the routing backend only."_s);
     child<QPushButton>(&dialog, u"setPasswordButton"_s)->click();
     auto *ask = child<QDialog>(&dialog, u"passwordDialog"_s);
     auto *ok = ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
@@ -264,13 +266,12 @@ void TestSignIn::anAdminSeesEverythingAndSetsPasswords()
     child<QLineEdit>(ask, u"repeatPasswordEdit"_s)->setText(u"pats new password"_s);
     QVERIFY(ok->isEnabled());
     ok->click();
-    auto *status = child<QLabel>(&dialog, u"passwordStatus"_s);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Password set."_s), 10000);
     BackendClient pats;
     pats.setSettings({QUrl(m_routerd->base), {}, {}, {}});
-    QCOMPARE(pats.sendAndWait("POST", QString::fromLatin1(Api::SessionPath),
-                              QJsonDocument(Api::signInRequest(u"pat"_s, u"pats new password"_s))
-                                  .toJson())
+    QCOMPARE(pats.sendAndWait(
+                     "POST", QString::fromLatin1(Api::SessionPath),
+                     QJsonDocument(Api::signInRequest(u"pat"_s, u"pats new password"_s)).toJson())
                  .status,
              201);
     // Nothing of it in the organization.
@@ -291,8 +292,8 @@ void TestSignIn::signOutEndsTheSession()
     QCOMPARE(stack->currentIndex(), 0);
     BackendClient old;
     old.setSettings(was);
-    QTRY_COMPARE_WITH_TIMEOUT(old.sendAndWait("GET", QString::fromLatin1(Api::MePath)).status,
-                              401, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(old.sendAndWait("GET", QString::fromLatin1(Api::MePath)).status, 401,
+                              10000);
 }
 
 void TestSignIn::anEndedSessionAsksAgainAndKeepsUnsavedWork()
@@ -307,9 +308,8 @@ void TestSignIn::anEndedSessionAsksAgainAndKeepsUnsavedWork()
     setPassword(u"johan"_s, u"johans second password"_s);
     connection()->check();
     SignInDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<SignInDialog *>()) &&
-                                 dialog->isVisible(),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible(), 10000);
     QVERIFY(child<QLabel>(dialog, u"resultLabel"_s)->text().contains(u"session has ended"_s));
     QCOMPARE(child<QLineEdit>(dialog, u"loginEdit"_s)->text(), u"johan"_s);
     QVERIFY(m_window->document()->isModified());

@@ -53,12 +53,13 @@ BackendConnection::BackendConnection(OrganizationDocument *document, QObject *pa
     const ConsoleSettings settings;
     const QString login = settings.value(backendKey(url, u"login"_s)).toString();
     const QString ca = settings.value(backendKey(url, u"caFile"_s)).toString();
-    CredentialStore::fetch(account(url, login), this, [this, url, login, ca](std::optional<QByteArray> token) {
-        m_client.setSettings({QUrl(url), token.value_or(QByteArray()), ca, login});
-        updateUnpushed();
-        m_poll.start();
-        check();
-    });
+    CredentialStore::fetch(
+        account(url, login), this, [this, url, login, ca](std::optional<QByteArray> token) {
+            m_client.setSettings({QUrl(url), token.value_or(QByteArray()), ca, login});
+            updateUnpushed();
+            m_poll.start();
+            check();
+        });
 }
 
 void BackendConnection::compareWithPushedInBackground()
@@ -128,8 +129,8 @@ void BackendConnection::signIn(const QUrl &url, const QString &caFile, const QSt
                 return;
             }
             QString error;
-            const bool kept = configure(
-                {url, session.token.toLatin1(), caFile, session.user}, &error);
+            const bool kept =
+                configure({url, session.token.toLatin1(), caFile, session.user}, &error);
             done(kept, error);
         });
 }
@@ -163,7 +164,7 @@ QString BackendConnection::identityText() const
     if (m_identity->user.isEmpty())
         return tr("the admin token");
     const std::optional<Role> r = role();
-    const QString roleName = !r                     ? m_identity->role
+    const QString roleName = !r                    ? m_identity->role
                              : *r == Role::Admin   ? tr("admin")
                              : *r == Role::Manager ? tr("manager")
                                                    : tr("agent");
@@ -173,11 +174,11 @@ QString BackendConnection::identityText() const
 
 void BackendConnection::setIdentity(const std::optional<Api::Me> &identity)
 {
-    const bool same = identity.has_value() == m_identity.has_value() &&
-                      (!identity || (identity->user == m_identity->user &&
-                                     identity->role == m_identity->role &&
-                                     identity->name == m_identity->name &&
-                                     identity->groups == m_identity->groups));
+    const bool same =
+        identity.has_value() == m_identity.has_value() &&
+        (!identity ||
+         (identity->user == m_identity->user && identity->role == m_identity->role &&
+          identity->name == m_identity->name && identity->groups == m_identity->groups));
     m_identity = identity;
     if (!same)
         emit identityChanged();
@@ -214,8 +215,8 @@ void BackendConnection::check()
                 setState(State::Unreachable, revision, auth.error); // who it is stays known
                 return;
             }
-            const bool ended = auth.failure == BackendResponse::Refused &&
-                               !m_client.settings().login.isEmpty();
+            const bool ended =
+                auth.failure == BackendResponse::Refused && !m_client.settings().login.isEmpty();
             setIdentity(std::nullopt);
             setState(State::Refused, revision, auth.error);
             // A session that ended asks for a new one, once: the poll stops until then.

@@ -7,9 +7,9 @@
 // changes"). It asks routerd's health and who the token is now and then; the console works the
 // same whether the backend answers or not.
 
+#include "api/vocabulary.h"
 #include "backend/backendclient.h"
 #include "backend/push.h"
-#include "api/vocabulary.h"
 
 #include <QObject>
 #include <QTimer>

@@ -50,9 +50,9 @@ void PushHistoryDialog::reload()
     RouterdClient(m_backend).revisions(
         this, [this](const BackendResponse &r, const QList<Api::RevisionInfo> &revisions) {
             m_list->clear();
-            m_status->setText(r.ok() ? (revisions.isEmpty() ? tr("Nothing has been pushed yet.")
-                                                            : QString())
-                                     : r.error);
+            m_status->setText(
+                r.ok() ? (revisions.isEmpty() ? tr("Nothing has been pushed yet.") : QString())
+                       : r.error);
             for (const Api::RevisionInfo &info : revisions) {
                 const QDateTime at = QDateTime::fromString(info.pushedAt, Qt::ISODateWithMs);
                 const QString by = info.pushedBy == QLatin1String(Api::AdminTokenPusher)

@@ -116,7 +116,9 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
     updateMode();
     resize(560, sizeHint().height());
     // Where there is something to type first.
-    (m_url->text().isEmpty() ? m_url : m_login->text().isEmpty() ? m_login : m_password)
+    (m_url->text().isEmpty()     ? m_url
+     : m_login->text().isEmpty() ? m_login
+                                 : m_password)
         ->setFocus();
 }
 
@@ -126,6 +128,9 @@ void SignInDialog::updateMode()
     m_form->setRowVisible(m_login, !token);
     m_form->setRowVisible(m_password, !token);
     m_form->setRowVisible(m_token, token);
+    // Typing goes on where the new mode needs it.
+    if (m_useToken->hasFocus())
+        (token ? m_token : m_login->text().isEmpty() ? m_login : m_password)->setFocus();
 }
 
 void SignInDialog::setMessage(const QString &text)

@@ -45,7 +45,7 @@ QString FlowEdits::slotLabel(Channel channel, const SlotRef &slot) const
 }
 
 void FlowEdits::push(Channel channel, const std::optional<Graph> &after, const QString &text,
-                      const QString &mergeKey)
+                     const QString &mergeKey)
 {
     m_document->undoStack()->push(new ChangeGraphCommand(
         m_document, channel, m_document->graph(channel), after, text, mergeKey));
@@ -85,7 +85,7 @@ QString FlowEdits::addApplet(Channel channel, const SlotRef &slot, const QString
 }
 
 bool FlowEdits::replaceApplet(Channel channel, const QString &id, const QString &type,
-                               GraphEdit::Detached detached)
+                              GraphEdit::Detached detached)
 {
     if (!mayChange())
         return false;
@@ -163,7 +163,7 @@ bool FlowEdits::renameApplet(Channel channel, const QString &id, const QString &
 }
 
 bool FlowEdits::setConfig(Channel channel, const QString &id, const QJsonObject &config,
-                           const QString &field, QString *problem)
+                          const QString &field, QString *problem)
 {
     if (!mayChange())
         return false;

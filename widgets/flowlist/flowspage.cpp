@@ -11,9 +11,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
 #include <QTreeView>

@@ -129,7 +129,7 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     deviceButtons->addWidget(addDeviceButton);
     deviceButtons->addWidget(removeDeviceButton);
     deviceButtons->addStretch();
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Email:"), m_email);
     form->addRow(tr("&Role:"), m_role);
@@ -147,7 +147,6 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     m_passwordStatus->setObjectName(u"passwordStatus"_s);
     m_passwordStatus->setWordWrap(true);
     m_passwordStatus->hide();
-    layout->insertWidget(layout->indexOf(m_buttons), m_passwordStatus);
     resize(520, 520);
     updateState();
 }
@@ -230,10 +229,17 @@ void UserDialog::offerPasswordSetting(BackendClient *backend)
     if (m_user.id.isEmpty() || m_backend)
         return; // a user the backend does not know yet has no password to set
     m_backend = backend;
-    QPushButton *set = m_buttons->addButton(tr("Set &password…"), QDialogButtonBox::ActionRole);
+    // A row of the form, under the role: the password goes with who they are.
+    auto *set = new QPushButton(tr("Set &password…"), this);
     set->setObjectName(u"setPasswordButton"_s);
     set->setToolTip(tr("Set %1's password on the routing backend").arg(m_user.displayName()));
     connect(set, &QPushButton::clicked, this, &UserDialog::askForPassword);
+    auto *row = new QHBoxLayout;
+    row->addWidget(set);
+    row->addWidget(m_passwordStatus, 1);
+    m_passwordStatus->setText(tr("Kept by the routing backend only."));
+    m_passwordStatus->show();
+    m_form->addRow(tr("Password:"), row);
 }
 
 QDialog *UserDialog::askForPassword()
@@ -254,10 +260,9 @@ QDialog *UserDialog::askForPassword()
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Set password"));
     const auto check = [=] {
         const QString p = password->text();
-        const QString problem =
-            p.size() < 10          ? tr("At least 10 characters.")
-            : again->text() != p   ? tr("The two passwords differ.")
-                                   : QString();
+        const QString problem = p.size() < 10        ? tr("At least 10 characters.")
+                                : again->text() != p ? tr("The two passwords differ.")
+                                                     : QString();
         why->setText(problem);
         buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
     };
@@ -265,8 +270,8 @@ QDialog *UserDialog::askForPassword()
     connect(again, &QLineEdit::textChanged, ask, check);
     check();
     connect(buttons, &QDialogButtonBox::rejected, ask, &QDialog::reject);
+    password->setMinimumWidth(260);
     connect(buttons, &QDialogButtonBox::accepted, ask, [this, ask, password] {
-        m_passwordStatus->show();
         m_passwordStatus->setText(tr("Setting the password…"));
         RouterdClient(m_backend).setPassword(
             m_user.id, password->text(), this, [this](const BackendResponse &r) {

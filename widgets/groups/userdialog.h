@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -48,6 +49,7 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QLabel *m_passwordStatus = nullptr;
+    QFormLayout *m_form = nullptr;
     class BackendClient *m_backend = nullptr;
 };
 

@@ -283,8 +283,9 @@ void InboxPage::rebuildSections()
             continue;
         // A group this organization does not have (yet) goes by its id.
         const Group *group = mine ? nullptr : m_document->organization().group(parsed->id);
-        auto *top = new QTreeWidgetItem(
-            m_sections, {mine ? tr("My messages") : group ? group->displayName() : parsed->id});
+        auto *top = new QTreeWidgetItem(m_sections, {mine    ? tr("My messages")
+                                                     : group ? group->displayName()
+                                                             : parsed->id});
         top->setData(0, OwnerRole, owner);
         top->setIcon(
             0, QIcon(mine ? u":/icons/sections/inbox.svg"_s : u":/icons/sections/users.svg"_s));
@@ -309,8 +310,8 @@ void InboxPage::rebuildSections()
 
 void InboxPage::updateCounts()
 {
-    if (!m_connection->client()->isConfigured())
-        return;
+    if (!m_connection->client()->isConfigured() || !m_connection->identity())
+        return; // nobody to count for
     QList<Owner> owners;
     for (const QString &owner : this->owners()) {
         if (const auto o = Owner::fromQueryKey(owner))
@@ -361,7 +362,7 @@ QString InboxPage::currentItemId() const
 
 void InboxPage::refresh()
 {
-    if (!m_connection->client()->isConfigured())
+    if (!m_connection->client()->isConfigured() || !m_connection->identity())
         return;
     m_model->refresh();
     updateCounts();
@@ -384,7 +385,7 @@ void InboxPage::updateAvailability()
 void InboxPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_connection->client()->isConfigured()) {
+    if (m_connection->client()->isConfigured() && m_connection->identity()) {
         m_timer->start();
         refresh();
     }
@@ -443,6 +444,10 @@ void InboxPage::updateDetail()
     m_close->setEnabled(!item.closed);
     m_replyBox->setVisible(has && !voicemail);
     m_delete->setEnabled(mayDelete(item));
+    m_delete->setToolTip(m_delete->isEnabled() || !has
+                             ? tr("Delete (Del)")
+                             : tr("Only admins, and managers in their groups' inboxes, delete "
+                                  "messages."));
 
     // Assign: the group's members, or anyone for a personal inbox.
     QMenu *menu = m_assign->menu();

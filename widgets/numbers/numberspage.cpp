@@ -150,8 +150,7 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    m_readOnlyNote =
-        new QLabel(tr("You can look at the numbers; only admins change them."), this);
+    m_readOnlyNote = new QLabel(tr("You can look at the numbers; only admins change them."), this);
     m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
     m_readOnlyNote->hide();
     m_editing = {addButton, removeButton, blockButton, unblockButton, m_blockField};

@@ -1,10 +1,10 @@
 #include "mainwindow.h"
 
 #include "backend/backendconnection.h"
-#include "backend/pushhistorydialog.h"
-#include "backend/signindialog.h"
 #include "backend/pushcontroller.h"
 #include "backend/pushdialogs.h"
+#include "backend/pushhistorydialog.h"
+#include "backend/signindialog.h"
 #include "document/organizationdocument.h"
 #include "flowbuilder/flowwindow.h"
 #include "flowbuilder/testcalldialog.h"
@@ -115,11 +115,9 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     });
     m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
     m_push->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_backendAction =
-        new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("Sign &in…"), this);
+    m_backendAction = new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("Sign &in…"), this);
     m_backendAction->setToolTip(tr("Sign in to the routing backend"));
-    m_pushHistory =
-        new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("Push &History…"), this);
+    m_pushHistory = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("Push &History…"), this);
     m_pushHistory->setObjectName(u"pushHistoryAction"_s);
     m_pushHistory->setToolTip(tr("The revisions pushed to the backend, by whom and when"));
     connect(m_pushHistory, &QAction::triggered, this, &MainWindow::showPushHistory);
@@ -233,9 +231,12 @@ void MainWindow::updateBadges()
 void MainWindow::updateBackend()
 {
     const bool configured = m_backend->state() != BackendConnection::State::NotConfigured;
+    // Pushing, the history and presence need someone signed in (the admin token counts).
     const std::optional<Role> role = m_backend->role();
-    m_push->setEnabled(configured && role != Role::Agent);
-    m_pushHistory->setEnabled(configured && role != Role::Agent);
+    const bool signedIn = m_backend->identity().has_value();
+    m_push->setEnabled(signedIn && role != Role::Agent);
+    m_pushHistory->setEnabled(signedIn && role != Role::Agent);
+    m_activeGroups->setEnabled(signedIn);
     m_push->setToolTip(
         configured
             ? tr("Send the configuration to %1").arg(m_backend->settings().url.toDisplayString())
@@ -256,7 +257,9 @@ void MainWindow::applyRole()
     const std::optional<Role> role = m_backend->role();
     const auto &me = m_backend->identity();
     const QString who = m_backend->identityText();
-    m_identityLabel->setText(who.isEmpty() ? QString() : tr("Signed in as %1").arg(who));
+    m_identityLabel->setText(!me                  ? QString()
+                             : me->user.isEmpty() ? tr("Signed in with the admin token")
+                                                  : tr("Signed in as %1").arg(who));
     m_identityLabel->setVisible(!who.isEmpty());
     m_signOut->setVisible(me && !me->user.isEmpty());
     // An agent: the inbox (and Active Groups) only.
@@ -286,6 +289,10 @@ bool MainWindow::isSectionShown(Section section) const
 
 ActiveGroupsDialog *MainWindow::showActiveGroups(const QString &userId)
 {
+    if (!m_backend->identity()) {
+        signIn(); // presence is the backend's: sign in first
+        return nullptr;
+    }
     return ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId,
                                        this);
 }
