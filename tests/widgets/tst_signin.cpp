@@ -11,6 +11,7 @@
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
+#include "flowbuilder/appletpalette.h"
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowwindow.h"
 #include "flowlist/flowspage.h"
@@ -228,6 +229,8 @@ void TestSignIn::aManagerSeesFlowsAndNumbersReadOnly()
     FlowWindow *flow = m_window->openFlow(before.flows.first().id);
     QVERIFY(flow->windowTitle().contains(u"(read-only)"_s));
     QVERIFY(flow->editor()->addApplet(Channel::Voice, SlotRef{}, u"hangup"_s).isEmpty());
+    QVERIFY(!flow->editor()->deleteApplet(Channel::Voice, before.flows.first().voice->start));
+    QVERIFY(!flow->palette(Channel::Voice)->isEnabled());
     QCOMPARE(m_window->document()->organization(), before);
 
     // People and groups are theirs: a reorder is an undoable edit here.

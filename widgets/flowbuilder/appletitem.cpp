@@ -1,10 +1,11 @@
 #include "appletitem.h"
 
 #include "catalogue/appletcatalogue.h"
+#include "document/mimetypes.h"
 #include "flowbuilder/appletstyle.h"
+#include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowlayout.h"
 #include "flowbuilder/flowscene.h"
-#include "document/mimetypes.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -200,11 +201,12 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
                                    : u":/icons/actions/warning.svg"_s);
         badge.paint(painter, QRect(int(card.width()) - 50, 7, 18, 18));
     }
-    // The ⛔ that deletes the applet.
-    const QRectF del = deleteButtonRect();
-    painter->setOpacity(m_deleteHovered ? 1.0 : 0.55);
-    QIcon(u":/icons/actions/delete.svg"_s).paint(painter, del.toRect());
-    painter->setOpacity(1.0);
+    // The ⛔ that deletes the applet (none on a flow to look at only).
+    if (!flowScene()->editor()->isReadOnly()) {
+        painter->setOpacity(m_deleteHovered ? 1.0 : 0.55);
+        QIcon(u":/icons/actions/delete.svg"_s).paint(painter, deleteButtonRect().toRect());
+        painter->setOpacity(1.0);
+    }
 
     if (highlighted) {
         QStringList numbers;
@@ -222,7 +224,8 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 
 void AppletItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && deleteButtonRect().contains(event->pos())) {
+    if (event->button() == Qt::LeftButton && deleteButtonRect().contains(event->pos()) &&
+        !flowScene()->editor()->isReadOnly()) {
         flowScene()->requestDelete(m_id);
         event->accept();
         return;

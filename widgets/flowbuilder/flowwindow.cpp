@@ -296,6 +296,10 @@ void FlowWindow::setReadOnly(bool readOnly)
     for (AppletPalette *palette : m_palettes)
         palette->setEnabled(!readOnly);
     m_inspector->setEnabled(!readOnly);
+    for (FlowScene *scene : m_scenes)
+        scene->update(); // the cards lose (or get back) their ⛔, + and ✕
+    if (readOnly)
+        statusBar()->showMessage(FlowEdits::tr("Only admins change flows: this one is read-only."));
     updateTitle();
 }
 
@@ -364,6 +368,8 @@ void FlowWindow::goToFinding(int row)
 
 void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint &at)
 {
+    if (m_editor->isReadOnly())
+        return; // nothing to put there
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {

@@ -1,10 +1,10 @@
 #include "slotitem.h"
 
 #include "catalogue/appletcatalogue.h"
+#include "document/mimetypes.h"
 #include "flowbuilder/appletstyle.h"
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowscene.h"
-#include "document/mimetypes.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -145,7 +145,9 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                                   : FlowScene::tr("Nothing yet: a dead end"));
         }
     }
-    if (m_kind == FlowLayout::Slot::Link) {
+    if (flowScene()->editor()->isReadOnly()) {
+        // A flow to look at only: no + to add, no ✕ to unlink.
+    } else if (m_kind == FlowLayout::Slot::Link) {
         QIcon(u":/icons/actions/remove.svg"_s).paint(painter, unlinkButtonRect().toRect());
     } else {
         const QRectF plus = plusButtonRect();
@@ -164,7 +166,7 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 void SlotItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
+    if (event->button() == Qt::LeftButton && !flowScene()->editor()->isReadOnly()) {
         if (m_kind == FlowLayout::Slot::Empty && plusButtonRect().contains(event->pos())) {
             flowScene()->requestSlotMenu(m_slot, event->screenPos());
             event->accept();

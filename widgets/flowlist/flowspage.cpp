@@ -106,7 +106,8 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
         new QPushButton(QIcon(u":/icons/actions/add.svg"_s), m_create->text(), this);
     createButton->setStyleSheet(
         u"QPushButton { background: #2e7d32; color: white; font-weight: bold;"
-        " padding: 5px 12px; border-radius: 4px; }"_s);
+        " padding: 5px 12px; border-radius: 4px; }"
+        " QPushButton:disabled { background: #a5a5a5; color: #eeeeee; }"_s);
     connect(createButton, &QPushButton::clicked, m_create, &QAction::trigger);
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Flows"), this));
