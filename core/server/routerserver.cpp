@@ -35,7 +35,21 @@ HttpResponse twiml(const QByteArray &xml)
     return {200, "text/xml; charset=utf-8", xml, {}};
 }
 
+// The database could not answer a sign-in question: the detail (paths, SQL) to the log, a
+// sentence to the client.
+HttpResponse unreadable(const QString &error)
+{
+    std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
+    return problemResponse(503, RouterServer::tr("The database cannot be read."));
+}
+
 } // namespace
+
+std::shared_ptr<const Organization> RouterServer::currentConfiguration(QString *error)
+{
+    const int revision = m_store.revisions().currentRevision(error);
+    return revision < 0 ? nullptr : configuration(revision, error);
+}
 
 std::shared_ptr<const Organization> ConfigurationCache::get(RouterStore &store, int revision,
                                                             QString *error)
@@ -130,24 +144,17 @@ std::optional<HttpResponse> RouterServer::authenticate(const HttpRequest &reques
     const QByteArray hash = Access::tokenHash(token);
     QString error;
     const auto session = m_store.access().session(hash, &error);
-    const auto unreadable = [&] {
-        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
-        return problemResponse(503, tr("The database cannot be read."));
-    };
     if (!error.isEmpty())
-        return unreadable();
+        return unreadable(error);
     if (!session)
         return ended();
     // A session ends after 30 days unused, when its user leaves the configuration, and when
     // their role is no longer the one it was issued for.
     const QDateTime now = m_store.currentTime();
     const QDateTime used = QDateTime::fromString(session->usedAt, Qt::ISODateWithMs);
-    const int revision = m_store.revisions().currentRevision(&error);
-    if (revision < 0)
-        return unreadable();
-    const auto config = configuration(revision, &error);
+    const auto config = currentConfiguration(&error);
     if (!error.isEmpty())
-        return unreadable();
+        return unreadable(error);
     const User *user = config ? config->user(session->user) : nullptr;
     if (!used.isValid() || used.addDays(AccessStore::SessionDays) < now || !user ||
         roleKey(user->role) != session->role) {
@@ -690,16 +697,9 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
         return problemResponse(
             400, tr("Sign in with {\"login\": an e-mail address or a user id, \"password\"}."));
     QString error;
-    const auto unreadable = [&] {
-        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
-        return problemResponse(503, tr("The database cannot be read."));
-    };
-    const int revision = m_store.revisions().currentRevision(&error);
-    if (revision < 0)
-        return unreadable();
-    const auto config = configuration(revision, &error);
+    const auto config = currentConfiguration(&error);
     if (!error.isEmpty())
-        return unreadable();
+        return unreadable(error);
     // By id, or by e-mail in any case.
     const QString given = login.toString().trimmed();
     const User *user = config ? config->user(given) : nullptr;
@@ -717,7 +717,7 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
     const auto failures = m_store.access().failures(
         key, now.addSecs(-60 * FailureWindowMinutes).toString(Qt::ISODateWithMs), &error);
     if (!failures)
-        return unreadable();
+        return unreadable(error);
     if (failures->size() >= MaxFailures) {
         // Until the oldest failure that still counts leaves the window, even the right password.
         const QDateTime until =
@@ -732,7 +732,7 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
     }
     const auto hash = user ? m_store.access().passwordHash(user->id, &error) : QString();
     if (!hash)
-        return unreadable();
+        return unreadable(error);
     // An unknown login costs as much as a wrong password: the answer and its time say nothing
     // about who exists.
     static const QString decoy = Access::hashPassword(u"not anyone's password"_s);
@@ -741,14 +741,14 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
         !hash->isEmpty();
     if (!matches) {
         if (!m_store.access().addFailure(key, &error))
-            return unreadable();
+            return unreadable(error);
         return problemResponse(401, tr("That login and password do not match."));
     }
     const QByteArray token = Access::newToken();
     if (!m_store.access().clearFailures(key, &error) ||
         !m_store.access().addSession(Access::tokenHash(token), user->id, roleKey(user->role),
                                      &error))
-        return unreadable();
+        return unreadable(error);
     const Api::Session session{QString::fromLatin1(token), user->id, roleKey(user->role),
                                now.addDays(AccessStore::SessionDays).toString(Qt::ISODateWithMs)};
     return json(201, session.toJson());
@@ -760,10 +760,8 @@ HttpResponse RouterServer::signOut(const Principal &who)
         return problemResponse(409, tr("The admin token does not end: change the file given to "
                                        "--admin-token-file."));
     QString error;
-    if (!m_store.access().endSession(who.tokenHash, &error)) {
-        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
-        return problemResponse(503, tr("The database cannot be read."));
-    }
+    if (!m_store.access().endSession(who.tokenHash, &error))
+        return unreadable(error);
     return {204, {}, {}, {}};
 }
 
@@ -795,18 +793,16 @@ HttpResponse RouterServer::setPassword(const QString &user, const QByteArray &bo
         return problemResponse(
             400, tr("A password has at least %1 characters.").arg(Access::MinPasswordLength));
     QString error;
-    const auto unreadable = [&] {
-        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
-        return problemResponse(503, tr("The database cannot be read."));
-    };
     if (own) {
         const auto hash = m_store.access().passwordHash(user, &error);
         if (!hash)
-            return unreadable();
+            return unreadable(error);
         if (!Access::verifyPassword(*hash, o.value(u"current").toString()))
             return problemResponse(403, tr("The current password is not right."));
     } else {
-        const auto config = configuration(m_store.revisions().currentRevision(), &error);
+        const auto config = currentConfiguration(&error);
+        if (!error.isEmpty())
+            return unreadable(error);
         if (!config || !config->user(user))
             return problemResponse(
                 404, tr("There is no user %1 in the current configuration.").arg(user));
@@ -816,7 +812,7 @@ HttpResponse RouterServer::setPassword(const QString &user, const QByteArray &bo
         return problemResponse(503, tr("The password could not be hashed now; try again."));
     // A new password ends every other session of theirs (an admin's setting: every one).
     if (!m_store.access().setPasswordHash(user, hash, own ? who.tokenHash : QByteArray(), &error))
-        return unreadable();
+        return unreadable(error);
     return {204, {}, {}, {}};
 }
 

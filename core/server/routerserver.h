@@ -107,6 +107,9 @@ private:
     {
         return m_configs.get(m_store, revision, error);
     }
+    // The current revision's organization; nullptr before any push, or (with `error` set)
+    // when the database cannot tell.
+    std::shared_ptr<const Organization> currentConfiguration(QString *error);
 
     RouterStore &m_store;
     ConfigurationCache &m_configs;
