@@ -1118,6 +1118,22 @@
         <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): only people whose passwords were set before can use the API.</source>
         <translation>Kein Admin-Token (--admin-token-file oder SWITCHBOARD_ADMIN_TOKEN): Nur Personen, deren Passwort bereits gesetzt wurde, können die API nutzen.</translation>
     </message>
+    <message>
+        <source>Cannot read the configuration file %1: %2</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: &quot;%3&quot; is not a setting (KEY = VALUE, KEY one of the long options without --, such as listen).</source>
+        <translation>%1:%2: &quot;%3&quot; ist keine Einstellung (SCHLÜSSEL = WERT, SCHLÜSSEL eine der langen Optionen ohne --, etwa listen).</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is true or false.</source>
+        <translation>%1:%2: %3 ist true oder false.</translation>
+    </message>
+    <message>
+        <source>Read settings from FILE: lines KEY = VALUE, KEY a long option without -- (such as listen, database, admin-token-file); # starts a comment. Options on the command line win.</source>
+        <translation>Einstellungen aus DATEI lesen: Zeilen SCHLÜSSEL = WERT, SCHLÜSSEL eine lange Option ohne -- (etwa listen, database, admin-token-file); # beginnt einen Kommentar. Optionen auf der Befehlszeile haben Vorrang.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

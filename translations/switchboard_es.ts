@@ -1118,6 +1118,22 @@
         <source>No admin token (--admin-token-file or SWITCHBOARD_ADMIN_TOKEN): only people whose passwords were set before can use the API.</source>
         <translation>Sin token de administración (--admin-token-file o SWITCHBOARD_ADMIN_TOKEN): solo las personas cuya contraseña ya se fijó pueden usar la API.</translation>
     </message>
+    <message>
+        <source>Cannot read the configuration file %1: %2</source>
+        <translation>No se puede leer el archivo de configuración %1: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: &quot;%3&quot; is not a setting (KEY = VALUE, KEY one of the long options without --, such as listen).</source>
+        <translation>%1:%2: &quot;%3&quot; no es un ajuste (CLAVE = VALOR, CLAVE una de las opciones largas sin --, como listen).</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is true or false.</source>
+        <translation>%1:%2: %3 es true o false.</translation>
+    </message>
+    <message>
+        <source>Read settings from FILE: lines KEY = VALUE, KEY a long option without -- (such as listen, database, admin-token-file); # starts a comment. Options on the command line win.</source>
+        <translation>Leer los ajustes de ARCHIVO: líneas CLAVE = VALOR, CLAVE una opción larga sin -- (como listen, database, admin-token-file); # empieza un comentario. Las opciones de la línea de órdenes prevalecen.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

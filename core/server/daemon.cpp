@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QSet>
 #include <QTextStream>
 #include <QThread>
 
@@ -71,6 +72,10 @@ public:
 
 private:
     bool readSecret(const QCommandLineOption &option, const char *variable, QByteArray *secret);
+    // The settings of the --config file as options (those the command line gives win), or
+    // false having said what is wrong and where.
+    bool readConfigFile(const QStringList &arguments, const QList<QCommandLineOption> &options,
+                        QStringList *fromFile);
     static bool parseListen(const QString &text, QHostAddress *host, quint16 *port);
 
     QTextStream &m_out;
@@ -98,6 +103,68 @@ bool Daemon::parseListen(const QString &text, QHostAddress *host, quint16 *port)
     else if (!host->setAddress(hostText))
         return false;
     *port = quint16(number);
+    return true;
+}
+
+bool Daemon::readConfigFile(const QStringList &arguments, const QList<QCommandLineOption> &options,
+                            QStringList *fromFile)
+{
+    // Where the file is, and which options the command line sets itself.
+    QString path;
+    QSet<QString> given;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (!a.startsWith(u"--"))
+            continue;
+        const QString name = a.mid(2).section(u'=', 0, 0);
+        given.insert(name);
+        if (name == u"config")
+            path = a.contains(u'=') ? a.section(u'=', 1) : arguments.value(i + 1);
+    }
+    if (path.isEmpty())
+        return true;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        m_err << tr("Cannot read the configuration file %1: %2").arg(path, file.errorString())
+              << u'\n';
+        return false;
+    }
+    QHash<QString, const QCommandLineOption *> known;
+    for (const QCommandLineOption &o : options)
+        known.insert(o.names().constFirst(), &o);
+    known.remove(u"config"_s);
+    int number = 0;
+    while (!file.atEnd()) {
+        ++number;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const qsizetype equals = line.indexOf(u'=');
+        const QString key = line.left(equals).trimmed();
+        const QString value = equals < 0 ? QString() : line.mid(equals + 1).trimmed();
+        const QCommandLineOption *option = known.value(key);
+        if (equals < 0 || !option) {
+            m_err << tr("%1:%2: \"%3\" is not a setting (KEY = VALUE, KEY one of the long "
+                        "options without --, such as listen).")
+                         .arg(path)
+                         .arg(number)
+                         .arg(line)
+                  << u'\n';
+            return false;
+        }
+        if (given.contains(key))
+            continue;                        // the command line wins
+        if (option->valueName().isEmpty()) { // a switch: quiet = true
+            if (value != u"true" && value != u"false") {
+                m_err << tr("%1:%2: %3 is true or false.").arg(path).arg(number).arg(key) << u'\n';
+                return false;
+            }
+            if (value == u"true")
+                fromFile->append(u"--"_s + key);
+        } else {
+            fromFile->append(u"--"_s + key + u'=' + value);
+        }
+    }
     return true;
 }
 
@@ -168,14 +235,27 @@ int Daemon::run(const QStringList &arguments)
         u"4096"_s);
     const QCommandLineOption langOption(u"lang"_s, tr("Language of the messages (de, es, en)."),
                                         tr("LANG"));
+    const QCommandLineOption configOption(
+        u"config"_s,
+        tr("Read settings from FILE: lines KEY = VALUE, KEY a long option without -- (such as "
+           "listen, database, admin-token-file); # starts a comment. Options on the command line "
+           "win."),
+        tr("FILE"));
     m_parser.setApplicationDescription(tr("Switchboard's routing backend: answers the carrier's "
                                           "webhooks by running the pushed flows."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({listenOption, databaseOption, publicUrlOption, adminTokenOption,
-                         carrierTokenOption, quietOption, threadsOption, requestTimeoutOption,
-                         idleTimeoutOption, maxConnectionsOption, retentionOption, langOption});
-    if (!m_parser.parse(arguments)) {
+    const QList<QCommandLineOption> all{
+        configOption,      listenOption,         databaseOption,
+        publicUrlOption,   adminTokenOption,     carrierTokenOption,
+        quietOption,       threadsOption,        requestTimeoutOption,
+        idleTimeoutOption, maxConnectionsOption, retentionOption,
+        langOption};
+    m_parser.addOptions(all);
+    QStringList fromFile;
+    if (!readConfigFile(arguments, all, &fromFile))
+        return CannotRun;
+    if (!m_parser.parse(arguments + fromFile)) {
         m_err << m_parser.errorText() << u'\n';
         return CannotRun;
     }

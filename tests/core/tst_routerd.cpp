@@ -266,6 +266,7 @@ private slots:
 
     void refusesToStartWithoutTheCarrierToken();
     void readsSecretsFromFiles();
+    void readsAConfigFileWhereFlagsWin();
     void stopsCleanlyOnSigterm();
     void healthAndAuthentication();
     void callStateFromTheUrlIsChecked();
@@ -374,6 +375,52 @@ void TestRouterd::refusesToStartWithoutTheCarrierToken()
     QCOMPARE(again.process().state(), QProcess::NotRunning);
     QCOMPARE(again.process().exitCode(), 2);
     QVERIFY2(again.log().contains("missing"), again.log().constData());
+}
+
+void TestRouterd::readsAConfigFileWhereFlagsWin()
+{
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(m_dir->filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? f.fileName()
+                                                                              : QString();
+    };
+    const QString carrier = write(u"carrier"_s, "conf-carrier-token\n");
+    const QString admin = write(u"admin"_s, "conf-admin-token\n");
+    // The file's listen and database lose to the command line's (RouterdProcess gives both).
+    const QString conf = write(u"routerd.conf"_s, "# routerd's settings\n"
+                                                  "listen = 127.0.0.1:1\n"
+                                                  "database = /nonexistent/never.sqlite\n"
+                                                  "twilio-auth-token-file = " +
+                                                      carrier.toUtf8() +
+                                                      "\n"
+                                                      "admin-token-file = " +
+                                                      admin.toUtf8() +
+                                                      "\n"
+                                                      "\n"
+                                                      "quiet = true\n"
+                                                      "retention-days = 30\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"TWILIO_AUTH_TOKEN"_s);
+    env.remove(u"SWITCHBOARD_ADMIN_TOKEN"_s);
+    Routerd routerd;
+    QVERIFY2(routerd.start(m_dir->filePath(u"r.sqlite"_s), {u"--config"_s, conf}, env),
+             routerd.log().constData());
+    Http http;
+    QCOMPARE(http.send("GET", routerd.base + u"/api/v1/me"_s, {},
+                       {{"Authorization", "Bearer conf-admin-token"}})
+                 .status,
+             200);
+    QCOMPARE(routerd.stop(), 0);
+    QVERIFY2(!routerd.log().contains("GET /api/v1/me"), routerd.log().constData()); // quiet
+
+    // A line that is not a setting: where, and nothing starts.
+    const QString bad = write(u"bad.conf"_s, "listen = 127.0.0.1:0\nlisten-on = :8080\n");
+    Routerd refused;
+    QVERIFY(!refused.start(m_dir->filePath(u"r2.sqlite"_s), {u"--config"_s, bad}, env));
+    QVERIFY2(refused.log().contains(
+                 QByteArray(bad.toUtf8() + ":2: \"listen-on = :8080\" is not a setting")),
+             refused.log().constData());
+    QCOMPARE(refused.process().exitCode(), 2);
 }
 
 void TestRouterd::readsSecretsFromFiles()
