@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"switchboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
     QApplication::setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
+    // The desktop entry the packages install: docks and portals find its name and icon.
+    QGuiApplication::setDesktopFileName(u"io.github.switchboard.Switchboard"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
