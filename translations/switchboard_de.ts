@@ -636,6 +636,14 @@
         <source>an applet id</source>
         <translation>eine Applet-ID</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is given twice in one object; a key appears once.</source>
+        <translation>&quot;%1&quot; steht zweimal in einem Objekt; ein Schlüssel darf nur einmal vorkommen.</translation>
+    </message>
+    <message>
+        <source>This text is not valid Unicode: it holds half of a surrogate pair (\uD800 to \uDFFF) without the other half.</source>
+        <translation>Dieser Text ist kein gültiges Unicode: Er enthält die Hälfte eines Surrogatpaars (\uD800 bis \uDFFF) ohne die andere Hälfte.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -4674,6 +4682,22 @@
     <message>
         <source>The name &quot;%1&quot; is taken already by %2[%3]; names must differ (ignoring case).</source>
         <translation>Der Name &quot;%1&quot; ist schon durch %2[%3] vergeben; Namen müssen sich unterscheiden (ohne Beachtung der Groß- und Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Der Name</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>Die E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>The department</source>
+        <translation>Die Abteilung</translation>
+    </message>
+    <message>
+        <source>The label</source>
+        <translation>Die Bezeichnung</translation>
     </message>
 </context>
 <context>

@@ -636,6 +636,14 @@
         <source>an applet id</source>
         <translation>un identificador de applet</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is given twice in one object; a key appears once.</source>
+        <translation>&quot;%1&quot; aparece dos veces en un objeto; cada clave aparece una sola vez.</translation>
+    </message>
+    <message>
+        <source>This text is not valid Unicode: it holds half of a surrogate pair (\uD800 to \uDFFF) without the other half.</source>
+        <translation>Este texto no es Unicode válido: contiene la mitad de un par suplente (\uD800 a \uDFFF) sin la otra mitad.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -4674,6 +4682,22 @@
     <message>
         <source>The name &quot;%1&quot; is taken already by %2[%3]; names must differ (ignoring case).</source>
         <translation>El nombre &quot;%1&quot; ya lo usa %2[%3]; los nombres deben ser distintos (sin distinguir mayúsculas de minúsculas).</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>El nombre</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>La dirección de correo</translation>
+    </message>
+    <message>
+        <source>The department</source>
+        <translation>El departamento</translation>
+    </message>
+    <message>
+        <source>The label</source>
+        <translation>La etiqueta</translation>
     </message>
 </context>
 <context>

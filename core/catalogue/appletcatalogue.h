@@ -116,6 +116,11 @@ inline constexpr int maxRangesPerDay = 8;
 inline constexpr int maxAppletRuns = 100; // the engine's safety net
 inline constexpr int maxPromptLength = 4000;
 inline constexpr int maxKeywordLength = 20;
+// Names (organization, users, groups, flows, applets, contacts) and labels (numbers,
+// departments): shown in lists, spoken in prompts, never pages long.
+inline constexpr int maxNameLength = 100;
+inline constexpr int maxLabelLength = 100;
+inline constexpr int maxEmailLength = 254; // RFC 5321
 } // namespace Limits
 
 class AppletCatalogue

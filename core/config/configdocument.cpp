@@ -1,6 +1,7 @@
 #include "configdocument.h"
 
 #include "config/canonicaljson.h"
+#include "config/jsonscan.h"
 #include "validation/validator.h"
 
 #include <QCoreApplication>
@@ -92,12 +93,13 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
             return fallback;
-        const double d = v.toDouble(0.5);
-        if (!v.isDouble() || d != double(qint64(d)) || d < INT_MIN || d > INT_MAX) {
+        // Checked before any conversion: 1e300 is not an int, and casting it is undefined.
+        const std::optional<qint64> n = exactInteger(v);
+        if (!n || *n < INT_MIN || *n > INT_MAX) {
             wrongType(JsonPath::key(path, key), v, tr("a whole number"));
             return fallback;
         }
-        return int(d);
+        return int(*n);
     }
 
     QJsonObject object(const QJsonObject &o, const QString &key, const QString &path)
@@ -174,6 +176,17 @@ void Reader::readDocument(const QByteArray &input)
         return;
     }
     result.isJson = true;
+    // What the parser let pass: a key twice in one object, text that is not Unicode.
+    for (const JsonFlaw &flaw : scanJson(bytes)) {
+        if (flaw.kind == JsonFlaw::DuplicateKey)
+            error(flaw.path, u"duplicate-key"_s,
+                  tr("\"%1\" is given twice in one object; a key appears once.")
+                      .arg(flaw.key.size() > 60 ? flaw.key.left(59) + u'…' : flaw.key));
+        else
+            error(flaw.path, u"invalid-unicode"_s,
+                  tr("This text is not valid Unicode: it holds half of a surrogate pair "
+                     "(\\uD800 to \\uDFFF) without the other half."));
+    }
     if (!doc.isObject()) {
         error(QString(), u"wrong-type"_s, tr("The document must be a JSON object."));
         return;
@@ -560,17 +573,21 @@ Findings validateConfigDocument(const QByteArray &bytes, Organization *organizat
     ReadResult read = readConfigDocument(bytes);
     Findings findings = read.findings;
     if (read.isJson) {
-        const Findings semantic = validateOrganization(read.organization);
-        for (const Finding &f : semantic) {
-            bool repeated = false;
-            for (const QString &rejected : std::as_const(read.rejectedPaths)) {
-                if (f.path == rejected || f.path.startsWith(rejected + u'.') ||
-                    f.path.startsWith(rejected + u'[')) {
-                    repeated = true;
-                    break;
-                }
+        // A semantic finding at or under a path the reader already rejected says it again:
+        // each prefix of the finding's path (at "." and "[") is looked up, so the cost grows
+        // with the path, not with how many paths were rejected.
+        const auto underRejected = [&](const QString &path) {
+            if (read.rejectedPaths.contains(path))
+                return true;
+            for (qsizetype i = 0; i < path.size(); ++i) {
+                if ((path.at(i) == u'.' || path.at(i) == u'[') &&
+                    read.rejectedPaths.contains(path.left(i)))
+                    return true;
             }
-            if (!repeated)
+            return false;
+        };
+        for (const Finding &f : validateOrganization(read.organization)) {
+            if (!underRejected(f.path))
                 findings.append(f);
         }
     }

@@ -2,6 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "catalogue/appletsettings.h"
+#include "config/jsonscan.h"
 #include "model/identifiers.h"
 
 #include <QCoreApplication>
@@ -167,6 +168,7 @@ private:
     void checkValue(const FieldSpec &field, const QJsonValue &v, const QString &path);
     bool checkInteger(const QJsonValue &v, int min, int max, const QString &label,
                       const QString &path);
+    void checkLength(const QString &text, int max, const QString &label, const QString &path);
     void checkText(const QJsonValue &v, int min, int max, const QString &label,
                    const QString &path);
     void checkPrompt(const QJsonValue &v, const QString &path);
@@ -216,6 +218,7 @@ void Validator::indexOrganization()
 
 void Validator::checkOrganization()
 {
+    checkLength(m_org.name, Limits::maxNameLength, tr("The name"), u"organization.name"_s);
     if (!m_org.timezone.isEmpty() && !isKnownTimeZone(m_org.timezone)) {
         error(u"organization.timezone"_s, u"invalid-value"_s,
               tr("\"%1\" is not a time zone this system knows; use an IANA name such as "
@@ -255,6 +258,9 @@ void Validator::checkUsers()
         const QString path = index(u"users"_s, i);
         checkId(user.id, key(path, u"id"_s), tr("user"));
         checkUnique(seen, user.id, i, key(path, u"id"_s), u"users"_s);
+        checkLength(user.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
+        checkLength(user.email, Limits::maxEmailLength, tr("The e-mail address"),
+                    key(path, u"email"_s));
         for (int d = 0; d < user.devices.size(); ++d)
             checkDevice(user.devices.at(d), index(key(path, u"devices"_s), d));
         if (user.devices.isEmpty()) {
@@ -300,6 +306,9 @@ void Validator::checkGroups()
         checkId(group.id, key(path, u"id"_s), tr("group"));
         checkUnique(seen, group.id, i, key(path, u"id"_s), u"groups"_s);
         checkUniqueName(m_groupNames, group.name, i, key(path, u"name"_s), u"groups"_s);
+        checkLength(group.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
+        checkLength(group.department, Limits::maxLabelLength, tr("The department"),
+                    key(path, u"department"_s));
         QHash<QString, int> members;
         for (int m = 0; m < group.members.size(); ++m) {
             const Member &member = group.members.at(m);
@@ -339,6 +348,7 @@ void Validator::checkNumbers()
         const PhoneNumber &number = m_org.numbers.at(i);
         const QString path = index(u"numbers"_s, i);
         const QString numberPath = key(path, u"number"_s);
+        checkLength(number.label, Limits::maxLabelLength, tr("The label"), key(path, u"label"_s));
         if (!isE164(number.number)) {
             error(numberPath, u"malformed-number"_s,
                   tr("\"%1\" is not a phone number in E.164 form (like +15125550100).")
@@ -390,6 +400,7 @@ void Validator::checkFlow(int i)
                   .arg(m_flows.value(flow.id)));
     }
     checkUniqueName(m_flowNames, flow.name, i, key(path, u"name"_s), u"flows"_s);
+    checkLength(flow.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
     if (!m_flowUse.contains(flow.id)) {
         warning(path, u"unused-flow"_s,
                 tr("Flow \"%1\" is not used by any number.").arg(flow.displayName()));
@@ -514,6 +525,7 @@ void Validator::checkApplet(const Applet &applet, Channel channel, const QString
                             bool reachable, const Graph &graph)
 {
     checkId(applet.id, path, tr("applet"));
+    checkLength(applet.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
     const AppletType *type = m_catalogue.type(applet.type);
     if (!type) {
         QStringList known;
@@ -623,18 +635,26 @@ void Validator::checkFields(const QJsonObject &object, const QList<FieldSpec> &f
 bool Validator::checkInteger(const QJsonValue &v, int min, int max, const QString &label,
                              const QString &path)
 {
-    const double d = v.toDouble(0.5);
-    if (!v.isDouble() || d != double(qint64(d))) {
+    // Checked before any conversion: 1e300 is not a whole number here, and casting it to an
+    // integer would be undefined.
+    const std::optional<qint64> n = exactInteger(v);
+    if (!n) {
         wrongType(path, v, tr("a whole number"));
         return false;
     }
-    if (d < min || d > max) {
-        error(
-            path, u"out-of-range"_s,
-            tr("%1 must be from %2 to %3; it is %4.").arg(label).arg(min).arg(max).arg(qint64(d)));
+    if (*n < min || *n > max) {
+        error(path, u"out-of-range"_s,
+              tr("%1 must be from %2 to %3; it is %4.").arg(label).arg(min).arg(max).arg(*n));
         return false;
     }
     return true;
+}
+
+void Validator::checkLength(const QString &text, int max, const QString &label, const QString &path)
+{
+    if (text.size() > max)
+        error(path, u"out-of-range"_s,
+              tr("%1 is %2 characters long; at most %3 fit.").arg(label).arg(text.size()).arg(max));
 }
 
 void Validator::checkText(const QJsonValue &v, int min, int max, const QString &label,
@@ -1038,6 +1058,7 @@ void Validator::checkContacts()
                   tr("\"%1\" is not a phone number in E.164 form (like +15125550100).")
                       .arg(contact.number));
         checkUnique(seen, contact.number, i, numberPath, u"contacts"_s);
+        checkLength(contact.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
         if (!m_users.contains(contact.owner))
             error(key(path, u"owner"_s), u"unresolved"_s,
                   tr("There is no user \"%1\" to own this contact.").arg(contact.owner));

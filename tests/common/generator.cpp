@@ -155,4 +155,18 @@ Graph generateLargeGraph(const Organization &org, int applets)
     return graph;
 }
 
+QByteArray hostileDocument(int users)
+{
+    QByteArray out = R"({"format": "switchboard-config", "version": 1,
+"organization": {"name": "Hostile", "timezone": "UTC"}, "users": [)";
+    for (int i = 0; i < users; ++i) {
+        if (i)
+            out += ",\n";
+        out += R"({"id": "bad id )" + QByteArray::number(i) + R"(!", "name": "User )" +
+               QByteArray::number(i) + R"(", "colour": "red"})";
+    }
+    out += R"(], "groups": [], "numbers": [], "flows": []})";
+    return out;
+}
+
 } // namespace Switchboard::Test

@@ -22,4 +22,8 @@ Organization generateOrganization(const OrganizationSize &size = {});
 // next), every key ringing a group with a voicemail after it. Uses groups of `org`.
 Graph generateLargeGraph(const Organization &org, int applets);
 
+// A hostile configuration document: `users` users, each with an unknown key and a malformed
+// id (two errors each, and a warning: no devices).
+QByteArray hostileDocument(int users);
+
 } // namespace Switchboard::Test
