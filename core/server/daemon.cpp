@@ -19,6 +19,7 @@
 
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -55,6 +56,7 @@ struct ThreadState
     std::unique_ptr<Database> db;
     std::unique_ptr<RouterStore> store;
     std::unique_ptr<RouterServer> server;
+    std::function<bool()> open; // (again) its connection, its store and its server
 };
 // The pool thread's own: its screen checks credentials on its connection to the database.
 thread_local ThreadState *t_state = nullptr;
@@ -333,9 +335,15 @@ int Daemon::run(const QStringList &arguments)
     HttpServer::Limits limits;
     limits.bodyLimit = &RouterServer::bodyLimit;
     limits.screen = [](const HttpRequest &request) -> std::optional<HttpResponse> {
-        // A thread whose database is away lets the request through: its handler answers 503.
-        if (!t_state || !t_state->server)
+        if (!t_state)
             return std::nullopt;
+        // A thread whose database was away tries it again; still away, the API's requests are
+        // refused from their headers too (none of a body is read that nobody can check).
+        if (!t_state->server && !(t_state->open && t_state->open())) {
+            if (!request.path().startsWith(u"/api/"))
+                return std::nullopt; // webhooks and /healthz answer 503 themselves
+            return problemResponse(503, RouterServer::tr("The database cannot be read."));
+        }
         return t_state->server->screen(request);
     };
     const auto number = [&](const QCommandLineOption &option, int min, int max, int *value) {
@@ -381,6 +389,7 @@ int Daemon::run(const QStringList &arguments)
                 return true;
             };
             open();
+            state->open = open;
             return [state, open](const HttpRequest &request) {
                 if (!state->server && !open())
                     return problemResponse(503, RouterServer::tr("The database cannot be read."));

@@ -528,11 +528,12 @@ HttpResponse RouterServer::putConfig(const HttpRequest &request, const Principal
                                      {u"revision"_s, m_store.revisions().currentRevision()}});
     if (revision < 0)
         return problemResponse(500, tr("The revision could not be kept: %1").arg(error));
-    // Whoever left the configuration, or has another role now, is signed out.
+    // Whoever left the configuration, or has another role now, is signed out; the passwords of
+    // those who left are forgotten.
     QHash<QString, QString> roles;
     for (const User &u : organization.users)
         roles.insert(u.id, roleKey(u.role));
-    if (!m_store.access().endSessionsOutside(roles, &error))
+    if (!m_store.access().applyConfiguration(roles, &error))
         std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
     return {200,
             "application/json",
@@ -711,25 +712,13 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
             }
         }
     }
-    // Failures count per person whichever login named them, and per login otherwise.
-    const QString key = user ? u"user:"_s + user->id : u"login:"_s + given.toLower();
-    const QDateTime now = m_store.currentTime();
-    const auto failures = m_store.access().failures(
-        key, now.addSecs(-60 * FailureWindowMinutes).toString(Qt::ISODateWithMs), &error);
-    if (!failures)
-        return unreadable(error);
-    if (failures->size() >= MaxFailures) {
-        // Until the oldest failure that still counts leaves the window, even the right password.
-        const QDateTime until =
-            QDateTime::fromString(failures->at(failures->size() - MaxFailures), Qt::ISODateWithMs)
-                .addSecs(60 * FailureWindowMinutes);
-        const qint64 wait = std::max<qint64>(1, (now.msecsTo(until) + 999) / 1000);
-        HttpResponse refusal = problemResponse(
-            429, tr("Too many failed sign-ins for this login: try again in %n minute(s).", nullptr,
-                    int((wait + 59) / 60)));
-        refusal.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
-        return refusal;
-    }
+    // Guesses count per login as typed (in any case), whoever it names: the count says nothing
+    // about who exists, and only a hash of the login is kept (a password typed into the login
+    // field is not written down).
+    const QString key = QString::fromLatin1(Access::tokenHash("login:" + given.toLower().toUtf8()));
+    QString at;
+    if (auto refusal = reserveGuess(key, &at))
+        return *refusal;
     const auto hash = user ? m_store.access().passwordHash(user->id, &error) : QString();
     if (!hash)
         return unreadable(error);
@@ -739,19 +728,53 @@ HttpResponse RouterServer::signIn(const QByteArray &body)
     const bool matches =
         Access::verifyPassword(hash->isEmpty() ? decoy : *hash, password.toString()) &&
         !hash->isEmpty();
-    if (!matches) {
-        if (!m_store.access().addFailure(key, &error))
-            return unreadable(error);
+    settleGuess(key, matches);
+    if (!matches)
         return problemResponse(401, tr("That login and password do not match."));
-    }
     const QByteArray token = Access::newToken();
-    if (!m_store.access().clearFailures(key, &error) ||
-        !m_store.access().addSession(Access::tokenHash(token), user->id, roleKey(user->role),
+    if (!m_store.access().addSession(Access::tokenHash(token), user->id, roleKey(user->role),
                                      &error))
         return unreadable(error);
-    const Api::Session session{QString::fromLatin1(token), user->id, roleKey(user->role),
-                               now.addDays(AccessStore::SessionDays).toString(Qt::ISODateWithMs)};
+    const Api::Session session{
+        QString::fromLatin1(token), user->id, roleKey(user->role),
+        m_store.currentTime().addDays(AccessStore::SessionDays).toString(Qt::ISODateWithMs)};
     return json(201, session.toJson());
+}
+
+std::optional<HttpResponse> RouterServer::reserveGuess(const QString &key, QString *at)
+{
+    QString error;
+    const QDateTime now = m_store.currentTime();
+    *at = now.toString(Qt::ISODateWithMs);
+    if (!m_store.access().addFailure(key, *at, &error))
+        return unreadable(error);
+    const auto guesses = m_store.access().failures(
+        key, now.addSecs(-60 * FailureWindowMinutes).toString(Qt::ISODateWithMs), &error);
+    if (!guesses)
+        return unreadable(error);
+    if (guesses->size() <= MaxFailures)
+        return std::nullopt; // this guess is one of the five: check it
+    // Refused unchecked, and not counted: the wait ends when the oldest of the five that
+    // still count is out of the window, even for the right password.
+    m_store.access().removeFailure(key, *at, &error);
+    QStringList counted = *guesses;
+    counted.removeOne(*at);
+    const QDateTime until =
+        QDateTime::fromString(counted.at(counted.size() - MaxFailures), Qt::ISODateWithMs)
+            .addSecs(60 * FailureWindowMinutes);
+    const qint64 wait = std::max<qint64>(1, (now.msecsTo(until) + 999) / 1000);
+    HttpResponse refusal = problemResponse(
+        429, tr("Too many failed sign-ins for this login: try again in %n minute(s).", nullptr,
+                int((wait + 59) / 60)));
+    refusal.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+    return refusal;
+}
+
+void RouterServer::settleGuess(const QString &key, bool right)
+{
+    QString error;
+    if (right && !m_store.access().clearFailures(key, &error))
+        std::fprintf(stderr, "sign-in: %s\n", qPrintable(error));
 }
 
 HttpResponse RouterServer::signOut(const Principal &who)
@@ -794,10 +817,18 @@ HttpResponse RouterServer::setPassword(const QString &user, const QByteArray &bo
             400, tr("A password has at least %1 characters.").arg(Access::MinPasswordLength));
     QString error;
     if (own) {
+        // Guesses of the current password are limited as sign-ins are: a stolen session
+        // must not become a way to find the password.
+        const QString key = QString::fromLatin1(Access::tokenHash("current:" + user.toUtf8()));
+        QString at;
+        if (auto refusal = reserveGuess(key, &at))
+            return *refusal;
         const auto hash = m_store.access().passwordHash(user, &error);
         if (!hash)
             return unreadable(error);
-        if (!Access::verifyPassword(*hash, o.value(u"current").toString()))
+        const bool right = Access::verifyPassword(*hash, o.value(u"current").toString());
+        settleGuess(key, right);
+        if (!right)
             return problemResponse(403, tr("The current password is not right."));
     } else {
         const auto config = currentConfiguration(&error);

@@ -96,6 +96,12 @@ private:
     Response presence(const Principal &who);
     Response putPresence(const QString &user, const QByteArray &body, const Principal &who);
     Response signIn(const QByteArray &body);
+    // A password guess under `key`, counted before the password is checked (so that guesses
+    // sent in parallel count too): nullopt to go on, the guess kept at `*at` until
+    // settleGuess(); or the 429 (or 503) that refuses it unchecked.
+    std::optional<Response> reserveGuess(const QString &key, QString *at);
+    // Right: every guess of the key is forgotten. Wrong: this one stays, counted.
+    void settleGuess(const QString &key, bool right);
     Response signOut(const Principal &who);
     Response me(const Principal &who);
     // `own`: the signed-in person changing theirs (with the current one; their other

@@ -199,14 +199,18 @@ public:
                     QString *error);
     bool touchSession(const QByteArray &tokenHash, QString *error);
     bool endSession(const QByteArray &tokenHash, QString *error);
-    // Ends the sessions whose user is not in `roles` (user id to role key) or now has another
-    // role than the one their session was issued for.
-    bool endSessionsOutside(const QHash<QString, QString> &roles, QString *error);
+    // After a push: the sessions of users no longer in `roles` (user id to role key), or with
+    // another role than the one their session was issued for, end; the passwords of users no
+    // longer there are forgotten (an id given to someone new later does not bring them back).
+    bool applyConfiguration(const QHash<QString, QString> &roles, QString *error);
 
-    // Failed sign-ins for one login since `since`, oldest first.
-    std::optional<QStringList> failures(const QString &login, const QString &since, QString *error);
-    bool addFailure(const QString &login, QString *error);
-    bool clearFailures(const QString &login, QString *error);
+    // Password guesses for one key (a hash of the login), as ISO-8601 times since `since`,
+    // oldest first. A guess is added before the password is checked, and taken back when it
+    // was refused unchecked, or all cleared when one was right.
+    std::optional<QStringList> failures(const QString &key, const QString &since, QString *error);
+    bool addFailure(const QString &key, const QString &at, QString *error);
+    bool removeFailure(const QString &key, const QString &at, QString *error);
+    bool clearFailures(const QString &key, QString *error);
 
     static constexpr int SessionDays = 30;
 };

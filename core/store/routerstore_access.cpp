@@ -87,7 +87,7 @@ bool AccessStore::endSession(const QByteArray &tokenHash, QString *error)
     return run(q, error);
 }
 
-bool AccessStore::endSessionsOutside(const QHash<QString, QString> &roles, QString *error)
+bool AccessStore::applyConfiguration(const QHash<QString, QString> &roles, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT token_hash, user_id, role FROM sessions"_s);
@@ -104,15 +104,30 @@ bool AccessStore::endSessionsOutside(const QHash<QString, QString> &roles, QStri
         if (!endSession(hash.toLatin1(), error))
             return false;
     }
+    q.prepare(u"SELECT user_id FROM credentials"_s);
+    if (!run(q, error))
+        return false;
+    QStringList gone;
+    while (q.next()) {
+        if (!roles.contains(q.value(0).toString()))
+            gone.append(q.value(0).toString());
+    }
+    q.finish();
+    for (const QString &user : std::as_const(gone)) {
+        q.prepare(u"DELETE FROM credentials WHERE user_id = ?"_s);
+        q.addBindValue(user);
+        if (!run(q, error))
+            return false;
+    }
     return true;
 }
 
-std::optional<QStringList> AccessStore::failures(const QString &login, const QString &since,
+std::optional<QStringList> AccessStore::failures(const QString &key, const QString &since,
                                                  QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"SELECT at FROM sign_in_failures WHERE login = ? AND at > ? ORDER BY at"_s);
-    q.addBindValue(login);
+    q.addBindValue(key);
     q.addBindValue(since);
     if (!run(q, error))
         return std::nullopt;
@@ -122,20 +137,29 @@ std::optional<QStringList> AccessStore::failures(const QString &login, const QSt
     return times;
 }
 
-bool AccessStore::addFailure(const QString &login, QString *error)
+bool AccessStore::addFailure(const QString &key, const QString &at, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"INSERT INTO sign_in_failures (login, at) VALUES (?, ?)"_s);
-    q.addBindValue(login);
-    q.addBindValue(now());
+    q.addBindValue(key);
+    q.addBindValue(at);
     return run(q, error);
 }
 
-bool AccessStore::clearFailures(const QString &login, QString *error)
+bool AccessStore::removeFailure(const QString &key, const QString &at, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"DELETE FROM sign_in_failures WHERE login = ? AND at = ?"_s);
+    q.addBindValue(key);
+    q.addBindValue(at);
+    return run(q, error);
+}
+
+bool AccessStore::clearFailures(const QString &key, QString *error)
 {
     QSqlQuery q = m_db.query();
     q.prepare(u"DELETE FROM sign_in_failures WHERE login = ?"_s);
-    q.addBindValue(login);
+    q.addBindValue(key);
     return run(q, error);
 }
 

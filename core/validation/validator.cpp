@@ -253,6 +253,7 @@ void Validator::checkUnique(Hash &seen, const QString &value, int position, cons
 void Validator::checkUsers()
 {
     QHash<QString, int> seen;
+    QHash<QString, int> emails; // in lower case: people sign in with them, in any case
     for (int i = 0; i < m_org.users.size(); ++i) {
         const User &user = m_org.users.at(i);
         const QString path = index(u"users"_s, i);
@@ -261,6 +262,8 @@ void Validator::checkUsers()
         checkLength(user.name, Limits::maxNameLength, tr("The name"), key(path, u"name"_s));
         checkLength(user.email, Limits::maxEmailLength, tr("The e-mail address"),
                     key(path, u"email"_s));
+        if (!user.email.isEmpty())
+            checkUnique(emails, user.email.toLower(), i, key(path, u"email"_s), u"users"_s);
         for (int d = 0; d < user.devices.size(); ++d)
             checkDevice(user.devices.at(d), index(key(path, u"devices"_s), d));
         if (user.devices.isEmpty()) {

@@ -76,6 +76,8 @@ private slots:
     void signInByEmailInAnyCaseOrById();
     void wrongPasswordAndUnknownLoginGetTheSameRefusal();
     void sixthFailureIsRefusedEvenWithTheRightPassword();
+    void parallelGuessesAreCountedToo();
+    void guessesOfTheCurrentPasswordAreLimited();
     void signOutEndsTheToken();
     void passwordChangeEndsTheOtherSessions();
     void onlyAdminsSetOthersPasswords();
@@ -117,7 +119,8 @@ private:
         if (r.status != 201)
             qWarning("sign-in refused: %s", qPrintable(r.describe()));
         const QByteArray token = r.object().value(u"token").toString().toLatin1();
-        m_secrets.append(token);
+        if (!token.isEmpty())
+            m_secrets.append(token);
         return token;
     }
     // Pushes `organization` as `token`; the answer.
@@ -234,19 +237,64 @@ void TestAccess::wrongPasswordAndUnknownLoginGetTheSameRefusal()
 
 void TestAccess::sixthFailureIsRefusedEvenWithTheRightPassword()
 {
-    // vald fails five times, by id and by e-mail alike: it is one person.
+    // Five failures for one login, in any case.
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(signIn(i % 2 ? u"vald"_s : u"VALD@acme.example"_s, u"guess %1"_s.arg(i)).status,
-                 401);
-    const HttpReply sixth = signIn(u"vald"_s, u"guess 6"_s);
+        QCOMPARE(
+            signIn(i % 2 ? u"vald@acme.example"_s : u"VALD@Acme.example"_s, u"guess %1"_s.arg(i))
+                .status,
+            401);
+    const HttpReply sixth = signIn(u"Vald@acme.example"_s, u"guess 6"_s);
     QCOMPARE(sixth.status, 429);
     const int wait = sixth.header("Retry-After").toInt();
     QVERIFY2(wait > 0 && wait <= 15 * 60, sixth.header("Retry-After").constData());
-    const HttpReply right = signIn(u"vald"_s, m_passwords[u"vald"_s]);
+    const HttpReply right = signIn(u"vald@acme.example"_s, m_passwords[u"vald"_s]);
     QCOMPARE(right.status, 429);
     QVERIFY(right.header("Retry-After").toInt() > 0);
     // Others are not held up.
     QCOMPARE(signIn(u"pat"_s, m_passwords[u"pat"_s]).status, 201);
+    // Whether a login names someone or no one, it counts the same: the lockout tells nothing.
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(signIn(u"NOBODY"_s, u"x"_s).status, 401);
+        QCOMPARE(signIn(u"VALD"_s, u"x"_s).status, 401); // "vald" in another case
+    }
+    QCOMPARE(signIn(u"nobody"_s, u"x"_s).status, 429);
+    QCOMPARE(signIn(u"vald"_s, u"x"_s).status, 429);
+}
+
+void TestAccess::parallelGuessesAreCountedToo()
+{
+    // Twelve wrong passwords at once: five are checked, the rest refused unchecked.
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 12; ++i)
+        replies.append(
+            m_http.start("POST", m_routerd.base + u"/api/v1/session"_s,
+                         QJsonDocument(QJsonObject{{u"login"_s, u"maria@acme.example"_s},
+                                                   {u"password"_s, u"parallel guess %1"_s.arg(i)}})
+                             .toJson()));
+    int checked = 0, refused = 0;
+    for (QNetworkReply *r : std::as_const(replies)) {
+        const int status = Http::finish(r).status;
+        checked += status == 401;
+        refused += status == 429;
+    }
+    QCOMPARE(checked, 5);
+    QCOMPARE(refused, 7);
+}
+
+void TestAccess::guessesOfTheCurrentPasswordAreLimited()
+{
+    const QByteArray johans = tokenOf(u"johan"_s, m_passwords[u"johan"_s]);
+    const auto change = [&](const QString &current) {
+        return api(johans, "PUT", u"/api/v1/me/password"_s,
+                   QJsonDocument(QJsonObject{{u"current"_s, current},
+                                             {u"password"_s, u"a brand new password"_s}})
+                       .toJson())
+            .status;
+    };
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(change(u"guess %1"_s.arg(i)), 403);
+    QCOMPARE(change(u"guess 6"_s), 429);
+    QCOMPARE(change(m_passwords[u"johan"_s]), 429); // even the right one, until the wait is over
 }
 
 void TestAccess::signOutEndsTheToken()
@@ -330,6 +378,9 @@ void TestAccess::sessionsEndWithTheirUserOrRole()
     QCOMPARE(api(marias, "GET", u"/api/v1/me"_s).status, 401);
     QCOMPARE(push(adminToken, m_organization).status, 200);
     QCOMPARE(api(marias, "GET", u"/api/v1/me"_s).status, 401);
+    // Her password went with her: whoever gets the id "maria" again needs a new one.
+    QCOMPARE(signIn(u"maria"_s, m_passwords[u"maria"_s]).status, 401);
+    setPassword(u"maria"_s, u"maria's second password"_s);
     // The shared agent token of the other tests went too: a new one.
     m_tokens[u"agent"_s] = tokenOf(u"maria"_s, m_passwords[u"maria"_s]);
 }
@@ -636,6 +687,7 @@ void TestAccess::lockoutEndsAfterFifteenMinutes()
 void TestAccess::noPasswordOrTokenIsKept()
 {
     QVERIFY(m_secrets.size() > 10);
+    QVERIFY(!m_secrets.contains(QByteArray()));
     m_routerd.stop(); // its files and log as they are left
     QByteArray kept = m_routerd.log();
     QDirIterator files(m_dir.path(), QDir::Files);

@@ -211,6 +211,8 @@ void TestValidation::eachRule_data()
         R"("label": "Main line \ud83d")", "numbers[0].label", "invalid-unicode");
     // Names and labels have limits; numbers are checked before any conversion.
     const QByteArray longText = '"' + QByteArray(101, 'x') + '"';
+    row("an e-mail twice, in another case", {set("/users/1/email", R"("NANCY@example.com")")}, E,
+        "users[1].email", "duplicate");
     row("a name too long", {set("/users/0/name", longText.constData())}, E, "users[0].name",
         "out-of-range");
     row("a group name too long", {set("/groups/0/name", longText.constData())}, E, "groups[0].name",
