@@ -63,6 +63,11 @@ FlowScene::FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *intera
     showFindings(editor->document()->findings(), editor->document()->pathPrefix(channel));
 }
 
+FlowScene::~FlowScene()
+{
+    blockSignals(true); // selectionChanged, as the base class removes the items
+}
+
 SlotItem *FlowScene::slotItem(const SlotRef &slot) const
 {
     return m_slots.value(slotKey(slot));

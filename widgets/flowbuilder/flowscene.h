@@ -26,6 +26,9 @@ class FlowScene : public QGraphicsScene
 public:
     FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *interaction,
               QObject *parent = nullptr);
+    // The items go in QGraphicsScene's destructor, and their going changes the selection:
+    // nothing of this scene may answer then.
+    ~FlowScene() override;
 
     FlowEdits *editor() const { return m_editor; }
     Channel channel() const { return m_channel; }

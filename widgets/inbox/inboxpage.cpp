@@ -244,6 +244,11 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     rebuildSections();
 }
 
+InboxPage::~InboxPage()
+{
+    m_model->disconnect(this);
+}
+
 QString InboxPage::signedInUser() const
 {
     const auto &me = m_connection->identity();

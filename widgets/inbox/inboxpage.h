@@ -34,6 +34,9 @@ class InboxPage : public QWidget
 public:
     InboxPage(OrganizationDocument *document, BackendConnection *connection,
               QWidget *parent = nullptr);
+    // The model outlives this page's own part (it is a child): what it says while its
+    // requests are cut short must reach nothing here.
+    ~InboxPage() override;
 
     InboxModel *model() const { return m_model; }
     // Whoever is signed in to the backend (empty: nobody, or the admin token).
