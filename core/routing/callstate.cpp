@@ -1,5 +1,7 @@
 #include "callstate.h"
 
+#include "model/identifiers.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Switchboard {
@@ -57,8 +59,15 @@ std::optional<CallState> CallState::fromQuery(const QUrlQuery &q)
     s.attempt = number(u"t"_s, 1);
     s.runs = number(u"n"_s, 0);
     s.spoken = q.queryItemValue(u"o"_s) == u"1";
-    if (!ok || s.revision < 0 || s.flow.isEmpty() || s.applet.isEmpty())
+    if (!ok || s.revision < 0 || !isValidId(s.flow) || !isValidId(s.applet))
         return std::nullopt;
+    // The ring holds what the engine rings: user ids, or "tel:" and a number (found by
+    // fuzz_callstate: empty entries and bytes that are no text passed before, and did not
+    // write back as themselves).
+    for (const QString &who : std::as_const(s.ring)) {
+        if (!isValidId(who) && !(who.startsWith(u"tel:") && isE164(QStringView(who).mid(4))))
+            return std::nullopt;
+    }
     // Within what the engine itself writes: a step of a dial (at most 5), who in its ring list
     // is ringing, a round of a menu (at most 10), the applets run (the safety net stops at
     // 100). Anything else did not come from our own TwiML.

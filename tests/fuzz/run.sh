@@ -22,10 +22,17 @@ for t in "${targets[@]}"; do
     dict=()
     [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
     printf '\033[1m==> fuzz_%s for %s s\033[0m\n' "$t" "$seconds"
+    local_log=$(mktemp)
+    status=0
     "$bin/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="build/fuzz/crashes/$t-" "${dict[@]}" \
-        "$work" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" 2>&1 |
-        grep -E '^(#[0-9]+[[:space:]]+(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
-    # grep hides libFuzzer's chatter; its own status decides.
-    [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz_$t found a crash: see build/fuzz/crashes/" >&2; exit 1; }
+        "$work" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" >"$local_log" 2>&1 || status=$?
+    # libFuzzer's chatter hidden; what it found and how far it got shown. Its status decides.
+    grep -E '^(#[0-9]+[[:space:]]+(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$local_log" || true
+    if [ "$status" -ne 0 ]; then
+        tail -n 40 "$local_log" >&2
+        echo "fuzz_$t found a crash (status $status): see build/fuzz/crashes/" >&2
+        exit 1
+    fi
+    rm -f "$local_log"
 done
