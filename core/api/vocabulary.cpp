@@ -40,6 +40,17 @@ QString repliesPath(const QString &id)
     return itemPath(id) + u"/replies"_s;
 }
 
+QString replyRetryPath(const QString &item, const QString &reply)
+{
+    return repliesPath(item) + u'/' + encoded(reply) +
+           u"/retry"_s;
+}
+
+QString recordingPath(const QString &id)
+{
+    return itemPath(id) + u"/recording"_s;
+}
+
 QString presencePath(const QString &user)
 {
     return QLatin1StringView(PresencePath) + u'/' + encoded(user);
@@ -205,17 +216,33 @@ std::optional<InboxChange> InboxChange::fromJson(const QJsonObject &o, QString *
 
 QJsonObject Reply::toJson() const
 {
-    return QJsonObject{{u"id"_s, id},        {u"item"_s, itemId}, {u"to"_s, to},
-                       {u"from"_s, from},    {u"body"_s, body},   {u"created_at"_s, createdAt},
-                       {u"status"_s, status}};
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return QJsonObject{{u"id"_s, id},
+                       {u"item"_s, itemId},
+                       {u"to"_s, to},
+                       {u"from"_s, from},
+                       {u"body"_s, body},
+                       {u"created_at"_s, createdAt},
+                       {u"status"_s, status},
+                       {u"error"_s, orNull(error)},
+                       {u"carrier_sid"_s, orNull(carrierSid)},
+                       {u"sent_at"_s, orNull(sentAt)},
+                       {u"updated_at"_s, orNull(updatedAt)},
+                       {u"attempts"_s, attempts}};
 }
 
 Reply Reply::fromJson(const QJsonObject &o)
 {
-    return Reply{o.value(u"id").toString(),    o.value(u"item").toString(),
-                 o.value(u"to").toString(),    o.value(u"from").toString(),
-                 o.value(u"body").toString(),  o.value(u"created_at").toString(),
-                 o.value(u"status").toString()};
+    Reply r{o.value(u"id").toString(),   o.value(u"item").toString(),
+            o.value(u"to").toString(),   o.value(u"from").toString(),
+            o.value(u"body").toString(), o.value(u"created_at").toString(),
+            o.value(u"status").toString()};
+    r.error = o.value(u"error").toString();
+    r.carrierSid = o.value(u"carrier_sid").toString();
+    r.sentAt = o.value(u"sent_at").toString();
+    r.updatedAt = o.value(u"updated_at").toString();
+    r.attempts = o.value(u"attempts").toInt();
+    return r;
 }
 
 QJsonObject repliesToJson(const QList<Reply> &replies)
@@ -251,6 +278,63 @@ ReplyResult ReplyResult::fromJson(const QJsonObject &o)
 {
     return ReplyResult{Reply::fromJson(o.value(u"reply").toObject()), o.value(u"sent").toBool(),
                        o.value(u"reason").toString()};
+}
+
+// --- the carrier account ----------------------------------------------------------------
+
+QJsonObject CarrierNumber::toJson() const
+{
+    return {{u"number"_s, number},      {u"friendly_name"_s, friendlyName},
+            {u"sid"_s, sid},            {u"voice_url"_s, voiceUrl},
+            {u"sms_url"_s, smsUrl},     {u"wired"_s, wired}};
+}
+
+CarrierNumber CarrierNumber::fromJson(const QJsonObject &o)
+{
+    return {o.value(u"number").toString(),    o.value(u"friendly_name").toString(),
+            o.value(u"sid").toString(),       o.value(u"voice_url").toString(),
+            o.value(u"sms_url").toString(),   o.value(u"wired").toBool()};
+}
+
+QJsonObject CarrierNumbers::toJson() const
+{
+    QJsonArray list;
+    for (const CarrierNumber &n : numbers)
+        list.append(n.toJson());
+    return {{u"numbers"_s, list}, {u"voice_url"_s, voiceUrl}, {u"sms_url"_s, smsUrl}};
+}
+
+CarrierNumbers CarrierNumbers::fromJson(const QJsonObject &o)
+{
+    CarrierNumbers c;
+    for (const QJsonValue &v : o.value(u"numbers").toArray())
+        c.numbers.append(CarrierNumber::fromJson(v.toObject()));
+    c.voiceUrl = o.value(u"voice_url").toString();
+    c.smsUrl = o.value(u"sms_url").toString();
+    return c;
+}
+
+QJsonObject wireRequest(const QStringList &numbers)
+{
+    return {{u"numbers"_s, QJsonArray::fromStringList(numbers)}};
+}
+
+QJsonObject WireResult::toJson() const
+{
+    QJsonArray skip;
+    for (const auto &[number, why] : skipped)
+        skip.append(QJsonObject{{u"number"_s, number}, {u"reason"_s, why}});
+    return {{u"wired"_s, QJsonArray::fromStringList(wired)}, {u"skipped"_s, skip}};
+}
+
+WireResult WireResult::fromJson(const QJsonObject &o)
+{
+    WireResult w;
+    for (const QJsonValue &v : o.value(u"wired").toArray())
+        w.wired.append(v.toString());
+    for (const QJsonValue &v : o.value(u"skipped").toArray())
+        w.skipped.append({v[u"number"].toString(), v[u"reason"].toString()});
+    return w;
 }
 
 // --- presence ---------------------------------------------------------------------------

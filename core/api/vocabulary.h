@@ -34,6 +34,11 @@ QString revisionPath(int revision);
 QString itemPath(const QString &id);
 QString replyPath(const QString &id);   // POST: reply to a text
 QString repliesPath(const QString &id); // GET: the replies so far
+// POST: send a failed or undelivered reply again.
+QString replyRetryPath(const QString &item, const QString &reply);
+QString recordingPath(const QString &id); // GET: a voicemail's recording, fetched by routerd
+inline constexpr char CarrierNumbersPath[] = "/api/v1/carrier/numbers";
+inline constexpr char CarrierWirePath[] = "/api/v1/carrier/numbers/wire";
 QString presencePath(const QString &user);
 
 // GET /api/v1/inbox's filters.
@@ -125,8 +130,16 @@ struct Reply
 {
     QString id, itemId, to, from, body, createdAt;
     QString status; // queued, sent, delivered, undelivered, failed
+    // Why it failed or was not delivered (the carrier's own words), or why it still waits.
+    QString error;
+    QString carrierSid; // the carrier's message sid, once it took the message
+    QString sentAt;     // when the carrier took it; empty before
+    QString updatedAt;  // the last change of status
+    int attempts = 0;   // requests made to the carrier
 
     bool isQueued() const { return status == u"queued"; }
+    // Failed or undelivered: the sender may be asked to try again.
+    bool canRetry() const { return status == u"failed" || status == u"undelivered"; }
     QJsonObject toJson() const;
     static Reply fromJson(const QJsonObject &o);
 };
@@ -143,6 +156,39 @@ struct ReplyResult
 
     QJsonObject toJson() const;
     static ReplyResult fromJson(const QJsonObject &o);
+};
+
+// --- the carrier account ----------------------------------------------------------------
+
+// One number of the carrier account, as GET /api/v1/carrier/numbers lists it.
+struct CarrierNumber
+{
+    QString number;       // E.164
+    QString friendlyName; // the carrier's label
+    QString sid;          // the carrier's id of the number
+    QString voiceUrl, smsUrl;
+    bool wired = false; // both URLs point at this backend
+
+    QJsonObject toJson() const;
+    static CarrierNumber fromJson(const QJsonObject &o);
+};
+struct CarrierNumbers
+{
+    QList<CarrierNumber> numbers;
+    QString voiceUrl, smsUrl; // what a number wired to this backend has
+
+    QJsonObject toJson() const;
+    static CarrierNumbers fromJson(const QJsonObject &o);
+};
+// POST /api/v1/carrier/numbers/wire: the numbers to wire (empty: every routed one).
+QJsonObject wireRequest(const QStringList &numbers);
+struct WireResult
+{
+    QStringList wired;
+    QList<std::pair<QString, QString>> skipped; // number, why
+
+    QJsonObject toJson() const;
+    static WireResult fromJson(const QJsonObject &o);
 };
 
 // --- presence ---------------------------------------------------------------------------

@@ -143,6 +143,7 @@ BackendResponse BackendClient::finish(QNetworkReply *reply, const QStringList &t
     if (reply->isOpen())
         r.body = reply->readAll();
     r.etag = reply->rawHeader("ETag");
+    r.contentType = reply->rawHeader("Content-Type");
     const QUrl url = m_settings.url;
     if (!tlsErrors.isEmpty()) {
         r.failure = BackendResponse::Tls;

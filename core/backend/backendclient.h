@@ -45,6 +45,7 @@ struct BackendResponse
     QString error; // a sentence, when failure != None
     QByteArray body;
     QByteArray etag;
+    QByteArray contentType;
 
     bool ok() const { return failure == None; }
     QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }

@@ -47,6 +47,16 @@ public:
     QNetworkReply *reply(const QString &id, const QString &body, QObject *context,
                          Done<Api::ReplyResult> done) const;
     QNetworkReply *replies(const QString &id, QObject *context, Done<QList<Api::Reply>> done) const;
+    // A failed or undelivered reply queued again.
+    QNetworkReply *retryReply(const QString &item, const QString &reply, QObject *context,
+                              Done<Api::Reply> done) const;
+    // A voicemail's recording: its bytes, and the content type in the response.
+    QNetworkReply *recording(const QString &item, QObject *context, Plain done) const;
+
+    // The carrier account's numbers, and wiring them to this backend (empty: every routed one).
+    QNetworkReply *carrierNumbers(QObject *context, Done<Api::CarrierNumbers> done) const;
+    QNetworkReply *wireNumbers(const QStringList &numbers, QObject *context,
+                               Done<Api::WireResult> done) const;
 
     QNetworkReply *presence(QObject *context, Done<QHash<QString, Api::Presence>> done) const;
     QNetworkReply *setPresence(const QString &user, const Api::PresenceChange &change,
