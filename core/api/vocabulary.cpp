@@ -233,10 +233,14 @@ QJsonObject Reply::toJson() const
 
 Reply Reply::fromJson(const QJsonObject &o)
 {
-    Reply r{o.value(u"id").toString(),   o.value(u"item").toString(),
-            o.value(u"to").toString(),   o.value(u"from").toString(),
-            o.value(u"body").toString(), o.value(u"created_at").toString(),
-            o.value(u"status").toString()};
+    Reply r;
+    r.id = o.value(u"id").toString();
+    r.itemId = o.value(u"item").toString();
+    r.to = o.value(u"to").toString();
+    r.from = o.value(u"from").toString();
+    r.body = o.value(u"body").toString();
+    r.createdAt = o.value(u"created_at").toString();
+    r.status = o.value(u"status").toString();
     r.error = o.value(u"error").toString();
     r.carrierSid = o.value(u"carrier_sid").toString();
     r.sentAt = o.value(u"sent_at").toString();
