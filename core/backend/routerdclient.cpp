@@ -124,38 +124,46 @@ QNetworkReply *RouterdClient::replies(const QString &id, QObject *context,
 QNetworkReply *RouterdClient::retryReply(const QString &item, const QString &reply,
                                          QObject *context, Done<Api::Reply> done) const
 {
-    return m_client->send("POST", Api::replyRetryPath(item, reply), {}, context,
-                          [done](const BackendResponse &r) {
-                              done(r, r.ok() ? Api::Reply::fromJson(
-                                                   r.object().value(u"reply").toObject())
-                                             : Api::Reply());
-                          });
+    return m_client->send(
+        "POST", Api::replyRetryPath(item, reply), {}, context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::Reply::fromJson(r.object().value(u"reply").toObject())
+                           : Api::Reply());
+        });
 }
 
 QNetworkReply *RouterdClient::recording(const QString &item, QObject *context, Plain done) const
 {
-    return m_client->get(Api::recordingPath(item), context, std::move(done));
+    return m_client->get(Api::recordingPath(item), context, [done](const BackendResponse &r) {
+        // A recording is audio, not JSON: a 200 with audio is the answer itself, not a sign
+        // that some other server answered.
+        if (r.status == 200 && r.failure == BackendResponse::NotABackend &&
+            r.contentType.startsWith("audio/")) {
+            BackendResponse audio = r;
+            audio.failure = BackendResponse::None;
+            audio.error.clear();
+            done(audio);
+            return;
+        }
+        done(r);
+    });
 }
 
-QNetworkReply *RouterdClient::carrierNumbers(QObject *context,
-                                             Done<Api::CarrierNumbers> done) const
+QNetworkReply *RouterdClient::carrierNumbers(QObject *context, Done<Api::CarrierNumbers> done) const
 {
-    return m_client->get(QString::fromLatin1(Api::CarrierNumbersPath), context,
-                         [done](const BackendResponse &r) {
-                             done(r, r.ok() ? Api::CarrierNumbers::fromJson(r.object())
-                                            : Api::CarrierNumbers());
-                         });
+    return m_client->get(
+        QString::fromLatin1(Api::CarrierNumbersPath), context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::CarrierNumbers::fromJson(r.object()) : Api::CarrierNumbers());
+        });
 }
 
 QNetworkReply *RouterdClient::wireNumbers(const QStringList &numbers, QObject *context,
                                           Done<Api::WireResult> done) const
 {
-    return m_client->send("POST", QString::fromLatin1(Api::CarrierWirePath),
-                          compact(Api::wireRequest(numbers)), context,
-                          [done](const BackendResponse &r) {
-                              done(r, r.ok() ? Api::WireResult::fromJson(r.object())
-                                             : Api::WireResult());
-                          });
+    return m_client->send(
+        "POST", QString::fromLatin1(Api::CarrierWirePath), compact(Api::wireRequest(numbers)),
+        context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::WireResult::fromJson(r.object()) : Api::WireResult());
+        });
 }
 
 QNetworkReply *RouterdClient::presence(QObject *context,
