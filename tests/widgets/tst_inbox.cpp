@@ -1,15 +1,20 @@
 // The inbox against a real switchboard-routerd on loopback, with texts and voicemails that
 // arrive as the carrier sends them (signed webhooks): paging through 1,000 items as the view
 // scrolls, refreshing without losing the selection, the sections and their unread counts, and
-// what can be done to an item (read, unread, archive, delete, assign, close, reply).
+// what can be done to an item (read, unread, archive, delete, assign, close, reply); with a
+// carrier account (a fake carrier on loopback), replies with their state and Retry, and
+// voicemails played in the console.
 
 #include "backend/backendconnection.h"
 #include "config/configdocument.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
+#include "fakecarrier.h"
 #include "i18n/language.h"
 #include "inbox/inboxmodel.h"
 #include "inbox/inboxpage.h"
+#include "inbox/replylist.h"
+#include "inbox/voicemailplayer.h"
 #include "routerdprocess.h"
 #include "routing/webhook.h"
 #include "server/signature.h"
@@ -22,10 +27,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMediaPlayer>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -60,13 +67,16 @@ private slots:
     void refreshKeepsTheSelection();
     void sectionsAndUnreadCounts();
     void readArchiveDeleteAssignClose();
-    void replyIsQueuedAndSaysItWasNotSent();
+    void replyWithoutACarrierAccountKeepsTheText();
+    void replyStatesAppearAndUpdate();
     void voicemailsWithTheirRecording();
+    void voicemailPlaysInTheConsole();
+    void recordingWithoutACarrierAccountSaysWhy();
 
 private:
     // A text from `from` to the support line, signed as the carrier does.
     bool text(const QString &from, const QString &body);
-    bool voicemail(const QString &callSid, int seconds);
+    bool voicemail(const QString &callSid, int seconds, const QString &recordingUrl = {});
     bool post(const QString &path, const FormParams &params);
     InboxPage *page() const { return m_window->inboxPage(); }
     // The page's parts, found by their names.
@@ -74,17 +84,25 @@ private:
     QTableView *list() const { return child<QTableView>(page(), u"list"_s); }
     QPlainTextEdit *replyEdit() const { return child<QPlainTextEdit>(page(), u"replyEdit"_s); }
     QLabel *statusLabel() const { return child<QLabel>(page(), u"statusLabel"_s); }
-    QLabel *repliesLabel() const { return child<QLabel>(page(), u"repliesLabel"_s); }
+    ReplyList *replyList() const { return child<ReplyList>(page(), u"replyList"_s); }
+    QTimer *repliesTimer() const { return child<QTimer>(page(), u"repliesTimer"_s); }
+    // The state of each reply shown, oldest first.
+    QStringList replyStates() const;
     QTimer *refreshTimer() const { return child<QTimer>(page(), u"refreshTimer"_s); }
     bool waitLoaded(InboxModel *model);
     // Points the console at the test's backend and pushes the console's organization to it.
     bool connectAndPush();
     bool signInAs(const QString &user);
+    // Starts routerd afresh with a carrier account on a fake carrier.
+    bool useCarrier();
+    // The inbox shown in a window on screen, as its timers only run while it is seen.
+    bool showInbox();
 
     QTemporaryDir *m_dir = nullptr;
     RouterdProcess *m_routerd = nullptr;
     MainWindow *m_window = nullptr;
-    BackendClient m_carrier; // speaks for the carrier
+    BackendClient m_carrier;             // speaks for the carrier
+    std::unique_ptr<FakeCarrier> m_fake; // its REST API, with useCarrier()
     int m_sent = 0;
 };
 
@@ -117,6 +135,7 @@ void TestInbox::cleanup()
     m_window = nullptr;
     delete m_routerd;
     m_routerd = nullptr;
+    m_fake.reset();
     delete m_dir;
     m_dir = nullptr;
 }
@@ -145,18 +164,20 @@ bool TestInbox::text(const QString &from, const QString &body)
                                    {u"NumMedia"_s, u"0"_s}});
 }
 
-bool TestInbox::voicemail(const QString &callSid, int seconds)
+bool TestInbox::voicemail(const QString &callSid, int seconds, const QString &recordingUrl)
 {
     // A voicemail to Sales through the main line's closed branch needs the time of day, so
     // the recording webhook is posted directly, as the carrier does once a caller is done (its
     // state in the query, signed).
     const QString path = u"/twilio/voice/record?r=1&f=main&a=closed-vm&n=2&o=1"_s;
-    return post(path, {{u"CallSid"_s, callSid},
-                       {u"From"_s, u"+15125557001"_s},
-                       {u"To"_s, u"+15125550100"_s},
-                       {u"RecordingSid"_s, u"RE"_s + callSid},
-                       {u"RecordingUrl"_s, u"https://api.example/rec/RE"_s + callSid},
-                       {u"RecordingDuration"_s, QString::number(seconds)}});
+    return post(
+        path, {{u"CallSid"_s, callSid},
+               {u"From"_s, u"+15125557001"_s},
+               {u"To"_s, u"+15125550100"_s},
+               {u"RecordingSid"_s, u"RE"_s + callSid},
+               {u"RecordingUrl"_s,
+                recordingUrl.isEmpty() ? u"https://api.example/rec/RE"_s + callSid : recordingUrl},
+               {u"RecordingDuration"_s, QString::number(seconds)}});
 }
 
 bool TestInbox::connectAndPush()
@@ -199,6 +220,42 @@ bool TestInbox::signInAs(const QString &user)
            QTest::qWaitFor(
                [&] { return connection->identity() && connection->identity()->user == user; },
                10000);
+}
+
+bool TestInbox::useCarrier()
+{
+    m_fake = std::make_unique<FakeCarrier>(carrierToken);
+    QString error;
+    if (!m_fake->start(&error)) {
+        qWarning("the fake carrier did not start: %s", qPrintable(error));
+        return false;
+    }
+    delete m_routerd;
+    m_routerd = new RouterdProcess;
+    if (!m_routerd->start(m_dir->filePath(u"routerd-carrier.sqlite"_s),
+                          {u"--carrier-account-sid"_s, carrierAccountSid, u"--carrier-api-url"_s,
+                           m_fake->url()})) {
+        qWarning("routerd did not start with a carrier account:\n%s", m_routerd->log().constData());
+        return false;
+    }
+    m_carrier.setSettings({QUrl(m_routerd->base), {}, {}, {}});
+    return true;
+}
+
+bool TestInbox::showInbox()
+{
+    m_window->showSection(MainWindow::InboxSection);
+    m_window->resize(1100, 760);
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window);
+}
+
+QStringList TestInbox::replyStates() const
+{
+    QStringList states;
+    for (const QLabel *label : replyList()->findChildren<QLabel *>(u"replyState"_s))
+        states.append(label->text());
+    return states;
 }
 
 bool TestInbox::waitLoaded(InboxModel *model)
@@ -384,10 +441,11 @@ void TestInbox::readArchiveDeleteAssignClose()
     QCOMPARE(model->rowCount(), 2);
 }
 
-void TestInbox::replyIsQueuedAndSaysItWasNotSent()
+void TestInbox::replyWithoutACarrierAccountKeepsTheText()
 {
+    // This routerd has no carrier account: it cannot send, and says so (409); what was typed
+    // stays in the editor, to send once it can.
     QVERIFY(connectAndPush());
-    BackendClient *client = m_window->backendConnection()->client();
     QVERIFY(text(u"+15125557777"_s, u"Is the house on Elm Street still for sale?"_s));
     QVERIFY(signInAs(u"maria"_s));
     page()->showList(u"group:support"_s, u"sms"_s);
@@ -395,20 +453,66 @@ void TestInbox::replyIsQueuedAndSaysItWasNotSent()
     list()->setCurrentIndex(page()->model()->index(0, 0));
     replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
     page()->sendReply();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        statusLabel()->text().startsWith(u"Reply queued on the backend, not sent:"_s), 10000);
-    QVERIFY(replyEdit()->toPlainText().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(repliesLabel()->text(),
-                              u"You replied (queued, not sent): Yes, it is. Want a visit?"_s,
-                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusLabel()->text().startsWith(u"The backend answered HTTP 409: "_s),
+                             10000);
+    QCOMPARE(replyEdit()->toPlainText(), u"Yes, it is. Want a visit?"_s);
+    QVERIFY(replyList()->replies().isEmpty());
     const QString id = page()->currentItemId();
-    const QJsonArray replies = client->sendAndWait("GET", u"/api/v1/inbox/"_s + id + u"/replies"_s)
-                                   .object()
-                                   .value(u"replies")
-                                   .toArray();
-    QCOMPARE(replies.size(), 1);
-    QCOMPARE(replies.first().toObject().value(u"body").toString(), u"Yes, it is. Want a visit?"_s);
-    QCOMPARE(replies.first().toObject().value(u"to").toString(), u"+15125557777"_s);
+    BackendClient *client = m_window->backendConnection()->client();
+    QCOMPARE(client->sendAndWait("GET", Api::repliesPath(id))
+                 .object()
+                 .value(u"replies")
+                 .toArray()
+                 .size(),
+             0);
+}
+
+void TestInbox::replyStatesAppearAndUpdate()
+{
+    QVERIFY(useCarrier());
+    QVERIFY(connectAndPush());
+    const QString customer = u"+15125557777"_s;
+    QVERIFY(text(customer, u"Is the house on Elm Street still for sale?"_s));
+    QVERIFY(showInbox());
+    QVERIFY(signInAs(u"maria"_s));
+    page()->showList(u"group:support"_s, u"sms"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 1, 10000);
+    list()->setCurrentIndex(page()->model()->index(0, 0));
+
+    // The carrier refuses the first message (a 400): failed at once, with its reason, and a
+    // Retry button; nothing pending, so the page stops asking.
+    m_fake->failMessages(400);
+    replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
+    page()->sendReply();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        replyStates(), QStringList{u"✗ failed: "_s + FakeCarrier::invalidNumberMessage}, 15000);
+    QVERIFY(replyEdit()->toPlainText().isEmpty()); // taken by the backend
+    QCOMPARE(replyList()->findChild<QLabel *>(u"replyBody"_s)->text(),
+             u"You replied: Yes, it is. Want a visit?"_s);
+    auto *retry = replyList()->findChild<QPushButton *>(u"retryButton"_s);
+    QVERIFY(retry);
+    QVERIFY(retry->isVisible());
+    QVERIFY(!retry->accessibleName().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!repliesTimer()->isActive(), 10000);
+    QCOMPARE(m_fake->messageCount(), 0);
+
+    // Retry: queued again, then taken by the carrier; the state follows without a click.
+    retry->click();
+    QTRY_COMPARE_WITH_TIMEOUT(replyStates(), QStringList{u"✓ sent"_s}, 15000);
+    QVERIFY(!replyList()->findChild<QPushButton *>(u"retryButton"_s));
+    QCOMPARE(m_fake->messageCount(), 1);
+    QCOMPARE(m_fake->messages().first().field(u"To"_s), customer);
+    QCOMPARE(m_fake->messages().first().field(u"Body"_s), u"Yes, it is. Want a visit?"_s);
+
+    // A second reply goes out as it is written; a sent one may still be delivered, so the
+    // page keeps asking while it is shown.
+    replyEdit()->setPlainText(u"Tomorrow at ten?"_s);
+    page()->sendReply();
+    QTRY_COMPARE_WITH_TIMEOUT(replyStates(), (QStringList{u"✓ sent"_s, u"✓ sent"_s}), 15000);
+    QCOMPARE(m_fake->messageCount(), 2);
+    QCOMPARE(m_fake->messages().last().field(u"Body"_s), u"Tomorrow at ten?"_s);
+    QVERIFY(repliesTimer()->isActive());
+    QVERIFY(statusLabel()->text().isEmpty());
 }
 
 void TestInbox::voicemailsWithTheirRecording()
@@ -422,15 +526,111 @@ void TestInbox::voicemailsWithTheirRecording()
     QCOMPARE(model->index(0, InboxModel::MessageColumn).data().toString(), u"Voicemail, 31 s"_s);
     QCOMPARE(model->item(0).recordingUrl, u"https://api.example/rec/RECAvm2"_s);
     list()->setCurrentIndex(model->index(0, 0));
-    QPushButton *recording = nullptr;
-    for (QPushButton *b : page()->findChildren<QPushButton *>()) {
-        if (b->text() == u"Open &recording")
-            recording = b;
-    }
-    QVERIFY(recording);
-    QVERIFY(!recording->isHidden()); // shown for a voicemail (the window itself is not)
-    QVERIFY(recording->isEnabled());
+    // The player, not a link to the carrier (whose URL wants the account's credentials).
+    VoicemailPlayer *player = page()->player();
+    QVERIFY(!player->isHidden()); // shown for a voicemail (the window itself is not)
+    auto *play = child<QPushButton>(player, u"playButton"_s);
+    QVERIFY(play->isEnabled());
+    QCOMPARE(play->accessibleName(), u"Play the voicemail"_s);
+    QCOMPARE(child<QLabel>(player, u"timeLabel"_s)->text(), u"0:00 / 0:31"_s);
+    QVERIFY(!player->isLoaded());                     // nothing fetched before anyone asks
     QVERIFY(replyEdit()->parentWidget()->isHidden()); // no reply to a voicemail
+    // A text has no player.
+    QVERIFY(text(u"+15125555003"_s, u"hello"_s));
+    page()->showList(u"group:support"_s, u"sms"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    list()->setCurrentIndex(model->index(0, 0));
+    QVERIFY(player->isHidden());
+}
+
+void TestInbox::voicemailPlaysInTheConsole()
+{
+    QVERIFY(useCarrier());
+    const QByteArray wav = Test::readFile(Test::dataPath(u"voicemail.wav"_s));
+    QVERIFY(wav.size() > 20000);
+    // The carrier keeps the recording; routerd fetches RecordingUrl + ".mp3" from it.
+    const QString path = u"/2010-04-01/Accounts/"_s + carrierAccountSid + u"/Recordings/RECAvm3"_s;
+    m_fake->addRecording(path, wav, "audio/wav");
+    QVERIFY(connectAndPush());
+    QVERIFY(voicemail(u"CAvm3"_s, 2, m_fake->url() + path));
+    QVERIFY(showInbox());
+    QVERIFY(signInAs(u"nancy"_s));
+    page()->showList(u"group:sales"_s, u"voicemail"_s);
+    InboxModel *model = page()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    list()->setCurrentIndex(model->index(0, 0));
+    const QString id = page()->currentItemId();
+    BackendClient *client = m_window->backendConnection()->client();
+    auto isRead = [&] {
+        return client->sendAndWait("GET", Api::itemPath(id)).object().value(u"read").toBool();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(isRead(), 10000); // opened: read; made unread again, to hear it
+    page()->toggleRead();
+    QTRY_VERIFY_WITH_TIMEOUT(!isRead(), 10000);
+
+    VoicemailPlayer *player = page()->player();
+    QVERIFY(player->isVisible());
+    auto *play = child<QPushButton>(player, u"playButton"_s);
+    auto *slider = child<QSlider>(player, u"positionSlider"_s);
+    QVERIFY(!slider->isEnabled()); // nothing to seek in yet
+    QTest::mouseClick(play, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(player->isLoaded(), 15000);
+    QCOMPARE(player->contentType(), QByteArray("audio/wav"));
+    QTRY_VERIFY_WITH_TIMEOUT(player->mediaPlayer()->duration() > 0, 10000);
+    QVERIFY2(qAbs(player->mediaPlayer()->duration() - 1500) <= 100,
+             QByteArray::number(player->mediaPlayer()->duration()).constData());
+    // Playing is hearing it: the item is read again.
+    QTRY_VERIFY_WITH_TIMEOUT(isRead(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(player, u"timeLabel"_s)->text().endsWith(u"/ 0:01"_s),
+                             5000);
+    QVERIFY(child<QLabel>(player, u"playerState"_s)->text().isEmpty());
+
+    // Paused, then moved with the keyboard.
+    QTRY_VERIFY_WITH_TIMEOUT(player->mediaPlayer()->isSeekable(), 5000);
+    if (player->mediaPlayer()->playbackState() == QMediaPlayer::PlayingState)
+        play->click();
+    QTRY_COMPARE_WITH_TIMEOUT(play->accessibleName(), u"Play the voicemail"_s, 5000);
+    QVERIFY(slider->isEnabled());
+    QCOMPARE(slider->maximum(), int(player->mediaPlayer()->duration()));
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Home);
+    QTRY_VERIFY_WITH_TIMEOUT(player->mediaPlayer()->position() < 100, 5000);
+    QTest::keyClick(slider, Qt::Key_Right); // a second on
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(player->mediaPlayer()->position() - 1000) <= 100, 5000);
+
+    // Saved as the carrier gave it, under a name from the caller and the date.
+    QVERIFY2(player->suggestedFileName().startsWith(u"Voicemail from +15125557001, "_s),
+             qPrintable(player->suggestedFileName()));
+    QVERIFY(player->suggestedFileName().endsWith(u".wav"_s));
+    QVERIFY(!player->suggestedFileName().contains(u':'));
+    const QString saved = m_dir->filePath(u"saved.wav"_s);
+    QVERIFY(player->saveTo(saved));
+    QCOMPARE(Test::readFile(saved), wav);
+    // Fetched once, however often it is played.
+    int fetched = 0;
+    for (const FakeCarrier::Request &r : m_fake->requests())
+        fetched += r.path == path + u".mp3"_s ? 1 : 0;
+    QCOMPARE(fetched, 1);
+}
+
+void TestInbox::recordingWithoutACarrierAccountSaysWhy()
+{
+    // No carrier account here: the backend says what to configure, and the player says it.
+    QVERIFY(connectAndPush());
+    QVERIFY(voicemail(u"CAvm4"_s, 7));
+    QVERIFY(signInAs(u"nancy"_s));
+    page()->showList(u"group:sales"_s, u"voicemail"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 1, 10000);
+    list()->setCurrentIndex(page()->model()->index(0, 0));
+    VoicemailPlayer *player = page()->player();
+    auto *play = child<QPushButton>(player, u"playButton"_s);
+    play->click();
+    auto *state = child<QLabel>(player, u"playerState"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(u"The recording could not be loaded: "_s),
+                             10000);
+    QVERIFY2(state->text().contains(u"carrier"_s), qPrintable(state->text()));
+    QVERIFY(!player->isLoaded());
+    QVERIFY(play->isEnabled()); // to try again
 }
 
 QTEST_MAIN(TestInbox)

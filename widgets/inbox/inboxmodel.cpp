@@ -331,7 +331,7 @@ void InboxModel::reply(const QString &id, const QString &body)
                         emit failed(reply.error);
                         return;
                     }
-                    emit replied(id, result.sent, result.reason);
+                    emit replied(id, result.reply);
                 });
 }
 

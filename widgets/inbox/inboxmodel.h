@@ -75,8 +75,8 @@ signals:
     void loaded();                   // a page arrived (or a refresh)
     void changed(const QString &id); // the backend took a change to this item
     void failed(const QString &message);
-    // A reply was accepted; `sent` false with `reason` when the backend only queued it.
-    void replied(const QString &id, bool sent, const QString &reason);
+    // The backend took a reply (queued: its sender sends it, and the reply's status follows).
+    void replied(const QString &id, const Api::Reply &reply);
 
 private:
     Api::InboxQuery query(const QString &before) const;

@@ -5,10 +5,11 @@
 #include "backend/backendconnection.h"
 #include "document/organizationdocument.h"
 #include "inbox/inboxmodel.h"
+#include "inbox/replylist.h"
+#include "inbox/voicemailplayer.h"
 #include "shell/pageheader.h"
 
 #include "consolesettings.h"
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -50,8 +51,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_title(new QLabel(this))
     , m_info(new QLabel(this))
     , m_body(new QTextBrowser(this))
-    , m_recording(
-          new QPushButton(QIcon(u":/icons/actions/play.svg"_s), tr("Open &recording"), this))
+    , m_player(new VoicemailPlayer(connection->client(), this))
     , m_read(new QPushButton(QIcon(u":/icons/actions/read.svg"_s), tr("Mark &unread"), this))
     , m_archive(new QPushButton(QIcon(u":/icons/actions/archive.svg"_s), tr("&Archive"), this))
     , m_delete(new QPushButton(QIcon(u":/icons/actions/delete.svg"_s), tr("&Delete"), this))
@@ -59,7 +59,8 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_close(new QPushButton(QIcon(u":/icons/actions/close-conversation.svg"_s),
                               tr("&Close conversation"), this))
     , m_replyBox(new QWidget(this))
-    , m_replies(new QLabel(this))
+    , m_replies(new ReplyList(this))
+    , m_repliesTimer(new QTimer(this))
     , m_replyEdit(new QPlainTextEdit(this))
     , m_send(new QPushButton(QIcon(u":/icons/actions/reply.svg"_s), tr("&Send reply"), this))
     , m_status(new QLabel(this))
@@ -69,7 +70,9 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     // Named, so that the tests can find them.
     m_sections->setObjectName(u"sections"_s);
     m_list->setObjectName(u"list"_s);
-    m_replies->setObjectName(u"repliesLabel"_s);
+    m_replies->setObjectName(u"replyList"_s);
+    m_repliesTimer->setObjectName(u"repliesTimer"_s);
+    m_player->setObjectName(u"voicemailPlayer"_s);
     m_replyEdit->setObjectName(u"replyEdit"_s);
     m_status->setObjectName(u"statusLabel"_s);
     m_timer->setObjectName(u"refreshTimer"_s);
@@ -146,11 +149,10 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     m_assign->setPopupMode(QToolButton::InstantPopup);
     m_assign->setMenu(new QMenu(m_assign));
     auto *actions = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_recording, m_read, m_archive, m_delete,
-                                                       m_assign, m_close})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_read, m_archive, m_delete, m_assign, m_close})
         actions->addWidget(w);
     actions->addStretch();
-    connect(m_recording, &QPushButton::clicked, this, &InboxPage::openRecording);
     connect(m_read, &QPushButton::clicked, this, &InboxPage::toggleRead);
     connect(m_archive, &QPushButton::clicked, this, &InboxPage::archive);
     connect(m_delete, &QPushButton::clicked, this, &InboxPage::remove);
@@ -158,8 +160,15 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     auto *del = new QShortcut(QKeySequence::Delete, m_list);
     connect(del, &QShortcut::activated, this, &InboxPage::remove);
 
-    m_replies->setWordWrap(true);
-    m_replies->setTextFormat(Qt::PlainText);
+    connect(m_replies, &ReplyList::retryRequested, this, &InboxPage::retryReply);
+    m_repliesTimer->setInterval(3000);
+    connect(m_repliesTimer, &QTimer::timeout, this, &InboxPage::loadReplies);
+    // Listening to a voicemail reads it, as opening it does.
+    connect(m_player, &VoicemailPlayer::played, this, [this](const QString &id) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->item(row).read == false)
+            m_model->setRead(id, true);
+    });
     m_replyEdit->setPlaceholderText(tr("Write a reply…"));
     m_replyEdit->setMaximumHeight(90);
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -175,6 +184,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_info);
     detailLayout->addWidget(m_body, 1);
+    detailLayout->addWidget(m_player);
     detailLayout->addLayout(actions);
     detailLayout->addWidget(m_replyBox);
 
@@ -228,14 +238,15 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(m_model, &InboxModel::failed, this,
             [this](const QString &message) { showMessage(message, true); });
     connect(m_model, &InboxModel::loaded, this, [this] { showMessage({}, false); });
-    connect(m_model, &InboxModel::replied, this,
-            [this](const QString &, bool sent, const QString &reason) {
-                m_replyEdit->clear();
-                showMessage(sent ? tr("Reply sent.")
-                                 : tr("Reply queued on the backend, not sent: %1").arg(reason),
-                            !sent);
-                loadReplies();
-            });
+    // The backend took the reply (it sends it on its own): the editor is done with it, and the
+    // reply shows under the text with its state. Refused (no carrier account, say), the text
+    // stays in the editor and the backend's sentence says why.
+    connect(m_model, &InboxModel::replied, this, [this](const QString &id, const Api::Reply &) {
+        if (id == m_repliesShown)
+            m_replyEdit->clear();
+        showMessage({}, false);
+        loadReplies();
+    });
     connect(m_connection, &BackendConnection::stateChanged, this, &InboxPage::updateAvailability);
 
     m_timer->setInterval(5000);
@@ -393,12 +404,15 @@ void InboxPage::showEvent(QShowEvent *event)
     if (m_connection->client()->isConfigured() && m_connection->identity()) {
         m_timer->start();
         refresh();
+        loadReplies(); // and asks again while any is pending
     }
 }
 
 void InboxPage::hideEvent(QHideEvent *event)
 {
     m_timer->stop(); // nobody reads it: no need to ask
+    m_repliesTimer->stop();
+    m_player->stop();
     QWidget::hideEvent(event);
 }
 
@@ -442,8 +456,11 @@ void InboxPage::updateDetail()
                 m.toHtmlEscaped(), tr("Attachment: %1").arg(m).toHtmlEscaped());
         m_body->setHtml(html);
     }
-    m_recording->setVisible(voicemail);
-    m_recording->setEnabled(!item.recordingUrl.isEmpty());
+    m_player->setVisible(voicemail);
+    if (voicemail)
+        m_player->setItem(item, current.siblingAtColumn(InboxModel::FromColumn).data().toString());
+    else
+        m_player->stop();
     m_read->setText(!has || item.read ? tr("Mark &unread") : tr("Mark &read"));
     m_close->setVisible(!item.conversation.isEmpty());
     m_close->setEnabled(!item.closed);
@@ -480,6 +497,7 @@ void InboxPage::updateDetail()
     if (id != m_repliesShown) {
         m_repliesShown = id;
         m_replies->clear();
+        m_repliesTimer->stop();
         loadReplies();
     }
 }
@@ -490,16 +508,27 @@ void InboxPage::loadReplies()
     if (id.isEmpty())
         return;
     RouterdClient(m_connection->client())
-        .replies(
-            id, this, [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
-                if (!reply.ok() || m_repliesShown != id)
-                    return;
-                QStringList lines;
-                for (const Api::Reply &r : replies)
-                    lines.append(r.isQueued() ? tr("You replied (queued, not sent): %1").arg(r.body)
-                                              : tr("You replied: %1").arg(r.body));
-                m_replies->setText(lines.join(u'\n'));
-            });
+        .replies(id, this,
+                 [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
+                     if (m_repliesShown != id)
+                         return;
+                     if (!reply.ok()) {
+                         m_repliesTimer->stop(); // asked again with the next item, or F5
+                         return;
+                     }
+                     m_replies->setReplies(replies);
+                     // Queued and freshly sent replies still change (sent, delivered, failed): ask
+                     // again in a moment while the text is shown; nothing pending, no more asking.
+                     const QDateTime now = QDateTime::currentDateTimeUtc();
+                     const bool pending =
+                         std::any_of(replies.cbegin(), replies.cend(), [&now](const Api::Reply &r) {
+                             return ReplyList::isPending(r, now);
+                         });
+                     if (pending && isVisible())
+                         m_repliesTimer->start();
+                     else
+                         m_repliesTimer->stop();
+                 });
 }
 
 void InboxPage::toggleRead()
@@ -545,12 +574,19 @@ void InboxPage::closeConversation()
         m_model->closeConversation(currentItemId());
 }
 
-void InboxPage::openRecording()
+void InboxPage::retryReply(const QString &replyId)
 {
-    const QModelIndex current = m_list->currentIndex();
-    const QString url = current.data(InboxModel::ItemRole).value<Api::InboxItem>().recordingUrl;
-    if (!url.isEmpty() && !QDesktopServices::openUrl(QUrl(url)))
-        showMessage(tr("Nothing on this computer opens %1.").arg(url), true);
+    const QString item = m_repliesShown;
+    if (item.isEmpty())
+        return;
+    RouterdClient(m_connection->client())
+        .retryReply(item, replyId, this, [this](const BackendResponse &reply, const Api::Reply &) {
+            if (!reply.ok())
+                showMessage(reply.error, true);
+            else
+                showMessage({}, false);
+            loadReplies();
+        });
 }
 
 void InboxPage::sendReply()

@@ -4,7 +4,8 @@
 // group the signed-in user belongs to, each with its texts and voicemails and their unread counts;
 // the list of the section chosen (loaded as it scrolls, refreshed every few seconds without
 // losing the selection); the item chosen, with what can be done to it: read or unread,
-// archive, delete, assign, close the conversation, open the recording, reply to a text.
+// archive, delete, assign, close the conversation, play a voicemail, reply to a text and see
+// what the carrier made of each reply.
 
 #include "api/vocabulary.h"
 
@@ -26,6 +27,8 @@ namespace Switchboard {
 class BackendConnection;
 class InboxModel;
 class OrganizationDocument;
+class ReplyList;
+class VoicemailPlayer;
 
 class InboxPage : public QWidget
 {
@@ -51,8 +54,9 @@ public:
     void remove();
     void assignTo(const QString &userId);
     void closeConversation();
-    void openRecording();
     void sendReply();
+    void retryReply(const QString &replyId);
+    VoicemailPlayer *player() const { return m_player; }
 
 public slots:
     void refresh();
@@ -84,14 +88,15 @@ private:
     QLabel *m_title;
     QLabel *m_info;
     QTextBrowser *m_body;
-    QPushButton *m_recording;
+    VoicemailPlayer *m_player;
     QPushButton *m_read;
     QPushButton *m_archive;
     QPushButton *m_delete;
     QToolButton *m_assign;
     QPushButton *m_close;
     QWidget *m_replyBox;
-    QLabel *m_replies;
+    ReplyList *m_replies;
+    QTimer *m_repliesTimer; // asks again while a reply may still change
     QPlainTextEdit *m_replyEdit;
     QPushButton *m_send;
     QLabel *m_status;
