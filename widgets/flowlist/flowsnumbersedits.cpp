@@ -4,6 +4,7 @@
 #include "document/organizationdocument.h"
 #include "model/identifiers.h"
 
+#include <QSet>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -179,6 +180,28 @@ bool FlowsNumbersEdits::addNumber(const QString &number, const QString &label)
         m_document, index, PhoneNumber{number, label.simplified(), QString()},
         tr("Add number %1").arg(number)));
     return true;
+}
+
+int FlowsNumbersEdits::addNumbers(const QList<std::pair<QString, QString>> &numbers)
+{
+    const Organization &org = m_document->organization();
+    QList<PhoneNumber> fresh;
+    QSet<QString> seen;
+    for (const auto &[number, label] : numbers) {
+        if (isE164(number) && !org.number(number) && !seen.contains(number)) {
+            seen.insert(number);
+            fresh.append(PhoneNumber{number, label.simplified(), QString()});
+        }
+    }
+    if (fresh.isEmpty())
+        return 0;
+    auto *command =
+        new QUndoCommand(tr("Import %n number(s) from the carrier", nullptr, int(fresh.size())));
+    int index = int(org.numbers.size());
+    for (const PhoneNumber &n : std::as_const(fresh))
+        new InsertItemCommand<PhoneNumber>(m_document, index++, n, QString(), command);
+    m_document->undoStack()->push(command);
+    return int(fresh.size());
 }
 
 bool FlowsNumbersEdits::editNumber(const QString &number, const QString &newNumber,

@@ -39,6 +39,9 @@ public:
     // Gives `number` the flow `flowId` (empty: none), whatever it had.
     bool assignNumber(const QString &number, const QString &flowId);
     bool addNumber(const QString &number, const QString &label);
+    // Adds several numbers (number, label) in one undo step, leaving out those listed already
+    // or not in E.164 form; how many were added.
+    int addNumbers(const QList<std::pair<QString, QString>> &numbers);
     bool editNumber(const QString &number, const QString &newNumber, const QString &label);
     bool removeNumber(const QString &number);
 

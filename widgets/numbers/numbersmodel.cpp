@@ -13,8 +13,11 @@ namespace Switchboard {
 
 NumbersModel::NumbersModel(FlowsNumbersEdits *editor, QObject *parent)
     : DocumentTableModel(editor->document(), OrganizationDocument::List::Numbers,
-                         {tr("Number"), tr("Label"), tr("Flow"), tr("Status")}, parent)
+                         {tr("Number"), tr("Label"), tr("Flow"), tr("Status"), tr("Carrier")},
+                         parent)
     , m_editor(editor)
+    , m_carrierUnknown(tr("Sign in to the backend as an admin or a manager to see the carrier "
+                          "account's numbers."))
 {
     // A number's state depends on its flow: follow the flows too.
     using List = OrganizationDocument::List;
@@ -76,12 +79,95 @@ QString NumbersModel::problem(int row) const
     return problem(organization(), organization().numbers.at(row));
 }
 
+void NumbersModel::setCarrier(const Api::CarrierNumbers &numbers)
+{
+    m_carrier = numbers;
+    m_carrierUnknown.clear();
+    carrierChanged();
+}
+
+void NumbersModel::setCarrierUnknown(const QString &why)
+{
+    m_carrier.reset();
+    m_carrierUnknown = why;
+    carrierChanged();
+}
+
+void NumbersModel::carrierChanged()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, CarrierColumn), index(rowCount() - 1, CarrierColumn));
+}
+
+NumbersModel::CarrierState NumbersModel::carrierState(const QString &number) const
+{
+    if (!m_carrier)
+        return CarrierUnknown;
+    for (const Api::CarrierNumber &n : m_carrier->numbers) {
+        if (n.number == number)
+            return n.wired ? Wired : PointsElsewhere;
+    }
+    return NotInAccount;
+}
+
+QString NumbersModel::carrierToolTip(const QString &number) const
+{
+    if (!m_carrier)
+        return m_carrierUnknown;
+    const auto orNothing = [](const QString &url) { return url.isEmpty() ? tr("nowhere") : url; };
+    for (const Api::CarrierNumber &n : m_carrier->numbers) {
+        if (n.number != number)
+            continue;
+        const QString name = n.friendlyName.isEmpty()
+                                 ? QString()
+                                 : tr("\"%1\" at the carrier.\n").arg(n.friendlyName);
+        if (n.wired)
+            return name + tr("Calls and texts to this number reach this backend.");
+        return name + tr("The carrier sends calls to %1 and texts to %2; this backend takes them "
+                         "at %3 and %4. \"Wire to Backend\" points them here.")
+                          .arg(orNothing(n.voiceUrl), orNothing(n.smsUrl),
+                               orNothing(m_carrier->voiceUrl), orNothing(m_carrier->smsUrl));
+    }
+    return tr("The carrier account has no such number: calls and texts to it never reach this "
+              "backend.");
+}
+
 QVariant NumbersModel::data(const QModelIndex &index, int role) const
 {
     if (!isCell(index))
         return {};
     const Organization &org = organization();
     const PhoneNumber &number = org.numbers.at(index.row());
+    if (index.column() == CarrierColumn) {
+        const CarrierState state = carrierState(number.number);
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (state) {
+            case CarrierUnknown:
+                return u"—"_s;
+            case Wired:
+                return tr("✓ wired");
+            case PointsElsewhere:
+                return tr("⚠ points elsewhere");
+            case NotInAccount:
+                return tr("✗ not in the account");
+            }
+            break;
+        case Qt::ToolTipRole:
+            return carrierToolTip(number.number);
+        case Qt::ForegroundRole:
+            if (state == PointsElsewhere)
+                return QBrush(QColor(0xe6, 0x51, 0x00));
+            if (state == NotInAccount)
+                return QBrush(QColor(0xc6, 0x28, 0x28));
+            break;
+        case CarrierRole:
+            return int(state);
+        case NumberRole:
+            return number.number;
+        }
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:

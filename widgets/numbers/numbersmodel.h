@@ -1,13 +1,17 @@
 #pragma once
 
+#include "api/vocabulary.h"
 #include "document/documenttablemodel.h"
+
+#include <optional>
 
 namespace Switchboard {
 
 class FlowsNumbersEdits;
 
 // Every phone number with its label and flow; red with the reason where calls or texts to
-// it go nowhere. The number and the label are edited in place.
+// it go nowhere. The number and the label are edited in place. The Carrier column says where
+// the carrier account sends each number's calls and texts, as the backend last said.
 class NumbersModel : public DocumentTableModel
 {
     Q_OBJECT
@@ -18,12 +22,22 @@ public:
         NumberColumn,
         LabelColumn,
         FlowColumn,
-        StatusColumn
+        StatusColumn,
+        CarrierColumn
     };
     enum Role
     {
         NumberRole = Qt::UserRole + 1,
-        ProblemRole
+        ProblemRole,
+        CarrierRole // a CarrierState
+    };
+    // Where the carrier account sends a number's calls and texts.
+    enum CarrierState
+    {
+        CarrierUnknown, // nobody signed in, or the backend could not say
+        Wired,          // to this backend
+        PointsElsewhere,
+        NotInAccount
     };
 
     explicit NumbersModel(FlowsNumbersEdits *editor, QObject *parent = nullptr);
@@ -37,10 +51,21 @@ public:
     // How many numbers have a problem() — each flow is looked at once, not once per number.
     static int unroutedCount(const Organization &organization);
 
+    // The account's numbers, as the backend listed them; and, when it cannot be known, why.
+    void setCarrier(const Api::CarrierNumbers &numbers);
+    void setCarrierUnknown(const QString &why);
+    const std::optional<Api::CarrierNumbers> &carrier() const { return m_carrier; }
+    CarrierState carrierState(const QString &number) const;
+
 private:
     int count() const override;
 
+    void carrierChanged();
+    QString carrierToolTip(const QString &number) const;
+
     FlowsNumbersEdits *m_editor;
+    std::optional<Api::CarrierNumbers> m_carrier;
+    QString m_carrierUnknown; // why there is no carrier state
 };
 
 // The blocked numbers.

@@ -1,5 +1,7 @@
 #include "numberspage.h"
 
+#include "backend/backendconnection.h"
+#include "backend/routerdclient.h"
 #include "document/organizationdocument.h"
 #include "flowlist/flowsnumbersedits.h"
 #include "numbers/e164validator.h"
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
@@ -72,6 +75,8 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
                      m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()));
     });
 
+    m_view->header()->resizeSection(NumbersModel::StatusColumn, 230);
+
     auto *addButton = toolButton(u"add"_s, tr("Add Number…"), this);
     auto *removeButton = toolButton(u"delete"_s, tr("Remove Number"), this);
     connect(addButton, &QToolButton::clicked, this, &NumbersPage::addNumber);
@@ -115,6 +120,22 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     numbersHeader->addStretch();
     numbersHeader->addWidget(addButton);
     numbersHeader->addWidget(removeButton);
+    // The carrier account: its numbers into the document, and the document's numbers wired to
+    // the backend there.
+    m_import = toolButton(u"add"_s, tr("Import from Carrier"), this);
+    m_import->setObjectName(u"importFromCarrier"_s);
+    m_wire = toolButton(u"backend"_s, tr("Wire to Backend"), this);
+    m_wire->setObjectName(u"wireToBackend"_s);
+    connect(m_import, &QToolButton::clicked, this, &NumbersPage::importFromCarrier);
+    connect(m_wire, &QToolButton::clicked, this, &NumbersPage::wireToBackend);
+    numbersHeader->addWidget(m_import);
+    numbersHeader->addWidget(m_wire);
+    m_carrierMessage = new QLabel(this);
+    m_carrierMessage->setObjectName(u"carrierMessage"_s);
+    m_carrierMessage->setWordWrap(true);
+    m_carrierMessage->setTextFormat(Qt::PlainText);
+    m_carrierMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_carrierMessage->hide();
 
     auto *blockedPane = new QWidget(this);
     auto *blockedLayout = new QVBoxLayout(blockedPane);
@@ -144,6 +165,7 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(numbersHeader);
+    topLayout->addWidget(m_carrierMessage);
     topLayout->addWidget(m_view);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
@@ -157,6 +179,7 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_readOnlyNote);
     layout->addWidget(split);
+    updateCarrierButtons();
 }
 
 void NumbersPage::setReadOnly(bool readOnly)
@@ -169,6 +192,141 @@ void NumbersPage::setReadOnly(bool readOnly)
                                            QAbstractItemView::DoubleClicked);
     m_contactsView->setContextMenuPolicy(readOnly ? Qt::NoContextMenu : Qt::CustomContextMenu);
     m_readOnlyNote->setVisible(readOnly);
+    updateCarrierButtons();
+}
+
+void NumbersPage::setBackend(BackendConnection *connection)
+{
+    m_connection = connection;
+    connect(connection, &BackendConnection::identityChanged, this, [this] {
+        updateCarrierButtons();
+        refreshCarrier();
+    });
+    updateCarrierButtons();
+    refreshCarrier();
+}
+
+void NumbersPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshCarrier(); // someone may have changed the account meanwhile
+}
+
+void NumbersPage::updateCarrierButtons()
+{
+    const std::optional<Role> role = m_connection ? m_connection->role() : std::nullopt;
+    const bool admin = role == Role::Admin;
+    m_import->setEnabled(admin && !m_readOnly);
+    m_wire->setEnabled(admin && !m_readOnly);
+    const QString why = !role ? tr("Sign in to the backend as an admin first.")
+                              : tr("Only admins change the carrier account's numbers.");
+    m_import->setToolTip(m_import->isEnabled()
+                             ? tr("Add the carrier account's numbers that are not listed here, "
+                                  "labelled with their names there")
+                             : why);
+    m_wire->setToolTip(m_wire->isEnabled()
+                           ? tr("Point the selected numbers (none selected: every number the "
+                                "backend routes) at this backend, at the carrier. Push first.")
+                           : why);
+}
+
+void NumbersPage::showCarrierMessage(const QString &text, bool error)
+{
+    m_carrierMessage->setText(text);
+    m_carrierMessage->setVisible(!text.isEmpty());
+    m_carrierMessage->setStyleSheet(error ? u"color: #c62828"_s : QString());
+}
+
+QString NumbersPage::carrierMessage() const
+{
+    return m_carrierMessage->text();
+}
+
+void NumbersPage::refreshCarrier()
+{
+    const int request = ++m_carrierRequest;
+    const std::optional<Role> role = m_connection ? m_connection->role() : std::nullopt;
+    if (!role || *role == Role::Agent) {
+        m_model->setCarrierUnknown(
+            tr("Sign in to the backend as an admin or a manager to see the carrier account's "
+               "numbers."));
+        return;
+    }
+    RouterdClient(m_connection->client())
+        .carrierNumbers(this, [this, request](const BackendResponse &reply,
+                                              const Api::CarrierNumbers &numbers) {
+            if (request != m_carrierRequest)
+                return;
+            if (reply.ok())
+                m_model->setCarrier(numbers);
+            else
+                m_model->setCarrierUnknown(
+                    tr("The backend could not list the carrier account's numbers: %1")
+                        .arg(reply.error));
+        });
+}
+
+void NumbersPage::importFromCarrier()
+{
+    if (m_readOnly || !m_import->isEnabled())
+        return;
+    showCarrierMessage(tr("Asking the carrier account for its numbers…"), false);
+    RouterdClient(m_connection->client())
+        .carrierNumbers(this, [this](const BackendResponse &reply,
+                                     const Api::CarrierNumbers &numbers) {
+            if (!reply.ok()) {
+                showCarrierMessage(tr("Nothing was imported: %1").arg(reply.error), true);
+                return;
+            }
+            m_model->setCarrier(numbers);
+            QList<std::pair<QString, QString>> missing;
+            for (const Api::CarrierNumber &n : numbers.numbers) {
+                if (!m_document->organization().number(n.number))
+                    missing.append({n.number, n.friendlyName});
+            }
+            const int added = m_editor->addNumbers(missing);
+            showCarrierMessage(
+                added ? tr("Added %n number(s) from the carrier account; give them a flow, save "
+                           "and push.",
+                           nullptr, added)
+                      : tr("Every number of the carrier account is listed here already."),
+                false);
+        });
+}
+
+void NumbersPage::wireToBackend()
+{
+    if (m_readOnly || !m_wire->isEnabled())
+        return;
+    QStringList numbers;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        numbers.append(index.data(NumbersModel::NumberRole).toString());
+    // The backend wires what its configuration routes: what was pushed, not what is here.
+    const QString unpushed =
+        m_connection->hasUnpushedChanges()
+            ? tr("This organization has changes not pushed yet: the backend wired the numbers "
+                 "as its last push routes them.")
+            : QString();
+    showCarrierMessage(tr("Wiring…"), false);
+    RouterdClient(m_connection->client())
+        .wireNumbers(numbers, this,
+                     [this, unpushed](const BackendResponse &reply, const Api::WireResult &result) {
+                         refreshCarrier();
+                         if (!reply.ok()) {
+                             showCarrierMessage(tr("Not wired: %1").arg(reply.error), true);
+                             return;
+                         }
+                         QStringList lines;
+                         lines.append(result.wired.isEmpty()
+                                          ? tr("No number was wired.")
+                                          : tr("Wired to this backend: %1.")
+                                                .arg(QLocale().createSeparatedList(result.wired)));
+                         for (const auto &[number, why] : result.skipped)
+                             lines.append(tr("Skipped %1: %2").arg(number, why));
+                         if (!unpushed.isEmpty())
+                             lines.append(unpushed);
+                         showCarrierMessage(lines.join(u'\n'), !result.skipped.isEmpty());
+                     });
 }
 
 void NumbersPage::addNumber()

@@ -7,10 +7,12 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QToolButton;
 class QTreeView;
 
 namespace Switchboard {
 
+class BackendConnection;
 class BlockedModel;
 class ContactsModel;
 class NumbersModel;
@@ -18,7 +20,9 @@ class OrganizationDocument;
 class FlowsNumbersEdits;
 
 // Phone numbers (red with the reason where not routed; the pencil picks a flow or creates
-// one), the blocked numbers, and the contacts, whose numbers can be marked as spam.
+// one; where the carrier account sends each one), the blocked numbers, and the contacts,
+// whose numbers can be marked as spam. Signed in as an admin: the carrier account's numbers
+// are imported from here, and wired to the backend.
 class NumbersPage : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,22 @@ public:
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
 
+    // The backend whose carrier account the Carrier column shows.
+    void setBackend(BackendConnection *connection);
+    // Asks the backend for the account's numbers again.
+    void refreshCarrier();
+    // Adds the account's numbers the document lacks, labelled with their friendly names, as
+    // one undo step.
+    void importFromCarrier();
+    // Points the selected numbers (none selected: every number the backend routes) at the
+    // backend, at the carrier.
+    void wireToBackend();
+    // What the last carrier action said.
+    QString carrierMessage() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void openFlow(const QString &flowId, Switchboard::Channel channel);
 
@@ -58,6 +78,14 @@ private:
     QLabel *m_readOnlyNote = nullptr;
     QList<QWidget *> m_editing; // what changes numbers, blocked numbers and contacts
     bool m_readOnly = false;
+    void updateCarrierButtons();
+    void showCarrierMessage(const QString &text, bool error);
+
+    BackendConnection *m_connection = nullptr;
+    QToolButton *m_import = nullptr;
+    QToolButton *m_wire = nullptr;
+    QLabel *m_carrierMessage = nullptr;
+    int m_carrierRequest = 0; // answers to an older refreshCarrier() are dropped
 };
 
 } // namespace Switchboard

@@ -54,6 +54,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
     resize(1180, 760);
     m_usersGroups->setBackend(m_backend);
+    m_numbers->setBackend(m_backend);
 
     const struct
     {
