@@ -4,9 +4,11 @@
 #include "backend/backendclient.h"
 #include "backend/ctlsessions.h"
 #include "backend/push.h"
+#include "backend/routerdclient.h"
 #include "config/configdocument.h"
 #include "i18n/language.h"
 #include "model/changesummary.h"
+#include "model/identifiers.h"
 #include "routing/hours.h"
 #include "routing/simulator.h"
 #include "store/database.h"
@@ -16,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -59,16 +62,16 @@ private:
         tr("DB")};
     QCommandLineOption m_lang{u"lang"_s, tr("Language of the messages (de, es, en)."), tr("LANG")};
     // push
-    QCommandLineOption m_backend{u"backend"_s, tr("push, login, logout: the backend's URL."),
-                                 tr("URL")};
+    QCommandLineOption m_backend{u"backend"_s,
+                                 tr("push, carrier, login, logout: the backend's URL."), tr("URL")};
     QCommandLineOption m_tokenFile{
         u"token-file"_s,
-        tr("push: a file holding a token for the backend (the admin token, say); without it, "
-           "the session of the last login to that URL."),
+        tr("push, carrier: a file holding a token for the backend (the admin token, say); "
+           "without it, the session of the last login to that URL."),
         tr("FILE")};
     QCommandLineOption m_caFile{
         u"ca-file"_s,
-        tr("push, login: certificate authorities to trust besides the system's (PEM)."),
+        tr("push, carrier, login: certificate authorities to trust besides the system's (PEM)."),
         tr("FILE")};
     QCommandLineOption m_user{u"user"_s, tr("login: your e-mail address or user id."), tr("LOGIN")};
     QCommandLineOption m_passwordFile{
@@ -114,6 +117,10 @@ private:
             "  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file "
             "FILE]\n"
             "                      [--overwrite]      send the configuration to the backend\n"
+            "  switchboardctl carrier numbers --backend URL [--token-file FILE] [--ca-file FILE]\n"
+            "                      the carrier account's numbers, and where they point\n"
+            "  switchboardctl carrier wire --backend URL [NUMBER...]\n"
+            "                      point numbers (default: every routed one) at the backend\n"
             "  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]\n"
             "                          [--digits 1,2] [--answer USER|none] [--unavailable "
             "USER,...]\n"
@@ -134,8 +141,12 @@ private:
     int push(const QStringList &args);
     int login(const QStringList &args);
     int logout(const QStringList &args);
+    int carrier(const QStringList &args);
     // --backend's URL, checked; empty (having said why) when it is not one.
     QUrl backendUrl(const QString &command);
+    // Where `command` sends its requests and with which token (--token-file, else the last
+    // login's session); nullopt, having said why, when it cannot.
+    std::optional<BackendSettings> backendSettings(const QString &command);
     std::optional<Organization> loadOrganization();
 };
 
@@ -148,7 +159,8 @@ int Ctl::run(const QStringList &arguments)
                          m_passwordFile, m_overwrite, m_config, m_to, m_from, m_at, m_digits,
                          m_answer, m_unavailable, m_text});
     m_parser.addPositionalArgument(u"command"_s,
-                                   tr("validate, import, export, push, login, logout or simulate"));
+                                   tr("validate, import, export, push, carrier, login, logout or "
+                                      "simulate"));
     if (!m_parser.parse(arguments)) {
         m_err << m_parser.errorText() << u'\n' << usage();
         return CannotRun;
@@ -175,6 +187,8 @@ int Ctl::run(const QStringList &arguments)
         return simulate(args.mid(1));
     if (command == u"push")
         return push(args.mid(1));
+    if (command == u"carrier")
+        return carrier(args.mid(1));
     if (command == u"login")
         return login(args.mid(1));
     if (command == u"logout")
@@ -327,37 +341,13 @@ int Ctl::push(const QStringList &args)
         printFindings(findings);
 
     PushRecord record = PushRecord::load(store);
-    BackendSettings settings;
-    // The backend is named on the command line: a URL kept in a (possibly shared) database
-    // must not decide where the token is sent.
-    settings.url = backendUrl(u"push"_s);
-    if (settings.url.isEmpty())
+    const std::optional<BackendSettings> settings = backendSettings(u"push"_s);
+    if (!settings)
         return CannotRun;
-    // A token from a file (never from the command line), else the last login's session.
-    QByteArray token;
-    if (m_parser.isSet(m_tokenFile)) {
-        if (!readFile(m_parser.value(m_tokenFile), &token))
-            return CannotRun;
-    } else if (const auto kept = CtlSessions::load(settings.url)) {
-        token = *kept;
-    } else {
-        m_err << tr("push needs a token: sign in first with \"switchboardctl login --backend %1 "
-                    "--user LOGIN\", or give --token-file FILE (tokens are read from files, "
-                    "never from the command line).")
-                     .arg(settings.url.toString())
-              << u'\n';
-        return CannotRun;
-    }
-    settings.token = token.trimmed();
-    settings.caFile = m_parser.value(m_caFile);
-    if (!BackendClient::checkCaFile(settings.caFile, &error)) {
-        m_err << error << u'\n';
-        return CannotRun;
-    }
     BackendClient client;
-    client.setSettings(settings);
+    client.setSettings(*settings);
     // A revision seen on another backend says nothing about this one.
-    const int basedOn = record.url == settings.url.toString() ? record.revision : 0;
+    const int basedOn = record.url == settings->url.toString() ? record.revision : 0;
     auto put = [&](int revision) {
         QList<std::pair<QByteArray, QByteArray>> headers;
         if (revision > 0)
@@ -409,14 +399,138 @@ int Ctl::push(const QStringList &args)
         m_err << result.message << u'\n' << tr("Nothing was pushed.") << u'\n';
         return result.outcome == PushResult::Conflict ? Conflict : CannotRun;
     }
-    record = {settings.url.toString(), result.revision, documentFingerprint(document)};
+    record = {settings->url.toString(), result.revision, documentFingerprint(document)};
     if (!record.save(store, &error))
         m_err << tr("Pushed, but the revision could not be noted in the database: %1").arg(error)
               << u'\n';
-    m_err
-        << tr("Pushed to %1: revision %2.").arg(settings.url.toDisplayString()).arg(result.revision)
-        << u'\n';
+    m_err << tr("Pushed to %1: revision %2.")
+                 .arg(settings->url.toDisplayString())
+                 .arg(result.revision)
+          << u'\n';
     return Done;
+}
+
+std::optional<BackendSettings> Ctl::backendSettings(const QString &command)
+{
+    BackendSettings settings;
+    // The backend is named on the command line: a URL kept in a (possibly shared) database
+    // must not decide where the token is sent.
+    settings.url = backendUrl(command);
+    if (settings.url.isEmpty())
+        return std::nullopt;
+    // A token from a file (never from the command line), else the last login's session.
+    QByteArray token;
+    if (m_parser.isSet(m_tokenFile)) {
+        if (!readFile(m_parser.value(m_tokenFile), &token))
+            return std::nullopt;
+    } else if (const auto kept = CtlSessions::load(settings.url)) {
+        token = *kept;
+    } else {
+        m_err << tr("%1 needs a token: sign in first with \"switchboardctl login --backend %2 "
+                    "--user LOGIN\", or give --token-file FILE (tokens are read from files, "
+                    "never from the command line).")
+                     .arg(command, settings.url.toString())
+              << u'\n';
+        return std::nullopt;
+    }
+    settings.token = token.trimmed();
+    settings.caFile = m_parser.value(m_caFile);
+    QString error;
+    if (!BackendClient::checkCaFile(settings.caFile, &error)) {
+        m_err << error << u'\n';
+        return std::nullopt;
+    }
+    return settings;
+}
+
+int Ctl::carrier(const QStringList &args)
+{
+    const QString what = args.value(0);
+    if (what != u"numbers" && what != u"wire") {
+        m_err << tr("carrier takes \"numbers\" or \"wire\".") << u'\n' << usage();
+        return CannotRun;
+    }
+    if (what == u"numbers" && args.size() > 1) {
+        m_err << tr("Unexpected argument \"%1\".").arg(args.at(1)) << u'\n';
+        return CannotRun;
+    }
+    const QStringList numbers = args.mid(1);
+    for (const QString &number : numbers) {
+        if (!isE164(number)) {
+            m_err << tr("\"%1\" is not a number in E.164 form (like +15125550100).").arg(number)
+                  << u'\n';
+            return CannotRun;
+        }
+    }
+    const std::optional<BackendSettings> settings = backendSettings(u"carrier "_s + what);
+    if (!settings)
+        return CannotRun;
+    BackendClient client;
+    client.setSettings(*settings);
+    RouterdClient api(&client);
+    // The backend's own sentence (no carrier account, the carrier did not answer), and exit 2:
+    // nothing could be done.
+    const auto failed = [this](const BackendResponse &r) {
+        m_err << r.error << u'\n';
+        return CannotRun;
+    };
+
+    if (what == u"numbers") {
+        BackendResponse response;
+        Api::CarrierNumbers listed;
+        QEventLoop loop;
+        api.carrierNumbers(&loop, [&](const BackendResponse &r, const Api::CarrierNumbers &n) {
+            response = r;
+            listed = n;
+            loop.quit();
+        });
+        loop.exec();
+        if (!response.ok())
+            return failed(response);
+        // Columns as wide as their widest entry, so that a script can also cut them.
+        qsizetype numberWidth = 0, nameWidth = 0;
+        for (const Api::CarrierNumber &n : std::as_const(listed.numbers)) {
+            numberWidth = std::max(numberWidth, n.number.size());
+            nameWidth = std::max(nameWidth, n.friendlyName.size());
+        }
+        for (const Api::CarrierNumber &n : std::as_const(listed.numbers)) {
+            const QString state = n.wired
+                                      ? tr("wired")
+                                      : tr("points elsewhere (calls: %1, texts: %2)")
+                                            .arg(n.voiceUrl.isEmpty() ? tr("nowhere") : n.voiceUrl,
+                                                 n.smsUrl.isEmpty() ? tr("nowhere") : n.smsUrl);
+            m_out << n.number.leftJustified(int(numberWidth)) << u"  "_s
+                  << n.friendlyName.leftJustified(int(nameWidth)) << u"  "_s << state << u'\n';
+        }
+        m_out.flush();
+        m_err << tr("%n number(s) in the carrier account", nullptr, int(listed.numbers.size()))
+              << u"; "_s
+              << tr("wired to this backend: calls to %1, texts to %2.")
+                     .arg(listed.voiceUrl, listed.smsUrl)
+              << u'\n';
+        return Done;
+    }
+
+    BackendResponse response;
+    Api::WireResult result;
+    QEventLoop loop;
+    api.wireNumbers(numbers, &loop, [&](const BackendResponse &r, const Api::WireResult &w) {
+        response = r;
+        result = w;
+        loop.quit();
+    });
+    loop.exec();
+    if (!response.ok())
+        return failed(response);
+    for (const QString &number : std::as_const(result.wired))
+        m_out << tr("wired %1").arg(number) << u'\n';
+    for (const auto &[number, why] : std::as_const(result.skipped))
+        m_out << tr("skipped %1: %2").arg(number, why) << u'\n';
+    m_out.flush();
+    m_err << tr("%n number(s) wired", nullptr, int(result.wired.size())) << u", "_s
+          << tr("%n skipped", nullptr, int(result.skipped.size())) << u".\n"_s;
+    // A number left out is something for the script to look at, as a finding is.
+    return result.skipped.isEmpty() ? Done : DocumentErrors;
 }
 
 QUrl Ctl::backendUrl(const QString &command)
