@@ -124,12 +124,11 @@ QNetworkReply *RouterdClient::replies(const QString &id, QObject *context,
 QNetworkReply *RouterdClient::retryReply(const QString &item, const QString &reply,
                                          QObject *context, Done<Api::Reply> done) const
 {
-    return m_client->send("POST", Api::replyRetryPath(item, reply), {}, context,
-                          [done](const BackendResponse &r) {
-                              done(r, r.ok() ? Api::Reply::fromJson(
-                                                   r.object().value(u"reply").toObject())
-                                             : Api::Reply());
-                          });
+    return m_client->send(
+        "POST", Api::replyRetryPath(item, reply), {}, context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::Reply::fromJson(r.object().value(u"reply").toObject())
+                           : Api::Reply());
+        });
 }
 
 QNetworkReply *RouterdClient::recording(const QString &item, QObject *context, Plain done) const
@@ -137,25 +136,22 @@ QNetworkReply *RouterdClient::recording(const QString &item, QObject *context, P
     return m_client->get(Api::recordingPath(item), context, std::move(done));
 }
 
-QNetworkReply *RouterdClient::carrierNumbers(QObject *context,
-                                             Done<Api::CarrierNumbers> done) const
+QNetworkReply *RouterdClient::carrierNumbers(QObject *context, Done<Api::CarrierNumbers> done) const
 {
-    return m_client->get(QString::fromLatin1(Api::CarrierNumbersPath), context,
-                         [done](const BackendResponse &r) {
-                             done(r, r.ok() ? Api::CarrierNumbers::fromJson(r.object())
-                                            : Api::CarrierNumbers());
-                         });
+    return m_client->get(
+        QString::fromLatin1(Api::CarrierNumbersPath), context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::CarrierNumbers::fromJson(r.object()) : Api::CarrierNumbers());
+        });
 }
 
 QNetworkReply *RouterdClient::wireNumbers(const QStringList &numbers, QObject *context,
                                           Done<Api::WireResult> done) const
 {
-    return m_client->send("POST", QString::fromLatin1(Api::CarrierWirePath),
-                          compact(Api::wireRequest(numbers)), context,
-                          [done](const BackendResponse &r) {
-                              done(r, r.ok() ? Api::WireResult::fromJson(r.object())
-                                             : Api::WireResult());
-                          });
+    return m_client->send(
+        "POST", QString::fromLatin1(Api::CarrierWirePath), compact(Api::wireRequest(numbers)),
+        context, [done](const BackendResponse &r) {
+            done(r, r.ok() ? Api::WireResult::fromJson(r.object()) : Api::WireResult());
+        });
 }
 
 QNetworkReply *RouterdClient::presence(QObject *context,
