@@ -1142,6 +1142,42 @@
         <source>Read settings from FILE: lines KEY = VALUE, KEY a long option without -- (such as listen, database, admin-token-file); # starts a comment. Options on the command line win.</source>
         <translation>Einstellungen aus DATEI lesen: Zeilen SCHLÜSSEL = WERT, SCHLÜSSEL eine lange Option ohne -- (etwa listen, database, admin-token-file); # beginnt einen Kommentar. Optionen auf der Befehlszeile haben Vorrang.</translation>
     </message>
+    <message>
+        <source>The carrier account&apos;s SID, for sending replies, fetching recordings and wiring numbers (else $TWILIO_ACCOUNT_SID; without it those answer 409).</source>
+        <translation>Die SID des Netzbetreiberkontos, um Antworten zu senden, Aufnahmen abzurufen und Nummern zu verbinden (sonst $TWILIO_ACCOUNT_SID; ohne sie antworten diese mit 409).</translation>
+    </message>
+    <message>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s REST API (default https://api.twilio.com).</source>
+        <translation>Die REST-API des Netzbetreibers (Standard https://api.twilio.com).</translation>
+    </message>
+    <message>
+        <source>Seconds without an answer from the carrier before a request to it is given up (default 30).</source>
+        <translation>Sekunden ohne Antwort des Netzbetreibers, bevor eine Anfrage an ihn aufgegeben wird (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Seconds before a reply the carrier could not take is tried again; doubled each time, at most 30 times it (default 10).</source>
+        <translation>Sekunden, bevor eine Antwort, die der Netzbetreiber nicht annehmen konnte, erneut versucht wird; jedes Mal verdoppelt, höchstens das 30-Fache (Standard 10).</translation>
+    </message>
+    <message>
+        <source>The carrier account SID is AC followed by 32 hexadecimal digits, not &quot;%1&quot;.</source>
+        <translation>Die SID des Netzbetreiberkontos ist AC gefolgt von 32 Hexadezimalziffern, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--carrier-api-url takes an http(s) URL, not &quot;%1&quot;.</source>
+        <translation>--carrier-api-url erwartet eine http(s)-URL, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Carrier account %1 at %2: replies are sent, recordings fetched.</source>
+        <translation>Netzbetreiberkonto %1 unter %2: Antworten werden gesendet, Aufnahmen abgerufen.</translation>
+    </message>
+    <message>
+        <source>No carrier account (--carrier-account-sid or TWILIO_ACCOUNT_SID): replies are not sent, recordings not fetched, numbers not wired.</source>
+        <translation>Kein Netzbetreiberkonto (--carrier-account-sid oder TWILIO_ACCOUNT_SID): Antworten werden nicht gesendet, Aufnahmen nicht abgerufen, Nummern nicht verbunden.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1455,6 +1491,10 @@
     <message>
         <source>There is no voicemail for this recording.</source>
         <translation>Zu dieser Aufnahme gibt es keine Sprachnachricht.</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s lease was no longer held by %1.</source>
+        <translation>Die Reservierung der Antwort wurde nicht mehr von %1 gehalten.</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1924,45 @@
     <message>
         <source>Blocked number</source>
         <translation>Gesperrte Rufnummer</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::CarrierApi</name>
+    <message>
+        <source>%1 is not on the carrier&apos;s API host (%2): it is not asked, and no credentials are sent there.</source>
+        <translation>%1 liegt nicht auf dem API-Host des Netzbetreibers (%2): Es wird nicht angefragt, und es werden keine Zugangsdaten dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s answer is larger than %1 MiB.</source>
+        <translation>Die Antwort des Netzbetreibers ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The carrier did not answer within %1 s.</source>
+        <translation>Der Netzbetreiber hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The carrier cannot be reached: %1</source>
+        <translation>Der Netzbetreiber ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The carrier answered HTTP %1.</source>
+        <translation>Der Netzbetreiber hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 (carrier error %2)</source>
+        <translation>%1 (Fehler %2 des Netzbetreibers)</translation>
+    </message>
+    <message>
+        <source>The carrier took the message but gave no sid.</source>
+        <translation>Der Netzbetreiber hat die Nachricht angenommen, aber keine SID genannt.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s list of numbers cannot be read.</source>
+        <translation>Die Nummernliste des Netzbetreibers kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s list of numbers has more than %1 pages.</source>
+        <translation>Die Nummernliste des Netzbetreibers hat mehr als %1 Seiten.</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3499,17 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ReplySender</name>
+    <message>
+        <source>Not sent yet (try %1 of %2): %3</source>
+        <translation>Noch nicht gesendet (Versuch %1 von %2): %3</translation>
+    </message>
+    <message>
+        <source>Not sent after %1 tries: %2</source>
+        <translation>Nach %1 Versuchen nicht gesendet: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RouterServer</name>
     <message>
         <source>Use GET.</source>
@@ -3526,10 +3616,6 @@
         <translation>Nur SMS können mit einer SMS beantwortet werden.</translation>
     </message>
     <message>
-        <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
-        <translation>Dieses Backend kann keine SMS senden: Es hat keine Zugangsdaten für die Messaging-API des Netzbetreibers. Die Antwort bleibt ungesendet in seiner Warteschlange.</translation>
-    </message>
-    <message>
         <source>The database cannot be read: %1</source>
         <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3631,6 +3717,70 @@
     <message>
         <source>The password could not be hashed now; try again.</source>
         <translation>Das Passwort konnte gerade nicht gehasht werden; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This backend has no carrier account: start it with --carrier-account-sid (or TWILIO_ACCOUNT_SID) to send texts, play recordings and wire numbers.</source>
+        <translation>Dieses Backend hat kein Netzbetreiberkonto: Starten Sie es mit --carrier-account-sid (oder TWILIO_ACCOUNT_SID), um SMS zu senden, Aufnahmen abzuspielen und Nummern zu verbinden.</translation>
+    </message>
+    <message>
+        <source>There is no reply %1 to this item.</source>
+        <translation>Zu diesem Eintrag gibt es keine Antwort %1.</translation>
+    </message>
+    <message>
+        <source>Only a failed or undelivered reply can be sent again; this one is %1.</source>
+        <translation>Nur eine fehlgeschlagene oder nicht zugestellte Antwort kann erneut gesendet werden; diese ist %1.</translation>
+    </message>
+    <message>
+        <source>Inbox item %1 has no recording.</source>
+        <translation>Der Posteingangseintrag %1 hat keine Aufnahme.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s address is not on the carrier&apos;s API host (%1), so it is not fetched.</source>
+        <translation>Die Adresse der Aufnahme liegt nicht auf dem API-Host des Netzbetreibers (%1), daher wird sie nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>The carrier did not give the recording: %1</source>
+        <translation>Der Netzbetreiber hat die Aufnahme nicht geliefert: %1</translation>
+    </message>
+    <message>
+        <source>A status callback has a MessageSid and a MessageStatus.</source>
+        <translation>Ein Status-Callback hat eine MessageSid und einen MessageStatus.</translation>
+    </message>
+    <message>
+        <source>The carrier reported error %1.</source>
+        <translation>Der Netzbetreiber hat Fehler %1 gemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 (carrier error %2)</source>
+        <translation>%1 (Fehler %2 des Netzbetreibers)</translation>
+    </message>
+    <message>
+        <source>Only admins may wire numbers.</source>
+        <translation>Nur Admins dürfen Nummern verbinden.</translation>
+    </message>
+    <message>
+        <source>The carrier did not list the account&apos;s numbers: %1</source>
+        <translation>Der Netzbetreiber hat die Nummern des Kontos nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>&quot;numbers&quot; is a list of numbers.</source>
+        <translation>&quot;numbers&quot; ist eine Liste von Nummern.</translation>
+    </message>
+    <message>
+        <source>The current configuration does not route it.</source>
+        <translation>Die aktuelle Konfiguration leitet sie nicht weiter.</translation>
+    </message>
+    <message>
+        <source>The carrier account does not have it.</source>
+        <translation>Das Netzbetreiberkonto hat sie nicht.</translation>
+    </message>
+    <message>
+        <source>The carrier did not wire %1: %2</source>
+        <translation>Der Netzbetreiber hat %1 nicht verbunden: %2</translation>
+    </message>
+    <message>
+        <source>The carrier did not wire %1: %2 (wired before it: %3)</source>
+        <translation>Der Netzbetreiber hat %1 nicht verbunden: %2 (davor verbunden: %3)</translation>
     </message>
 </context>
 <context>

@@ -1142,6 +1142,42 @@
         <source>Read settings from FILE: lines KEY = VALUE, KEY a long option without -- (such as listen, database, admin-token-file); # starts a comment. Options on the command line win.</source>
         <translation>Leer los ajustes de ARCHIVO: líneas CLAVE = VALOR, CLAVE una opción larga sin -- (como listen, database, admin-token-file); # empieza un comentario. Las opciones de la línea de órdenes prevalecen.</translation>
     </message>
+    <message>
+        <source>The carrier account&apos;s SID, for sending replies, fetching recordings and wiring numbers (else $TWILIO_ACCOUNT_SID; without it those answer 409).</source>
+        <translation>El SID de la cuenta del operador, para enviar respuestas, obtener grabaciones y conectar números (si no, $TWILIO_ACCOUNT_SID; sin él esas funciones responden 409).</translation>
+    </message>
+    <message>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s REST API (default https://api.twilio.com).</source>
+        <translation>La API REST del operador (por defecto https://api.twilio.com).</translation>
+    </message>
+    <message>
+        <source>Seconds without an answer from the carrier before a request to it is given up (default 30).</source>
+        <translation>Segundos sin respuesta del operador antes de abandonar una solicitud (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>Seconds before a reply the carrier could not take is tried again; doubled each time, at most 30 times it (default 10).</source>
+        <translation>Segundos antes de volver a intentar una respuesta que el operador no pudo aceptar; se duplica cada vez, hasta 30 veces ese valor (por defecto 10).</translation>
+    </message>
+    <message>
+        <source>The carrier account SID is AC followed by 32 hexadecimal digits, not &quot;%1&quot;.</source>
+        <translation>El SID de la cuenta del operador es AC seguido de 32 dígitos hexadecimales, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--carrier-api-url takes an http(s) URL, not &quot;%1&quot;.</source>
+        <translation>--carrier-api-url espera una URL http(s), no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Carrier account %1 at %2: replies are sent, recordings fetched.</source>
+        <translation>Cuenta del operador %1 en %2: se envían las respuestas y se obtienen las grabaciones.</translation>
+    </message>
+    <message>
+        <source>No carrier account (--carrier-account-sid or TWILIO_ACCOUNT_SID): replies are not sent, recordings not fetched, numbers not wired.</source>
+        <translation>Sin cuenta del operador (--carrier-account-sid o TWILIO_ACCOUNT_SID): no se envían respuestas, no se obtienen grabaciones ni se conectan números.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1455,6 +1491,10 @@
     <message>
         <source>There is no voicemail for this recording.</source>
         <translation>No hay ningún mensaje de voz para esta grabación.</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s lease was no longer held by %1.</source>
+        <translation>La reserva de la respuesta ya no la tenía %1.</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1924,45 @@
     <message>
         <source>Blocked number</source>
         <translation>Número bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::CarrierApi</name>
+    <message>
+        <source>%1 is not on the carrier&apos;s API host (%2): it is not asked, and no credentials are sent there.</source>
+        <translation>%1 no está en el host de la API del operador (%2): no se consulta y no se envían credenciales allí.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s answer is larger than %1 MiB.</source>
+        <translation>La respuesta del operador supera los %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The carrier did not answer within %1 s.</source>
+        <translation>El operador no respondió en %1 s.</translation>
+    </message>
+    <message>
+        <source>The carrier cannot be reached: %1</source>
+        <translation>No se puede contactar con el operador: %1</translation>
+    </message>
+    <message>
+        <source>The carrier answered HTTP %1.</source>
+        <translation>El operador respondió HTTP %1.</translation>
+    </message>
+    <message>
+        <source>%1 (carrier error %2)</source>
+        <translation>%1 (error %2 del operador)</translation>
+    </message>
+    <message>
+        <source>The carrier took the message but gave no sid.</source>
+        <translation>El operador aceptó el mensaje pero no dio ningún SID.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s list of numbers cannot be read.</source>
+        <translation>No se puede leer la lista de números del operador.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s list of numbers has more than %1 pages.</source>
+        <translation>La lista de números del operador tiene más de %1 páginas.</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3499,17 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ReplySender</name>
+    <message>
+        <source>Not sent yet (try %1 of %2): %3</source>
+        <translation>Aún no enviado (intento %1 de %2): %3</translation>
+    </message>
+    <message>
+        <source>Not sent after %1 tries: %2</source>
+        <translation>No enviado tras %1 intentos: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RouterServer</name>
     <message>
         <source>Use GET.</source>
@@ -3526,10 +3616,6 @@
         <translation>Solo los SMS se pueden responder con un SMS.</translation>
     </message>
     <message>
-        <source>This backend has no way to send texts: it holds no credentials for the carrier&apos;s messaging API. The reply is kept in its queue, unsent.</source>
-        <translation>Este servidor no puede enviar SMS: no tiene credenciales para la API de mensajería del operador. La respuesta queda en su cola, sin enviar.</translation>
-    </message>
-    <message>
         <source>The database cannot be read: %1</source>
         <translation>No se puede leer la base de datos: %1</translation>
     </message>
@@ -3631,6 +3717,70 @@
     <message>
         <source>The password could not be hashed now; try again.</source>
         <translation>No se pudo cifrar la contraseña ahora; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This backend has no carrier account: start it with --carrier-account-sid (or TWILIO_ACCOUNT_SID) to send texts, play recordings and wire numbers.</source>
+        <translation>Este backend no tiene cuenta del operador: inícielo con --carrier-account-sid (o TWILIO_ACCOUNT_SID) para enviar SMS, reproducir grabaciones y conectar números.</translation>
+    </message>
+    <message>
+        <source>There is no reply %1 to this item.</source>
+        <translation>No hay ninguna respuesta %1 a este elemento.</translation>
+    </message>
+    <message>
+        <source>Only a failed or undelivered reply can be sent again; this one is %1.</source>
+        <translation>Solo se puede reenviar una respuesta fallida o no entregada; esta está %1.</translation>
+    </message>
+    <message>
+        <source>Inbox item %1 has no recording.</source>
+        <translation>El elemento %1 de la bandeja no tiene grabación.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s address is not on the carrier&apos;s API host (%1), so it is not fetched.</source>
+        <translation>La dirección de la grabación no está en el host de la API del operador (%1), así que no se obtiene.</translation>
+    </message>
+    <message>
+        <source>The carrier did not give the recording: %1</source>
+        <translation>El operador no entregó la grabación: %1</translation>
+    </message>
+    <message>
+        <source>A status callback has a MessageSid and a MessageStatus.</source>
+        <translation>Una notificación de estado tiene MessageSid y MessageStatus.</translation>
+    </message>
+    <message>
+        <source>The carrier reported error %1.</source>
+        <translation>El operador informó del error %1.</translation>
+    </message>
+    <message>
+        <source>%1 (carrier error %2)</source>
+        <translation>%1 (error %2 del operador)</translation>
+    </message>
+    <message>
+        <source>Only admins may wire numbers.</source>
+        <translation>Solo los administradores pueden conectar números.</translation>
+    </message>
+    <message>
+        <source>The carrier did not list the account&apos;s numbers: %1</source>
+        <translation>El operador no listó los números de la cuenta: %1</translation>
+    </message>
+    <message>
+        <source>&quot;numbers&quot; is a list of numbers.</source>
+        <translation>&quot;numbers&quot; es una lista de números.</translation>
+    </message>
+    <message>
+        <source>The current configuration does not route it.</source>
+        <translation>La configuración actual no lo enruta.</translation>
+    </message>
+    <message>
+        <source>The carrier account does not have it.</source>
+        <translation>La cuenta del operador no lo tiene.</translation>
+    </message>
+    <message>
+        <source>The carrier did not wire %1: %2</source>
+        <translation>El operador no conectó %1: %2</translation>
+    </message>
+    <message>
+        <source>The carrier did not wire %1: %2 (wired before it: %3)</source>
+        <translation>El operador no conectó %1: %2 (conectados antes: %3)</translation>
     </message>
 </context>
 <context>

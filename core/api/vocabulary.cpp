@@ -42,8 +42,7 @@ QString repliesPath(const QString &id)
 
 QString replyRetryPath(const QString &item, const QString &reply)
 {
-    return repliesPath(item) + u'/' + encoded(reply) +
-           u"/retry"_s;
+    return repliesPath(item) + u'/' + encoded(reply) + u"/retry"_s;
 }
 
 QString recordingPath(const QString &id)
@@ -288,16 +287,16 @@ ReplyResult ReplyResult::fromJson(const QJsonObject &o)
 
 QJsonObject CarrierNumber::toJson() const
 {
-    return {{u"number"_s, number},      {u"friendly_name"_s, friendlyName},
-            {u"sid"_s, sid},            {u"voice_url"_s, voiceUrl},
-            {u"sms_url"_s, smsUrl},     {u"wired"_s, wired}};
+    return {{u"number"_s, number},  {u"friendly_name"_s, friendlyName},
+            {u"sid"_s, sid},        {u"voice_url"_s, voiceUrl},
+            {u"sms_url"_s, smsUrl}, {u"wired"_s, wired}};
 }
 
 CarrierNumber CarrierNumber::fromJson(const QJsonObject &o)
 {
-    return {o.value(u"number").toString(),    o.value(u"friendly_name").toString(),
-            o.value(u"sid").toString(),       o.value(u"voice_url").toString(),
-            o.value(u"sms_url").toString(),   o.value(u"wired").toBool()};
+    return {o.value(u"number").toString(),  o.value(u"friendly_name").toString(),
+            o.value(u"sid").toString(),     o.value(u"voice_url").toString(),
+            o.value(u"sms_url").toString(), o.value(u"wired").toBool()};
 }
 
 QJsonObject CarrierNumbers::toJson() const

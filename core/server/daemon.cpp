@@ -2,6 +2,7 @@
 
 #include "i18n/language.h"
 #include "server/httpserver.h"
+#include "server/replysender.h"
 #include "server/routerserver.h"
 #include "store/database.h"
 #include "store/routerstore.h"
@@ -212,6 +213,24 @@ int Daemon::run(const QStringList &arguments)
     const QCommandLineOption carrierTokenOption(
         u"twilio-auth-token-file"_s,
         tr("File holding the carrier's auth token (else $TWILIO_AUTH_TOKEN)."), tr("FILE"));
+    const QCommandLineOption accountSidOption(
+        u"carrier-account-sid"_s,
+        tr("The carrier account's SID, for sending replies, fetching recordings and wiring "
+           "numbers (else $TWILIO_ACCOUNT_SID; without it those answer 409)."),
+        tr("SID"));
+    const QCommandLineOption apiUrlOption(
+        u"carrier-api-url"_s, tr("The carrier's REST API (default https://api.twilio.com)."),
+        tr("URL"), u"https://api.twilio.com"_s);
+    const QCommandLineOption carrierTimeoutOption(
+        u"carrier-timeout"_s,
+        tr("Seconds without an answer from the carrier before a request to it is given up "
+           "(default 30)."),
+        tr("SECONDS"), u"30"_s);
+    const QCommandLineOption retryDelayOption(
+        u"carrier-retry-delay"_s,
+        tr("Seconds before a reply the carrier could not take is tried again; doubled each "
+           "time, at most 30 times it (default 10)."),
+        tr("SECONDS"), u"10"_s);
     const QCommandLineOption quietOption(u"quiet"_s, tr("Do not log each request."));
     const QCommandLineOption threadsOption(
         u"threads"_s,
@@ -248,11 +267,12 @@ int Daemon::run(const QStringList &arguments)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     const QList<QCommandLineOption> all{
-        configOption,      listenOption,         databaseOption,
-        publicUrlOption,   adminTokenOption,     carrierTokenOption,
-        quietOption,       threadsOption,        requestTimeoutOption,
-        idleTimeoutOption, maxConnectionsOption, retentionOption,
-        langOption};
+        configOption,         listenOption,      databaseOption,
+        publicUrlOption,      adminTokenOption,  carrierTokenOption,
+        accountSidOption,     apiUrlOption,      carrierTimeoutOption,
+        retryDelayOption,     quietOption,       threadsOption,
+        requestTimeoutOption, idleTimeoutOption, maxConnectionsOption,
+        retentionOption,      langOption};
     m_parser.addOptions(all);
     QStringList fromFile;
     if (!readConfigFile(arguments, all, &fromFile))
@@ -359,15 +379,46 @@ int Daemon::run(const QStringList &arguments)
               << u'\n';
         return false;
     };
-    int requestSeconds = 0, idleSeconds = 0, retentionDays = 0;
+    int requestSeconds = 0, idleSeconds = 0, retentionDays = 0, carrierSeconds = 0,
+        retrySeconds = 0;
     if (!number(retentionOption, 1, 36500, &retentionDays) ||
+        !number(carrierTimeoutOption, 1, 600, &carrierSeconds) ||
+        !number(retryDelayOption, 1, 3600, &retrySeconds) ||
         !number(requestTimeoutOption, 1, 3600, &requestSeconds) ||
         !number(idleTimeoutOption, 1, 86400, &idleSeconds) ||
         !number(maxConnectionsOption, 1, 1000000, &limits.maxConnections))
         return CannotRun;
+    CarrierAccount &account = options.carrier;
+    account.sid = m_parser.isSet(accountSidOption)
+                      ? m_parser.value(accountSidOption).trimmed()
+                      : QString::fromUtf8(qgetenv("TWILIO_ACCOUNT_SID")).trimmed();
+    if (!account.sid.isEmpty() && !CarrierAccount::isValidSid(account.sid)) {
+        m_err << tr("The carrier account SID is AC followed by 32 hexadecimal digits, not \"%1\".")
+                     .arg(account.sid)
+              << u'\n';
+        return CannotRun;
+    }
+    account.apiUrl = QUrl(m_parser.value(apiUrlOption), QUrl::StrictMode);
+    if (!account.apiUrl.isValid() || account.apiUrl.host().isEmpty() ||
+        (account.apiUrl.scheme() != u"https" && account.apiUrl.scheme() != u"http")) {
+        m_err << tr("--carrier-api-url takes an http(s) URL, not \"%1\".")
+                     .arg(m_parser.value(apiUrlOption))
+              << u'\n';
+        return CannotRun;
+    }
+    account.authToken = options.carrierToken;
+    account.timeoutMs = carrierSeconds * 1000;
     limits.requestTimeout = std::chrono::seconds(requestSeconds);
     limits.idleTimeout = std::chrono::seconds(idleSeconds);
     ConfigurationCache configs;
+    // The sender, once there is an account (and the public URL its callbacks go to).
+    std::unique_ptr<ReplySender> sender;
+    std::mutex senderMutex;
+    options.replyQueued = [&sender, &senderMutex] {
+        const std::lock_guard lock(senderMutex);
+        if (sender)
+            sender->wake();
+    };
     RouterServer::Options options2 = options; // completed once the address is known
     HttpServer http(
         limits,
@@ -419,6 +470,26 @@ int Daemon::run(const QStringList &arguments)
                       db->displayName())
                  .arg(revision)
           << u'\n';
+    if (account.isConfigured()) {
+        m_err << tr("Carrier account %1 at %2: replies are sent, recordings fetched.")
+                     .arg(account.sid, account.apiUrl.toDisplayString())
+              << u'\n';
+        ReplySender::Options so;
+        so.database = location;
+        so.account = account;
+        QString base = options2.publicUrl;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        so.statusCallback = base + u"/twilio/sms/status"_s; // as RouterServer signs it
+        so.retryDelaySeconds = retrySeconds;
+        const std::lock_guard lock(senderMutex);
+        sender = std::make_unique<ReplySender>(so);
+        sender->start();
+    } else {
+        m_err << tr("No carrier account (--carrier-account-sid or TWILIO_ACCOUNT_SID): replies "
+                    "are not sent, recordings not fetched, numbers not wired.")
+              << u'\n';
+    }
     m_err.flush();
     // What is past its time goes, at start and every hour, on a thread of its own with its own
     // connection (several routerd pruning the same rows at once is harmless).
@@ -440,6 +511,10 @@ int Daemon::run(const QStringList &arguments)
     });
     // Until SIGINT or SIGTERM; then the requests in flight are answered first.
     http.run(threads, true);
+    {
+        const std::lock_guard lock(senderMutex);
+        sender.reset(); // a send in flight is finished first
+    }
     {
         const std::lock_guard lock(maintenanceMutex);
         stopping = true;

@@ -11,8 +11,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,7 @@ namespace Switchboard {
 
 namespace {
 constexpr qsizetype MaxConfigBytes = 32 * 1024 * 1024;
+constexpr qint64 MaxRecordingBytes = 64 * 1024 * 1024;
 
 HttpResponse json(int status, const QJsonValue &value)
 {
@@ -213,6 +216,8 @@ HttpResponse RouterServer::webhook(const HttpRequest &request)
     const QByteArray expected = WebhookSignature::compute(m_options.carrierToken, url, fields);
     if (given.isEmpty() || !WebhookSignature::equal(given, expected))
         return problemResponse(403, tr("The request's signature is missing or wrong."));
+    if (path == u"/twilio/sms/status") // changes nothing twice: no answer to remember
+        return statusCallback(WebhookSignature::toParams(fields));
 
     // A retry of a request already answered gets the same answer, and changes nothing. The
     // signature is the request's fingerprint: a keyed hash over its URL and every parameter.
@@ -404,9 +409,12 @@ HttpResponse RouterServer::api(const HttpRequest &request, const QString &path,
         return inboxCounts(request, who);
     }
     static const QRegularExpression itemPath(
-        uR"(^/api/v1/inbox/([A-Za-z0-9-]+)(/reply|/replies)?$)"_s);
+        uR"(^/api/v1/inbox/([A-Za-z0-9-]+)(/reply|/replies|/recording|/replies/[A-Za-z0-9-]+/retry)?$)"_s);
     if (const auto m = itemPath.match(path); m.hasMatch())
         return inboxItem(request, m.captured(1), who);
+    if (path == QLatin1String(Api::CarrierNumbersPath) ||
+        path == QLatin1String(Api::CarrierWirePath))
+        return carrierNumbers(request, who);
     if (path == QLatin1String(Api::PresencePath) && method == M::Get)
         return presence(who);
     static const QRegularExpression presencePath(uR"(^/api/v1/presence/([^/]+)$)"_s);
@@ -447,6 +455,16 @@ HttpResponse RouterServer::inboxItem(const HttpRequest &request, const QString &
         if (method != M::Post)
             return problemResponse(405, tr("Use POST."));
         return replyTo(*item, request.body);
+    }
+    if (tail.startsWith(u"replies/")) {
+        if (method != M::Post)
+            return problemResponse(405, tr("Use POST."));
+        return retryReply(*item, tail.section(u'/', 1, 1));
+    }
+    if (tail == u"recording") {
+        if (method != M::Get)
+            return problemResponse(405, tr("Use GET."));
+        return recording(*item);
     }
     if (method == M::Patch)
         return patchItem(id, request.body);
@@ -601,6 +619,15 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request, const Princip
     return json(200, counts.toJson());
 }
 
+std::optional<HttpResponse> RouterServer::needsCarrier() const
+{
+    if (m_options.carrier.isConfigured())
+        return std::nullopt;
+    return problemResponse(409, tr("This backend has no carrier account: start it with "
+                                   "--carrier-account-sid (or TWILIO_ACCOUNT_SID) to send "
+                                   "texts, play recordings and wire numbers."));
+}
+
 HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body)
 {
     const QString text =
@@ -609,17 +636,153 @@ HttpResponse RouterServer::replyTo(const InboxItem &item, const QByteArray &body
         return problemResponse(400, tr("A reply has a \"body\" of 1 to 1600 characters."));
     if (item.isVoicemail())
         return problemResponse(409, tr("Only texts can be answered with a text."));
-    // This backend answers the carrier's webhooks but holds no credentials for the carrier's
-    // REST API, so it cannot send on its own: the reply is kept, queued, and says so.
+    if (auto refusal = needsCarrier())
+        return *refusal;
     QString error;
-    const auto reply = m_store.inbox().addReply(item, text, u"queued"_s, &error);
+    const auto reply = m_store.inbox().addReply(item, text, &error);
     if (!reply)
         return problemResponse(500, error);
-    return json(202, Api::ReplyResult{*reply, false,
-                                      tr("This backend has no way to send texts: it holds no "
-                                         "credentials for the carrier's messaging API. The "
-                                         "reply is kept in its queue, unsent.")}
-                         .toJson());
+    if (m_options.replyQueued)
+        m_options.replyQueued();
+    return json(202, Api::ReplyResult{*reply, false, {}}.toJson());
+}
+
+HttpResponse RouterServer::retryReply(const InboxItem &item, const QString &id)
+{
+    if (auto refusal = needsCarrier())
+        return *refusal;
+    QString error;
+    const auto reply = m_store.outbox().requeue(item.id, id, &error);
+    if (!reply) {
+        if (!error.isEmpty())
+            return problemResponse(500, error);
+        const auto found = m_store.outbox().reply(id);
+        if (!found || found->itemId != item.id)
+            return problemResponse(404, tr("There is no reply %1 to this item.").arg(id));
+        return problemResponse(409, tr("Only a failed or undelivered reply can be sent again; "
+                                       "this one is %1.")
+                                        .arg(found->status));
+    }
+    if (m_options.replyQueued)
+        m_options.replyQueued();
+    return json(202, QJsonObject{{u"reply"_s, reply->toJson()}});
+}
+
+HttpResponse RouterServer::recording(const InboxItem &item)
+{
+    if (!item.isVoicemail() || item.recordingUrl.isEmpty())
+        return problemResponse(404, tr("Inbox item %1 has no recording.").arg(item.id));
+    if (auto refusal = needsCarrier())
+        return *refusal;
+    // Only from the carrier's own API host: a recording URL elsewhere would get the account's
+    // credentials, so it is never asked.
+    if (!m_options.carrier.isApiHost(QUrl(item.recordingUrl, QUrl::StrictMode))) {
+        std::fprintf(stderr, "recording of %s not fetched: %s is not on the carrier's API host\n",
+                     qPrintable(item.id), qPrintable(item.recordingUrl));
+        return problemResponse(502, tr("The recording's address is not on the carrier's API host "
+                                       "(%1), so it is not fetched.")
+                                        .arg(m_options.carrier.apiUrl.host()));
+    }
+    CarrierApi api(m_options.carrier);
+    const CarrierApi::Result r = api.fetchRecording(item.recordingUrl, MaxRecordingBytes);
+    if (!r.ok())
+        return problemResponse(502, tr("The carrier did not give the recording: %1").arg(r.error));
+    return {200, r.contentType.isEmpty() ? QByteArray("audio/mpeg") : r.contentType, r.body, {}};
+}
+
+HttpResponse RouterServer::statusCallback(const FormParams &params)
+{
+    const QString sid = formValue(params, u"MessageSid"_s);
+    const QString status = formValue(params, u"MessageStatus"_s);
+    if (sid.isEmpty() || status.isEmpty())
+        return problemResponse(400, tr("A status callback has a MessageSid and a MessageStatus."));
+    QString why;
+    const QString code = formValue(params, u"ErrorCode"_s);
+    if (!code.isEmpty() && code != u"0") {
+        const QString message = formValue(params, u"ErrorMessage"_s);
+        why = message.isEmpty() ? tr("The carrier reported error %1.").arg(code)
+                                : tr("%1 (carrier error %2)").arg(message, code);
+    }
+    QString error;
+    if (!m_store.outbox().applyStatus(sid, status, why, &error) && !error.isEmpty())
+        return problemResponse(503, tr("The backend cannot keep this request now; try again."));
+    return {204, {}, {}, {}};
+}
+
+HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Principal &who)
+{
+    using M = HttpRequest::Method;
+    const bool wiring = request.path() == QLatin1String(Api::CarrierWirePath);
+    if (wiring ? request.method != M::Post : request.method != M::Get)
+        return problemResponse(405, wiring ? tr("Use POST.") : tr("Use GET."));
+    if (wiring ? !who.isAdmin() : !(who.isAdmin() || who.isManager()))
+        return problemResponse(403, wiring ? tr("Only admins may wire numbers.")
+                                           : tr("Only admins and managers may do this."));
+    if (auto refusal = needsCarrier())
+        return *refusal;
+    const QString voiceUrl = webhookUrl("/twilio/voice");
+    const QString smsUrl = webhookUrl("/twilio/sms");
+    CarrierApi api(m_options.carrier);
+    QString error;
+    const auto account = api.numbers(&error);
+    if (!account)
+        return problemResponse(502,
+                               tr("The carrier did not list the account's numbers: %1").arg(error));
+    if (!wiring) {
+        Api::CarrierNumbers answer{*account, voiceUrl, smsUrl};
+        for (Api::CarrierNumber &n : answer.numbers)
+            n.wired = n.voiceUrl == voiceUrl && n.smsUrl == smsUrl;
+        return json(200, answer.toJson());
+    }
+
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!request.body.trimmed().isEmpty() && !doc.isObject())
+        return problemResponse(400, tr("The body must be a JSON object."));
+    QStringList asked;
+    const QJsonValue list = doc.object().value(u"numbers");
+    if (!list.isUndefined() && !list.isArray())
+        return problemResponse(400, tr("\"numbers\" is a list of numbers."));
+    for (const QJsonValue &v : list.toArray()) {
+        if (!v.isString())
+            return problemResponse(400, tr("\"numbers\" is a list of numbers."));
+        asked.append(v.toString());
+    }
+    const auto config = currentConfiguration(&error);
+    if (!config && !error.isEmpty())
+        return problemResponse(503, tr("The database cannot be read."));
+    QSet<QString> routed;
+    for (const PhoneNumber &n : config ? config->numbers : QList<PhoneNumber>()) {
+        if (!n.flow.isEmpty())
+            routed.insert(n.number);
+    }
+    if (asked.isEmpty()) {
+        asked = routed.values();
+        std::sort(asked.begin(), asked.end());
+    }
+    Api::WireResult result;
+    for (const QString &number : std::as_const(asked)) {
+        const auto it =
+            std::find_if(account->cbegin(), account->cend(),
+                         [&](const Api::CarrierNumber &n) { return n.number == number; });
+        if (!routed.contains(number)) {
+            result.skipped.append({number, tr("The current configuration does not route it.")});
+        } else if (it == account->cend()) {
+            result.skipped.append({number, tr("The carrier account does not have it.")});
+        } else if (it->voiceUrl == voiceUrl && it->smsUrl == smsUrl) {
+            result.wired.append(number); // already
+        } else {
+            const CarrierApi::Result r = api.wireNumber(it->sid, voiceUrl, smsUrl);
+            if (!r.ok()) {
+                return problemResponse(
+                    502, result.wired.isEmpty()
+                             ? tr("The carrier did not wire %1: %2").arg(number, r.error)
+                             : tr("The carrier did not wire %1: %2 (wired before it: %3)")
+                                   .arg(number, r.error, result.wired.join(u", ")));
+            }
+            result.wired.append(number);
+        }
+    }
+    return json(200, result.toJson());
 }
 
 HttpResponse RouterServer::patchItem(const QString &id, const QByteArray &body)

@@ -6,6 +6,7 @@
 // RouterServer with its own database connection, and they share one ConfigurationCache. The
 // state lives in the database, so several routerd can share one PostgreSQL.
 
+#include "carrier/carrierapi.h"
 #include "model/organization.h"
 #include "server/access.h"
 #include "server/http.h"
@@ -13,6 +14,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+
+#include <functional>
 
 #include <memory>
 #include <mutex>
@@ -60,6 +63,8 @@ public:
         QString publicUrl; // how the carrier reaches us; action URLs and signatures use it
         QByteArray adminToken;
         QByteArray carrierToken;
+        CarrierAccount carrier; // its REST API: replies, recordings, numbers (SID empty: none)
+        std::function<void()> replyQueued; // tells the sender a reply waits
     };
 
     RouterServer(RouterStore &store, ConfigurationCache &configs, Options options);
@@ -93,6 +98,13 @@ private:
     Response patchItem(const QString &id, const QByteArray &body);
     Response inboxCounts(const HttpRequest &request, const Principal &who);
     Response replyTo(const InboxItem &item, const QByteArray &body);
+    Response retryReply(const InboxItem &item, const QString &reply);
+    Response recording(const InboxItem &item);
+    Response statusCallback(const FormParams &params);
+    Response carrierNumbers(const HttpRequest &request, const Principal &who);
+    // 409 with what to configure, when there is no carrier account.
+    std::optional<Response> needsCarrier() const;
+    QString webhookUrl(const char *path) const { return m_options.publicUrl + QLatin1String(path); }
     Response presence(const Principal &who);
     Response putPresence(const QString &user, const QByteArray &body, const Principal &who);
     Response signIn(const QByteArray &body);

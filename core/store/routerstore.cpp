@@ -72,6 +72,25 @@ QList<Database::Migration> RouterStore::migrations()
              u"CREATE INDEX sign_in_failures_login ON sign_in_failures (login, at)"_s,
              u"ALTER TABLE revisions ADD COLUMN pushed_by TEXT NOT NULL DEFAULT 'admin-token'"_s,
          }},
+        {4,
+         {
+             // The sender: what the carrier said, when to try next, who holds the reply.
+             u"ALTER TABLE outbox ADD COLUMN error TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN carrier_sid TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN sent_at TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN updated_at TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN lease_owner TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN lease_until TEXT"_s,
+             u"CREATE INDEX outbox_due ON outbox (status, next_attempt_at)"_s,
+             u"CREATE INDEX outbox_carrier_sid ON outbox (carrier_sid)"_s,
+             // Replies kept before there was a sender are not sent days late on their own:
+             // they wait for someone to retry them.
+             u"UPDATE outbox SET status = 'failed', updated_at = created_at, error = 'Kept "
+             "before this backend could send texts; not sent. Retry to send it now.' "
+             "WHERE status = 'queued'"_s,
+         }},
     };
 }
 

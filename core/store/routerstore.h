@@ -133,10 +133,9 @@ public:
     std::optional<InboxItem> item(const QString &id);
     // Items not archived of one owner, by kind: "sms.total", "sms.unread", "voicemail.total"...
     QHash<QString, int> counts(const Owner &owner, QString *error);
-    // Replies to texts, queued for sending.
+    // Replies to texts, queued for the sender (OutboxStore).
     using SmsReply = Api::Reply;
-    std::optional<SmsReply> addReply(const InboxItem &item, const QString &body,
-                                     const QString &status, QString *error);
+    std::optional<SmsReply> addReply(const InboxItem &item, const QString &body, QString *error);
     QList<SmsReply> replies(const QString &itemId);
     // The item as changed, read in the same transaction; nullopt with `error` left empty
     // when there is no such item.
@@ -150,6 +149,43 @@ public:
 
 private:
     InboxItem itemFrom(const QSqlQuery &q) const;
+};
+
+// Replies on their way to the carrier (routerstore_outbox.cpp): claimed by one sender at a
+// time with a lease (a row update only one routerd wins), and their fate as the carrier
+// tells it. Times are ISO-8601 UTC, as now() writes them.
+class OutboxStore : public StorePart
+{
+    Q_DECLARE_TR_FUNCTIONS(RouterStore)
+
+public:
+    using StorePart::StorePart;
+    using Reply = Api::Reply;
+    // The columns a reply is read from, and the reply read from them.
+    static const QString columns;
+    static Reply replyFrom(const QSqlQuery &q);
+    std::optional<Reply> reply(const QString &id, QString *error = nullptr);
+    // Up to `limit` queued replies whose time has come and whose lease (if any) ran out,
+    // leased to `owner` for `leaseSeconds`, each counted as an attempt. Empty with `error`
+    // set when the database cannot be asked.
+    QList<Reply> claimDue(const QString &owner, int leaseSeconds, int limit, QString *error);
+    // The sender's verdicts, kept only while `owner` still holds the lease.
+    bool markSent(const QString &id, const QString &owner, const QString &carrierSid,
+                  QString *error);
+    bool markRetry(const QString &id, const QString &owner, const QDateTime &next,
+                   const QString &why, QString *error);
+    bool markFailed(const QString &id, const QString &owner, const QString &why, QString *error);
+    // A status callback: delivered, undelivered or failed, for the reply the carrier knows by
+    // `carrierSid`; a later status never goes back. False with `error` empty when no reply
+    // changed.
+    bool applyStatus(const QString &carrierSid, const QString &status, const QString &why,
+                     QString *error);
+    // A failed or undelivered reply of `item` queued again; nullopt (error empty) when there is
+    // no such reply in such a state.
+    std::optional<Reply> requeue(const QString &item, const QString &id, QString *error);
+
+private:
+    bool release(QSqlQuery &q, const QString &owner, QString *error);
 };
 
 // Presence (available or not) and activity per group and channel (routerstore_presence.cpp).
@@ -270,6 +306,7 @@ public:
     PresenceStore &presence() { return m_presence; }
     RoutingMemory &memory() { return m_memory; }
     AccessStore &access() { return m_access; }
+    OutboxStore &outbox() { return m_outbox; }
 
     // Retention: routing events, replies no longer queued, and closed conversations with
     // their texts, older than `days`; remembered webhook answers older than two days (the
@@ -319,6 +356,7 @@ private:
     PresenceStore m_presence{m_context};
     RoutingMemory m_memory{m_context};
     AccessStore m_access{m_context};
+    OutboxStore m_outbox{m_context};
 };
 
 } // namespace Switchboard

@@ -181,12 +181,20 @@ QHash<QString, int> InboxStore::counts(const Owner &owner, QString *error)
 }
 
 std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, const QString &body,
-                                                         const QString &status, QString *error)
+                                                         QString *error)
 {
-    SmsReply reply{newId(), item.id, item.from, item.to, body, now(), status};
+    SmsReply reply;
+    reply.id = newId();
+    reply.itemId = item.id;
+    reply.to = item.from; // the customer
+    reply.from = item.to; // the organization's number the text came to
+    reply.body = body;
+    reply.createdAt = now();
+    reply.status = u"queued"_s;
+    reply.updatedAt = reply.createdAt;
     QSqlQuery q = m_db.query();
-    q.prepare(u"INSERT INTO outbox (id, item_id, to_number, from_number, body, created_at, status) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO outbox (id, item_id, to_number, from_number, body, created_at, status, "
+              "updated_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"_s);
     q.addBindValue(reply.id);
     q.addBindValue(reply.itemId);
     q.addBindValue(reply.to);
@@ -194,6 +202,8 @@ std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, 
     q.addBindValue(reply.body);
     q.addBindValue(reply.createdAt);
     q.addBindValue(reply.status);
+    q.addBindValue(reply.updatedAt);
+    q.addBindValue(reply.createdAt);
     if (!run(q, error))
         return std::nullopt;
     return reply;
@@ -202,17 +212,15 @@ std::optional<InboxStore::SmsReply> InboxStore::addReply(const InboxItem &item, 
 QList<InboxStore::SmsReply> InboxStore::replies(const QString &itemId)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT id, item_id, to_number, from_number, body, created_at, status FROM outbox "
-              "WHERE item_id = ? ORDER BY created_at, id"_s);
+    q.prepare(u"SELECT "_s + OutboxStore::columns +
+              u" FROM outbox WHERE item_id = ? ORDER BY created_at, id"_s);
     q.addBindValue(itemId);
     QList<SmsReply> list;
     QString error;
     if (!run(q, &error))
         return list;
     while (q.next())
-        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                     q.value(6).toString()});
+        list.append(OutboxStore::replyFrom(q));
     return list;
 }
 

@@ -152,7 +152,7 @@ QString Carrier::play(const QString &token)
             params.append({u"RecordingSid"_s, sid});
             params.append({u"RecordingDuration"_s, arg});
             if (arg.toInt() > 0)
-                params.append({u"RecordingUrl"_s, u"https://api.example/recordings/"_s + sid});
+                params.append({u"RecordingUrl"_s, m_recordingBase + sid});
         } else {
             return u"unknown token "_s + token;
         }

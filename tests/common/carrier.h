@@ -51,6 +51,9 @@ public:
     QStringList play(const QStringList &tokens);
     QByteArray lastTwiml() const { return m_last; }
     QString callSid() const { return m_callSid; }
+    // Where recordings are (RecordingUrl is this + the recording's sid); by default a host
+    // nobody serves.
+    void setRecordingBase(const QString &base) { m_recordingBase = base; }
 
 private:
     QString m_base;
@@ -62,6 +65,7 @@ private:
     QString m_dialAction; // the <Dial> ringing now, even after a screening exchange
     int m_calls = 0;
     int m_messages = 0;
+    QString m_recordingBase = QStringLiteral("https://api.example/recordings/");
 };
 
 } // namespace Switchboard::Test

@@ -30,10 +30,11 @@ HttpResponse jsonAnswer(int status, const QJsonObject &o)
 
 HttpResponse twilioError(int status, int code, const QString &message)
 {
-    return jsonAnswer(status, {{u"code"_s, code},
-                               {u"message"_s, message},
-                               {u"more_info"_s, u"https://www.twilio.com/docs/errors/%1"_s.arg(code)},
-                               {u"status"_s, status}});
+    return jsonAnswer(status,
+                      {{u"code"_s, code},
+                       {u"message"_s, message},
+                       {u"more_info"_s, u"https://www.twilio.com/docs/errors/%1"_s.arg(code)},
+                       {u"status"_s, status}});
 }
 
 } // namespace
@@ -128,13 +129,16 @@ struct FakeCarrier::Private
                       {u"page"_s, page},
                       {u"page_size"_s, size},
                       {u"next_page_uri"_s,
-                       more ? QJsonValue(account + u"/IncomingPhoneNumbers.json?PageSize=%1&Page=%2&PageToken=PT%3"_s
-                                                      .arg(size)
-                                                      .arg(page + 1)
-                                                      .arg(page + 1))
+                       more ? QJsonValue(
+                                  account +
+                                  u"/IncomingPhoneNumbers.json?PageSize=%1&Page=%2&PageToken=PT%3"_s
+                                      .arg(size)
+                                      .arg(page + 1)
+                                      .arg(page + 1))
                             : QJsonValue()}});
         }
-        static const QRegularExpression numberPath(uR"(^/2010-04-01/Accounts/(\w+)/IncomingPhoneNumbers/(\w+)\.json$)"_s);
+        static const QRegularExpression numberPath(
+            uR"(^/2010-04-01/Accounts/(\w+)/IncomingPhoneNumbers/(\w+)\.json$)"_s);
         if (const auto m = numberPath.match(r.path); m.hasMatch() && r.method == "POST") {
             for (Number &n : numbers) {
                 if (n.sid != m.captured(2))
@@ -174,7 +178,8 @@ QString FakeCarrier::Request::field(const QString &name) const
 FakeCarrier::FakeCarrier(const QByteArray &authToken)
     : d(std::make_unique<Private>())
 {
-    d->expectedAuth = "Basic " + (carrierAccountSid.toLatin1() + ':' + authToken).toBase64();
+    const QByteArray credentials = carrierAccountSid.toLatin1() + ':' + authToken;
+    d->expectedAuth = "Basic " + credentials.toBase64();
 }
 
 FakeCarrier::~FakeCarrier()

@@ -8,6 +8,7 @@
 
 #include "carrier.h"
 #include "config/configdocument.h"
+#include "fakecarrier.h"
 #include "httpclient.h"
 #include "routerdprocess.h"
 #include "server/routerserver.h"
@@ -158,6 +159,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    FakeCarrier m_carrier{carrierToken};
     RouterdProcess m_routerd;
     Http m_http;
     Organization m_organization;
@@ -170,7 +172,11 @@ private:
 
 void TestAccess::initTestCase()
 {
-    QVERIFY2(m_routerd.start(m_dir.filePath(u"routerd.sqlite"_s)), m_routerd.log().constData());
+    QVERIFY(m_carrier.start());
+    QVERIFY2(m_routerd.start(m_dir.filePath(u"routerd.sqlite"_s),
+                             {u"--carrier-account-sid"_s, carrierAccountSid, u"--carrier-api-url"_s,
+                              m_carrier.url()}),
+             m_routerd.log().constData());
     m_organization = accessOrganization();
     QCOMPARE(push(adminToken, m_organization).status, 200);
     for (const QString &user : {u"nancy"_s, u"johan"_s, u"maria"_s, u"pat"_s, u"vald"_s})
@@ -443,6 +449,18 @@ void TestAccess::roleTable_data()
         200);
     row("replies: manager, other group", u"manager"_s, "GET", u"/api/v1/inbox/{billing}/replies"_s,
         {}, 404);
+    row("retry: agent, other group", u"agent"_s, "POST", u"/api/v1/inbox/{sales}/replies/x/retry"_s,
+        {}, 404);
+    row("retry: agent, own group, nothing to retry", u"agent"_s, "POST",
+        u"/api/v1/inbox/{support}/replies/x/retry"_s, {}, 404);
+    row("recording: agent, other group", u"agent"_s, "GET", u"/api/v1/inbox/{sales}/recording"_s,
+        {}, 404);
+    row("carrier numbers: agent", u"agent"_s, "GET", u"/api/v1/carrier/numbers"_s, {}, 403);
+    row("carrier numbers: manager", u"manager"_s, "GET", u"/api/v1/carrier/numbers"_s, {}, 200);
+    row("carrier numbers: admin", u"admin"_s, "GET", u"/api/v1/carrier/numbers"_s, {}, 200);
+    row("wire: agent", u"agent"_s, "POST", u"/api/v1/carrier/numbers/wire"_s, "{}", 403);
+    row("wire: manager", u"manager"_s, "POST", u"/api/v1/carrier/numbers/wire"_s, "{}", 403);
+    row("wire: admin", u"admin"_s, "POST", u"/api/v1/carrier/numbers/wire"_s, "{}", 200);
     row("delete: agent, own group", u"agent"_s, "DELETE", u"/api/v1/inbox/{support}"_s, {}, 403);
     row("delete: manager, other group", u"manager"_s, "DELETE", u"/api/v1/inbox/{billing}"_s, {},
         404);
@@ -600,7 +618,7 @@ public:
         m_store->setClock([this] { return now; });
         m_server = std::make_unique<RouterServer>(
             *m_store, m_configs,
-            RouterServer::Options{u"https://phones.example"_s, adminToken, carrierToken});
+            RouterServer::Options{u"https://phones.example"_s, adminToken, carrierToken, {}, {}});
         return send("PUT", "/api/v1/config", adminToken, writeConfigDocument(accessOrganization()))
                        .status == 200 &&
                send("PUT", "/api/v1/users/pat/password", adminToken,

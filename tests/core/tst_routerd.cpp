@@ -7,6 +7,7 @@
 
 #include "carrier.h"
 #include "httpclient.h"
+#include "routerdpeer.h"
 #include "routerdprocess.h"
 #include "routing/twimlreader.h"
 #include "server/routerserver.h"
@@ -52,86 +53,7 @@ QByteArray textsToPatsInbox()
 
 using Routerd = RouterdProcess;
 
-// The carrier and the console, talking to one backend.
-class Client
-{
-public:
-    explicit Client(const QString &base)
-        : m_base(base)
-    {}
-
-    Headers admin(const Headers &more = {}) const
-    {
-        return Headers{{"Authorization", "Bearer " + adminToken}} + more;
-    }
-    HttpReply get(const QString &path) { return m_http.send("GET", m_base + path, {}, admin()); }
-    HttpReply api(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                  const Headers &more = {})
-    {
-        return m_http.send(method, m_base + path, body, admin(more));
-    }
-    int healthz() { return m_http.send("GET", m_base + u"/healthz"_s).status; }
-    int revision()
-    {
-        return m_http.send("GET", m_base + u"/healthz"_s).object().value(u"revision").toInt(-1);
-    }
-    // Pushes as the console does: If-Match the revision it last saw. Returns the new one.
-    int push(const QByteArray &document)
-    {
-        const int current = revision();
-        const HttpReply r = api(
-            "PUT", u"/api/v1/config"_s, document,
-            current ? Headers{{"If-Match", '"' + QByteArray::number(current) + '"'}} : Headers{});
-        if (r.status != 200) {
-            qWarning("push refused: %s", qPrintable(r.describe()));
-            return -1;
-        }
-        return r.object().value(u"revision").toInt();
-    }
-
-    // A signed webhook, as the carrier sends it.
-    HttpReply webhook(const QString &url, const FormParams &params,
-                      const QByteArray &token = carrierToken)
-    {
-        return m_http.send("POST", url, formEncode(params),
-                           {{"Content-Type", "application/x-www-form-urlencoded"},
-                            {"X-Twilio-Signature", WebhookSignature::compute(token, url, params)}});
-    }
-    QNetworkReply *startWebhook(const QString &url, const FormParams &params)
-    {
-        return m_http.start(
-            "POST", url, formEncode(params),
-            {{"Content-Type", "application/x-www-form-urlencoded"},
-             {"X-Twilio-Signature", WebhookSignature::compute(carrierToken, url, params)}});
-    }
-
-    // A carrier whose every request is signed and must be answered with TwiML.
-    Carrier carrier()
-    {
-        return Carrier(m_base, [this](const QString &url, const FormParams &params) {
-            const HttpReply r = webhook(url, params);
-            if (r.status != 200 || r.header("Content-Type") != "text/xml; charset=utf-8")
-                return r.describe().toUtf8();
-            return r.body;
-        });
-    }
-
-    QJsonArray inbox(const QString &query)
-    {
-        return get(u"/api/v1/inbox?"_s + query).object().value(u"items").toArray();
-    }
-    QJsonArray events(const QString &kind)
-    {
-        return get(u"/api/v1/events?kind="_s + kind).object().value(u"events").toArray();
-    }
-
-    QString base() const { return m_base; }
-    Http &http() { return m_http; }
-
-private:
-    QString m_base;
-    Http m_http;
-};
+using Client = RouterdPeer;
 
 // The first Dial's nouns in a summary: "Client nancy, Number +1..." -> who that is.
 QString whoRings(const QString &summary)
@@ -582,8 +504,12 @@ void TestRouterd::retentionPrunesWhatIsPastItsTime()
     QList<InboxItem> items = store.inbox().page(all, &next, &error);
     QCOMPARE(items.size(), 2);
     const InboxItem old = items.at(0).from == u"+15125557001" ? items.at(0) : items.at(1);
-    QVERIFY(store.inbox().addReply(old, u"Sent"_s, u"sent"_s, &error));
-    QVERIFY(store.inbox().addReply(old, u"Waiting"_s, u"queued"_s, &error));
+    // One reply the sender has sent, one still waiting for the carrier.
+    const auto sent = store.inbox().addReply(old, u"Sent"_s, &error);
+    QVERIFY(sent);
+    QCOMPARE(store.outbox().claimDue(u"test"_s, 60, 10, &error).size(), 1);
+    QVERIFY2(store.outbox().markSent(sent->id, u"test"_s, u"SM1"_s, &error), qPrintable(error));
+    QVERIFY(store.inbox().addReply(old, u"Waiting"_s, &error));
     Api::InboxChange close;
     close.closed = true;
     QVERIFY(store.inbox().changeItem(old.id, close, &error));
@@ -1244,20 +1170,18 @@ void TestRouterd::inboxItemsAreReadArchivedAssignedAndDeleted()
     QCOMPARE(m_client->inbox(u"owner=group:sales&archived=false"_s).size(), 6);
     QCOMPARE(m_client->get(u"/api/v1/inbox/counts?owner=nobody"_s).status, 400);
 
-    // A reply is queued; this backend cannot send it, and says so.
+    // Without a carrier account a reply is refused, saying what to configure, and nothing is
+    // kept (tst_carrier sends them).
     r = m_client->api("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s,
                       R"({"body": "We are on it."})");
-    QCOMPARE(r.status, 202);
-    QCOMPARE(r.object().value(u"sent").toBool(true), false);
-    QVERIFY(!r.object().value(u"reason").toString().isEmpty());
-    QCOMPARE(r.object().value(u"reply").toObject().value(u"to").toString(), caller);
-    QCOMPARE(r.object().value(u"reply").toObject().value(u"status").toString(), u"queued"_s);
-    const QJsonArray replies = m_client->get(u"/api/v1/inbox/"_s + id + u"/replies"_s)
-                                   .object()
-                                   .value(u"replies")
-                                   .toArray();
-    QCOMPARE(replies.size(), 1);
-    QCOMPARE(replies.first().toObject().value(u"body").toString(), u"We are on it."_s);
+    QCOMPARE(r.status, 409);
+    QVERIFY2(r.object().value(u"error").toString().contains(u"--carrier-account-sid"),
+             qPrintable(r.describe()));
+    QVERIFY(m_client->get(u"/api/v1/inbox/"_s + id + u"/replies"_s)
+                .object()
+                .value(u"replies")
+                .toArray()
+                .isEmpty());
     QCOMPARE(
         m_client->api("POST", u"/api/v1/inbox/"_s + id + u"/reply"_s, R"({"body": "  "})").status,
         400);

@@ -1,0 +1,178 @@
+// OutboxStore: replies on their way to the carrier, claimed with leases so that of several
+// routerd on one database exactly one sends each.
+
+#include "routerstore.h"
+
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard {
+
+const QString OutboxStore::columns =
+    u"id, item_id, to_number, from_number, body, created_at, status, error, carrier_sid, "
+    "sent_at, updated_at, attempts"_s;
+
+OutboxStore::Reply OutboxStore::replyFrom(const QSqlQuery &q)
+{
+    Reply r;
+    r.id = q.value(0).toString();
+    r.itemId = q.value(1).toString();
+    r.to = q.value(2).toString();
+    r.from = q.value(3).toString();
+    r.body = q.value(4).toString();
+    r.createdAt = q.value(5).toString();
+    r.status = q.value(6).toString();
+    r.error = q.value(7).toString();
+    r.carrierSid = q.value(8).toString();
+    r.sentAt = q.value(9).toString();
+    r.updatedAt = q.value(10).toString();
+    r.attempts = q.value(11).toInt();
+    return r;
+}
+
+std::optional<OutboxStore::Reply> OutboxStore::reply(const QString &id, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT "_s + columns + u" FROM outbox WHERE id = ?"_s);
+    q.addBindValue(id);
+    QString ignored;
+    if (!run(q, error ? error : &ignored) || !q.next())
+        return std::nullopt;
+    return replyFrom(q);
+}
+
+QList<OutboxStore::Reply> OutboxStore::claimDue(const QString &owner, int leaseSeconds, int limit,
+                                                QString *error)
+{
+    const QDateTime at = currentTime();
+    const QString stamp = at.toString(Qt::ISODateWithMs);
+    const QString until = at.addSecs(leaseSeconds).toString(Qt::ISODateWithMs);
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? AND "
+              "(lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"_s);
+    q.addBindValue(stamp);
+    q.addBindValue(stamp);
+    q.addBindValue(limit);
+    QList<Reply> claimed;
+    if (!run(q, error))
+        return claimed;
+    QStringList candidates;
+    while (q.next())
+        candidates.append(q.value(0).toString());
+    q.finish();
+    // Each claimed by an update that checks again what the select saw: of several senders
+    // that saw the same row, one changes it and the others change nothing.
+    for (const QString &id : std::as_const(candidates)) {
+        QSqlQuery claim = m_db.query();
+        claim.prepare(
+            u"UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
+            "WHERE id = ? AND status = 'queued' AND (lease_until IS NULL OR "
+            "lease_until < ?)"_s);
+        claim.addBindValue(owner);
+        claim.addBindValue(until);
+        claim.addBindValue(id);
+        claim.addBindValue(stamp);
+        if (!run(claim, error))
+            return claimed;
+        if (claim.numRowsAffected() != 1)
+            continue;
+        if (auto r = reply(id, error))
+            claimed.append(*r);
+    }
+    return claimed;
+}
+
+bool OutboxStore::release(QSqlQuery &q, const QString &owner, QString *error)
+{
+    if (!run(q, error))
+        return false;
+    if (q.numRowsAffected() == 1)
+        return true;
+    *error = tr("The reply's lease was no longer held by %1.").arg(owner);
+    return false;
+}
+
+bool OutboxStore::markSent(const QString &id, const QString &owner, const QString &carrierSid,
+                           QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET status = 'sent', carrier_sid = ?, sent_at = ?, updated_at = ?, "
+              "error = NULL, lease_owner = NULL, lease_until = NULL "
+              "WHERE id = ? AND lease_owner = ? AND status = 'queued'"_s);
+    const QString stamp = now();
+    q.addBindValue(carrierSid);
+    q.addBindValue(stamp);
+    q.addBindValue(stamp);
+    q.addBindValue(id);
+    q.addBindValue(owner);
+    return release(q, owner, error);
+}
+
+bool OutboxStore::markRetry(const QString &id, const QString &owner, const QDateTime &next,
+                            const QString &why, QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET next_attempt_at = ?, error = ?, updated_at = ?, "
+              "lease_owner = NULL, lease_until = NULL "
+              "WHERE id = ? AND lease_owner = ? AND status = 'queued'"_s);
+    q.addBindValue(next.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(why);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    q.addBindValue(owner);
+    return release(q, owner, error);
+}
+
+bool OutboxStore::markFailed(const QString &id, const QString &owner, const QString &why,
+                             QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET status = 'failed', error = ?, updated_at = ?, "
+              "lease_owner = NULL, lease_until = NULL "
+              "WHERE id = ? AND lease_owner = ? AND status = 'queued'"_s);
+    q.addBindValue(why);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    q.addBindValue(owner);
+    return release(q, owner, error);
+}
+
+bool OutboxStore::applyStatus(const QString &carrierSid, const QString &status, const QString &why,
+                              QString *error)
+{
+    // Final statuses only, and only over `sent`: callbacks may arrive out of order, and a
+    // delivered reply does not become undelivered again.
+    if (status != u"delivered" && status != u"undelivered" && status != u"failed")
+        return false;
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET status = ?, error = ?, updated_at = ? "
+              "WHERE carrier_sid = ? AND status = 'sent'"_s);
+    q.addBindValue(status);
+    q.addBindValue(why.isEmpty() ? QVariant() : QVariant(why));
+    q.addBindValue(now());
+    q.addBindValue(carrierSid);
+    if (!run(q, error))
+        return false;
+    return q.numRowsAffected() > 0;
+}
+
+std::optional<OutboxStore::Reply> OutboxStore::requeue(const QString &item, const QString &id,
+                                                       QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET status = 'queued', error = NULL, carrier_sid = NULL, "
+              "sent_at = NULL, attempts = 0, next_attempt_at = ?, updated_at = ?, "
+              "lease_owner = NULL, lease_until = NULL "
+              "WHERE id = ? AND item_id = ? AND status IN ('failed', 'undelivered')"_s);
+    const QString stamp = now();
+    q.addBindValue(stamp);
+    q.addBindValue(stamp);
+    q.addBindValue(id);
+    q.addBindValue(item);
+    if (!run(q, error) || q.numRowsAffected() != 1)
+        return std::nullopt;
+    return reply(id, error);
+}
+
+} // namespace Switchboard
