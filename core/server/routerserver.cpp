@@ -754,13 +754,18 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
                                            : tr("Only admins and managers may do this."));
     if (auto refusal = needsCarrier())
         return *refusal;
+    QString error;
+    // What to wire is read before the carrier is asked anything.
+    const auto parsed = wiring ? Api::wireRequestFromJson(request.body, &error)
+                               : std::optional<QStringList>(QStringList());
+    if (!parsed)
+        return problemResponse(400, error);
     const QString voiceUrl = webhookUrl("/twilio/voice");
     const QString smsUrl = webhookUrl("/twilio/sms");
     const CarrierSlot slot(m_options.carrierSlots);
     if (!slot.taken())
         return CarrierSlot::refusal();
     CarrierApi api(m_options.carrier);
-    QString error;
     const auto account = api.numbers(&error);
     if (!account)
         return problemResponse(502,
@@ -772,18 +777,7 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
         return json(200, answer.toJson());
     }
 
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
-    if (!request.body.trimmed().isEmpty() && !doc.isObject())
-        return problemResponse(400, tr("The body must be a JSON object."));
-    QStringList asked;
-    const QJsonValue list = doc.object().value(u"numbers");
-    if (!list.isUndefined() && !list.isArray())
-        return problemResponse(400, tr("\"numbers\" is a list of numbers."));
-    for (const QJsonValue &v : list.toArray()) {
-        if (!v.isString())
-            return problemResponse(400, tr("\"numbers\" is a list of numbers."));
-        asked.append(v.toString());
-    }
+    QStringList asked = *parsed;
     const auto config = currentConfiguration(&error);
     if (!config && !error.isEmpty())
         return problemResponse(503, tr("The database cannot be read."));
