@@ -3782,6 +3782,10 @@
         <source>The carrier did not wire %1: %2 (wired before it: %3)</source>
         <translation>Der Netzbetreiber hat %1 nicht verbunden: %2 (davor verbunden: %3)</translation>
     </message>
+    <message>
+        <source>The backend is waiting on the carrier for other requests already; try again in a moment.</source>
+        <translation>Das Backend wartet bereits für andere Anfragen auf den Netzbetreiber; versuchen Sie es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::SignInDialog</name>

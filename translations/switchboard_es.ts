@@ -3782,6 +3782,10 @@
         <source>The carrier did not wire %1: %2 (wired before it: %3)</source>
         <translation>El operador no conectó %1: %2 (conectados antes: %3)</translation>
     </message>
+    <message>
+        <source>The backend is waiting on the carrier for other requests already; try again in a moment.</source>
+        <translation>El backend ya está esperando al operador para otras solicitudes; inténtelo de nuevo en un momento.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::SignInDialog</name>

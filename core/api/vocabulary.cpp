@@ -1,6 +1,7 @@
 #include "vocabulary.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -320,6 +321,33 @@ CarrierNumbers CarrierNumbers::fromJson(const QJsonObject &o)
 QJsonObject wireRequest(const QStringList &numbers)
 {
     return {{u"numbers"_s, QJsonArray::fromStringList(numbers)}};
+}
+
+std::optional<QStringList> wireRequestFromJson(const QByteArray &body, QString *error)
+{
+    QStringList numbers;
+    if (body.trimmed().isEmpty())
+        return numbers;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject()) {
+        *error = QCoreApplication::translate("Switchboard::RouterServer",
+                                             "The body must be a JSON object.");
+        return std::nullopt;
+    }
+    const QJsonValue list = doc.object().value(u"numbers");
+    const auto refuse = [&] {
+        *error = QCoreApplication::translate("Switchboard::RouterServer",
+                                             "\"numbers\" is a list of numbers.");
+        return std::nullopt;
+    };
+    if (!list.isUndefined() && !list.isArray())
+        return refuse();
+    for (const QJsonValue &v : list.toArray()) {
+        if (!v.isString())
+            return refuse();
+        numbers.append(v.toString());
+    }
+    return numbers;
 }
 
 QJsonObject WireResult::toJson() const

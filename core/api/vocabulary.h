@@ -180,8 +180,10 @@ struct CarrierNumbers
     QJsonObject toJson() const;
     static CarrierNumbers fromJson(const QJsonObject &o);
 };
-// POST /api/v1/carrier/numbers/wire: the numbers to wire (empty: every routed one).
+// POST /api/v1/carrier/numbers/wire: the numbers to wire (empty: every routed one), and
+// reading that body back (an empty body is no numbers; nullopt with `error` when malformed).
 QJsonObject wireRequest(const QStringList &numbers);
+std::optional<QStringList> wireRequestFromJson(const QByteArray &body, QString *error);
 struct WireResult
 {
     QStringList wired;

@@ -419,6 +419,8 @@ int Daemon::run(const QStringList &arguments)
         if (sender)
             sender->wake();
     };
+    // At most half the threads wait on the carrier at once; the others answer the webhooks.
+    options.carrierSlots = std::max(1, threads / 2);
     RouterServer::Options options2 = options; // completed once the address is known
     HttpServer http(
         limits,

@@ -15,6 +15,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -619,6 +620,36 @@ HttpResponse RouterServer::inboxCounts(const HttpRequest &request, const Princip
     return json(200, counts.toJson());
 }
 
+// Shared by every thread's RouterServer: how many requests wait on the carrier now.
+class RouterServer::CarrierSlot
+{
+public:
+    explicit CarrierSlot(int limit)
+        : m_taken(limit <= 0 || s_busy.fetch_add(1) < limit)
+        , m_counted(limit > 0)
+    {}
+    ~CarrierSlot()
+    {
+        if (m_counted)
+            s_busy.fetch_sub(1);
+    }
+    CarrierSlot(const CarrierSlot &) = delete;
+    CarrierSlot &operator=(const CarrierSlot &) = delete;
+    bool taken() const { return m_taken; }
+    static HttpResponse refusal()
+    {
+        HttpResponse r = problemResponse(503, tr("The backend is waiting on the carrier for other "
+                                                 "requests already; try again in a moment."));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
+        return r;
+    }
+
+private:
+    static inline std::atomic<int> s_busy{0};
+    bool m_taken;
+    bool m_counted;
+};
+
 std::optional<HttpResponse> RouterServer::needsCarrier() const
 {
     if (m_options.carrier.isConfigured())
@@ -683,6 +714,9 @@ HttpResponse RouterServer::recording(const InboxItem &item)
                                        "(%1), so it is not fetched.")
                                         .arg(m_options.carrier.apiUrl.host()));
     }
+    const CarrierSlot slot(m_options.carrierSlots);
+    if (!slot.taken())
+        return CarrierSlot::refusal();
     CarrierApi api(m_options.carrier);
     const CarrierApi::Result r = api.fetchRecording(item.recordingUrl, MaxRecordingBytes);
     if (!r.ok())
@@ -720,10 +754,18 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
                                            : tr("Only admins and managers may do this."));
     if (auto refusal = needsCarrier())
         return *refusal;
+    QString error;
+    // What to wire is read before the carrier is asked anything.
+    const auto parsed = wiring ? Api::wireRequestFromJson(request.body, &error)
+                               : std::optional<QStringList>(QStringList());
+    if (!parsed)
+        return problemResponse(400, error);
     const QString voiceUrl = webhookUrl("/twilio/voice");
     const QString smsUrl = webhookUrl("/twilio/sms");
+    const CarrierSlot slot(m_options.carrierSlots);
+    if (!slot.taken())
+        return CarrierSlot::refusal();
     CarrierApi api(m_options.carrier);
-    QString error;
     const auto account = api.numbers(&error);
     if (!account)
         return problemResponse(502,
@@ -735,18 +777,7 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
         return json(200, answer.toJson());
     }
 
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
-    if (!request.body.trimmed().isEmpty() && !doc.isObject())
-        return problemResponse(400, tr("The body must be a JSON object."));
-    QStringList asked;
-    const QJsonValue list = doc.object().value(u"numbers");
-    if (!list.isUndefined() && !list.isArray())
-        return problemResponse(400, tr("\"numbers\" is a list of numbers."));
-    for (const QJsonValue &v : list.toArray()) {
-        if (!v.isString())
-            return problemResponse(400, tr("\"numbers\" is a list of numbers."));
-        asked.append(v.toString());
-    }
+    QStringList asked = *parsed;
     const auto config = currentConfiguration(&error);
     if (!config && !error.isEmpty())
         return problemResponse(503, tr("The database cannot be read."));

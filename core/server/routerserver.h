@@ -65,6 +65,9 @@ public:
         QByteArray carrierToken;
         CarrierAccount carrier; // its REST API: replies, recordings, numbers (SID empty: none)
         std::function<void()> replyQueued; // tells the sender a reply waits
+        // Requests that wait on the carrier's API (recordings, numbers) at once; more get 503,
+        // so that a slow carrier never holds every thread the webhooks need. 0: no limit.
+        int carrierSlots = 0;
     };
 
     RouterServer(RouterStore &store, ConfigurationCache &configs, Options options);
@@ -104,6 +107,7 @@ private:
     Response carrierNumbers(const HttpRequest &request, const Principal &who);
     // 409 with what to configure, when there is no carrier account.
     std::optional<Response> needsCarrier() const;
+    class CarrierSlot; // one of Options::carrierSlots, held while the carrier is asked
     QString webhookUrl(const char *path) const { return m_options.publicUrl + QLatin1String(path); }
     Response presence(const Principal &who);
     Response putPresence(const QString &user, const QByteArray &body, const Principal &who);

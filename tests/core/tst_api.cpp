@@ -3,6 +3,7 @@
 
 #include "api/vocabulary.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,9 @@ private slots:
     void changesRoundTripAndRefuseWhatIsNotOne();
     void presenceRoundTrips();
     void pathsAreBuiltOnce();
+    void wireRequests_data();
+    void wireRequests();
+    void repliesAndCarrierNumbersRoundTrip();
 };
 
 void TestApi::inboxItemsRoundTrip()
@@ -122,6 +126,87 @@ void TestApi::pathsAreBuiltOnce()
     QCOMPARE(Api::replyPath(u"0001-ab"_s), u"/api/v1/inbox/0001-ab/reply"_s);
     QCOMPARE(Api::presencePath(u"nancy"_s), u"/api/v1/presence/nancy"_s);
     QCOMPARE(Api::revisionPath(3), u"/api/v1/config/revisions/3"_s);
+    QCOMPARE(Api::replyRetryPath(u"0001-ab"_s, u"r 1"_s),
+             u"/api/v1/inbox/0001-ab/replies/r%201/retry"_s);
+    QCOMPARE(Api::recordingPath(u"0001-ab"_s), u"/api/v1/inbox/0001-ab/recording"_s);
+}
+
+void TestApi::wireRequests_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QStringList>("numbers");
+    QTest::newRow("no body: every routed number") << QByteArray() << true << QStringList();
+    QTest::newRow("an empty object") << QByteArray("{}") << true << QStringList();
+    QTest::newRow("an empty list") << QByteArray(R"({"numbers": []})") << true << QStringList();
+    QTest::newRow("two") << QByteArray(R"({"numbers": ["+15125550100", "+15125550120"]})") << true
+                         << QStringList{u"+15125550100"_s, u"+15125550120"_s};
+    QTest::newRow("not an object") << QByteArray("[1]") << false << QStringList();
+    QTest::newRow("not JSON") << QByteArray("numbers=1") << false << QStringList();
+    QTest::newRow("a string, not a list")
+        << QByteArray(R"({"numbers": "all"})") << false << QStringList();
+    QTest::newRow("a number in the list")
+        << QByteArray(R"({"numbers": [15125550100]})") << false << QStringList();
+}
+
+void TestApi::wireRequests()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QFETCH(QStringList, numbers);
+    QString error;
+    const auto parsed = Api::wireRequestFromJson(body, &error);
+    QCOMPARE(bool(parsed), valid);
+    QCOMPARE(error.isEmpty(), valid);
+    if (parsed) {
+        QCOMPARE(*parsed, numbers);
+        QCOMPARE(
+            Api::wireRequestFromJson(QJsonDocument(Api::wireRequest(numbers)).toJson(), &error),
+            std::optional<QStringList>(numbers));
+    }
+}
+
+void TestApi::repliesAndCarrierNumbersRoundTrip()
+{
+    Api::Reply reply;
+    reply.id = u"r1"_s;
+    reply.itemId = u"i1"_s;
+    reply.to = u"+15125559999"_s;
+    reply.from = u"+15125550100"_s;
+    reply.body = u"Yes"_s;
+    reply.createdAt = u"2026-12-06T12:00:00.000Z"_s;
+    reply.status = u"failed"_s;
+    reply.error = u"Not a valid number"_s;
+    reply.attempts = 3;
+    const QJsonObject json = reply.toJson();
+    QVERIFY(json.value(u"carrier_sid").isNull()); // null until the carrier took it
+    QVERIFY(json.value(u"sent_at").isNull());
+    const Api::Reply back = Api::Reply::fromJson(json);
+    QCOMPARE(back.error, reply.error);
+    QCOMPARE(back.attempts, 3);
+    QVERIFY(back.canRetry());
+    reply.status = u"sent"_s;
+    QVERIFY(!reply.canRetry());
+
+    Api::CarrierNumbers numbers;
+    numbers.voiceUrl = u"https://phones.example/twilio/voice"_s;
+    numbers.smsUrl = u"https://phones.example/twilio/sms"_s;
+    numbers.numbers.append(
+        {u"+15125550100"_s, u"Main"_s, u"PN1"_s, numbers.voiceUrl, numbers.smsUrl, true});
+    numbers.numbers.append({u"+15125550120"_s, u"Spare"_s, u"PN2"_s, {}, {}, false});
+    const Api::CarrierNumbers read = Api::CarrierNumbers::fromJson(numbers.toJson());
+    QCOMPARE(read.numbers.size(), 2);
+    QCOMPARE(read.numbers.at(0).friendlyName, u"Main"_s);
+    QVERIFY(read.numbers.at(0).wired);
+    QVERIFY(!read.numbers.at(1).wired);
+    QCOMPARE(read.smsUrl, numbers.smsUrl);
+
+    Api::WireResult result;
+    result.wired = {u"+15125550100"_s};
+    result.skipped = {{u"+15125550130"_s, u"The carrier account does not have it."_s}};
+    const Api::WireResult again = Api::WireResult::fromJson(result.toJson());
+    QCOMPARE(again.wired, result.wired);
+    QCOMPARE(again.skipped, result.skipped);
 }
 
 QTEST_GUILESS_MAIN(TestApi)

@@ -57,6 +57,7 @@ private slots:
     void wiringTouchesRoutedNumbersOnly();
     void withoutAnAccountTheseAnswer409();
     void retriesWaitLongerEachTime();
+    void aSlowCarrierLeavesTheWebhooksAThread();
 
 private:
     QStringList carrierArguments(const QString &api) const
@@ -529,6 +530,33 @@ void TestCarrier::retriesWaitLongerEachTime()
     }
     QCOMPARE(waits, (QList<int>{10, 20, 40, 80, 160, 300, 300}));
     QVERIFY(total >= 120);
+}
+
+void TestCarrier::aSlowCarrierLeavesTheWebhooksAThread()
+{
+    // Two threads: one may wait on the carrier, the other answers the carrier's webhooks.
+    QVERIFY(start(carrierArguments(m_fake->url()) + QStringList{u"--threads"_s, u"2"_s}));
+    m_fake->addNumber(mainLine, u"Main line"_s);
+    m_fake->setDelay(std::chrono::milliseconds(1500));
+    Http http;
+    QNetworkReply *slow =
+        http.start("GET", m_routerd->base + u"/api/v1/carrier/numbers"_s, {}, m_peer->admin());
+    QTest::qWait(300); // the first is waiting on the carrier now
+    QVERIFY(!slow->isFinished());
+    // A second one is refused at once rather than taking the last thread...
+    const HttpReply refused = m_peer->get(u"/api/v1/carrier/numbers"_s);
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.header("Retry-After"), QByteArray("5"));
+    QVERIFY(!slow->isFinished());
+    // ...which answers a text meanwhile.
+    QVERIFY(!textArrives(*m_peer, u"Still there?"_s).isEmpty());
+    QVERIFY(!slow->isFinished());
+    const HttpReply answered = Http::finish(slow);
+    QCOMPARE(answered.status, 200);
+    QCOMPARE(answered.object()[u"numbers"].toArray().size(), 1);
+    // Free again.
+    m_fake->setDelay(std::chrono::milliseconds(0));
+    QCOMPARE(m_peer->get(u"/api/v1/carrier/numbers"_s).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestCarrier)
