@@ -230,7 +230,7 @@ void TestNumbersCarrier::importAddsTheAccountsNumbersInOneUndoStep()
     QCOMPARE(numbers.size(), 3);
 
     importButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(numbers.size(), 5, 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(numbers.size() == 5, qPrintable(page()->carrierMessage()), 10000);
     QCOMPARE(undo->count(), steps + 1);
     QCOMPARE(undo->undoText(), u"Import 2 numbers from the carrier"_s);
     QCOMPARE(numbers.at(3).number, u"+15125550130"_s);

@@ -242,6 +242,20 @@ QString NumbersPage::carrierMessage() const
     return m_carrierMessage->text();
 }
 
+void NumbersPage::queueCarrierRequest(std::function<QNetworkReply *()> start)
+{
+    m_carrierQueue.append(std::move(start));
+    if (!m_carrierBusy)
+        nextCarrierRequest();
+}
+
+void NumbersPage::nextCarrierRequest()
+{
+    m_carrierBusy = nullptr;
+    while (!m_carrierBusy && !m_carrierQueue.isEmpty())
+        m_carrierBusy = m_carrierQueue.takeFirst()();
+}
+
 void NumbersPage::refreshCarrier()
 {
     const int request = ++m_carrierRequest;
@@ -252,18 +266,27 @@ void NumbersPage::refreshCarrier()
                "numbers."));
         return;
     }
-    RouterdClient(m_connection->client())
-        .carrierNumbers(this, [this, request](const BackendResponse &reply,
-                                              const Api::CarrierNumbers &numbers) {
-            if (request != m_carrierRequest)
-                return;
-            if (reply.ok())
-                m_model->setCarrier(numbers);
-            else
-                m_model->setCarrierUnknown(
-                    tr("The backend could not list the carrier account's numbers: %1")
-                        .arg(reply.error));
-        });
+    if (m_refreshQueued)
+        return; // the one waiting asks for the latest anyway
+    m_refreshQueued = true;
+    queueCarrierRequest([this, request]() -> QNetworkReply * {
+        m_refreshQueued = false;
+        if (request != m_carrierRequest || !m_connection->identity())
+            return nullptr; // signed out, or another refresh asked for since
+        return RouterdClient(m_connection->client())
+            .carrierNumbers(this, [this, request](const BackendResponse &reply,
+                                                  const Api::CarrierNumbers &numbers) {
+                nextCarrierRequest();
+                if (request != m_carrierRequest)
+                    return;
+                if (reply.ok())
+                    m_model->setCarrier(numbers);
+                else
+                    m_model->setCarrierUnknown(
+                        tr("The backend could not list the carrier account's numbers: %1")
+                            .arg(reply.error));
+            });
+    });
 }
 
 void NumbersPage::importFromCarrier()
@@ -271,27 +294,31 @@ void NumbersPage::importFromCarrier()
     if (m_readOnly || !m_import->isEnabled())
         return;
     showCarrierMessage(tr("Asking the carrier account for its numbers…"), false);
-    RouterdClient(m_connection->client())
-        .carrierNumbers(this, [this](const BackendResponse &reply,
-                                     const Api::CarrierNumbers &numbers) {
-            if (!reply.ok()) {
-                showCarrierMessage(tr("Nothing was imported: %1").arg(reply.error), true);
-                return;
-            }
-            m_model->setCarrier(numbers);
-            QList<std::pair<QString, QString>> missing;
-            for (const Api::CarrierNumber &n : numbers.numbers) {
-                if (!m_document->organization().number(n.number))
-                    missing.append({n.number, n.friendlyName});
-            }
-            const int added = m_editor->addNumbers(missing);
-            showCarrierMessage(
-                added ? tr("Added %n number(s) from the carrier account; give them a flow, save "
-                           "and push.",
-                           nullptr, added)
-                      : tr("Every number of the carrier account is listed here already."),
-                false);
-        });
+    queueCarrierRequest([this] {
+        return RouterdClient(m_connection->client())
+            .carrierNumbers(this, [this](const BackendResponse &reply,
+                                         const Api::CarrierNumbers &numbers) {
+                nextCarrierRequest();
+                if (!reply.ok()) {
+                    showCarrierMessage(tr("Nothing was imported: %1").arg(reply.error), true);
+                    return;
+                }
+                m_model->setCarrier(numbers);
+                QList<std::pair<QString, QString>> missing;
+                for (const Api::CarrierNumber &n : numbers.numbers) {
+                    if (!m_document->organization().number(n.number))
+                        missing.append({n.number, n.friendlyName});
+                }
+                const int added = m_editor->addNumbers(missing);
+                showCarrierMessage(
+                    added
+                        ? tr("Added %n number(s) from the carrier account; give them a flow, save "
+                             "and push.",
+                             nullptr, added)
+                        : tr("Every number of the carrier account is listed here already."),
+                    false);
+            });
+    });
 }
 
 void NumbersPage::wireToBackend()
@@ -308,25 +335,29 @@ void NumbersPage::wireToBackend()
                  "as its last push routes them.")
             : QString();
     showCarrierMessage(tr("Wiring…"), false);
-    RouterdClient(m_connection->client())
-        .wireNumbers(numbers, this,
-                     [this, unpushed](const BackendResponse &reply, const Api::WireResult &result) {
-                         refreshCarrier();
-                         if (!reply.ok()) {
-                             showCarrierMessage(tr("Not wired: %1").arg(reply.error), true);
-                             return;
-                         }
-                         QStringList lines;
-                         lines.append(result.wired.isEmpty()
-                                          ? tr("No number was wired.")
-                                          : tr("Wired to this backend: %1.")
-                                                .arg(QLocale().createSeparatedList(result.wired)));
-                         for (const auto &[number, why] : result.skipped)
-                             lines.append(tr("Skipped %1: %2").arg(number, why));
-                         if (!unpushed.isEmpty())
-                             lines.append(unpushed);
-                         showCarrierMessage(lines.join(u'\n'), !result.skipped.isEmpty());
-                     });
+    queueCarrierRequest([this, numbers, unpushed] {
+        return RouterdClient(m_connection->client())
+            .wireNumbers(
+                numbers, this,
+                [this, unpushed](const BackendResponse &reply, const Api::WireResult &result) {
+                    nextCarrierRequest();
+                    refreshCarrier();
+                    if (!reply.ok()) {
+                        showCarrierMessage(tr("Not wired: %1").arg(reply.error), true);
+                        return;
+                    }
+                    QStringList lines;
+                    lines.append(result.wired.isEmpty()
+                                     ? tr("No number was wired.")
+                                     : tr("Wired to this backend: %1.")
+                                           .arg(QLocale().createSeparatedList(result.wired)));
+                    for (const auto &[number, why] : result.skipped)
+                        lines.append(tr("Skipped %1: %2").arg(number, why));
+                    if (!unpushed.isEmpty())
+                        lines.append(unpushed);
+                    showCarrierMessage(lines.join(u'\n'), !result.skipped.isEmpty());
+                });
+    });
 }
 
 void NumbersPage::addNumber()

@@ -2,7 +2,11 @@
 
 #include "model/organization.h"
 
+#include <QNetworkReply>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -80,12 +84,20 @@ private:
     bool m_readOnly = false;
     void updateCarrierButtons();
     void showCarrierMessage(const QString &text, bool error);
+    // One request to the carrier account at a time: routerd lets only a few wait on the
+    // carrier at once, and answers more with 503. Each answer's handler calls
+    // nextCarrierRequest().
+    void queueCarrierRequest(std::function<QNetworkReply *()> start);
+    void nextCarrierRequest();
 
     BackendConnection *m_connection = nullptr;
     QToolButton *m_import = nullptr;
     QToolButton *m_wire = nullptr;
     QLabel *m_carrierMessage = nullptr;
     int m_carrierRequest = 0; // answers to an older refreshCarrier() are dropped
+    QList<std::function<QNetworkReply *()>> m_carrierQueue;
+    QPointer<QNetworkReply> m_carrierBusy;
+    bool m_refreshQueued = false;
 };
 
 } // namespace Switchboard
