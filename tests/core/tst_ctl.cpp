@@ -6,6 +6,7 @@
 #include "backend/ctlsessions.h"
 #include "config/configdocument.h"
 #include "demo/demoorganization.h"
+#include "fakecarrier.h"
 #include "routerdprocess.h"
 #include "store/database.h"
 #include "store/organizationstore.h"
@@ -74,6 +75,8 @@ private slots:
     void simulateRefusesBadInput();
     void pushSendsAndRemembersTheRevision();
     void loginKeepsASessionForPush();
+    void carrierNumbersAndWire();
+    void carrierWithoutACarrierAccount();
 
 private:
     QTemporaryDir m_dir;
@@ -510,6 +513,113 @@ void TestCtl::pushSendsAndRemembersTheRevision()
     run = ctl(a);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"unreachable"_s), qPrintable(run.err));
+}
+
+void TestCtl::carrierNumbersAndWire()
+{
+    Test::FakeCarrier carrier(Test::carrierToken);
+    QString error;
+    QVERIFY2(carrier.start(&error), qPrintable(error));
+    Test::RouterdProcess routerd;
+    QVERIFY2(routerd.start(m_dir.filePath(u"carrier-routerd.sqlite"_s),
+                           {u"--carrier-account-sid"_s, Test::carrierAccountSid,
+                            u"--carrier-api-url"_s, carrier.url()}),
+             routerd.log().constData());
+    BackendClient admin;
+    admin.setSettings({QUrl(routerd.base), Test::adminToken, {}, {}});
+    QVERIFY(admin.sendAndWait("PUT", u"/api/v1/config"_s, writeConfigDocument(demoOrganization()))
+                .ok());
+    // The demo routes the main and the support line; the account also has a spare number.
+    const QString voice = routerd.base + u"/twilio/voice"_s;
+    const QString sms = routerd.base + u"/twilio/sms"_s;
+    carrier.addNumber(u"+15125550100"_s, u"Acme main"_s, voice, sms);
+    carrier.addNumber(u"+15125550110"_s, u"Support"_s, u"https://old.example/voice"_s, {});
+    carrier.addNumber(u"+15125550199"_s, u"Spare"_s);
+    const QString tokenFile = m_dir.filePath(u"carrier-admin-token"_s);
+    QVERIFY(writeFile(tokenFile, Test::adminToken + '\n'));
+    const QStringList as{u"--backend"_s, routerd.base, u"--token-file"_s, tokenFile};
+
+    Run run = ctl(QStringList{u"carrier"_s, u"numbers"_s} + as);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    // Columns as wide as their widest entry.
+    QCOMPARE(lines.at(0), QByteArray("+15125550100  Acme main  wired"));
+    QCOMPARE(lines.at(1), QByteArray("+15125550110  Support    points elsewhere (calls: "
+                                     "https://old.example/voice, texts: nowhere)"));
+    QVERIFY(lines.at(2).startsWith("+15125550199  Spare      points elsewhere"));
+    QVERIFY2(run.err.contains(u"3 numbers in the carrier account"_s) && run.err.contains(voice),
+             qPrintable(run.err));
+
+    // Named numbers: one routed, one the configuration does not route (skipped: exit 1).
+    run = ctl(QStringList{u"carrier"_s, u"wire"_s} + as +
+              QStringList{u"+15125550110"_s, u"+15125550199"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("wired +15125550110\n"), run.out.constData());
+    QVERIFY2(run.out.contains("skipped +15125550199: The current configuration does not route it."),
+             run.out.constData());
+    QVERIFY2(run.err.contains(u"1 number wired, 1 skipped."_s), qPrintable(run.err));
+    for (const Test::FakeCarrier::Number &n : carrier.numbers()) {
+        if (n.number == u"+15125550110")
+            QCOMPARE(n.voiceUrl, voice);
+        if (n.number == u"+15125550199")
+            QVERIFY(n.voiceUrl.isEmpty());
+    }
+
+    // None named: every number the configuration routes; all there, nothing skipped.
+    run = ctl(QStringList{u"carrier"_s, u"wire"_s} + as);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
+    QCOMPARE(run.out, QByteArray("wired +15125550100\nwired +15125550110\n"));
+    run = ctl(QStringList{u"carrier"_s, u"numbers"_s} + as);
+    QVERIFY(run.out.split('\n').at(1).endsWith("  wired"));
+
+    // Asked wrongly: exit 2, nothing sent.
+    const int asked = int(carrier.requests().size());
+    for (const QStringList &wrong :
+         {QStringList{u"carrier"_s} + as, QStringList{u"carrier"_s, u"dial"_s} + as,
+          QStringList{u"carrier"_s, u"wire"_s, u"5550100"_s} + as,
+          QStringList{u"carrier"_s, u"numbers"_s, u"+15125550100"_s} + as,
+          QStringList{u"carrier"_s, u"numbers"_s}}) {
+        run = ctl(wrong);
+        QVERIFY2(run.exitCode == 2, qPrintable(wrong.join(u' ')));
+        QVERIFY(!run.err.isEmpty());
+    }
+    QCOMPARE(int(carrier.requests().size()), asked);
+
+    // A manager lists the numbers (with the session of a login) but may not wire them.
+    QVERIFY(admin
+                .sendAndWait("PUT", Api::passwordPath(u"johan"_s),
+                             QJsonDocument(Api::passwordChange({}, u"johans password"_s)).toJson())
+                .ok());
+    run = ctl({u"login"_s, u"--backend"_s, routerd.base, u"--user"_s, u"johan"_s,
+               u"--password-file"_s, u"-"_s},
+              "johans password\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = ctl({u"carrier"_s, u"numbers"_s, u"--backend"_s, routerd.base});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed().split('\n').size(), 3);
+    run = ctl({u"carrier"_s, u"wire"_s, u"--backend"_s, routerd.base});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"Only admins may wire numbers."_s), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(ctl({u"logout"_s, u"--backend"_s, routerd.base}).exitCode, 0);
+}
+
+void TestCtl::carrierWithoutACarrierAccount()
+{
+    Test::RouterdProcess routerd;
+    QVERIFY2(routerd.start(m_dir.filePath(u"no-carrier-routerd.sqlite"_s)),
+             routerd.log().constData());
+    const QString tokenFile = m_dir.filePath(u"no-carrier-admin-token"_s);
+    QVERIFY(writeFile(tokenFile, Test::adminToken));
+    for (const QString &what : {u"numbers"_s, u"wire"_s}) {
+        const Run run =
+            ctl({u"carrier"_s, what, u"--backend"_s, routerd.base, u"--token-file"_s, tokenFile});
+        QCOMPARE(run.exitCode, 2);
+        // The backend's sentence: what to configure.
+        QVERIFY2(run.err.contains(u"409"_s) && run.err.contains(u"--carrier-account-sid"_s),
+                 qPrintable(run.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCtl)
