@@ -889,18 +889,6 @@
         <translation>Seit Revision %1 im Backend geändert: nichts, dieselbe Konfiguration wurde erneut übertragen.</translation>
     </message>
     <message>
-        <source>push, login, logout: the backend&apos;s URL.</source>
-        <translation>push, login, logout: die URL des Backends.</translation>
-    </message>
-    <message>
-        <source>push: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
-        <translation>push: eine Datei mit einem Token für das Backend (etwa dem Admin-Token); ohne sie die Sitzung der letzten Anmeldung an dieser URL.</translation>
-    </message>
-    <message>
-        <source>push, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
-        <translation>push, login: Zertifizierungsstellen, denen neben denen des Systems vertraut wird (PEM).</translation>
-    </message>
-    <message>
         <source>login: your e-mail address or user id.</source>
         <translation>login: Ihre E-Mail-Adresse oder Benutzer-ID.</translation>
     </message>
@@ -911,42 +899,6 @@
     <message>
         <source>login: a file holding your password (- for standard input; default: asked for).</source>
         <translation>login: eine Datei mit Ihrem Passwort (- für die Standardeingabe; sonst wird danach gefragt).</translation>
-    </message>
-    <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
-                      sign in, and keep the session for push
-  switchboardctl logout --backend URL  end that session
-  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
-                      [--overwrite]      send the configuration to the backend
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Aufruf:
-  switchboardctl validate FILE               Konfigurationsdokument prüfen
-  switchboardctl import --database DB FILE   Organisation in DB ersetzen
-  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
-  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
-                      anmelden und die Sitzung für push behalten
-  switchboardctl logout --backend URL  diese Sitzung beenden
-  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
-                      [--overwrite]      Konfiguration an das Backend übertragen
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        Anruf oder SMS durch die Abläufe laufen lassen
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export, push, login, logout or simulate</source>
-        <translation>validate, import, export, push, login, logout oder simulate</translation>
-    </message>
-    <message>
-        <source>push needs a token: sign in first with &quot;switchboardctl login --backend %1 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
-        <translation>push braucht ein Token: Melden Sie sich zuerst mit &quot;switchboardctl login --backend %1 --user LOGIN&quot; an oder geben Sie --token-file DATEI an (Tokens werden aus Dateien gelesen, nie von der Befehlszeile).</translation>
     </message>
     <message>
         <source>%1 needs --backend URL (http:// or https://).</source>
@@ -983,6 +935,115 @@
     <message>
         <source>Forgot the session for %1; the backend did not answer (%2), so it ends when unused for 30 days.</source>
         <translation>Die Sitzung für %1 ist vergessen; das Backend hat nicht geantwortet (%2), daher endet sie nach 30 Tagen ohne Nutzung.</translation>
+    </message>
+    <message>
+        <source>push, carrier, login, logout: the backend&apos;s URL.</source>
+        <translation>push, carrier, login, logout: die URL des Backends.</translation>
+    </message>
+    <message>
+        <source>push, carrier: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
+        <translation>push, carrier: eine Datei mit einem Token für das Backend (etwa dem Admin-Token); ohne sie die Sitzung der letzten Anmeldung an dieser URL.</translation>
+    </message>
+    <message>
+        <source>push, carrier, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push, carrier, login: Zertifizierungsstellen, denen neben denen des Systems vertraut wird (PEM).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      sign in, and keep the session for push
+  switchboardctl logout --backend URL  end that session
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl carrier numbers --backend URL [--token-file FILE] [--ca-file FILE]
+                      the carrier account&apos;s numbers, and where they point
+  switchboardctl carrier wire --backend URL [NUMBER...]
+                      point numbers (default: every routed one) at the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Aufruf:
+  switchboardctl validate FILE               Konfigurationsdokument prüfen
+  switchboardctl import --database DB FILE   Organisation in DB ersetzen
+  switchboardctl export --database DB [FILE] Konfigurationsdokument schreiben
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      anmelden und die Sitzung für push behalten
+  switchboardctl logout --backend URL  diese Sitzung beenden
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      Konfiguration an das Backend übertragen
+  switchboardctl carrier numbers --backend URL [--token-file FILE] [--ca-file FILE]
+                      die Nummern des Netzbetreiberkontos, und wohin sie zeigen
+  switchboardctl carrier wire --backend URL [NUMBER...]
+                      Nummern (Standard: jede geroutete) mit dem Backend verbinden
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        Anruf oder SMS durch die Abläufe laufen lassen
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push, carrier, login, logout or simulate</source>
+        <translation>validate, import, export, push, carrier, login, logout oder simulate</translation>
+    </message>
+    <message>
+        <source>%1 needs a token: sign in first with &quot;switchboardctl login --backend %2 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
+        <translation>%1 braucht ein Token: Melden Sie sich zuerst mit &quot;switchboardctl login --backend %2 --user LOGIN&quot; an oder geben Sie --token-file DATEI an (Tokens werden aus Dateien gelesen, nie von der Befehlszeile).</translation>
+    </message>
+    <message>
+        <source>carrier takes &quot;numbers&quot; or &quot;wire&quot;.</source>
+        <translation>carrier erwartet &quot;numbers&quot; oder &quot;wire&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number in E.164 form (like +15125550100).</source>
+        <translation>&quot;%1&quot; ist keine Nummer im E.164-Format (wie +15125550100).</translation>
+    </message>
+    <message>
+        <source>wired</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>points elsewhere (calls: %1, texts: %2)</source>
+        <translation>zeigt woandershin (Anrufe: %1, SMS: %2)</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>nirgendwohin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) in the carrier account</source>
+        <translation>
+            <numerusform>%n Nummer im Netzbetreiberkonto</numerusform>
+            <numerusform>%n Nummern im Netzbetreiberkonto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wired to this backend: calls to %1, texts to %2.</source>
+        <translation>mit diesem Backend verbunden: Anrufe an %1, SMS an %2.</translation>
+    </message>
+    <message>
+        <source>wired %1</source>
+        <translation>verbunden: %1</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>übersprungen: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) wired</source>
+        <translation>
+            <numerusform>%n Nummer verbunden</numerusform>
+            <numerusform>%n Nummern verbunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2714,13 @@
         <source>Unblock %1</source>
         <translation>%1 entsperren</translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n number(s) from the carrier</source>
+        <translation>
+            <numerusform>%n Nummer vom Netzbetreiber importieren</numerusform>
+            <numerusform>%n Nummern vom Netzbetreiber importieren</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
@@ -2860,10 +2928,6 @@
         <translation>Posteingang</translation>
     </message>
     <message>
-        <source>Open &amp;recording</source>
-        <translation>Aufnahme ö&amp;ffnen</translation>
-    </message>
-    <message>
         <source>Mark &amp;unread</source>
         <translation>Als &amp;ungelesen markieren</translation>
     </message>
@@ -2914,14 +2978,6 @@
     <message>
         <source>Send (Ctrl+Enter)</source>
         <translation>Senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Reply sent.</source>
-        <translation>Antwort gesendet.</translation>
-    </message>
-    <message>
-        <source>Reply queued on the backend, not sent: %1</source>
-        <translation>Antwort im Backend in die Warteschlange gestellt, nicht gesendet: %1</translation>
     </message>
     <message>
         <source>My messages</source>
@@ -2991,24 +3047,12 @@
         <translation>Niemand</translation>
     </message>
     <message>
-        <source>You replied (queued, not sent): %1</source>
-        <translation>Ihre Antwort (in der Warteschlange, nicht gesendet): %1</translation>
-    </message>
-    <message>
-        <source>You replied: %1</source>
-        <translation>Ihre Antwort: %1</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete this message for everyone who reads this inbox?</source>
         <translation>Diese Nachricht für alle löschen, die diesen Posteingang lesen?</translation>
-    </message>
-    <message>
-        <source>Nothing on this computer opens %1.</source>
-        <translation>Auf diesem Computer gibt es kein Programm, das %1 öffnen kann.</translation>
     </message>
     <message>
         <source>Texts and voicemails are kept by the routing backend. Sign in to it, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
@@ -3342,6 +3386,48 @@
         <source>Click to choose this number&apos;s flow.</source>
         <translation>Klicken Sie, um den Ablauf dieser Rufnummer zu wählen.</translation>
     </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Netzbetreiber</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin or a manager to see the carrier account&apos;s numbers.</source>
+        <translation>Melden Sie sich als Admin oder Manager beim Backend an, um die Nummern des Netzbetreiberkontos zu sehen.</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>nirgendwohin</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at the carrier.
+</source>
+        <translation>&quot;%1&quot; beim Netzbetreiber.
+</translation>
+    </message>
+    <message>
+        <source>Calls and texts to this number reach this backend.</source>
+        <translation>Anrufe und SMS an diese Nummer erreichen dieses Backend.</translation>
+    </message>
+    <message>
+        <source>The carrier sends calls to %1 and texts to %2; this backend takes them at %3 and %4. &quot;Wire to Backend&quot; points them here.</source>
+        <translation>Der Netzbetreiber schickt Anrufe an %1 und SMS an %2; dieses Backend nimmt sie unter %3 und %4 an. &quot;Mit Backend verbinden&quot; leitet sie hierher.</translation>
+    </message>
+    <message>
+        <source>The carrier account has no such number: calls and texts to it never reach this backend.</source>
+        <translation>Das Netzbetreiberkonto hat diese Nummer nicht: Anrufe und SMS an sie erreichen dieses Backend nie.</translation>
+    </message>
+    <message>
+        <source>✓ wired</source>
+        <translation>✓ verbunden</translation>
+    </message>
+    <message>
+        <source>⚠ points elsewhere</source>
+        <translation>⚠ zeigt woandershin</translation>
+    </message>
+    <message>
+        <source>✗ not in the account</source>
+        <translation>✗ nicht im Konto</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::NumbersPage</name>
@@ -3404,6 +3490,81 @@
     <message>
         <source>You can look at the numbers; only admins change them.</source>
         <translation>Sie können die Nummern ansehen; nur Admins ändern sie.</translation>
+    </message>
+    <message>
+        <source>Import from Carrier</source>
+        <translation>Vom Netzbetreiber importieren</translation>
+    </message>
+    <message>
+        <source>Wire to Backend</source>
+        <translation>Mit Backend verbinden</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin first.</source>
+        <translation>Melden Sie sich zuerst als Admin beim Backend an.</translation>
+    </message>
+    <message>
+        <source>Only admins change the carrier account&apos;s numbers.</source>
+        <translation>Nur Admins ändern die Nummern des Netzbetreiberkontos.</translation>
+    </message>
+    <message>
+        <source>Add the carrier account&apos;s numbers that are not listed here, labelled with their names there</source>
+        <translation>Die Nummern des Netzbetreiberkontos hinzufügen, die hier fehlen, mit ihren dortigen Namen als Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Point the selected numbers (none selected: every number the backend routes) at this backend, at the carrier. Push first.</source>
+        <translation>Die ausgewählten Nummern (keine ausgewählt: jede Nummer, die das Backend routet) beim Netzbetreiber auf dieses Backend zeigen lassen. Vorher übertragen.</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin or a manager to see the carrier account&apos;s numbers.</source>
+        <translation>Melden Sie sich als Admin oder Manager beim Backend an, um die Nummern des Netzbetreiberkontos zu sehen.</translation>
+    </message>
+    <message>
+        <source>The backend could not list the carrier account&apos;s numbers: %1</source>
+        <translation>Das Backend konnte die Nummern des Netzbetreiberkontos nicht auflisten: %1</translation>
+    </message>
+    <message>
+        <source>Asking the carrier account for its numbers…</source>
+        <translation>Das Netzbetreiberkonto wird nach seinen Nummern gefragt…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n number(s) from the carrier account; give them a flow, save and push.</source>
+        <translation>
+            <numerusform>%n Nummer aus dem Netzbetreiberkonto hinzugefügt; geben Sie ihr einen Ablauf, speichern und übertragen Sie.</numerusform>
+            <numerusform>%n Nummern aus dem Netzbetreiberkonto hinzugefügt; geben Sie ihnen einen Ablauf, speichern und übertragen Sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every number of the carrier account is listed here already.</source>
+        <translation>Jede Nummer des Netzbetreiberkontos ist hier bereits aufgeführt.</translation>
+    </message>
+    <message>
+        <source>This organization has changes not pushed yet: the backend wired the numbers as its last push routes them.</source>
+        <translation>Diese Organisation hat noch nicht übertragene Änderungen: Das Backend hat die Nummern so verbunden, wie die letzte Übertragung sie routet.</translation>
+    </message>
+    <message>
+        <source>Wiring…</source>
+        <translation>Wird verbunden…</translation>
+    </message>
+    <message>
+        <source>Not wired: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>No number was wired.</source>
+        <translation>Es wurde keine Nummer verbunden.</translation>
+    </message>
+    <message>
+        <source>Wired to this backend: %1.</source>
+        <translation>Mit diesem Backend verbunden: %1.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
     </message>
 </context>
 <context>
@@ -3496,6 +3657,76 @@
     <message>
         <source>the admin token</source>
         <translation>das Admin-Token</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ReplyList</name>
+    <message>
+        <source>⏳ queued</source>
+        <translation>⏳ in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>⏳ queued: %1</source>
+        <translation>⏳ in der Warteschlange: %1</translation>
+    </message>
+    <message>
+        <source>✓ sent</source>
+        <translation>✓ gesendet</translation>
+    </message>
+    <message>
+        <source>✓✓ delivered</source>
+        <translation>✓✓ zugestellt</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>✗ failed: %1</source>
+        <translation>✗ fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>✗ not delivered</source>
+        <translation>✗ nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>✗ not delivered: %1</source>
+        <translation>✗ nicht zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>You replied: %1</source>
+        <translation>Ihre Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>Geschrieben %1</translation>
+    </message>
+    <message>
+        <source>taken by the carrier %1</source>
+        <translation>vom Netzbetreiber angenommen %1</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>zuletzt geändert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Send the reply &quot;%1&quot; again</source>
+        <translation>Die Antwort &quot;%1&quot; erneut senden</translation>
+    </message>
+    <message>
+        <source>Send this reply again</source>
+        <translation>Diese Antwort erneut senden</translation>
     </message>
 </context>
 <context>
@@ -4415,6 +4646,93 @@
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::VoicemailPlayer</name>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Position in the voicemail</source>
+        <translation>Position in der Mailbox-Nachricht</translation>
+    </message>
+    <message>
+        <source>Time played</source>
+        <translation>Abgespielte Zeit</translation>
+    </message>
+    <message>
+        <source>Save the voicemail as a file</source>
+        <translation>Die Mailbox-Nachricht als Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save the recording to a file</source>
+        <translation>Die Aufnahme in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played here (%1). Save it and play it with another program.</source>
+        <translation>Diese Aufnahme kann hier nicht abgespielt werden (%1). Speichern Sie sie und spielen Sie sie mit einem anderen Programm ab.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>Die Aufnahme kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>This voicemail has no recording.</source>
+        <translation>Diese Mailbox-Nachricht hat keine Aufnahme.</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend to play voicemails.</source>
+        <translation>Melden Sie sich beim Backend an, um Mailbox-Nachrichten abzuspielen.</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Die Aufnahme wird geladen…</translation>
+    </message>
+    <message>
+        <source>The recording could not be loaded: %1</source>
+        <translation>Die Aufnahme konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Voicemail from %1, %2</source>
+        <translation>Mailbox-Nachricht von %1, %2</translation>
+    </message>
+    <message>
+        <source>Save Voicemail</source>
+        <translation>Mailbox-Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Audio (*.%1);;All files (*)</source>
+        <translation>Audio (*.%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <source>Pause the voicemail</source>
+        <translation>Die Mailbox-Nachricht anhalten</translation>
+    </message>
+    <message>
+        <source>Play the voicemail</source>
+        <translation>Die Mailbox-Nachricht abspielen</translation>
     </message>
 </context>
 <context>

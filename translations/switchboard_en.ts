@@ -100,6 +100,27 @@
             <numerusform>%n numbers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n number(s) in the carrier account</source>
+        <translation>
+            <numerusform>%n number in the carrier account</numerusform>
+            <numerusform>%n numbers in the carrier account</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) wired</source>
+        <translation>
+            <numerusform>%n number wired</numerusform>
+            <numerusform>%n numbers wired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DialogPushInteraction</name>
@@ -190,6 +211,16 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::FlowsNumbersEdits</name>
+    <message numerus="yes">
+        <source>Import %n number(s) from the carrier</source>
+        <translation>
+            <numerusform>Import %n number from the carrier</numerusform>
+            <numerusform>Import %n numbers from the carrier</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::GroupsModel</name>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -251,12 +282,42 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::NumbersPage</name>
+    <message numerus="yes">
+        <source>Added %n number(s) from the carrier account; give them a flow, save and push.</source>
+        <translation>
+            <numerusform>Added %n number from the carrier account; give it a flow, save and push.</numerusform>
+            <numerusform>Added %n numbers from the carrier account; give them a flow, save and push.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::PushController</name>
     <message numerus="yes">
         <source>Not pushed: the configuration has %n error(s).</source>
         <translation>
             <numerusform>Not pushed: the configuration has %n error.</numerusform>
             <numerusform>Not pushed: the configuration has %n errors.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ReplyList</name>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RouterServer</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this login: try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins for this login: try again in %n minute.</numerusform>
+            <numerusform>Too many failed sign-ins for this login: try again in %n minutes.</numerusform>
         </translation>
     </message>
 </context>

@@ -889,18 +889,6 @@
         <translation>Cambios en el servidor desde la revisión %1: ninguno, se volvió a enviar la misma configuración.</translation>
     </message>
     <message>
-        <source>push, login, logout: the backend&apos;s URL.</source>
-        <translation>push, login, logout: la URL del backend.</translation>
-    </message>
-    <message>
-        <source>push: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
-        <translation>push: un archivo con un token para el backend (el token de administración, por ejemplo); sin él, la sesión del último inicio de sesión en esa URL.</translation>
-    </message>
-    <message>
-        <source>push, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
-        <translation>push, login: autoridades de certificación en las que confiar además de las del sistema (PEM).</translation>
-    </message>
-    <message>
         <source>login: your e-mail address or user id.</source>
         <translation>login: su dirección de correo o id de usuario.</translation>
     </message>
@@ -911,42 +899,6 @@
     <message>
         <source>login: a file holding your password (- for standard input; default: asked for).</source>
         <translation>login: un archivo con su contraseña (- para la entrada estándar; si no, se pregunta).</translation>
-    </message>
-    <message>
-        <source>Usage:
-  switchboardctl validate FILE               check a configuration document
-  switchboardctl import --database DB FILE   replace the organization in DB
-  switchboardctl export --database DB [FILE] write the configuration document
-  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
-                      sign in, and keep the session for push
-  switchboardctl logout --backend URL  end that session
-  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
-                      [--overwrite]      send the configuration to the backend
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        run a call or a text through the flows
-</source>
-        <translation>Uso:
-  switchboardctl validate FILE               comprueba un documento de configuración
-  switchboardctl import --database DB FILE   reemplaza la organización de DB
-  switchboardctl export --database DB [FILE] escribe el documento de configuración
-  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
-                      inicia sesión y guarda la sesión para push
-  switchboardctl logout --backend URL  termina esa sesión
-  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
-                      [--overwrite]      envía la configuración al servidor
-  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
-                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
-                          [--text BODY]        simula una llamada o un SMS en los flujos
-</translation>
-    </message>
-    <message>
-        <source>validate, import, export, push, login, logout or simulate</source>
-        <translation>validate, import, export, push, login, logout o simulate</translation>
-    </message>
-    <message>
-        <source>push needs a token: sign in first with &quot;switchboardctl login --backend %1 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
-        <translation>push necesita un token: inicie sesión antes con &quot;switchboardctl login --backend %1 --user LOGIN&quot; o indique --token-file ARCHIVO (los tokens se leen de archivos, nunca de la línea de órdenes).</translation>
     </message>
     <message>
         <source>%1 needs --backend URL (http:// or https://).</source>
@@ -983,6 +935,115 @@
     <message>
         <source>Forgot the session for %1; the backend did not answer (%2), so it ends when unused for 30 days.</source>
         <translation>Se olvidó la sesión de %1; el backend no respondió (%2), así que termina tras 30 días sin uso.</translation>
+    </message>
+    <message>
+        <source>push, carrier, login, logout: the backend&apos;s URL.</source>
+        <translation>push, carrier, login, logout: la URL del backend.</translation>
+    </message>
+    <message>
+        <source>push, carrier: a file holding a token for the backend (the admin token, say); without it, the session of the last login to that URL.</source>
+        <translation>push, carrier: un archivo con un token para el backend (el token de administración, por ejemplo); sin él, la sesión del último inicio de sesión en esa URL.</translation>
+    </message>
+    <message>
+        <source>push, carrier, login: certificate authorities to trust besides the system&apos;s (PEM).</source>
+        <translation>push, carrier, login: autoridades de certificación en las que confiar además de las del sistema (PEM).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  switchboardctl validate FILE               check a configuration document
+  switchboardctl import --database DB FILE   replace the organization in DB
+  switchboardctl export --database DB [FILE] write the configuration document
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      sign in, and keep the session for push
+  switchboardctl logout --backend URL  end that session
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      send the configuration to the backend
+  switchboardctl carrier numbers --backend URL [--token-file FILE] [--ca-file FILE]
+                      the carrier account&apos;s numbers, and where they point
+  switchboardctl carrier wire --backend URL [NUMBER...]
+                      point numbers (default: every routed one) at the backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        run a call or a text through the flows
+</source>
+        <translation>Uso:
+  switchboardctl validate FILE               comprueba un documento de configuración
+  switchboardctl import --database DB FILE   reemplaza la organización de DB
+  switchboardctl export --database DB [FILE] escribe el documento de configuración
+  switchboardctl login --backend URL --user LOGIN [--password-file FILE] [--ca-file FILE]
+                      inicia sesión y guarda la sesión para push
+  switchboardctl logout --backend URL  termina esa sesión
+  switchboardctl push --database DB --backend URL [--token-file FILE] [--ca-file FILE]
+                      [--overwrite]      envía la configuración al servidor
+  switchboardctl carrier numbers --backend URL [--token-file FILE] [--ca-file FILE]
+                      los números de la cuenta del operador y adónde apuntan
+  switchboardctl carrier wire --backend URL [NUMBER...]
+                      conecta números (por defecto: todos los enrutados) con el backend
+  switchboardctl simulate --config FILE --to NUMBER --from NUMBER [--at ISO-8601]
+                          [--digits 1,2] [--answer USER|none] [--unavailable USER,...]
+                          [--text BODY]        simula una llamada o un SMS en los flujos
+</translation>
+    </message>
+    <message>
+        <source>validate, import, export, push, carrier, login, logout or simulate</source>
+        <translation>validate, import, export, push, carrier, login, logout o simulate</translation>
+    </message>
+    <message>
+        <source>%1 needs a token: sign in first with &quot;switchboardctl login --backend %2 --user LOGIN&quot;, or give --token-file FILE (tokens are read from files, never from the command line).</source>
+        <translation>%1 necesita un token: inicie sesión antes con &quot;switchboardctl login --backend %2 --user LOGIN&quot; o indique --token-file ARCHIVO (los tokens se leen de archivos, nunca de la línea de órdenes).</translation>
+    </message>
+    <message>
+        <source>carrier takes &quot;numbers&quot; or &quot;wire&quot;.</source>
+        <translation>carrier espera &quot;numbers&quot; o &quot;wire&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number in E.164 form (like +15125550100).</source>
+        <translation>&quot;%1&quot; no es un número en formato E.164 (como +15125550100).</translation>
+    </message>
+    <message>
+        <source>wired</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>points elsewhere (calls: %1, texts: %2)</source>
+        <translation>apunta a otro sitio (llamadas: %1, SMS: %2)</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>ningún sitio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) in the carrier account</source>
+        <translation>
+            <numerusform>%n número en la cuenta del operador</numerusform>
+            <numerusform>%n números en la cuenta del operador</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wired to this backend: calls to %1, texts to %2.</source>
+        <translation>conectados con este backend: llamadas a %1, SMS a %2.</translation>
+    </message>
+    <message>
+        <source>wired %1</source>
+        <translation>conectado: %1</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>omitido: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) wired</source>
+        <translation>
+            <numerusform>%n número conectado</numerusform>
+            <numerusform>%n números conectados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n omitido</numerusform>
+            <numerusform>%n omitidos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2714,13 @@
         <source>Unblock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n number(s) from the carrier</source>
+        <translation>
+            <numerusform>Importar %n número del operador</numerusform>
+            <numerusform>Importar %n números del operador</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
@@ -2860,10 +2928,6 @@
         <translation>Bandeja de entrada</translation>
     </message>
     <message>
-        <source>Open &amp;recording</source>
-        <translation>Abrir &amp;grabación</translation>
-    </message>
-    <message>
         <source>Mark &amp;unread</source>
         <translation>Marcar como no &amp;leído</translation>
     </message>
@@ -2914,14 +2978,6 @@
     <message>
         <source>Send (Ctrl+Enter)</source>
         <translation>Enviar (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Reply sent.</source>
-        <translation>Respuesta enviada.</translation>
-    </message>
-    <message>
-        <source>Reply queued on the backend, not sent: %1</source>
-        <translation>Respuesta en cola en el servidor, sin enviar: %1</translation>
     </message>
     <message>
         <source>My messages</source>
@@ -2991,24 +3047,12 @@
         <translation>Nadie</translation>
     </message>
     <message>
-        <source>You replied (queued, not sent): %1</source>
-        <translation>Usted respondió (en cola, sin enviar): %1</translation>
-    </message>
-    <message>
-        <source>You replied: %1</source>
-        <translation>Usted respondió: %1</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
         <source>Delete this message for everyone who reads this inbox?</source>
         <translation>¿Eliminar este mensaje para todas las personas que leen esta bandeja de entrada?</translation>
-    </message>
-    <message>
-        <source>Nothing on this computer opens %1.</source>
-        <translation>Ningún programa de este equipo puede abrir %1.</translation>
     </message>
     <message>
         <source>Texts and voicemails are kept by the routing backend. Sign in to it, and &quot;My messages&quot; and your groups&apos; inboxes appear here.</source>
@@ -3342,6 +3386,48 @@
         <source>Click to choose this number&apos;s flow.</source>
         <translation>Haga clic para elegir el flujo de este número.</translation>
     </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin or a manager to see the carrier account&apos;s numbers.</source>
+        <translation>Inicie sesión en el backend como administrador o gerente para ver los números de la cuenta del operador.</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>ningún sitio</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at the carrier.
+</source>
+        <translation>&quot;%1&quot; en el operador.
+</translation>
+    </message>
+    <message>
+        <source>Calls and texts to this number reach this backend.</source>
+        <translation>Las llamadas y los SMS a este número llegan a este backend.</translation>
+    </message>
+    <message>
+        <source>The carrier sends calls to %1 and texts to %2; this backend takes them at %3 and %4. &quot;Wire to Backend&quot; points them here.</source>
+        <translation>El operador envía las llamadas a %1 y los SMS a %2; este backend los recibe en %3 y %4. &quot;Conectar con el backend&quot; los dirige aquí.</translation>
+    </message>
+    <message>
+        <source>The carrier account has no such number: calls and texts to it never reach this backend.</source>
+        <translation>La cuenta del operador no tiene este número: las llamadas y los SMS a él nunca llegan a este backend.</translation>
+    </message>
+    <message>
+        <source>✓ wired</source>
+        <translation>✓ conectado</translation>
+    </message>
+    <message>
+        <source>⚠ points elsewhere</source>
+        <translation>⚠ apunta a otro sitio</translation>
+    </message>
+    <message>
+        <source>✗ not in the account</source>
+        <translation>✗ no está en la cuenta</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::NumbersPage</name>
@@ -3404,6 +3490,81 @@
     <message>
         <source>You can look at the numbers; only admins change them.</source>
         <translation>Puede ver los números; solo los administradores los cambian.</translation>
+    </message>
+    <message>
+        <source>Import from Carrier</source>
+        <translation>Importar del operador</translation>
+    </message>
+    <message>
+        <source>Wire to Backend</source>
+        <translation>Conectar con el backend</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin first.</source>
+        <translation>Inicie sesión antes en el backend como administrador.</translation>
+    </message>
+    <message>
+        <source>Only admins change the carrier account&apos;s numbers.</source>
+        <translation>Solo los administradores cambian los números de la cuenta del operador.</translation>
+    </message>
+    <message>
+        <source>Add the carrier account&apos;s numbers that are not listed here, labelled with their names there</source>
+        <translation>Añadir los números de la cuenta del operador que no figuran aquí, con sus nombres de allí como etiqueta</translation>
+    </message>
+    <message>
+        <source>Point the selected numbers (none selected: every number the backend routes) at this backend, at the carrier. Push first.</source>
+        <translation>Dirigir en el operador los números seleccionados (ninguno seleccionado: todos los que enruta el backend) a este backend. Envíe antes la configuración.</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend as an admin or a manager to see the carrier account&apos;s numbers.</source>
+        <translation>Inicie sesión en el backend como administrador o gerente para ver los números de la cuenta del operador.</translation>
+    </message>
+    <message>
+        <source>The backend could not list the carrier account&apos;s numbers: %1</source>
+        <translation>El backend no pudo listar los números de la cuenta del operador: %1</translation>
+    </message>
+    <message>
+        <source>Asking the carrier account for its numbers…</source>
+        <translation>Preguntando a la cuenta del operador por sus números…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n number(s) from the carrier account; give them a flow, save and push.</source>
+        <translation>
+            <numerusform>Se añadió %n número de la cuenta del operador; asígnele un flujo, guarde y envíe.</numerusform>
+            <numerusform>Se añadieron %n números de la cuenta del operador; asígneles un flujo, guarde y envíe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every number of the carrier account is listed here already.</source>
+        <translation>Todos los números de la cuenta del operador ya figuran aquí.</translation>
+    </message>
+    <message>
+        <source>This organization has changes not pushed yet: the backend wired the numbers as its last push routes them.</source>
+        <translation>Esta organización tiene cambios aún no enviados: el backend conectó los números según los enruta el último envío.</translation>
+    </message>
+    <message>
+        <source>Wiring…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Not wired: %1</source>
+        <translation>No se conectó: %1</translation>
+    </message>
+    <message>
+        <source>No number was wired.</source>
+        <translation>No se conectó ningún número.</translation>
+    </message>
+    <message>
+        <source>Wired to this backend: %1.</source>
+        <translation>Conectados con este backend: %1.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>Se omitió %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3496,6 +3657,76 @@
     <message>
         <source>the admin token</source>
         <translation>el token de administración</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ReplyList</name>
+    <message>
+        <source>⏳ queued</source>
+        <translation>⏳ en cola</translation>
+    </message>
+    <message>
+        <source>⏳ queued: %1</source>
+        <translation>⏳ en cola: %1</translation>
+    </message>
+    <message>
+        <source>✓ sent</source>
+        <translation>✓ enviado</translation>
+    </message>
+    <message>
+        <source>✓✓ delivered</source>
+        <translation>✓✓ entregado</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ falló</translation>
+    </message>
+    <message>
+        <source>✗ failed: %1</source>
+        <translation>✗ falló: %1</translation>
+    </message>
+    <message>
+        <source>✗ not delivered</source>
+        <translation>✗ no entregado</translation>
+    </message>
+    <message>
+        <source>✗ not delivered: %1</source>
+        <translation>✗ no entregado: %1</translation>
+    </message>
+    <message>
+        <source>You replied: %1</source>
+        <translation>Usted respondió: %1</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>Escrito %1</translation>
+    </message>
+    <message>
+        <source>taken by the carrier %1</source>
+        <translation>aceptado por el operador %1</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>último cambio %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n intento</numerusform>
+            <numerusform>%n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Send the reply &quot;%1&quot; again</source>
+        <translation>Enviar de nuevo la respuesta &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Send this reply again</source>
+        <translation>Enviar de nuevo esta respuesta</translation>
     </message>
 </context>
 <context>
@@ -4415,6 +4646,93 @@
     <message>
         <source>Devices</source>
         <translation>Dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::VoicemailPlayer</name>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <source>Position in the voicemail</source>
+        <translation>Posición en el mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Time played</source>
+        <translation>Tiempo reproducido</translation>
+    </message>
+    <message>
+        <source>Save the voicemail as a file</source>
+        <translation>Guardar el mensaje de voz como archivo</translation>
+    </message>
+    <message>
+        <source>Save the recording to a file</source>
+        <translation>Guardar la grabación en un archivo</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played here (%1). Save it and play it with another program.</source>
+        <translation>Esta grabación no se puede reproducir aquí (%1). Guárdela y reprodúzcala con otro programa.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>La grabación no se puede reproducir: %1</translation>
+    </message>
+    <message>
+        <source>This voicemail has no recording.</source>
+        <translation>Este mensaje de voz no tiene grabación.</translation>
+    </message>
+    <message>
+        <source>Sign in to the backend to play voicemails.</source>
+        <translation>Inicie sesión en el backend para reproducir mensajes de voz.</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Cargando la grabación…</translation>
+    </message>
+    <message>
+        <source>The recording could not be loaded: %1</source>
+        <translation>No se pudo cargar la grabación: %1</translation>
+    </message>
+    <message>
+        <source>Voicemail from %1, %2</source>
+        <translation>Mensaje de voz de %1, %2</translation>
+    </message>
+    <message>
+        <source>Save Voicemail</source>
+        <translation>Guardar mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Audio (*.%1);;All files (*)</source>
+        <translation>Audio (*.%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Reproducir</translation>
+    </message>
+    <message>
+        <source>Pause the voicemail</source>
+        <translation>Pausar el mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Play the voicemail</source>
+        <translation>Reproducir el mensaje de voz</translation>
     </message>
 </context>
 <context>
