@@ -3662,12 +3662,12 @@
 <context>
     <name>Switchboard::ReplyList</name>
     <message>
-        <source>⏳ queued</source>
-        <translation>⏳ in der Warteschlange</translation>
+        <source>◷ queued</source>
+        <translation>◷ in der Warteschlange</translation>
     </message>
     <message>
-        <source>⏳ queued: %1</source>
-        <translation>⏳ in der Warteschlange: %1</translation>
+        <source>◷ queued: %1</source>
+        <translation>◷ in der Warteschlange: %1</translation>
     </message>
     <message>
         <source>✓ sent</source>

@@ -3662,12 +3662,12 @@
 <context>
     <name>Switchboard::ReplyList</name>
     <message>
-        <source>⏳ queued</source>
-        <translation>⏳ en cola</translation>
+        <source>◷ queued</source>
+        <translation>◷ en cola</translation>
     </message>
     <message>
-        <source>⏳ queued: %1</source>
-        <translation>⏳ en cola: %1</translation>
+        <source>◷ queued: %1</source>
+        <translation>◷ en cola: %1</translation>
     </message>
     <message>
         <source>✓ sent</source>

@@ -42,7 +42,7 @@ QString ReplyList::stateText(const Api::Reply &reply)
 {
     const QString &s = reply.status;
     if (s == u"queued")
-        return reply.error.isEmpty() ? tr("⏳ queued") : tr("⏳ queued: %1").arg(reply.error);
+        return reply.error.isEmpty() ? tr("◷ queued") : tr("◷ queued: %1").arg(reply.error);
     if (s == u"sent")
         return tr("✓ sent");
     if (s == u"delivered")

@@ -1,8 +1,9 @@
 #pragma once
 
-// The replies to a text, oldest first, each with what the carrier made of it: queued ⏳,
-// sent ✓, delivered ✓✓, failed ✗ or undelivered ✗ with the carrier's reason and a Retry
-// button. The page asks the backend again while any reply may still change (isPending).
+// The replies to a text, oldest first, each with what the carrier made of it: queued ◷ (a
+// clock face: the usual fonts have no hourglass), sent ✓, delivered ✓✓, failed ✗ or undelivered ✗
+// with the carrier's reason and a Retry button. The page asks the backend again while any reply may
+// still change (isPending).
 
 #include "api/vocabulary.h"
 

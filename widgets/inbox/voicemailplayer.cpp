@@ -52,7 +52,7 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     m_position->setSingleStep(1000);
     m_position->setPageStep(5000);
     m_position->setFocusPolicy(Qt::StrongFocus);
-    m_time->setAccessibleName(tr("Time played"));
+    m_time->setAccessibleDescription(tr("Time played")); // its name is the time itself
     m_save->setAccessibleName(tr("Save the voicemail as a file"));
     m_save->setToolTip(tr("Save the recording to a file"));
     m_state->setWordWrap(true);
