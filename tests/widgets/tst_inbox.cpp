@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -69,6 +70,8 @@ private slots:
     void readArchiveDeleteAssignClose();
     void replyWithoutACarrierAccountKeepsTheText();
     void replyStatesAppearAndUpdate();
+    void replyStateWords_data();
+    void replyStateWords();
     void voicemailsWithTheirRecording();
     void voicemailPlaysInTheConsole();
     void recordingWithoutACarrierAccountSaysWhy();
@@ -150,9 +153,10 @@ bool TestInbox::post(const QString &path, const FormParams &params)
         "POST", path, form.join('&'),
         {{"Content-Type", "application/x-www-form-urlencoded"},
          {"X-Twilio-Signature", WebhookSignature::compute(carrierToken, url, params)}});
-    if (reply.status != 200)
+    // 200 with TwiML; 204 for a status callback
+    if (reply.status != 200 && reply.status != 204)
         qWarning("webhook refused: %d %s", reply.status, reply.body.constData());
-    return reply.status == 200;
+    return reply.status == 200 || reply.status == 204;
 }
 
 bool TestInbox::text(const QString &from, const QString &body)
@@ -516,6 +520,86 @@ void TestInbox::replyStatesAppearAndUpdate()
     QCOMPARE(m_fake->messages().last().field(u"Body"_s), u"Tomorrow at ten?"_s);
     QVERIFY(repliesTimer()->isActive());
     QVERIFY(statusLabel()->text().isEmpty());
+
+    // The carrier reports what became of them (signed status callbacks): the second was
+    // delivered, the first never reached the handset. The page shows it without a click, and
+    // stops asking once nothing can change any more.
+    BackendClient *client = m_window->backendConnection()->client();
+    const QJsonArray stored = client->sendAndWait("GET", Api::repliesPath(page()->currentItemId()))
+                                  .object()
+                                  .value(u"replies")
+                                  .toArray();
+    QCOMPARE(stored.size(), 2);
+    const QString firstSid = stored.at(0).toObject().value(u"carrier_sid").toString();
+    const QString secondSid = stored.at(1).toObject().value(u"carrier_sid").toString();
+    QVERIFY(!firstSid.isEmpty() && !secondSid.isEmpty());
+    QVERIFY(post(u"/twilio/sms/status"_s,
+                 {{u"MessageSid"_s, secondSid}, {u"MessageStatus"_s, u"delivered"_s}}));
+    QVERIFY(
+        post(u"/twilio/sms/status"_s, {{u"MessageSid"_s, firstSid},
+                                       {u"MessageStatus"_s, u"undelivered"_s},
+                                       {u"ErrorCode"_s, u"30003"_s},
+                                       {u"ErrorMessage"_s, u"Unreachable destination handset"_s}}));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        replyStates(),
+        (QStringList{u"✗ not delivered: Unreachable destination handset (carrier error 30003)"_s,
+                     u"✓✓ delivered"_s}),
+        15000);
+    QCOMPARE(replyList()->findChildren<QPushButton *>(u"retryButton"_s).size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!repliesTimer()->isActive(), 10000);
+}
+
+void TestInbox::replyStateWords_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<int>("minutesSinceChange");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("pending");
+    QTest::addColumn<bool>("retry");
+    QTest::newRow("queued") << u"queued"_s << QString() << 0 << u"◷ queued"_s << true << false;
+    QTest::newRow("queued, waiting")
+        << u"queued"_s << u"Not sent yet (try 2 of 8): the carrier answered HTTP 503."_s << 30
+        << u"◷ queued: Not sent yet (try 2 of 8): the carrier answered HTTP 503."_s << true
+        << false;
+    QTest::newRow("sent just now") << u"sent"_s << QString() << 1 << u"✓ sent"_s << true << false;
+    // A delivery report rarely comes this late: no more asking.
+    QTest::newRow("sent long ago") << u"sent"_s << QString() << 11 << u"✓ sent"_s << false << false;
+    QTest::newRow("delivered") << u"delivered"_s << QString() << 0 << u"✓✓ delivered"_s << false
+                               << false;
+    QTest::newRow("failed") << u"failed"_s << u"Invalid 'To' number"_s << 0
+                            << u"✗ failed: Invalid 'To' number"_s << false << true;
+    QTest::newRow("undelivered") << u"undelivered"_s << QString() << 0 << u"✗ not delivered"_s
+                                 << false << true;
+}
+
+void TestInbox::replyStateWords()
+{
+    QFETCH(QString, status);
+    QFETCH(QString, error);
+    QFETCH(int, minutesSinceChange);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Api::Reply reply;
+    reply.id = u"r1"_s;
+    reply.body = u"On my way"_s;
+    reply.status = status;
+    reply.error = error;
+    reply.updatedAt = now.addSecs(-60 * minutesSinceChange).toString(Qt::ISODateWithMs);
+    QTEST(ReplyList::stateText(reply), "text");
+    QTEST(ReplyList::isPending(reply, now), "pending");
+    QTEST(reply.canRetry(), "retry");
+    // The list shows it, with a Retry button that asks for this reply.
+    ReplyList list;
+    list.setReplies({reply});
+    QCOMPARE(list.findChild<QLabel *>(u"replyState"_s)->text(), ReplyList::stateText(reply));
+    auto *retry = list.findChild<QPushButton *>(u"retryButton"_s);
+    QCOMPARE(retry != nullptr, reply.canRetry());
+    if (retry) {
+        QSignalSpy asked(&list, &ReplyList::retryRequested);
+        QTest::keyClick(retry, Qt::Key_Space);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toString(), u"r1"_s);
+    }
 }
 
 void TestInbox::voicemailsWithTheirRecording()
