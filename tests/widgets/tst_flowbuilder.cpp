@@ -22,7 +22,9 @@
 #include "scenedrop.h"
 #include "testsupport.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QJsonArray>
@@ -32,11 +34,14 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 using namespace Switchboard;
@@ -104,6 +109,7 @@ private slots:
     void keyboardTwins();
     void findingsOnTheCanvas();
     void inspectorRefusesInvalidInput();
+    void wheelChangesNoValueWithoutFocus();
     void ringListsTakeDraggedUsers();
     void smsTabTakesTextApplets();
     void closingWithUnsavedChangesIsKnown();
@@ -586,6 +592,57 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
     QVERIFY(
         !m_window->editor()->setConfig(Channel::Voice, u"menu"_s, menu, u"timeout"_s, &problem));
     QVERIFY2(problem.contains(u"from 1 to 30"), qPrintable(problem));
+}
+
+// Scrolling the settings with the wheel: a drop-down passing under the pointer keeps its
+// value (and takes no focus), the panel scrolls instead; one with the focus does change.
+void TestFlowBuilder::wheelChangesNoValueWithoutFocus()
+{
+    build();
+    configure(); // the dial has steps: each with its strategy
+    voice()->selectApplet(u"dial"_s);
+    m_window->resize(1220, 420); // settings taller than the panel: it scrolls
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTest::qWait(100);
+    QComboBox *strategy = nullptr;
+    for (QComboBox *c : inspector()->findChildren<QComboBox *>()) {
+        if (c->isVisible() && c->currentText().contains(u"in order"))
+            strategy = c; // the first step's strategy
+    }
+    QVERIFY(strategy);
+    auto *scroll = inspector()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    const int index = strategy->currentIndex();
+    const int undo = doc()->undoStack()->count();
+    const int scrolled = scroll->verticalScrollBar()->value();
+    const auto wheel = [&](QWidget *target, int delta) {
+        const QPointF at = QRectF(target->rect()).center();
+        QWheelEvent e(at, target->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &e);
+    };
+    strategy->clearFocus();
+    QVERIFY(!strategy->hasFocus());
+    wheel(strategy, -120);
+    wheel(strategy, -120);
+    QCOMPARE(strategy->currentIndex(), index);
+    QCOMPARE(doc()->undoStack()->count(), undo);
+    QVERIFY(!strategy->hasFocus());
+    QVERIFY2(scroll->verticalScrollBar()->value() > scrolled,
+             "the wheel scrolls the settings instead");
+    // Every spin box and slider there is guarded the same way.
+    for (QWidget *w : inspector()->findChildren<QWidget *>()) {
+        if (qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w))
+            QVERIFY2(w->focusPolicy() != Qt::WheelFocus, w->metaObject()->className());
+    }
+    // With the focus, the wheel is the user's choice: it changes the value.
+    strategy->setFocus();
+    QTRY_VERIFY(strategy->hasFocus());
+    wheel(strategy, index + 1 < strategy->count() ? -120 : 120);
+    QVERIFY(strategy->currentIndex() != index);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()

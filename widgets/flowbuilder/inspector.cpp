@@ -4,6 +4,7 @@
 #include "flowbuilder/fieldeditors.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
+#include "shell/wheelguard.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -26,6 +27,7 @@ Inspector::Inspector(FlowEdits *editor, QWidget *parent)
     , m_form(new QWidget(this))
     , m_fieldsLayout(new QVBoxLayout)
 {
+    WheelGuard::install(); // the settings scroll; their values change only with focus
     QFont big = m_title->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.15);

@@ -17,6 +17,7 @@
 #include "numbers/numberspage.h"
 #include "shell/navigationdelegate.h"
 #include "shell/unsavedchanges.h"
+#include "shell/wheelguard.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     , m_signOut(new QToolButton(this))
 {
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
+    WheelGuard::install();
     resize(1180, 760);
     m_usersGroups->setBackend(m_backend);
 
