@@ -3885,6 +3885,10 @@
         <source>Signing in…</source>
         <translation>Anmeldung…</translation>
     </message>
+    <message>
+        <source>Give the backend&apos;s URL first, such as https://phones.example.com.</source>
+        <translation>Geben Sie zuerst die URL des Backends an, etwa https://phones.example.com.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::TestCallDialog</name>

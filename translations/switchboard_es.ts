@@ -3885,6 +3885,10 @@
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
+    <message>
+        <source>Give the backend&apos;s URL first, such as https://phones.example.com.</source>
+        <translation>Indique primero la URL del backend, por ejemplo https://phones.example.com.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::TestCallDialog</name>
