@@ -2238,6 +2238,14 @@
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <source>Add a user to the end of the ring list</source>
+        <translation>Einen Benutzer am Ende der Klingelliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Everyone is in the list</source>
+        <translation>Alle stehen bereits in der Liste</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>

@@ -2238,6 +2238,14 @@
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
+    <message>
+        <source>Add a user to the end of the ring list</source>
+        <translation>Añadir un usuario al final de la lista de llamada</translation>
+    </message>
+    <message>
+        <source>Everyone is in the list</source>
+        <translation>Todos están ya en la lista</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>

@@ -34,12 +34,14 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QWheelEvent>
 
@@ -111,6 +113,7 @@ private slots:
     void inspectorRefusesInvalidInput();
     void wheelChangesNoValueWithoutFocus();
     void ringListsTakeDraggedUsers();
+    void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
     void closingWithUnsavedChangesIsKnown();
 
@@ -642,6 +645,57 @@ void TestFlowBuilder::wheelChangesNoValueWithoutFocus()
     QTRY_VERIFY(strategy->hasFocus());
     wheel(strategy, index + 1 < strategy->count() ? -120 : 120);
     QVERIFY(strategy->currentIndex() != index);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
+}
+
+// "Add a user…" by keyboard: an arrow key adds nobody; the menu (Space) lists who is not in
+// the list yet, and Return adds the one chosen, as one undo step.
+void TestFlowBuilder::ringListAddsOnlyWhenAUserIsChosen()
+{
+    build();
+    voice()->selectApplet(u"dial"_s);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
+    emit steps->edited(
+        QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"members"_s, QJsonArray{u"nancy"_s}}}},
+                               {u"strategy"_s, u"simultaneous"_s}}});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    const auto members = [&] {
+        return graph()
+            .applets.value(u"dial"_s)
+            .config.value(u"steps")
+            .toArray()
+            .at(0)[u"target"][u"members"]
+            .toArray();
+    };
+    auto *add = steps->findChild<QPushButton *>(u"addToRingButton"_s);
+    QVERIFY(add);
+    auto *remove = steps->findChild<QToolButton *>(u"removeFromRingButton"_s);
+    QVERIFY(remove);
+    QCOMPARE(remove->accessibleName(), u"Remove from the ring list"_s);
+    const int undo = doc()->undoStack()->count();
+    add->setFocus();
+    QTest::keyClick(add, Qt::Key_Down);
+    QTest::keyClick(add, Qt::Key_Down);
+    QCOMPARE(members(), (QJsonArray{u"nancy"_s}));
+    QCOMPARE(doc()->undoStack()->count(), undo);
+    // The menu, by keyboard: the second entry (Nancy is in the list, so not offered).
+    QStringList offered;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction *a : menu->actions())
+            offered.append(a->text());
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Return);
+    });
+    QTest::keyClick(add, Qt::Key_Space);
+    QVERIFY(!offered.isEmpty());
+    QVERIFY(!offered.contains(u"Nancy Ortiz"_s));
+    QCOMPARE(offered.size(), m_org->organization().users.size() - 1);
+    QCOMPARE(members().size(), 2);
     QCOMPARE(doc()->undoStack()->count(), undo + 1);
 }
 

@@ -16,9 +16,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -423,7 +425,7 @@ public:
         , m_user(new QComboBox(m_stack))
         , m_members(new QWidget(m_stack))
         , m_ring(new RingList(m_org, m_members))
-        , m_add(new QComboBox(m_members))
+        , m_add(new QPushButton(FieldEditor::tr("Add a user…"), m_members))
         , m_number(new QLineEdit(m_stack))
     {
         m_form->addItem(FieldEditor::tr("A group"), GroupForm);
@@ -435,15 +437,36 @@ public:
         for (const Group &g : org.groups)
             m_group->addItem(g.name, g.id);
         m_user->addItem(FieldEditor::tr("Choose a user…"), QString());
-        m_add->addItem(FieldEditor::tr("Add a user…"), QString());
-        for (const User &u : org.users) {
+        for (const User &u : org.users)
             m_user->addItem(u.name, u.id);
-            m_add->addItem(u.name, u.id);
-        }
+        // A button with a menu, not a drop-down: an arrow key on a drop-down picks its next
+        // entry at once, and would add someone on the first Down.
+        m_add->setObjectName(u"addToRingButton"_s);
+        m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+        m_add->setToolTip(FieldEditor::tr("Add a user to the end of the ring list"));
+        m_add->setAutoDefault(false);
+        auto *addMenu = new QMenu(m_add);
+        m_add->setMenu(addMenu);
+        connect(addMenu, &QMenu::aboutToShow, this, [this, addMenu] {
+            addMenu->clear();
+            const QStringList inRing = m_ring->ids();
+            for (const User &u : m_org.users) {
+                if (inRing.contains(u.id))
+                    continue; // already rings
+                addMenu->addAction(u.name, this, [this, id = u.id] {
+                    m_ring->addId(id);
+                    commit();
+                });
+            }
+            if (addMenu->isEmpty())
+                addMenu->addAction(FieldEditor::tr("Everyone is in the list"))->setEnabled(false);
+        });
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *removeButton = new QToolButton(m_members);
+        removeButton->setObjectName(u"removeFromRingButton"_s);
         removeButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
         removeButton->setToolTip(FieldEditor::tr("Remove from the ring list"));
+        removeButton->setAccessibleName(removeButton->toolTip());
         auto *membersLayout = new QVBoxLayout(m_members);
         membersLayout->setContentsMargins(0, 0, 0, 0);
         membersLayout->addWidget(
@@ -480,13 +503,6 @@ public:
         connect(m_group, &QComboBox::activated, this, [this] { commit(); });
         connect(m_user, &QComboBox::activated, this, [this] { commit(); });
         connect(m_number, &QLineEdit::editingFinished, this, [this] { commit(); });
-        connect(m_add, &QComboBox::activated, this, [this] {
-            const QString id = m_add->currentData().toString();
-            if (!id.isEmpty() && !m_ring->ids().contains(id))
-                m_ring->addId(id);
-            m_add->setCurrentIndex(0);
-            commit();
-        });
         connect(removeButton, &QToolButton::clicked, this, [this] {
             delete m_ring->currentItem();
             commit();
@@ -558,7 +574,7 @@ private:
     QComboBox *m_user;
     QWidget *m_members;
     RingList *m_ring;
-    QComboBox *m_add;
+    QPushButton *m_add;
     QLineEdit *m_number;
 };
 
