@@ -2493,6 +2493,22 @@
         <source>Flow: %1 (read-only) — Switchboard</source>
         <translation>Ablauf: %1 (schreibgeschützt) — Switchboard</translation>
     </message>
+    <message>
+        <source>&amp;Replace with</source>
+        <translation>&amp;Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Go to its settings below the canvas</source>
+        <translation>Zu seinen Einstellungen unter der Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsModel</name>

@@ -2493,6 +2493,22 @@
         <source>Flow: %1 (read-only) — Switchboard</source>
         <translation>Flujo: %1 (solo lectura) — Switchboard</translation>
     </message>
+    <message>
+        <source>&amp;Replace with</source>
+        <translation>&amp;Reemplazar por</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ajustes</translation>
+    </message>
+    <message>
+        <source>Go to its settings below the canvas</source>
+        <translation>Ir a sus ajustes debajo del lienzo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsModel</name>

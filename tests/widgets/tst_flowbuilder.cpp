@@ -30,7 +30,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
@@ -109,6 +111,7 @@ private slots:
     void undoToEmptyAndRedo();
     void saveAndReloadGiveTheExpectedDocument();
     void keyboardTwins();
+    void keyboardSwapIsOneStep();
     void findingsOnTheCanvas();
     void inspectorRefusesInvalidInput();
     void wheelChangesNoValueWithoutFocus();
@@ -518,6 +521,81 @@ void TestFlowBuilder::keyboardTwins()
     QCoreApplication::sendEvent(scene, &del);
     QCOMPARE(m_ask->asked.last(), u"Delete Hang up?"_s);
     QVERIFY(!graph().applets.contains(u"hangup"_s));
+}
+
+// The keyboard's twin of dropping an applet on top of another: Return on the selected applet
+// (or Shift+F10, or the Menu key) opens its menu; "Replace with" asks as the drop does and
+// is one undo step.
+void TestFlowBuilder::keyboardSwapIsOneStep()
+{
+    build();
+    FlowScene *scene = voice();
+    const int undo = doc()->undoStack()->count();
+    QStringList entries;
+    QStringList replacements;
+    const auto pick = [&](const QString &replacement) {
+        QTimer::singleShot(0, this, [&entries, &replacements, replacement] {
+            auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!popup)
+                return;
+            entries.clear();
+            for (QAction *a : popup->actions()) {
+                entries.append(a->text());
+                if (!a->menu())
+                    continue;
+                replacements.clear();
+                for (QAction *r : a->menu()->actions()) {
+                    replacements.append(r->text());
+                    if (r->text() == replacement)
+                        r->trigger();
+                }
+            }
+            popup->close();
+        });
+    };
+    // Shift+F10 on the hours: its menu, nothing chosen, nothing changed.
+    scene->selectApplet(u"hours"_s);
+    pick(QString());
+    QKeyEvent shiftF10(QEvent::KeyPress, Qt::Key_F10, Qt::ShiftModifier);
+    QCoreApplication::sendEvent(scene, &shiftF10);
+    QCOMPARE(entries, (QStringList{u"&Replace with"_s, u"&Settings"_s, QString(), u"&Delete…"_s}));
+    QVERIFY(!replacements.contains(u"Hours"_s)); // not itself
+    QVERIFY(replacements.contains(u"Dial"_s));
+    QCOMPARE(doc()->undoStack()->count(), undo);
+
+    // Return on the dial under key 1: replaced with a voicemail, asked first, one step.
+    m_ask->replaceAnswer = GraphEdit::Detached::Delete;
+    scene->selectApplet(u"dial"_s);
+    pick(u"Voicemail"_s);
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(scene, &enter);
+    QCOMPARE(m_ask->asked.last(), u"Replace Dial with Voicemail?"_s);
+    const QString now = graph().applets.value(u"menu"_s).next.value(u"1"_s);
+    QCOMPARE(graph().applets.value(now).type, u"voicemail"_s);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
+    QCOMPARE(scene->selectedApplet(), now);
+    doc()->undoStack()->undo();
+    QCOMPARE(graph().applets.value(graph().applets.value(u"menu"_s).next.value(u"1"_s)).type,
+             u"dial"_s);
+
+    // Settings: the keyboard goes to the applet's name.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    scene->selectApplet(u"hours"_s);
+    QTimer::singleShot(0, this, [] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!popup)
+            return;
+        for (QAction *a : popup->actions()) {
+            if (a->text() == u"&Settings")
+                a->trigger();
+        }
+        popup->close();
+    });
+    QCoreApplication::sendEvent(scene, &enter);
+    // The window's focus (offscreen, closing a menu leaves no window active).
+    QTRY_VERIFY(m_window->focusWidget() && inspector()->isAncestorOf(m_window->focusWidget()));
+    QVERIFY(qobject_cast<QLineEdit *>(m_window->focusWidget()));
 }
 
 void TestFlowBuilder::findingsOnTheCanvas()

@@ -188,3 +188,15 @@ void Inspector::edit(const QString &key, const QJsonValue &value)
 }
 
 } // namespace Switchboard
+
+namespace Switchboard {
+
+void Inspector::focusFirstField()
+{
+    if (m_name->isVisible() && m_name->isEnabled()) {
+        m_name->setFocus(Qt::ShortcutFocusReason);
+        m_name->selectAll();
+    }
+}
+
+} // namespace Switchboard
