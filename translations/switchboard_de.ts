@@ -4405,6 +4405,10 @@
         <source>Use instead:</source>
         <translation>Stattdessen verwenden:</translation>
     </message>
+    <message>
+        <source>%1 (already a member)</source>
+        <translation>%1 (bereits Mitglied)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::UsersModel</name>

@@ -4405,6 +4405,10 @@
         <source>Use instead:</source>
         <translation>Usar en su lugar:</translation>
     </message>
+    <message>
+        <source>%1 (already a member)</source>
+        <translation>%1 (ya es miembro)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::UsersModel</name>
