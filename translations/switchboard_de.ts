@@ -12,18 +12,6 @@
         <translation>sagt es &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>all at once, %1 s</source>
-        <translation>alle gleichzeitig anrufen, %1 s</translation>
-    </message>
-    <message>
-        <source>one in turn, %1 s</source>
-        <translation>jeweils einen im Wechsel anrufen, %1 s</translation>
-    </message>
-    <message>
-        <source>in turns, %1 s each</source>
-        <translation>reihum anrufen, je %1 s</translation>
-    </message>
-    <message>
         <source>in order, %1 s each</source>
         <translation>der Reihe nach anrufen, je %1 s</translation>
     </message>
@@ -132,6 +120,26 @@
     <message>
         <source>Into %1&apos;s inbox</source>
         <translation>In den Posteingang von %1</translation>
+    </message>
+    <message>
+        <source>simultaneous, %1 s</source>
+        <translation>gleichzeitig, %1 s</translation>
+    </message>
+    <message>
+        <source>round robin, %1 s</source>
+        <translation>reihum, %1 s</translation>
+    </message>
+    <message>
+        <source>linear round robin, %1 s each</source>
+        <translation>linear reihum, je %1 s</translation>
+    </message>
+    <message>
+        <source>Voicemail: choose whose box</source>
+        <translation>Mailbox: wählen Sie, wessen</translation>
+    </message>
+    <message>
+        <source>Into an inbox: choose whose</source>
+        <translation>In einen Posteingang: wählen Sie, wessen</translation>
     </message>
 </context>
 <context>
@@ -1301,24 +1309,40 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>Ring all at once</source>
-        <translation>Alle gleichzeitig klingeln lassen</translation>
-    </message>
-    <message>
-        <source>One after another, in order</source>
-        <translation>Nacheinander, der Reihe nach</translation>
-    </message>
-    <message>
-        <source>One per call, taking turns</source>
-        <translation>Einer pro Anruf, im Wechsel</translation>
-    </message>
-    <message>
-        <source>Taking turns, then the others in order</source>
-        <translation>Reihum beginnend, dann die anderen der Reihe nach</translation>
-    </message>
-    <message>
         <source>Leave them in the shared inbox</source>
         <translation>Im gemeinsamen Posteingang belassen</translation>
+    </message>
+    <message>
+        <source>Simultaneous</source>
+        <translation>Gleichzeitig</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>Der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Reihum (Round Robin)</translation>
+    </message>
+    <message>
+        <source>Linear round robin</source>
+        <translation>Linear reihum (Linear Round Robin)</translation>
+    </message>
+    <message>
+        <source>Every member rings at the same time; the first to answer takes the call.</source>
+        <translation>Bei allen Mitgliedern klingelt es gleichzeitig; wer zuerst abnimmt, übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>Members ring one after another in the list&apos;s order, always from the first, until someone answers.</source>
+        <translation>Die Mitglieder werden nacheinander in der Reihenfolge der Liste angerufen, immer ab dem ersten, bis jemand abnimmt.</translation>
+    </message>
+    <message>
+        <source>One member per call, taking turns from call to call; if they do not answer, the next step follows.</source>
+        <translation>Ein Mitglied pro Anruf, von Anruf zu Anruf abwechselnd; nimmt es nicht ab, folgt der nächste Schritt.</translation>
+    </message>
+    <message>
+        <source>Starts with the member whose turn it is, then rings the others in order until someone answers.</source>
+        <translation>Beginnt mit dem Mitglied, das an der Reihe ist, dann klingelt es bei den anderen der Reihe nach, bis jemand abnimmt.</translation>
     </message>
 </context>
 <context>

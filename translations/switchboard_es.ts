@@ -12,18 +12,6 @@
         <translation>dice &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>all at once, %1 s</source>
-        <translation>todos a la vez, %1 s</translation>
-    </message>
-    <message>
-        <source>one in turn, %1 s</source>
-        <translation>uno por turno, %1 s</translation>
-    </message>
-    <message>
-        <source>in turns, %1 s each</source>
-        <translation>por turnos, %1 s cada uno</translation>
-    </message>
-    <message>
         <source>in order, %1 s each</source>
         <translation>en orden, %1 s cada uno</translation>
     </message>
@@ -132,6 +120,26 @@
     <message>
         <source>Into %1&apos;s inbox</source>
         <translation>A la bandeja de entrada de %1</translation>
+    </message>
+    <message>
+        <source>simultaneous, %1 s</source>
+        <translation>simultáneo, %1 s</translation>
+    </message>
+    <message>
+        <source>round robin, %1 s</source>
+        <translation>rotativo, %1 s</translation>
+    </message>
+    <message>
+        <source>linear round robin, %1 s each</source>
+        <translation>rotativo lineal, %1 s cada uno</translation>
+    </message>
+    <message>
+        <source>Voicemail: choose whose box</source>
+        <translation>Buzón de voz: elija de quién</translation>
+    </message>
+    <message>
+        <source>Into an inbox: choose whose</source>
+        <translation>A una bandeja: elija de quién</translation>
     </message>
 </context>
 <context>
@@ -1301,24 +1309,40 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>Ring all at once</source>
-        <translation>Llamar a todos a la vez</translation>
-    </message>
-    <message>
-        <source>One after another, in order</source>
-        <translation>Uno tras otro, en orden</translation>
-    </message>
-    <message>
-        <source>One per call, taking turns</source>
-        <translation>Uno por llamada, por turnos</translation>
-    </message>
-    <message>
-        <source>Taking turns, then the others in order</source>
-        <translation>Por turnos y luego los demás en orden</translation>
-    </message>
-    <message>
         <source>Leave them in the shared inbox</source>
         <translation>Dejarlas en la bandeja de entrada compartida</translation>
+    </message>
+    <message>
+        <source>Simultaneous</source>
+        <translation>Simultáneo</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>En orden</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Rotativo (round robin)</translation>
+    </message>
+    <message>
+        <source>Linear round robin</source>
+        <translation>Rotativo lineal (linear round robin)</translation>
+    </message>
+    <message>
+        <source>Every member rings at the same time; the first to answer takes the call.</source>
+        <translation>Suenan todos los miembros a la vez; quien conteste primero atiende la llamada.</translation>
+    </message>
+    <message>
+        <source>Members ring one after another in the list&apos;s order, always from the first, until someone answers.</source>
+        <translation>Los miembros suenan uno tras otro en el orden de la lista, siempre desde el primero, hasta que alguien conteste.</translation>
+    </message>
+    <message>
+        <source>One member per call, taking turns from call to call; if they do not answer, the next step follows.</source>
+        <translation>Un miembro por llamada, por turnos de una llamada a otra; si no contesta, sigue el siguiente paso.</translation>
+    </message>
+    <message>
+        <source>Starts with the member whose turn it is, then rings the others in order until someone answers.</source>
+        <translation>Empieza por el miembro al que le toca y luego llama a los demás en orden hasta que alguien conteste.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "flowbuilder/appletitem.h"
+#include "flowbuilder/appletsummary.h"
 #include "flowbuilder/fieldeditors.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
@@ -115,6 +116,9 @@ private slots:
     void findingsOnTheCanvas();
     void inspectorRefusesInvalidInput();
     void wheelChangesNoValueWithoutFocus();
+    void wordsUsersKnow_data();
+    void wordsUsersKnow();
+    void strategiesInTheArticlesWords();
     void ringListsTakeDraggedUsers();
     void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
@@ -688,7 +692,7 @@ void TestFlowBuilder::wheelChangesNoValueWithoutFocus()
     QTest::qWait(100);
     QComboBox *strategy = nullptr;
     for (QComboBox *c : inspector()->findChildren<QComboBox *>()) {
-        if (c->isVisible() && c->currentText().contains(u"in order"))
+        if (c->isVisible() && c->currentData().toString() == u"sequential" && !strategy)
             strategy = c; // the first step's strategy
     }
     QVERIFY(strategy);
@@ -775,6 +779,71 @@ void TestFlowBuilder::ringListAddsOnlyWhenAUserIsChosen()
     QCOMPARE(offered.size(), m_org->organization().users.size() - 1);
     QCOMPARE(members().size(), 2);
     QCOMPARE(doc()->undoStack()->count(), undo + 1);
+}
+
+void TestFlowBuilder::wordsUsersKnow_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QJsonObject>("config");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("an inbox without an owner")
+        << u"sms-inbox"_s << QJsonObject() << u"Into an inbox: choose whose"_s;
+    QTest::newRow("an inbox of a group")
+        << u"sms-inbox"_s << QJsonObject{{u"owner"_s, QJsonObject{{u"group"_s, u"sales"_s}}}}
+        << u"Into Sales's inbox"_s;
+    QTest::newRow("a voicemail without an owner")
+        << u"voicemail"_s << QJsonObject() << u"Voicemail: choose whose box"_s;
+    const auto dial = [](const QString &strategy) {
+        return QJsonObject{{u"steps"_s, QJsonArray{QJsonObject{
+                                            {u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                                            {u"strategy"_s, strategy},
+                                            {u"ring_seconds"_s, 20}}}}};
+    };
+    QTest::newRow("simultaneous") << u"dial"_s << dial(u"simultaneous"_s)
+                                  << u"Ring Sales simultaneous, 20 s"_s;
+    QTest::newRow("round robin") << u"dial"_s << dial(u"round-robin"_s)
+                                 << u"Ring Sales round robin, 20 s"_s;
+    QTest::newRow("linear round robin") << u"dial"_s << dial(u"linear-round-robin"_s)
+                                        << u"Ring Sales linear round robin, 20 s each"_s;
+    QTest::newRow("in order") << u"dial"_s << dial(u"sequential"_s)
+                              << u"Ring Sales in order, 20 s each"_s;
+}
+
+void TestFlowBuilder::wordsUsersKnow()
+{
+    QFETCH(QString, type);
+    QFETCH(QJsonObject, config);
+    QFETCH(QString, summary);
+    Applet applet;
+    applet.id = u"a"_s;
+    applet.type = type;
+    applet.config = config;
+    const QString text = appletSummary(applet, m_org->organization());
+    QCOMPARE(text, summary);
+    QVERIFY(!text.contains(u"nobody yet's"));
+}
+
+// The ring strategies read as the help articles say them; what each means is under it.
+void TestFlowBuilder::strategiesInTheArticlesWords()
+{
+    build();
+    configure();
+    voice()->selectApplet(u"dial"_s);
+    QComboBox *strategy = nullptr;
+    for (QComboBox *c : inspector()->findChildren<QComboBox *>()) {
+        if (c->findData(u"linear-round-robin"_s) >= 0)
+            strategy = c;
+    }
+    QVERIFY(strategy);
+    QStringList labels;
+    for (int i = 0; i < strategy->count(); ++i) {
+        labels.append(strategy->itemText(i));
+        QVERIFY(!strategy->itemData(i, Qt::ToolTipRole).toString().isEmpty());
+    }
+    QCOMPARE(labels, (QStringList{u"Simultaneous"_s, u"In order"_s, u"Round robin"_s,
+                                  u"Linear round robin"_s}));
+    QVERIFY2(strategy->toolTip().startsWith(u"Members ring one after another"),
+             qPrintable(strategy->toolTip()));
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()

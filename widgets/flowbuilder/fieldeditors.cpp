@@ -66,18 +66,38 @@ QHBoxLayout *row(QWidget *body)
     return l;
 }
 
+// The words the help articles use for the ring strategies, and what each means.
 QString choiceLabel(const QString &choice)
 {
     static const QHash<QString, const char *> labels{
-        {u"simultaneous"_s, QT_TRANSLATE_NOOP("FieldEditor", "Ring all at once")},
-        {u"sequential"_s, QT_TRANSLATE_NOOP("FieldEditor", "One after another, in order")},
-        {u"round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "One per call, taking turns")},
-        {u"linear-round-robin"_s,
-         QT_TRANSLATE_NOOP("FieldEditor", "Taking turns, then the others in order")},
+        {u"simultaneous"_s, QT_TRANSLATE_NOOP("FieldEditor", "Simultaneous")},
+        {u"sequential"_s, QT_TRANSLATE_NOOP("FieldEditor", "In order")},
+        {u"round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "Round robin")},
+        {u"linear-round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "Linear round robin")},
         {u"none"_s, QT_TRANSLATE_NOOP("FieldEditor", "Leave them in the shared inbox")},
     };
     const char *label = labels.value(choice);
     return label ? QCoreApplication::translate("FieldEditor", label) : choice;
+}
+
+QString choiceHelp(const QString &choice)
+{
+    static const QHash<QString, const char *> help{
+        {u"simultaneous"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Every member rings at the same time; the first to "
+                                          "answer takes the call.")},
+        {u"sequential"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Members ring one after another in the list's order, "
+                                          "always from the first, until someone answers.")},
+        {u"round-robin"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "One member per call, taking turns from call to call; "
+                                          "if they do not answer, the next step follows.")},
+        {u"linear-round-robin"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Starts with the member whose turn it is, then rings "
+                                          "the others in order until someone answers.")},
+    };
+    const char *text = help.value(choice);
+    return text ? QCoreApplication::translate("FieldEditor", text) : QString();
 }
 
 // ---- simple kinds ----------------------------------------------------------------------
@@ -136,23 +156,45 @@ public:
     ChoiceEditor(const FieldSpec &spec, QWidget *parent)
         : FieldEditor(spec, parent)
         , m_box(new QComboBox(body()))
+        , m_help(new QLabel(body()))
     {
-        for (const QString &c : spec.choices)
-            m_box->addItem(c == u"round-robin" && spec.key == u"assign"
+        const bool sharing = spec.key == u"assign";
+        for (const QString &c : spec.choices) {
+            m_box->addItem(c == u"round-robin" && sharing
                                ? FieldEditor::tr("Share them out in turns")
                                : choiceLabel(c),
                            c);
-        row(body())->addWidget(m_box);
-        connect(m_box, &QComboBox::activated, this,
-                [this] { emit edited(m_box->currentData().toString()); });
+            if (!sharing)
+                m_box->setItemData(m_box->count() - 1, choiceHelp(c), Qt::ToolTipRole);
+        }
+        m_help->setWordWrap(true);
+        m_help->setForegroundRole(QPalette::PlaceholderText);
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(m_box);
+        l->addWidget(m_help);
+        connect(m_box, &QComboBox::activated, this, [this] {
+            showHelp();
+            emit edited(m_box->currentData().toString());
+        });
     }
     void setValue(const QJsonValue &value) override
     {
         m_box->setCurrentIndex(m_box->findData(value.toString(spec().defaultValue.toString())));
+        showHelp();
     }
 
 private:
+    // What the chosen strategy does, under it, in the help articles' words.
+    void showHelp()
+    {
+        const QString help = m_box->currentData(Qt::ToolTipRole).toString();
+        m_help->setText(help);
+        m_help->setVisible(!help.isEmpty());
+        m_box->setToolTip(help);
+    }
     QComboBox *m_box;
+    QLabel *m_help;
 };
 
 // Text is committed when typing pauses or the field is left, not per key.
