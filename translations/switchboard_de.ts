@@ -2379,6 +2379,10 @@
         <source>Nothing yet: a dead end</source>
         <translation>Noch nichts: eine Sackgasse</translation>
     </message>
+    <message>
+        <source>Delete %1 (Del)</source>
+        <translation>%1 löschen (Entf)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowWindow</name>

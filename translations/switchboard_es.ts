@@ -2379,6 +2379,10 @@
         <source>Nothing yet: a dead end</source>
         <translation>Aún nada: un callejón sin salida</translation>
     </message>
+    <message>
+        <source>Delete %1 (Del)</source>
+        <translation>Eliminar %1 (Supr)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowWindow</name>

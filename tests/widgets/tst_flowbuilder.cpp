@@ -844,6 +844,12 @@ void TestFlowBuilder::strategiesInTheArticlesWords()
                                   u"Linear round robin"_s}));
     QVERIFY2(strategy->toolTip().startsWith(u"Members ring one after another"),
              qPrintable(strategy->toolTip()));
+    // The ⛔ on a card says what it does; the rest of the card, what the applet does.
+    AppletItem *voicemail = voice()->appletItem(u"voicemail"_s);
+    QCOMPARE(voicemail->toolTipAt(voicemail->deleteButtonRect().center()),
+             u"Delete Voicemail (Del)"_s);
+    const QString card = voicemail->toolTipAt(voicemail->boundingRect().center());
+    QVERIFY2(card.startsWith(u"Voicemail"_s) && !card.startsWith(u"Delete"), qPrintable(card));
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()
