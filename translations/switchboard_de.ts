@@ -1806,10 +1806,6 @@
         <translation>In dieser Organisation gibt es keinen Benutzer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
-        <translation>Es ist kein Routing-Backend eingerichtet. Die aktiven Gruppen werden vom Backend verwaltet: Richten Sie es in den Backend-Einstellungen ein und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
         <source>Nothing was saved. %1</source>
         <translation>Es wurde nichts gespeichert. %1</translation>
     </message>
@@ -1840,6 +1836,14 @@
     <message>
         <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
         <translation>Das Backend kennt %1 noch nicht. Die Auswahl bleibt erhalten und gilt, sobald die Konfiguration übertragen wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>No routing backend is signed in. Active groups are kept by the backend: sign in to see and change them. The groups are below.</source>
+        <translation>Bei keinem Routing-Backend angemeldet. Aktive Gruppen verwaltet das Backend: Melden Sie sich an, um sie zu sehen und zu ändern. Die Gruppen stehen unten.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1887,10 @@
     <message>
         <source>Texts</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Not known until the routing backend says: sign in to see it.</source>
+        <translation>Unbekannt, bis das Routing-Backend es sagt: Melden Sie sich an, um es zu sehen.</translation>
     </message>
 </context>
 <context>

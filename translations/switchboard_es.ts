@@ -1806,10 +1806,6 @@
         <translation>No existe el usuario &quot;%1&quot; en esta organización.</translation>
     </message>
     <message>
-        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
-        <translation>No hay ningún servidor de enrutamiento configurado. Los grupos activos se guardan en el servidor: configúrelo en los ajustes del servidor y vuelva a intentarlo.</translation>
-    </message>
-    <message>
         <source>Nothing was saved. %1</source>
         <translation>No se guardó nada. %1</translation>
     </message>
@@ -1840,6 +1836,14 @@
     <message>
         <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
         <translation>%1 aún no existe en el servidor. Las elecciones se conservan y se aplicarán cuando se envíe la configuración.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>No routing backend is signed in. Active groups are kept by the backend: sign in to see and change them. The groups are below.</source>
+        <translation>No hay sesión iniciada en ningún backend de enrutamiento. Los grupos activos los guarda el backend: inicie sesión para verlos y cambiarlos. Los grupos están abajo.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1887,10 @@
     <message>
         <source>Texts</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Not known until the routing backend says: sign in to see it.</source>
+        <translation>Se desconoce hasta que lo diga el backend de enrutamiento: inicie sesión para verlo.</translation>
     </message>
 </context>
 <context>

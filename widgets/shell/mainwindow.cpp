@@ -291,12 +291,14 @@ bool MainWindow::isSectionShown(Section section) const
 
 ActiveGroupsDialog *MainWindow::showActiveGroups(const QString &userId)
 {
-    if (!m_backend->identity()) {
-        signIn(); // presence is the backend's: sign in first
-        return nullptr;
-    }
-    return ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId,
-                                       this);
+    // Signed in or not: without the backend it lists the groups and offers to sign in.
+    ActiveGroupsDialog *dialog =
+        ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId, this);
+    connect(dialog, &ActiveGroupsDialog::signInRequested, this, [this, dialog] {
+        SignInDialog *signInDialog = signIn();
+        connect(signInDialog, &QDialog::accepted, dialog, &ActiveGroupsDialog::reload);
+    });
+    return dialog;
 }
 
 SignInDialog *MainWindow::signIn(const QString &why)
