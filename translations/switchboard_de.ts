@@ -12,18 +12,6 @@
         <translation>sagt es &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>all at once, %1 s</source>
-        <translation>alle gleichzeitig anrufen, %1 s</translation>
-    </message>
-    <message>
-        <source>one in turn, %1 s</source>
-        <translation>jeweils einen im Wechsel anrufen, %1 s</translation>
-    </message>
-    <message>
-        <source>in turns, %1 s each</source>
-        <translation>reihum anrufen, je %1 s</translation>
-    </message>
-    <message>
         <source>in order, %1 s each</source>
         <translation>der Reihe nach anrufen, je %1 s</translation>
     </message>
@@ -132,6 +120,26 @@
     <message>
         <source>Into %1&apos;s inbox</source>
         <translation>In den Posteingang von %1</translation>
+    </message>
+    <message>
+        <source>simultaneous, %1 s</source>
+        <translation>gleichzeitig, %1 s</translation>
+    </message>
+    <message>
+        <source>round robin, %1 s</source>
+        <translation>reihum, %1 s</translation>
+    </message>
+    <message>
+        <source>linear round robin, %1 s each</source>
+        <translation>linear reihum, je %1 s</translation>
+    </message>
+    <message>
+        <source>Voicemail: choose whose box</source>
+        <translation>Mailbox: wählen Sie, wessen</translation>
+    </message>
+    <message>
+        <source>Into an inbox: choose whose</source>
+        <translation>In einen Posteingang: wählen Sie, wessen</translation>
     </message>
 </context>
 <context>
@@ -1362,24 +1370,40 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>Ring all at once</source>
-        <translation>Alle gleichzeitig klingeln lassen</translation>
-    </message>
-    <message>
-        <source>One after another, in order</source>
-        <translation>Nacheinander, der Reihe nach</translation>
-    </message>
-    <message>
-        <source>One per call, taking turns</source>
-        <translation>Einer pro Anruf, im Wechsel</translation>
-    </message>
-    <message>
-        <source>Taking turns, then the others in order</source>
-        <translation>Reihum beginnend, dann die anderen der Reihe nach</translation>
-    </message>
-    <message>
         <source>Leave them in the shared inbox</source>
         <translation>Im gemeinsamen Posteingang belassen</translation>
+    </message>
+    <message>
+        <source>Simultaneous</source>
+        <translation>Gleichzeitig</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>Der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Reihum (Round Robin)</translation>
+    </message>
+    <message>
+        <source>Linear round robin</source>
+        <translation>Linear reihum (Linear Round Robin)</translation>
+    </message>
+    <message>
+        <source>Every member rings at the same time; the first to answer takes the call.</source>
+        <translation>Bei allen Mitgliedern klingelt es gleichzeitig; wer zuerst abnimmt, übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>Members ring one after another in the list&apos;s order, always from the first, until someone answers.</source>
+        <translation>Die Mitglieder werden nacheinander in der Reihenfolge der Liste angerufen, immer ab dem ersten, bis jemand abnimmt.</translation>
+    </message>
+    <message>
+        <source>One member per call, taking turns from call to call; if they do not answer, the next step follows.</source>
+        <translation>Ein Mitglied pro Anruf, von Anruf zu Anruf abwechselnd; nimmt es nicht ab, folgt der nächste Schritt.</translation>
+    </message>
+    <message>
+        <source>Starts with the member whose turn it is, then rings the others in order until someone answers.</source>
+        <translation>Beginnt mit dem Mitglied, das an der Reihe ist, dann klingelt es bei den anderen der Reihe nach, bis jemand abnimmt.</translation>
     </message>
 </context>
 <context>
@@ -1843,10 +1867,6 @@
         <translation>In dieser Organisation gibt es keinen Benutzer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
-        <translation>Es ist kein Routing-Backend eingerichtet. Die aktiven Gruppen werden vom Backend verwaltet: Richten Sie es in den Backend-Einstellungen ein und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
         <source>Nothing was saved. %1</source>
         <translation>Es wurde nichts gespeichert. %1</translation>
     </message>
@@ -1877,6 +1897,14 @@
     <message>
         <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
         <translation>Das Backend kennt %1 noch nicht. Die Auswahl bleibt erhalten und gilt, sobald die Konfiguration übertragen wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>No routing backend is signed in. Active groups are kept by the backend: sign in to see and change them. The groups are below.</source>
+        <translation>Bei keinem Routing-Backend angemeldet. Aktive Gruppen verwaltet das Backend: Melden Sie sich an, um sie zu sehen und zu ändern. Die Gruppen stehen unten.</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1948,10 @@
     <message>
         <source>Texts</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Not known until the routing backend says: sign in to see it.</source>
+        <translation>Unbekannt, bis das Routing-Backend es sagt: Melden Sie sich an, um es zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2331,14 @@
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <source>Add a user to the end of the ring list</source>
+        <translation>Einen Benutzer am Ende der Klingelliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Everyone is in the list</source>
+        <translation>Alle stehen bereits in der Liste</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>
@@ -2407,6 +2447,10 @@
     <message>
         <source>Nothing yet: a dead end</source>
         <translation>Noch nichts: eine Sackgasse</translation>
+    </message>
+    <message>
+        <source>Delete %1 (Del)</source>
+        <translation>%1 löschen (Entf)</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2589,22 @@
     <message>
         <source>Flow: %1 (read-only) — Switchboard</source>
         <translation>Ablauf: %1 (schreibgeschützt) — Switchboard</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with</source>
+        <translation>&amp;Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Go to its settings below the canvas</source>
+        <translation>Zu seinen Einstellungen unter der Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4176,10 @@
         <source>Signing in…</source>
         <translation>Anmeldung…</translation>
     </message>
+    <message>
+        <source>Give the backend&apos;s URL first, such as https://phones.example.com.</source>
+        <translation>Geben Sie zuerst die URL des Backends an, etwa https://phones.example.com.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::TestCallDialog</name>
@@ -4607,6 +4671,10 @@
     <message>
         <source>Use instead:</source>
         <translation>Stattdessen verwenden:</translation>
+    </message>
+    <message>
+        <source>%1 (already a member)</source>
+        <translation>%1 (bereits Mitglied)</translation>
     </message>
 </context>
 <context>

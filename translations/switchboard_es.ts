@@ -12,18 +12,6 @@
         <translation>dice &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>all at once, %1 s</source>
-        <translation>todos a la vez, %1 s</translation>
-    </message>
-    <message>
-        <source>one in turn, %1 s</source>
-        <translation>uno por turno, %1 s</translation>
-    </message>
-    <message>
-        <source>in turns, %1 s each</source>
-        <translation>por turnos, %1 s cada uno</translation>
-    </message>
-    <message>
         <source>in order, %1 s each</source>
         <translation>en orden, %1 s cada uno</translation>
     </message>
@@ -132,6 +120,26 @@
     <message>
         <source>Into %1&apos;s inbox</source>
         <translation>A la bandeja de entrada de %1</translation>
+    </message>
+    <message>
+        <source>simultaneous, %1 s</source>
+        <translation>simultáneo, %1 s</translation>
+    </message>
+    <message>
+        <source>round robin, %1 s</source>
+        <translation>rotativo, %1 s</translation>
+    </message>
+    <message>
+        <source>linear round robin, %1 s each</source>
+        <translation>rotativo lineal, %1 s cada uno</translation>
+    </message>
+    <message>
+        <source>Voicemail: choose whose box</source>
+        <translation>Buzón de voz: elija de quién</translation>
+    </message>
+    <message>
+        <source>Into an inbox: choose whose</source>
+        <translation>A una bandeja: elija de quién</translation>
     </message>
 </context>
 <context>
@@ -1362,24 +1370,40 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <source>Ring all at once</source>
-        <translation>Llamar a todos a la vez</translation>
-    </message>
-    <message>
-        <source>One after another, in order</source>
-        <translation>Uno tras otro, en orden</translation>
-    </message>
-    <message>
-        <source>One per call, taking turns</source>
-        <translation>Uno por llamada, por turnos</translation>
-    </message>
-    <message>
-        <source>Taking turns, then the others in order</source>
-        <translation>Por turnos y luego los demás en orden</translation>
-    </message>
-    <message>
         <source>Leave them in the shared inbox</source>
         <translation>Dejarlas en la bandeja de entrada compartida</translation>
+    </message>
+    <message>
+        <source>Simultaneous</source>
+        <translation>Simultáneo</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>En orden</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Rotativo (round robin)</translation>
+    </message>
+    <message>
+        <source>Linear round robin</source>
+        <translation>Rotativo lineal (linear round robin)</translation>
+    </message>
+    <message>
+        <source>Every member rings at the same time; the first to answer takes the call.</source>
+        <translation>Suenan todos los miembros a la vez; quien conteste primero atiende la llamada.</translation>
+    </message>
+    <message>
+        <source>Members ring one after another in the list&apos;s order, always from the first, until someone answers.</source>
+        <translation>Los miembros suenan uno tras otro en el orden de la lista, siempre desde el primero, hasta que alguien conteste.</translation>
+    </message>
+    <message>
+        <source>One member per call, taking turns from call to call; if they do not answer, the next step follows.</source>
+        <translation>Un miembro por llamada, por turnos de una llamada a otra; si no contesta, sigue el siguiente paso.</translation>
+    </message>
+    <message>
+        <source>Starts with the member whose turn it is, then rings the others in order until someone answers.</source>
+        <translation>Empieza por el miembro al que le toca y luego llama a los demás en orden hasta que alguien conteste.</translation>
     </message>
 </context>
 <context>
@@ -1843,10 +1867,6 @@
         <translation>No existe el usuario &quot;%1&quot; en esta organización.</translation>
     </message>
     <message>
-        <source>No routing backend is set up. Active groups are kept by the backend: set it up in the backend settings, then retry.</source>
-        <translation>No hay ningún servidor de enrutamiento configurado. Los grupos activos se guardan en el servidor: configúrelo en los ajustes del servidor y vuelva a intentarlo.</translation>
-    </message>
-    <message>
         <source>Nothing was saved. %1</source>
         <translation>No se guardó nada. %1</translation>
     </message>
@@ -1877,6 +1897,14 @@
     <message>
         <source>The backend does not know %1 yet. The choices are kept, and apply once the configuration is pushed.</source>
         <translation>%1 aún no existe en el servidor. Las elecciones se conservan y se aplicarán cuando se envíe la configuración.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>No routing backend is signed in. Active groups are kept by the backend: sign in to see and change them. The groups are below.</source>
+        <translation>No hay sesión iniciada en ningún backend de enrutamiento. Los grupos activos los guarda el backend: inicie sesión para verlos y cambiarlos. Los grupos están abajo.</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1948,10 @@
     <message>
         <source>Texts</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Not known until the routing backend says: sign in to see it.</source>
+        <translation>Se desconoce hasta que lo diga el backend de enrutamiento: inicie sesión para verlo.</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2331,14 @@
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
+    <message>
+        <source>Add a user to the end of the ring list</source>
+        <translation>Añadir un usuario al final de la lista de llamada</translation>
+    </message>
+    <message>
+        <source>Everyone is in the list</source>
+        <translation>Todos están ya en la lista</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>
@@ -2407,6 +2447,10 @@
     <message>
         <source>Nothing yet: a dead end</source>
         <translation>Aún nada: un callejón sin salida</translation>
+    </message>
+    <message>
+        <source>Delete %1 (Del)</source>
+        <translation>Eliminar %1 (Supr)</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2589,22 @@
     <message>
         <source>Flow: %1 (read-only) — Switchboard</source>
         <translation>Flujo: %1 (solo lectura) — Switchboard</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with</source>
+        <translation>&amp;Reemplazar por</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ajustes</translation>
+    </message>
+    <message>
+        <source>Go to its settings below the canvas</source>
+        <translation>Ir a sus ajustes debajo del lienzo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4176,10 @@
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
+    <message>
+        <source>Give the backend&apos;s URL first, such as https://phones.example.com.</source>
+        <translation>Indique primero la URL del backend, por ejemplo https://phones.example.com.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::TestCallDialog</name>
@@ -4607,6 +4671,10 @@
     <message>
         <source>Use instead:</source>
         <translation>Usar en su lugar:</translation>
+    </message>
+    <message>
+        <source>%1 (already a member)</source>
+        <translation>%1 (ya es miembro)</translation>
     </message>
 </context>
 <context>

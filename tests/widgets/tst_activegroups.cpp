@@ -573,12 +573,34 @@ void TestActiveGroups::backendDownWhileLoadingOffersRetry()
     QVERIFY2(refused.errorText().contains(u"token"_s), qPrintable(refused.errorText()));
 }
 
+// Without a backend: the groups are listed by department all the same, what only the backend
+// knows is marked as such, and signing in is offered (Retry would not help).
 void TestActiveGroups::noBackendConfigured()
 {
     BackendClient none;
     ActiveGroupsDialog dialog(m_org, &none, u"johan"_s, false);
-    QVERIFY(dialog.errorText().contains(u"No routing backend"_s));
+    QVERIFY(dialog.errorText().contains(u"No routing backend is signed in"_s));
     QVERIFY(!dialog.isLoaded());
+    auto *preview = dialog.findChild<QTableView *>(u"previewTable"_s);
+    auto *signIn = dialog.findChild<QPushButton *>(u"signInButton"_s);
+    auto *retry = dialog.findChild<QPushButton *>(u"retryButton"_s);
+    QVERIFY(preview && signIn && retry);
+    QVERIFY(preview->isVisibleTo(&dialog));
+    QVERIFY(signIn->isVisibleTo(&dialog));
+    QVERIFY(!retry->isVisibleTo(&dialog));
+    QAbstractItemModel *model = preview->model();
+    QVERIFY(model->rowCount() > 0);
+    QStringList groups;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        groups.append(model->index(row, ActiveGroupsModel::GroupColumn).data().toString());
+        const QModelIndex calls = model->index(row, ActiveGroupsModel::CallsColumn);
+        QVERIFY(!calls.data(Qt::CheckStateRole).isValid()); // no switch to flip: not known
+        QVERIFY(!(model->flags(calls) & Qt::ItemIsUserCheckable));
+    }
+    QCOMPARE(groups, (QStringList{u"Support"_s, u"Sales"_s, u"Front Desk"_s})); // by department
+    QSignalSpy asked(&dialog, &ActiveGroupsDialog::signInRequested);
+    signIn->click();
+    QCOMPARE(asked.count(), 1);
     ActiveGroupsDialog null(m_org, nullptr, u"johan"_s, false);
     QCOMPARE(null.errorText(), dialog.errorText());
 }

@@ -19,8 +19,10 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
@@ -28,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <sys/stat.h>
@@ -123,6 +126,7 @@ private slots:
     void cleanup();
 
     void settingsKeepTheTokenOutOfTheDatabase();
+    void returnAfterATestSignsIn();
     void pushThenStatusFollowsEdits();
     void conflictOverwriteWithOurs();
     void conflictReloadTheirs();
@@ -275,6 +279,47 @@ void TestBackend::settingsKeepTheTokenOutOfTheDatabase()
     QVERIFY2(again, qPrintable(error));
     m_window = new MainWindow(std::move(again));
     QCOMPARE(connection()->settings().token, adminToken);
+    QTRY_COMPARE_WITH_TIMEOUT(connection()->state(), BackendConnection::State::Connected, 10000);
+}
+
+// By keyboard alone: Test connection keeps the focus, Return then signs in (it used to land on
+// Browse… and open a file chooser); without a URL the test says what is missing.
+void TestBackend::returnAfterATestSignsIn()
+{
+    auto *dialog = new SignInDialog(connection(), m_window);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *test = dialog->findChild<QPushButton *>(u"testButton"_s);
+    QVERIFY(test);
+    urlEdit(dialog)->clear();
+    test->setFocus();
+    QTest::keyClick(test, Qt::Key_Space);
+    QCOMPARE(resultLabel(dialog)->text(),
+             u"Give the backend's URL first, such as https://phones.example.com."_s);
+    QVERIFY(urlEdit(dialog)->hasFocus());
+
+    urlEdit(dialog)->setText(m_routerd->base);
+    adminTokenCheck(dialog)->setChecked(true);
+    tokenEdit(dialog)->setText(QString::fromLatin1(adminToken));
+    test->setFocus();
+    QTest::keyClick(test, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(resultLabel(dialog)->text().startsWith(u"Connected"_s), 10000);
+    QVERIFY2(test->hasFocus(), QApplication::focusWidget()
+                                   ? QApplication::focusWidget()->metaObject()->className()
+                                   : "nothing");
+    // A file chooser that opened would be closed, and counted.
+    bool chooserOpened = false;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&] {
+        if (auto *modal = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            chooserOpened = true;
+            modal->reject();
+        }
+    });
+    watch.start(100);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!chooserOpened);
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
     QTRY_COMPARE_WITH_TIMEOUT(connection()->state(), BackendConnection::State::Connected, 10000);
 }
 

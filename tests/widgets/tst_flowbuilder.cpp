@@ -9,6 +9,7 @@
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "flowbuilder/appletitem.h"
+#include "flowbuilder/appletsummary.h"
 #include "flowbuilder/fieldeditors.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
@@ -22,21 +23,30 @@
 #include "scenedrop.h"
 #include "testsupport.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 using namespace Switchboard;
@@ -102,9 +112,15 @@ private slots:
     void undoToEmptyAndRedo();
     void saveAndReloadGiveTheExpectedDocument();
     void keyboardTwins();
+    void keyboardSwapIsOneStep();
     void findingsOnTheCanvas();
     void inspectorRefusesInvalidInput();
+    void wheelChangesNoValueWithoutFocus();
+    void wordsUsersKnow_data();
+    void wordsUsersKnow();
+    void strategiesInTheArticlesWords();
     void ringListsTakeDraggedUsers();
+    void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
     void closingWithUnsavedChangesIsKnown();
 
@@ -511,6 +527,81 @@ void TestFlowBuilder::keyboardTwins()
     QVERIFY(!graph().applets.contains(u"hangup"_s));
 }
 
+// The keyboard's twin of dropping an applet on top of another: Return on the selected applet
+// (or Shift+F10, or the Menu key) opens its menu; "Replace with" asks as the drop does and
+// is one undo step.
+void TestFlowBuilder::keyboardSwapIsOneStep()
+{
+    build();
+    FlowScene *scene = voice();
+    const int undo = doc()->undoStack()->count();
+    QStringList entries;
+    QStringList replacements;
+    const auto pick = [&](const QString &replacement) {
+        QTimer::singleShot(0, this, [&entries, &replacements, replacement] {
+            auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!popup)
+                return;
+            entries.clear();
+            for (QAction *a : popup->actions()) {
+                entries.append(a->text());
+                if (!a->menu())
+                    continue;
+                replacements.clear();
+                for (QAction *r : a->menu()->actions()) {
+                    replacements.append(r->text());
+                    if (r->text() == replacement)
+                        r->trigger();
+                }
+            }
+            popup->close();
+        });
+    };
+    // Shift+F10 on the hours: its menu, nothing chosen, nothing changed.
+    scene->selectApplet(u"hours"_s);
+    pick(QString());
+    QKeyEvent shiftF10(QEvent::KeyPress, Qt::Key_F10, Qt::ShiftModifier);
+    QCoreApplication::sendEvent(scene, &shiftF10);
+    QCOMPARE(entries, (QStringList{u"&Replace with"_s, u"&Settings"_s, QString(), u"&Delete…"_s}));
+    QVERIFY(!replacements.contains(u"Hours"_s)); // not itself
+    QVERIFY(replacements.contains(u"Dial"_s));
+    QCOMPARE(doc()->undoStack()->count(), undo);
+
+    // Return on the dial under key 1: replaced with a voicemail, asked first, one step.
+    m_ask->replaceAnswer = GraphEdit::Detached::Delete;
+    scene->selectApplet(u"dial"_s);
+    pick(u"Voicemail"_s);
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(scene, &enter);
+    QCOMPARE(m_ask->asked.last(), u"Replace Dial with Voicemail?"_s);
+    const QString now = graph().applets.value(u"menu"_s).next.value(u"1"_s);
+    QCOMPARE(graph().applets.value(now).type, u"voicemail"_s);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
+    QCOMPARE(scene->selectedApplet(), now);
+    doc()->undoStack()->undo();
+    QCOMPARE(graph().applets.value(graph().applets.value(u"menu"_s).next.value(u"1"_s)).type,
+             u"dial"_s);
+
+    // Settings: the keyboard goes to the applet's name.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    scene->selectApplet(u"hours"_s);
+    QTimer::singleShot(0, this, [] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!popup)
+            return;
+        for (QAction *a : popup->actions()) {
+            if (a->text() == u"&Settings")
+                a->trigger();
+        }
+        popup->close();
+    });
+    QCoreApplication::sendEvent(scene, &enter);
+    // The window's focus (offscreen, closing a menu leaves no window active).
+    QTRY_VERIFY(m_window->focusWidget() && inspector()->isAncestorOf(m_window->focusWidget()));
+    QVERIFY(qobject_cast<QLineEdit *>(m_window->focusWidget()));
+}
+
 void TestFlowBuilder::findingsOnTheCanvas()
 {
     FlowScene *scene = voice();
@@ -586,6 +677,179 @@ void TestFlowBuilder::inspectorRefusesInvalidInput()
     QVERIFY(
         !m_window->editor()->setConfig(Channel::Voice, u"menu"_s, menu, u"timeout"_s, &problem));
     QVERIFY2(problem.contains(u"from 1 to 30"), qPrintable(problem));
+}
+
+// Scrolling the settings with the wheel: a drop-down passing under the pointer keeps its
+// value (and takes no focus), the panel scrolls instead; one with the focus does change.
+void TestFlowBuilder::wheelChangesNoValueWithoutFocus()
+{
+    build();
+    configure(); // the dial has steps: each with its strategy
+    voice()->selectApplet(u"dial"_s);
+    m_window->resize(1220, 420); // settings taller than the panel: it scrolls
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTest::qWait(100);
+    QComboBox *strategy = nullptr;
+    for (QComboBox *c : inspector()->findChildren<QComboBox *>()) {
+        if (c->isVisible() && c->currentData().toString() == u"sequential" && !strategy)
+            strategy = c; // the first step's strategy
+    }
+    QVERIFY(strategy);
+    auto *scroll = inspector()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    const int index = strategy->currentIndex();
+    const int undo = doc()->undoStack()->count();
+    const int scrolled = scroll->verticalScrollBar()->value();
+    const auto wheel = [&](QWidget *target, int delta) {
+        const QPointF at = QRectF(target->rect()).center();
+        QWheelEvent e(at, target->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &e);
+    };
+    strategy->clearFocus();
+    QVERIFY(!strategy->hasFocus());
+    wheel(strategy, -120);
+    wheel(strategy, -120);
+    QCOMPARE(strategy->currentIndex(), index);
+    QCOMPARE(doc()->undoStack()->count(), undo);
+    QVERIFY(!strategy->hasFocus());
+    QVERIFY2(scroll->verticalScrollBar()->value() > scrolled,
+             "the wheel scrolls the settings instead");
+    // Every spin box and slider there is guarded the same way.
+    for (QWidget *w : inspector()->findChildren<QWidget *>()) {
+        if (qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w))
+            QVERIFY2(w->focusPolicy() != Qt::WheelFocus, w->metaObject()->className());
+    }
+    // With the focus, the wheel is the user's choice: it changes the value.
+    strategy->setFocus();
+    QTRY_VERIFY(strategy->hasFocus());
+    wheel(strategy, index + 1 < strategy->count() ? -120 : 120);
+    QVERIFY(strategy->currentIndex() != index);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
+}
+
+// "Add a user…" by keyboard: an arrow key adds nobody; the menu (Space) lists who is not in
+// the list yet, and Return adds the one chosen, as one undo step.
+void TestFlowBuilder::ringListAddsOnlyWhenAUserIsChosen()
+{
+    build();
+    voice()->selectApplet(u"dial"_s);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
+    emit steps->edited(
+        QJsonArray{QJsonObject{{u"target"_s, QJsonObject{{u"members"_s, QJsonArray{u"nancy"_s}}}},
+                               {u"strategy"_s, u"simultaneous"_s}}});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    const auto members = [&] {
+        return graph()
+            .applets.value(u"dial"_s)
+            .config.value(u"steps")
+            .toArray()
+            .at(0)[u"target"][u"members"]
+            .toArray();
+    };
+    auto *add = steps->findChild<QPushButton *>(u"addToRingButton"_s);
+    QVERIFY(add);
+    auto *remove = steps->findChild<QToolButton *>(u"removeFromRingButton"_s);
+    QVERIFY(remove);
+    QCOMPARE(remove->accessibleName(), u"Remove from the ring list"_s);
+    const int undo = doc()->undoStack()->count();
+    add->setFocus();
+    QTest::keyClick(add, Qt::Key_Down);
+    QTest::keyClick(add, Qt::Key_Down);
+    QCOMPARE(members(), (QJsonArray{u"nancy"_s}));
+    QCOMPARE(doc()->undoStack()->count(), undo);
+    // The menu, by keyboard: the second entry (Nancy is in the list, so not offered).
+    QStringList offered;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction *a : menu->actions())
+            offered.append(a->text());
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Return);
+    });
+    QTest::keyClick(add, Qt::Key_Space);
+    QVERIFY(!offered.isEmpty());
+    QVERIFY(!offered.contains(u"Nancy Ortiz"_s));
+    QCOMPARE(offered.size(), m_org->organization().users.size() - 1);
+    QCOMPARE(members().size(), 2);
+    QCOMPARE(doc()->undoStack()->count(), undo + 1);
+}
+
+void TestFlowBuilder::wordsUsersKnow_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QJsonObject>("config");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("an inbox without an owner")
+        << u"sms-inbox"_s << QJsonObject() << u"Into an inbox: choose whose"_s;
+    QTest::newRow("an inbox of a group")
+        << u"sms-inbox"_s << QJsonObject{{u"owner"_s, QJsonObject{{u"group"_s, u"sales"_s}}}}
+        << u"Into Sales's inbox"_s;
+    QTest::newRow("a voicemail without an owner")
+        << u"voicemail"_s << QJsonObject() << u"Voicemail: choose whose box"_s;
+    const auto dial = [](const QString &strategy) {
+        return QJsonObject{{u"steps"_s, QJsonArray{QJsonObject{
+                                            {u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                                            {u"strategy"_s, strategy},
+                                            {u"ring_seconds"_s, 20}}}}};
+    };
+    QTest::newRow("simultaneous") << u"dial"_s << dial(u"simultaneous"_s)
+                                  << u"Ring Sales simultaneous, 20 s"_s;
+    QTest::newRow("round robin") << u"dial"_s << dial(u"round-robin"_s)
+                                 << u"Ring Sales round robin, 20 s"_s;
+    QTest::newRow("linear round robin") << u"dial"_s << dial(u"linear-round-robin"_s)
+                                        << u"Ring Sales linear round robin, 20 s each"_s;
+    QTest::newRow("in order") << u"dial"_s << dial(u"sequential"_s)
+                              << u"Ring Sales in order, 20 s each"_s;
+}
+
+void TestFlowBuilder::wordsUsersKnow()
+{
+    QFETCH(QString, type);
+    QFETCH(QJsonObject, config);
+    QFETCH(QString, summary);
+    Applet applet;
+    applet.id = u"a"_s;
+    applet.type = type;
+    applet.config = config;
+    const QString text = appletSummary(applet, m_org->organization());
+    QCOMPARE(text, summary);
+    QVERIFY(!text.contains(u"nobody yet's"));
+}
+
+// The ring strategies read as the help articles say them; what each means is under it.
+void TestFlowBuilder::strategiesInTheArticlesWords()
+{
+    build();
+    configure();
+    voice()->selectApplet(u"dial"_s);
+    QComboBox *strategy = nullptr;
+    for (QComboBox *c : inspector()->findChildren<QComboBox *>()) {
+        if (c->findData(u"linear-round-robin"_s) >= 0)
+            strategy = c;
+    }
+    QVERIFY(strategy);
+    QStringList labels;
+    for (int i = 0; i < strategy->count(); ++i) {
+        labels.append(strategy->itemText(i));
+        QVERIFY(!strategy->itemData(i, Qt::ToolTipRole).toString().isEmpty());
+    }
+    QCOMPARE(labels, (QStringList{u"Simultaneous"_s, u"In order"_s, u"Round robin"_s,
+                                  u"Linear round robin"_s}));
+    QVERIFY2(strategy->toolTip().startsWith(u"Members ring one after another"),
+             qPrintable(strategy->toolTip()));
+    // The ⛔ on a card says what it does; the rest of the card, what the applet does.
+    AppletItem *voicemail = voice()->appletItem(u"voicemail"_s);
+    QCOMPARE(voicemail->toolTipAt(voicemail->deleteButtonRect().center()),
+             u"Delete Voicemail (Del)"_s);
+    const QString card = voicemail->toolTipAt(voicemail->boundingRect().center());
+    QVERIFY2(card.startsWith(u"Voicemail"_s) && !card.startsWith(u"Delete"), qPrintable(card));
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()

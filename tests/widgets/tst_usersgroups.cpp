@@ -20,11 +20,13 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -32,6 +34,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -102,6 +105,7 @@ private slots:
     void membersReorderByDrag();
     void reorderThroughTheMembersView();
     void crossRemovesAMember();
+    void selectionFollowsWhatChanged();
     void keyboardTwins();
     void channelCheckboxes();
     void usersAddEditDelete();
@@ -347,6 +351,64 @@ void TestUsersGroups::reorderThroughTheMembersView()
     QVERIFY(!members()->dropMimeData(same.get(), Qt::MoveAction, 1, 0, {}));
     QCOMPARE(undo()->count(), 1);
     undoAllAndCheckStart();
+}
+
+// After a removal, an undo or a redo, what changed is selected: Remove and Move act at once.
+// "Add to group" shows the groups someone is in already, disabled.
+void TestUsersGroups::selectionFollowsWhatChanged()
+{
+    QTreeView *view = m_page->membersView();
+    QAction *remove = nullptr;
+    for (QAction *a : m_page->findChildren<QAction *>()) {
+        if (a->text() == u"Remove from Group")
+            remove = a;
+    }
+    QVERIFY(remove);
+    const auto selectedRows = [view] {
+        QList<int> rows;
+        for (const QModelIndex &i : view->selectionModel()->selectedRows())
+            rows.append(i.row());
+        return rows;
+    };
+    view->selectionModel()->select(members()->index(1, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(remove->isEnabled());
+    remove->trigger(); // Johan
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s), (QStringList{u"nancy"_s, u"vald"_s}));
+    QCOMPARE(selectedRows(), QList<int>{1}); // Vald, now second
+    QVERIFY(remove->isEnabled());
+    undo()->undo();
+    QCOMPARE(selectedRows(), QList<int>{1}); // Johan, back
+    QCOMPARE(members()->index(1, 0).data(MembersModel::UserIdRole).toString(), u"johan"_s);
+    undo()->redo();
+    QCOMPARE(selectedRows(), QList<int>{1});
+    QCOMPARE(members()->index(1, 0).data(MembersModel::UserIdRole).toString(), u"vald"_s);
+    remove->trigger(); // Vald, the last: Nancy is selected
+    QCOMPARE(selectedRows(), QList<int>{0});
+    QVERIFY(remove->isEnabled());
+
+    // Nancy is in Sales: offered, but not to choose.
+    QTreeView *usersView = m_page->usersView();
+    const int nancy = doc()->organization().indexOfUser(u"nancy"_s);
+    usersView->selectionModel()->select(
+        users()->index(nancy, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QHash<QString, bool> offered;
+    QTimer::singleShot(0, this, [&offered] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!popup)
+            return;
+        for (QAction *a : popup->actions()) {
+            if (a->menu()) {
+                for (QAction *g : a->menu()->actions())
+                    offered.insert(g->text(), g->isEnabled());
+            }
+        }
+        popup->close();
+    });
+    emit usersView->customContextMenuRequested(
+        usersView->visualRect(users()->index(nancy, 0)).center());
+    QCOMPARE(offered.value(u"Sales (already a member)"_s, true), false);
+    QCOMPARE(offered.value(u"Support"_s, false), true);
 }
 
 void TestUsersGroups::crossRemovesAMember()

@@ -66,6 +66,12 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
     m_ca->setText(current.caFile);
     m_ca->setPlaceholderText(tr("none: the system's certificate authorities"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(u"browseButton"_s);
+    // Return anywhere but on a button of their own means "Sign in": neither these two nor
+    // the focus they keep after a test ever turn Return into opening a file chooser.
+    browse->setAutoDefault(false);
+    m_test->setAutoDefault(false);
+    m_test->setObjectName(u"testButton"_s);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Certificate authority"), m_ca->text(),
@@ -104,6 +110,7 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &SignInDialog::testConnection);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -168,24 +175,31 @@ bool SignInDialog::check(QString *error) const
 
 void SignInDialog::testConnection()
 {
+    if (m_testing)
+        return; // one test at a time; the button keeps the focus meanwhile
     QString error;
+    if (m_url->text().trimmed().isEmpty()) {
+        m_result->setText(tr("Give the backend's URL first, such as https://phones.example.com."));
+        m_url->setFocus();
+        return;
+    }
     if (!check(&error)) {
         m_result->setText(error);
         return;
     }
     m_probe.setSettings(settings());
-    m_test->setEnabled(false);
+    m_testing = true;
     m_result->setText(tr("Connecting…"));
     const RouterdClient api(&m_probe);
     api.health(this, [this, api](const BackendResponse &health, int revision) {
         if (!health.ok() || !usesAdminToken()) {
-            m_test->setEnabled(true);
+            m_testing = false;
             m_result->setText(health.ok() ? tr("The backend answers, at revision %1.").arg(revision)
                                           : health.error);
             return;
         }
         api.me(this, [this, revision](const BackendResponse &auth, const Api::Me &) {
-            m_test->setEnabled(true);
+            m_testing = false;
             m_result->setText(auth.ok()
                                   ? tr("Connected: the backend is at revision %1.").arg(revision)
                                   : auth.error);

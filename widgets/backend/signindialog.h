@@ -55,6 +55,7 @@ private:
     QDialogButtonBox *m_buttons;
     QFormLayout *m_form = nullptr;
     bool m_busy = false;
+    bool m_testing = false;
 };
 
 } // namespace Switchboard

@@ -68,6 +68,7 @@ void AppletItem::sync(const Applet &applet, const QString &summary, bool attache
     m_name = applet.name;
     m_summary = summary;
     m_attached = attached;
+    updateTip();
     m_icon = QIcon(type ? type->iconPath() : QString());
     setOpacity(attached ? 1.0 : 0.55);
     update();
@@ -81,12 +82,8 @@ void AppletItem::setFindings(const QList<Finding> &findings)
         (f.isError() ? errors : warnings)++;
         lines.append((f.isError() ? u"✖ "_s : u"⚠ "_s) + f.message);
     }
-    QString tip = m_summary;
-    if (!m_attached)
-        tip += u"\n"_s + FlowScene::tr("Not attached: nothing in the flow leads here.");
-    if (!lines.isEmpty())
-        tip += u"\n\n"_s + lines.join(u'\n');
-    setToolTip(tip);
+    m_findingLines = lines;
+    updateTip();
     if (errors == m_errors && warnings == m_warnings)
         return;
     m_errors = errors;
@@ -239,14 +236,34 @@ void AppletItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
     if (over != m_deleteHovered) {
         m_deleteHovered = over;
         setCursor(over ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        setToolTip(toolTipAt(event->pos()));
         update();
     }
+}
+
+void AppletItem::updateTip()
+{
+    QString tip = m_summary;
+    if (!m_attached)
+        tip += u"\n"_s + FlowScene::tr("Not attached: nothing in the flow leads here.");
+    if (!m_findingLines.isEmpty())
+        tip += u"\n\n"_s + m_findingLines.join(u'\n');
+    m_tip = tip;
+    setToolTip(m_deleteHovered ? toolTipAt(deleteButtonRect().center()) : m_tip);
+}
+
+QString AppletItem::toolTipAt(const QPointF &pos) const
+{
+    if (deleteButtonRect().contains(pos) && !flowScene()->editor()->isReadOnly())
+        return FlowScene::tr("Delete %1 (Del)").arg(m_name.isEmpty() ? m_typeName : m_name);
+    return m_tip;
 }
 
 void AppletItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
 {
     if (m_deleteHovered) {
         m_deleteHovered = false;
+        setToolTip(m_tip);
         update();
     }
 }

@@ -35,11 +35,14 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     QRectF deleteButtonRect() const;
+    // What the pointer's tooltip says at `pos` (item coordinates): the ⛔ has its own.
+    QString toolTipAt(const QPointF &pos) const;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+    void updateTip();
     bool accepts(const QString &type) const override;
     bool drop(const QString &type) override;
 
@@ -51,6 +54,8 @@ private:
     QString m_typeName;
     QString m_name;
     QString m_summary;
+    QString m_tip; // the card's tooltip: its summary and findings (the ⛔ has its own)
+    QStringList m_findingLines;
     QIcon m_icon;
     bool m_attached = true;
     int m_errors = 0;

@@ -27,11 +27,11 @@ public:
     {
         switch (s) {
         case DialStrategy::Simultaneous:
-            return tr("all at once, %1 s").arg(seconds);
+            return tr("simultaneous, %1 s").arg(seconds);
         case DialStrategy::RoundRobin:
-            return tr("one in turn, %1 s").arg(seconds);
+            return tr("round robin, %1 s").arg(seconds);
         case DialStrategy::LinearRoundRobin:
-            return tr("in turns, %1 s each").arg(seconds);
+            return tr("linear round robin, %1 s each").arg(seconds);
         case DialStrategy::Sequential:
             break;
         }
@@ -144,6 +144,8 @@ QString appletSummary(const Applet &a, const Organization &org)
     case AppletKind::Dial:
         return SummaryText::dial(a, org);
     case AppletKind::Voicemail:
+        if (!AppletSettings::owner(a))
+            return SummaryText::tr("Voicemail: choose whose box");
         return SummaryText::tr("Voicemail for %1").arg(SummaryText::owner(a, org));
     case AppletKind::Hangup:
         return c.value(a, u"reject").toBool() ? SummaryText::tr("Refuses the call (busy)")
@@ -158,6 +160,8 @@ QString appletSummary(const Applet &a, const Organization &org)
             .arg(body.size() > 40 ? body.left(38) + u'…' : body);
     }
     case AppletKind::SmsInbox: {
+        if (!AppletSettings::owner(a)) // not "Into nobody yet's inbox"
+            return SummaryText::tr("Into an inbox: choose whose");
         const QString who = SummaryText::owner(a, org);
         return AppletSettings::inboxAssign(a) == InboxAssign::RoundRobin
                    ? SummaryText::tr("Into %1's inbox, shared in turns").arg(who)

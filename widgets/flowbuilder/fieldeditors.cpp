@@ -16,9 +16,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -64,18 +66,38 @@ QHBoxLayout *row(QWidget *body)
     return l;
 }
 
+// The words the help articles use for the ring strategies, and what each means.
 QString choiceLabel(const QString &choice)
 {
     static const QHash<QString, const char *> labels{
-        {u"simultaneous"_s, QT_TRANSLATE_NOOP("FieldEditor", "Ring all at once")},
-        {u"sequential"_s, QT_TRANSLATE_NOOP("FieldEditor", "One after another, in order")},
-        {u"round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "One per call, taking turns")},
-        {u"linear-round-robin"_s,
-         QT_TRANSLATE_NOOP("FieldEditor", "Taking turns, then the others in order")},
+        {u"simultaneous"_s, QT_TRANSLATE_NOOP("FieldEditor", "Simultaneous")},
+        {u"sequential"_s, QT_TRANSLATE_NOOP("FieldEditor", "In order")},
+        {u"round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "Round robin")},
+        {u"linear-round-robin"_s, QT_TRANSLATE_NOOP("FieldEditor", "Linear round robin")},
         {u"none"_s, QT_TRANSLATE_NOOP("FieldEditor", "Leave them in the shared inbox")},
     };
     const char *label = labels.value(choice);
     return label ? QCoreApplication::translate("FieldEditor", label) : choice;
+}
+
+QString choiceHelp(const QString &choice)
+{
+    static const QHash<QString, const char *> help{
+        {u"simultaneous"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Every member rings at the same time; the first to "
+                                          "answer takes the call.")},
+        {u"sequential"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Members ring one after another in the list's order, "
+                                          "always from the first, until someone answers.")},
+        {u"round-robin"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "One member per call, taking turns from call to call; "
+                                          "if they do not answer, the next step follows.")},
+        {u"linear-round-robin"_s,
+         QT_TRANSLATE_NOOP("FieldEditor", "Starts with the member whose turn it is, then rings "
+                                          "the others in order until someone answers.")},
+    };
+    const char *text = help.value(choice);
+    return text ? QCoreApplication::translate("FieldEditor", text) : QString();
 }
 
 // ---- simple kinds ----------------------------------------------------------------------
@@ -134,23 +156,45 @@ public:
     ChoiceEditor(const FieldSpec &spec, QWidget *parent)
         : FieldEditor(spec, parent)
         , m_box(new QComboBox(body()))
+        , m_help(new QLabel(body()))
     {
-        for (const QString &c : spec.choices)
-            m_box->addItem(c == u"round-robin" && spec.key == u"assign"
+        const bool sharing = spec.key == u"assign";
+        for (const QString &c : spec.choices) {
+            m_box->addItem(c == u"round-robin" && sharing
                                ? FieldEditor::tr("Share them out in turns")
                                : choiceLabel(c),
                            c);
-        row(body())->addWidget(m_box);
-        connect(m_box, &QComboBox::activated, this,
-                [this] { emit edited(m_box->currentData().toString()); });
+            if (!sharing)
+                m_box->setItemData(m_box->count() - 1, choiceHelp(c), Qt::ToolTipRole);
+        }
+        m_help->setWordWrap(true);
+        m_help->setForegroundRole(QPalette::PlaceholderText);
+        auto *l = new QVBoxLayout(body());
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(m_box);
+        l->addWidget(m_help);
+        connect(m_box, &QComboBox::activated, this, [this] {
+            showHelp();
+            emit edited(m_box->currentData().toString());
+        });
     }
     void setValue(const QJsonValue &value) override
     {
         m_box->setCurrentIndex(m_box->findData(value.toString(spec().defaultValue.toString())));
+        showHelp();
     }
 
 private:
+    // What the chosen strategy does, under it, in the help articles' words.
+    void showHelp()
+    {
+        const QString help = m_box->currentData(Qt::ToolTipRole).toString();
+        m_help->setText(help);
+        m_help->setVisible(!help.isEmpty());
+        m_box->setToolTip(help);
+    }
     QComboBox *m_box;
+    QLabel *m_help;
 };
 
 // Text is committed when typing pauses or the field is left, not per key.
@@ -423,7 +467,7 @@ public:
         , m_user(new QComboBox(m_stack))
         , m_members(new QWidget(m_stack))
         , m_ring(new RingList(m_org, m_members))
-        , m_add(new QComboBox(m_members))
+        , m_add(new QPushButton(FieldEditor::tr("Add a user…"), m_members))
         , m_number(new QLineEdit(m_stack))
     {
         m_form->addItem(FieldEditor::tr("A group"), GroupForm);
@@ -435,15 +479,36 @@ public:
         for (const Group &g : org.groups)
             m_group->addItem(g.name, g.id);
         m_user->addItem(FieldEditor::tr("Choose a user…"), QString());
-        m_add->addItem(FieldEditor::tr("Add a user…"), QString());
-        for (const User &u : org.users) {
+        for (const User &u : org.users)
             m_user->addItem(u.name, u.id);
-            m_add->addItem(u.name, u.id);
-        }
+        // A button with a menu, not a drop-down: an arrow key on a drop-down picks its next
+        // entry at once, and would add someone on the first Down.
+        m_add->setObjectName(u"addToRingButton"_s);
+        m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+        m_add->setToolTip(FieldEditor::tr("Add a user to the end of the ring list"));
+        m_add->setAutoDefault(false);
+        auto *addMenu = new QMenu(m_add);
+        m_add->setMenu(addMenu);
+        connect(addMenu, &QMenu::aboutToShow, this, [this, addMenu] {
+            addMenu->clear();
+            const QStringList inRing = m_ring->ids();
+            for (const User &u : m_org.users) {
+                if (inRing.contains(u.id))
+                    continue; // already rings
+                addMenu->addAction(u.name, this, [this, id = u.id] {
+                    m_ring->addId(id);
+                    commit();
+                });
+            }
+            if (addMenu->isEmpty())
+                addMenu->addAction(FieldEditor::tr("Everyone is in the list"))->setEnabled(false);
+        });
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *removeButton = new QToolButton(m_members);
+        removeButton->setObjectName(u"removeFromRingButton"_s);
         removeButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
         removeButton->setToolTip(FieldEditor::tr("Remove from the ring list"));
+        removeButton->setAccessibleName(removeButton->toolTip());
         auto *membersLayout = new QVBoxLayout(m_members);
         membersLayout->setContentsMargins(0, 0, 0, 0);
         membersLayout->addWidget(
@@ -480,13 +545,6 @@ public:
         connect(m_group, &QComboBox::activated, this, [this] { commit(); });
         connect(m_user, &QComboBox::activated, this, [this] { commit(); });
         connect(m_number, &QLineEdit::editingFinished, this, [this] { commit(); });
-        connect(m_add, &QComboBox::activated, this, [this] {
-            const QString id = m_add->currentData().toString();
-            if (!id.isEmpty() && !m_ring->ids().contains(id))
-                m_ring->addId(id);
-            m_add->setCurrentIndex(0);
-            commit();
-        });
         connect(removeButton, &QToolButton::clicked, this, [this] {
             delete m_ring->currentItem();
             commit();
@@ -558,7 +616,7 @@ private:
     QComboBox *m_user;
     QWidget *m_members;
     RingList *m_ring;
-    QComboBox *m_add;
+    QPushButton *m_add;
     QLineEdit *m_number;
 };
 

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsView>
 #include <QKeyEvent>
@@ -337,27 +338,68 @@ void FlowScene::keyPressEvent(QKeyEvent *event)
             return;
         }
         break;
+    case Qt::Key_Menu:
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
     case Qt::Key_Plus:
-        if (const auto slot = selectedSlot()) {
-            if (SlotItem *item = slotItem(*slot); item && item->kind() == FlowLayout::Slot::Empty) {
-                QPoint at;
-                if (!views().isEmpty()) {
-                    QGraphicsView *view = views().first();
-                    at = view->viewport()->mapToGlobal(
-                        view->mapFromScene(item->mapToScene(item->plusButtonRect().center())));
-                }
-                emit slotMenuRequested(*slot, at);
-                return;
-            }
+        if (!selectedApplet().isEmpty() || selectedSlot()) {
+            requestContextMenu();
+            return;
+        }
+        break;
+    case Qt::Key_F10:
+        if (event->modifiers() & Qt::ShiftModifier) {
+            requestContextMenu();
+            return;
         }
         break;
     default:
         break;
     }
     QGraphicsScene::keyPressEvent(event);
+}
+
+void FlowScene::requestContextMenu(const QPoint &screenPos)
+{
+    // Where the menu opens: where asked, else under what is selected.
+    const auto under = [this, screenPos](QGraphicsItem *item, const QPointF &local) {
+        if (!screenPos.isNull() || views().isEmpty())
+            return screenPos;
+        QGraphicsView *view = views().first();
+        return view->viewport()->mapToGlobal(view->mapFromScene(item->mapToScene(local)));
+    };
+    if (const QString id = selectedApplet(); !id.isEmpty()) {
+        if (AppletItem *item = appletItem(id))
+            emit appletMenuRequested(id, under(item, item->boundingRect().bottomLeft()));
+        return;
+    }
+    if (const auto slot = selectedSlot()) {
+        SlotItem *item = slotItem(*slot);
+        if (item && item->kind() == FlowLayout::Slot::Empty)
+            emit slotMenuRequested(*slot, under(item, item->plusButtonRect().center()));
+    }
+}
+
+void FlowScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    // The pointer's right button: select what is under it, then its menu.
+    for (QGraphicsItem *item = itemAt(event->scenePos(), QTransform()); item;
+         item = item->parentItem()) {
+        if (auto *applet = dynamic_cast<AppletItem *>(item)) {
+            selectApplet(applet->appletId());
+            requestContextMenu(event->screenPos());
+            event->accept();
+            return;
+        }
+        if (auto *slot = dynamic_cast<SlotItem *>(item)) {
+            selectSlot(slot->slotRef());
+            requestContextMenu(event->screenPos());
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::contextMenuEvent(event);
 }
 
 // Arrow keys walk the canvas: to the nearest applet or open slot in that direction.

@@ -47,6 +47,8 @@ public:
     bool dropOnApplet(const QString &id, const QString &type);
     bool requestDelete(const QString &id);
     void requestSlotMenu(const SlotRef &slot, const QPoint &screenPos);
+    // The selected applet's or slot's menu, where the keyboard or the pointer asks for it.
+    void requestContextMenu(const QPoint &screenPos = {});
 
     void sync();
     void showFindings(const Findings &findings, const QString &pathPrefix);
@@ -60,11 +62,15 @@ public:
 
 signals:
     void slotMenuRequested(const Switchboard::SlotRef &slot, const QPoint &screenPos);
+    // An applet's menu (replace it with another kind, its settings, delete it): the keyboard's
+    // twin of dropping on top of it.
+    void appletMenuRequested(const QString &id, const QPoint &screenPos);
     void appletSelected(const QString &id);
     void highlightChanged();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void moveSelection(int dx, int dy);

@@ -115,6 +115,10 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
                 [this, channel](const SlotRef &slot, const QPoint &at) {
                     showSlotMenu(channel, slot, at);
                 });
+        connect(m_scenes[i], &FlowScene::appletMenuRequested, this,
+                [this, channel](const QString &id, const QPoint &at) {
+                    showAppletMenu(channel, id, at);
+                });
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         const Channel c = currentChannel();
@@ -389,6 +393,43 @@ void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint
             });
         }
     }
+    menu.exec(at);
+}
+
+void FlowWindow::showAppletMenu(Channel channel, const QString &id, const QPoint &at)
+{
+    const auto &graph = m_document->graph(channel);
+    if (!graph || !graph->applets.contains(id))
+        return;
+    const QString current = graph->applets.value(id).type;
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    // The twin of dropping another applet on top of this one: the same question about what
+    // hangs under it, the same single undo step; its name and what still fits are kept.
+    QMenu *replace = menu.addMenu(QIcon(u":/icons/actions/edit.svg"_s), tr("&Replace with"));
+    replace->setToolTipsVisible(true);
+    for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {
+        if (type->type == current)
+            continue;
+        QAction *a = replace->addAction(QIcon(type->iconPath()), type->displayName());
+        a->setToolTip(type->displayDescription());
+        connect(a, &QAction::triggered, this,
+                [this, channel, id, t = type->type] { scene(channel)->dropOnApplet(id, t); });
+    }
+    replace->setEnabled(!m_editor->isReadOnly());
+    QAction *settings = menu.addAction(tr("&Settings"));
+    settings->setToolTip(tr("Go to its settings below the canvas"));
+    connect(settings, &QAction::triggered, this, [this, channel, id] {
+        m_inspector->setApplet(channel, id);
+        // Once the menu is gone: closing it gives the focus back to where it was.
+        QMetaObject::invokeMethod(m_inspector, &Inspector::focusFirstField, Qt::QueuedConnection);
+    });
+    menu.addSeparator();
+    QAction *remove = menu.addAction(QIcon(u":/icons/actions/delete.svg"_s), tr("&Delete…"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setEnabled(!m_editor->isReadOnly());
+    connect(remove, &QAction::triggered, this,
+            [this, channel, id] { scene(channel)->requestDelete(id); });
     menu.exec(at);
 }
 

@@ -62,6 +62,7 @@ protected:
 
 private:
     void showSlotMenu(Channel channel, const SlotRef &slot, const QPoint &at);
+    void showAppletMenu(Channel channel, const QString &id, const QPoint &at);
     void updateTitle();
     void updateFindings();
     void goToFinding(int row);

@@ -4,6 +4,7 @@
 #include "flowbuilder/fieldeditors.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
+#include "shell/wheelguard.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -26,6 +27,7 @@ Inspector::Inspector(FlowEdits *editor, QWidget *parent)
     , m_form(new QWidget(this))
     , m_fieldsLayout(new QVBoxLayout)
 {
+    WheelGuard::install(); // the settings scroll; their values change only with focus
     QFont big = m_title->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.15);
@@ -182,6 +184,18 @@ void Inspector::edit(const QString &key, const QJsonValue &value)
     if (!m_editor->setConfig(m_channel, id, config, key, &problem) && !problem.isEmpty()) {
         if (FieldEditor *e = fieldEditor(key))
             e->setProblem(tr("Not changed: %1").arg(problem));
+    }
+}
+
+} // namespace Switchboard
+
+namespace Switchboard {
+
+void Inspector::focusFirstField()
+{
+    if (m_name->isVisible() && m_name->isEnabled()) {
+        m_name->setFocus(Qt::ShortcutFocusReason);
+        m_name->selectAll();
     }
 }
 

@@ -27,6 +27,8 @@ public:
     QString appletId() const { return m_id; }
     Channel channel() const { return m_channel; }
     FieldEditor *fieldEditor(const QString &key) const;
+    // The keyboard goes to the applet's name, the first of its settings.
+    void focusFirstField();
 
 private:
     void rebuild();

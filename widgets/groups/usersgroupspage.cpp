@@ -14,6 +14,7 @@
 #include "shell/pageheader.h"
 
 #include <QAction>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -25,6 +26,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -206,6 +208,28 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
             &UsersGroupsPage::updateActions);
     connect(m_membersView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &UsersGroupsPage::updateActions);
+    // What changed is what is selected after it, whether by a gesture, Undo or Redo: members
+    // added or put back, the member now where one was removed (so that Remove and Move act
+    // on it at once, without reselecting).
+    const auto selectRows = [this](int first, int last) {
+        QItemSelection rows(m_members->index(first, 0),
+                            m_members->index(last, MembersModel::ColumnCount - 1));
+        m_membersView->selectionModel()->select(rows, QItemSelectionModel::ClearAndSelect);
+        m_membersView->selectionModel()->setCurrentIndex(m_members->index(first, 0),
+                                                         QItemSelectionModel::NoUpdate);
+        updateActions();
+    };
+    connect(m_members, &QAbstractItemModel::rowsInserted, this,
+            [selectRows](const QModelIndex &, int first, int last) { selectRows(first, last); });
+    connect(m_members, &QAbstractItemModel::rowsRemoved, this,
+            [this, selectRows](const QModelIndex &, int first, int) {
+                if (m_members->rowCount() > 0)
+                    selectRows(std::min(first, m_members->rowCount() - 1),
+                               std::min(first, m_members->rowCount() - 1));
+                else
+                    updateActions();
+            });
+    connect(m_members, &QAbstractItemModel::rowsMoved, this, &UsersGroupsPage::updateActions);
     if (m_groups->rowCount() > 0)
         m_groupsView->setCurrentIndex(m_groups->index(0, 0));
     showOpenGroup();
@@ -293,6 +317,15 @@ void UsersGroupsPage::usersMenu(const QPoint &pos)
     for (const Group &group : m_document->organization().groups) {
         QAction *a = addTo->addAction(group.name);
         const QString groupId = group.id;
+        // A group every one of them is in already is shown, but cannot be chosen.
+        const bool allIn = std::all_of(ids.cbegin(), ids.cend(), [&group](const QString &id) {
+            return std::any_of(group.members.cbegin(), group.members.cend(),
+                               [&id](const Member &m) { return m.user == id; });
+        });
+        if (allIn && !ids.isEmpty()) {
+            a->setEnabled(false);
+            a->setText(tr("%1 (already a member)").arg(group.name));
+        }
         connect(a, &QAction::triggered, this, [this, groupId, ids] {
             if (m_editor->addUsers(groupId, ids) > 0)
                 openGroup(groupId);

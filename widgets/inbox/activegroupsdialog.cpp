@@ -115,6 +115,7 @@ void ActiveGroupsModel::setUser(const Organization &organization, const QString 
         const Member &m = g.members.at(i);
         m_rows.append({g.id, g.name, g.department, m.voice, m.sms});
     }
+    m_known = false;
     // By department, those without one last, then by group.
     std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
         if (a.department.isEmpty() != b.department.isEmpty())
@@ -129,6 +130,7 @@ void ActiveGroupsModel::setUser(const Organization &organization, const QString 
 
 void ActiveGroupsModel::setActivity(const QHash<QString, Api::Activity> &groups)
 {
+    m_known = true;
     for (Row &row : m_rows) {
         const Api::Activity a = groups.value(row.groupId);
         row.voice = row.savedVoice = a.voice;
@@ -220,6 +222,15 @@ QVariant ActiveGroupsModel::data(const QModelIndex &index, int role) const
                                    .arg(row.name);
             break;
         }
+        if (!m_known) {
+            if (role == Qt::DisplayRole)
+                return u"?"_s;
+            if (role == Qt::TextAlignmentRole)
+                return int(Qt::AlignCenter);
+            if (role == Qt::ToolTipRole)
+                return tr("Not known until the routing backend says: sign in to see it.");
+            break;
+        }
         const bool on = calls ? row.voice : row.sms;
         if (role == Qt::CheckStateRole)
             return on ? Qt::Checked : Qt::Unchecked;
@@ -278,7 +289,7 @@ Qt::ItemFlags ActiveGroupsModel::flags(const QModelIndex &index) const
     if (!isChannel(index.column()))
         return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     // Not enabled: drawn greyed, and the keyboard cursor passes over it.
-    if (!takesPart(m_rows.at(index.row()), index.column()))
+    if (!takesPart(m_rows.at(index.row()), index.column()) || !m_known)
         return Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
            Qt::ItemNeverHasChildren;
@@ -300,6 +311,8 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
     , m_noGroups(new QLabel(this))
     , m_loadError(new QLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_signIn(new QPushButton(tr("&Sign in…"), this))
+    , m_preview(new QTableView(this))
     , m_unknownUser(new QLabel(this))
     , m_saveError(new QLabel(this))
     , m_buttons(new QDialogButtonBox(
@@ -311,6 +324,8 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
     m_unavailable->setObjectName(u"unavailableButton"_s);
     m_table->setObjectName(u"table"_s);
     m_retry->setObjectName(u"retryButton"_s);
+    m_signIn->setObjectName(u"signInButton"_s);
+    m_preview->setObjectName(u"previewTable"_s);
     m_buttons->setObjectName(u"buttons"_s);
     auto *layout = new QVBoxLayout(this);
 
@@ -386,12 +401,29 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
     m_loadError->setWordWrap(true);
     m_loadError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_loadError->setStyleSheet(u"color: #c62828"_s);
-    errorLayout->addStretch();
+    errorLayout->setContentsMargins(0, 0, 0, 0);
     errorLayout->addWidget(m_loadError);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignLeft);
-    errorLayout->addStretch();
+    auto *errorButtons = new QHBoxLayout;
+    errorButtons->addWidget(m_signIn);
+    errorButtons->addWidget(m_retry);
+    errorButtons->addStretch();
+    errorLayout->addLayout(errorButtons);
+    // The groups as the spec lists them, by department, with what is not known yet marked.
+    m_preview->setModel(m_model);
+    m_preview->verticalHeader()->hide();
+    m_preview->setSelectionMode(QAbstractItemView::NoSelection);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setTabKeyNavigation(false);
+    m_preview->setAlternatingRowColors(true);
+    m_preview->setWordWrap(false);
+    m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_preview->horizontalHeader()->setSectionResizeMode(ActiveGroupsModel::GroupColumn,
+                                                        QHeaderView::Stretch);
+    m_preview->horizontalHeader()->setHighlightSections(false);
+    errorLayout->addWidget(m_preview, 1);
     m_pages->addWidget(errorPage);
     connect(m_retry, &QPushButton::clicked, this, &ActiveGroupsDialog::reload);
+    connect(m_signIn, &QPushButton::clicked, this, &ActiveGroupsDialog::signInRequested);
     layout->addWidget(m_pages, 1);
 
     m_unknownUser->setWordWrap(true);
@@ -410,8 +442,10 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
         setTabOrder(m_userCombo, m_available);
     setTabOrder(m_available, m_unavailable);
     setTabOrder(m_unavailable, m_table);
-    setTabOrder(m_table, m_retry);
-    setTabOrder(m_retry, m_buttons);
+    setTabOrder(m_table, m_signIn);
+    setTabOrder(m_signIn, m_retry);
+    setTabOrder(m_retry, m_preview);
+    setTabOrder(m_preview, m_buttons);
     resize(560, 360);
 
     showUser(shown);
@@ -456,8 +490,8 @@ void ActiveGroupsDialog::reload()
         return;
     }
     if (!m_backend || !m_backend->isConfigured()) {
-        showLoadError(tr("No routing backend is set up. Active groups are kept by the backend: "
-                         "set it up in the backend settings, then retry."));
+        showLoadError(tr("No routing backend is signed in. Active groups are kept by the "
+                         "backend: sign in to see and change them. The groups are below."));
         return;
     }
     setState(State::Loading);
@@ -468,7 +502,7 @@ void ActiveGroupsDialog::reload()
         if (request != m_request)
             return; // another user was chosen meanwhile
         if (!reply.ok()) {
-            showLoadError(reply.error);
+            showLoadError(reply.error, reply.failure == BackendResponse::Refused);
             return;
         }
         // Not in the backend's configuration: the choices are kept, and apply once pushed.
@@ -609,9 +643,15 @@ void ActiveGroupsDialog::setState(State state)
     updateButtons();
 }
 
-void ActiveGroupsDialog::showLoadError(const QString &error)
+void ActiveGroupsDialog::showLoadError(const QString &error, bool refused)
 {
     m_loadError->setText(error);
+    // Not signed in, or no longer: signing in is the way on; Retry only where it may help.
+    const bool signedOut =
+        !m_backend || !m_backend->isConfigured() || m_backend->settings().token.isEmpty();
+    m_signIn->setVisible(signedOut || refused);
+    m_retry->setVisible(!signedOut);
+    m_preview->setVisible(m_model->rowCount() > 0);
     setState(State::LoadFailed);
     emit failed(error);
 }

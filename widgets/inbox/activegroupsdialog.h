@@ -58,6 +58,8 @@ public:
 
     // What differs from the saved state: {"sales": {"sms": false}}, changed channels only.
     Api::PresenceChange changes() const; // groups only
+    // Whether the backend's activity is known: until then the channels show no switches.
+    bool isKnown() const { return m_known; }
     bool hasChanges() const { return !changes().isEmpty(); }
     int rowOfGroup(const QString &groupId) const;
 
@@ -92,6 +94,7 @@ private:
     }
 
     QList<Row> m_rows;
+    bool m_known = false;
 };
 
 // Loads on opening ("Loading…"); a failure shows its sentence and Retry. OK and Apply send
@@ -130,6 +133,8 @@ signals:
     void loaded();
     void saved();
     void failed(const QString &error);
+    // Nobody is signed in (or the session ended): the dialog's "Sign in…" was pressed.
+    void signInRequested();
 
 private:
     enum class State
@@ -144,7 +149,8 @@ private:
     void userChosen(int index);
     void selectInCombo(const QString &userId);
     void setState(State state);
-    void showLoadError(const QString &error);
+    // `refused`: the backend no longer takes the session (401), so signing in is offered.
+    void showLoadError(const QString &error, bool refused = false);
     void updateTexts();
     void updateButtons();
     void buttonClicked(QAbstractButton *button);
@@ -169,6 +175,8 @@ private:
     QLabel *m_noGroups;
     QLabel *m_loadError;
     QPushButton *m_retry;
+    QPushButton *m_signIn;
+    QTableView *m_preview; // the groups, by department, while the backend cannot say more
     QLabel *m_unknownUser;
     QLabel *m_saveError;
     QDialogButtonBox *m_buttons;

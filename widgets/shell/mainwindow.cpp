@@ -17,6 +17,7 @@
 #include "numbers/numberspage.h"
 #include "shell/navigationdelegate.h"
 #include "shell/unsavedchanges.h"
+#include "shell/wheelguard.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     , m_signOut(new QToolButton(this))
 {
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
+    WheelGuard::install();
     resize(1180, 760);
     m_usersGroups->setBackend(m_backend);
     m_numbers->setBackend(m_backend);
@@ -290,12 +292,14 @@ bool MainWindow::isSectionShown(Section section) const
 
 ActiveGroupsDialog *MainWindow::showActiveGroups(const QString &userId)
 {
-    if (!m_backend->identity()) {
-        signIn(); // presence is the backend's: sign in first
-        return nullptr;
-    }
-    return ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId,
-                                       this);
+    // Signed in or not: without the backend it lists the groups and offers to sign in.
+    ActiveGroupsDialog *dialog =
+        ActiveGroupsDialog::openFor(m_document->organization(), m_backend->client(), userId, this);
+    connect(dialog, &ActiveGroupsDialog::signInRequested, this, [this, dialog] {
+        SignInDialog *signInDialog = signIn();
+        connect(signInDialog, &QDialog::accepted, dialog, &ActiveGroupsDialog::reload);
+    });
+    return dialog;
 }
 
 SignInDialog *MainWindow::signIn(const QString &why)
