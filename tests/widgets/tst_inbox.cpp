@@ -23,7 +23,10 @@
 
 #include "consolesettings.h"
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -693,6 +696,20 @@ void TestInbox::voicemailPlaysInTheConsole()
     const QString saved = m_dir->filePath(u"saved.wav"_s);
     QVERIFY(player->saveTo(saved));
     QCOMPARE(Test::readFile(saved), wav);
+    // Save as… asks where, suggesting that name.
+    const QString chosen = m_dir->filePath(u"chosen.wav"_s);
+    QString suggested;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        suggested = dialog->selectedFiles().value(0);
+        dialog->selectFile(chosen);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog hides it
+    });
+    QTest::mouseClick(child<QPushButton>(player, u"saveRecordingButton"_s), Qt::LeftButton);
+    QCOMPARE(QFileInfo(suggested).fileName(), player->suggestedFileName());
+    QCOMPARE(Test::readFile(chosen), wav);
+    QCOMPARE(child<QLabel>(player, u"playerState"_s)->text(), u"Saved to %1."_s.arg(chosen));
     // Fetched once, however often it is played.
     int fetched = 0;
     for (const FakeCarrier::Request &r : m_fake->requests())
