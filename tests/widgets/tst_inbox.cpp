@@ -504,6 +504,8 @@ void TestInbox::replyStatesAppearAndUpdate()
     QVERIFY(retry->isVisible());
     QVERIFY(!retry->accessibleName().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!repliesTimer()->isActive(), 10000);
+    QTest::qWait(3500); // and it stays so
+    QVERIFY(!repliesTimer()->isActive());
     QCOMPARE(m_fake->messageCount(), 0);
 
     // Retry: queued again, then taken by the carrier; the state follows without a click.
@@ -521,8 +523,16 @@ void TestInbox::replyStatesAppearAndUpdate()
     QTRY_COMPARE_WITH_TIMEOUT(replyStates(), (QStringList{u"✓ sent"_s, u"✓ sent"_s}), 15000);
     QCOMPARE(m_fake->messageCount(), 2);
     QCOMPARE(m_fake->messages().last().field(u"Body"_s), u"Tomorrow at ten?"_s);
-    QVERIFY(repliesTimer()->isActive());
+    QTRY_VERIFY_WITH_TIMEOUT(repliesTimer()->isActive(), 5000);
     QVERIFY(statusLabel()->text().isEmpty());
+    // Nobody looks at the inbox (an agent sees nothing else, so the window goes): no asking;
+    // back on it, the asking resumes.
+    m_window->hide();
+    QVERIFY(!repliesTimer()->isActive());
+    QTest::qWait(3500);
+    QVERIFY(!repliesTimer()->isActive());
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(repliesTimer()->isActive(), 5000);
 
     // The carrier reports what became of them (signed status callbacks): the second was
     // delivered, the first never reached the handset. The page shows it without a click, and
@@ -550,6 +560,8 @@ void TestInbox::replyStatesAppearAndUpdate()
         15000);
     QCOMPARE(replyList()->findChildren<QPushButton *>(u"retryButton"_s).size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(!repliesTimer()->isActive(), 10000);
+    QTest::qWait(3500);
+    QVERIFY(!repliesTimer()->isActive());
 }
 
 void TestInbox::replyStateWords_data()

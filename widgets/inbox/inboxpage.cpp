@@ -161,6 +161,8 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(del, &QShortcut::activated, this, &InboxPage::remove);
 
     connect(m_replies, &ReplyList::retryRequested, this, &InboxPage::retryReply);
+    // Re-armed after each answer, so that a slow backend never has two of these waiting.
+    m_repliesTimer->setSingleShot(true);
     m_repliesTimer->setInterval(3000);
     connect(m_repliesTimer, &QTimer::timeout, this, &InboxPage::loadReplies);
     // Listening to a voicemail reads it, as opening it does.
@@ -512,16 +514,15 @@ void InboxPage::loadReplies()
                  [this, id](const BackendResponse &reply, const QList<Api::Reply> &replies) {
                      if (m_repliesShown != id)
                          return;
-                     if (!reply.ok()) {
-                         m_repliesTimer->stop(); // asked again with the next item, or F5
-                         return;
-                     }
-                     m_replies->setReplies(replies);
+                     // Not answered: what is shown stays, and is asked again if it may change.
+                     if (reply.ok())
+                         m_replies->setReplies(replies);
                      // Queued and freshly sent replies still change (sent, delivered, failed): ask
                      // again in a moment while the text is shown; nothing pending, no more asking.
                      const QDateTime now = QDateTime::currentDateTimeUtc();
+                     const QList<Api::Reply> &shown = m_replies->replies();
                      const bool pending =
-                         std::any_of(replies.cbegin(), replies.cend(), [&now](const Api::Reply &r) {
+                         std::any_of(shown.cbegin(), shown.cend(), [&now](const Api::Reply &r) {
                              return ReplyList::isPending(r, now);
                          });
                      if (pending && isVisible())
