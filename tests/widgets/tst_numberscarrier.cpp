@@ -8,6 +8,7 @@
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "fakecarrier.h"
+#include "flowlist/flowsnumbersedits.h"
 #include "i18n/language.h"
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
@@ -213,6 +214,17 @@ void TestNumbersCarrier::carrierColumnShowsTheThreeStates()
     m_window->showSection(MainWindow::UsersGroupsSection);
     m_window->showSection(MainWindow::NumbersSection);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(newListings), NumbersModel::Wired, 10000);
+
+    // Asked again several times at once (a number added here, then at the carrier): the
+    // requests wait for each other, and the column ends with the latest answer.
+    const QString added = u"+15125550150"_s;
+    QVERIFY(m_window->routingEditor()->addNumber(added, u"Open house line"_s));
+    QCOMPARE(stateOf(added), NumbersModel::NotInAccount);
+    m_fake->addNumber(added, u"Open house"_s, m_routerd->base + u"/twilio/voice"_s,
+                      m_routerd->base + u"/twilio/sms"_s);
+    for (int i = 0; i < 3; ++i)
+        page()->refreshCarrier();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(added), NumbersModel::Wired, 10000);
 
     // Signed out: nothing known.
     m_window->backendConnection()->signOut();

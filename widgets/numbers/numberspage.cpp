@@ -256,11 +256,19 @@ void NumbersPage::nextCarrierRequest()
         m_carrierBusy = m_carrierQueue.takeFirst()();
 }
 
+namespace {
+// Admins and managers may list the account's numbers.
+bool mayListCarrier(const BackendConnection *connection)
+{
+    const std::optional<Role> role = connection ? connection->role() : std::nullopt;
+    return role && *role != Role::Agent;
+}
+} // namespace
+
 void NumbersPage::refreshCarrier()
 {
-    const int request = ++m_carrierRequest;
-    const std::optional<Role> role = m_connection ? m_connection->role() : std::nullopt;
-    if (!role || *role == Role::Agent) {
+    ++m_carrierRequest; // an answer to an earlier request is old news
+    if (!mayListCarrier(m_connection)) {
         m_model->setCarrierUnknown(
             tr("Sign in to the backend as an admin or a manager to see the carrier account's "
                "numbers."));
@@ -269,10 +277,11 @@ void NumbersPage::refreshCarrier()
     if (m_refreshQueued)
         return; // the one waiting asks for the latest anyway
     m_refreshQueued = true;
-    queueCarrierRequest([this, request]() -> QNetworkReply * {
+    queueCarrierRequest([this]() -> QNetworkReply * {
         m_refreshQueued = false;
-        if (request != m_carrierRequest || !m_connection->identity())
-            return nullptr; // signed out, or another refresh asked for since
+        if (!mayListCarrier(m_connection))
+            return nullptr; // signed out meanwhile
+        const int request = m_carrierRequest;
         return RouterdClient(m_connection->client())
             .carrierNumbers(this, [this, request](const BackendResponse &reply,
                                                   const Api::CarrierNumbers &numbers) {
@@ -299,6 +308,10 @@ void NumbersPage::importFromCarrier()
             .carrierNumbers(this, [this](const BackendResponse &reply,
                                          const Api::CarrierNumbers &numbers) {
                 nextCarrierRequest();
+                if (m_readOnly || !m_import->isEnabled()) {
+                    showCarrierMessage({}, false); // signed out, or not an admin, meanwhile
+                    return;
+                }
                 if (!reply.ok()) {
                     showCarrierMessage(tr("Nothing was imported: %1").arg(reply.error), true);
                     return;
