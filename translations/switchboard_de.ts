@@ -2259,24 +2259,24 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Earlier</source>
-        <translation>Früher</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
         <source>Add a user to the end of the ring list</source>
         <translation>Einen Benutzer am Ende der Klingelliste hinzufügen</translation>
     </message>
     <message>
         <source>Everyone is in the list</source>
         <translation>Alle stehen bereits in der Liste</translation>
+    </message>
+    <message>
+        <source>Move %1 earlier</source>
+        <translation>%1 nach vorn verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 later</source>
+        <translation>%1 nach hinten verschieben</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>

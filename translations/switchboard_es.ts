@@ -2259,24 +2259,24 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Earlier</source>
-        <translation>Antes</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Después</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
         <source>Add a user to the end of the ring list</source>
         <translation>Añadir un usuario al final de la lista de llamada</translation>
     </message>
     <message>
         <source>Everyone is in the list</source>
         <translation>Todos están ya en la lista</translation>
+    </message>
+    <message>
+        <source>Move %1 earlier</source>
+        <translation>Mover %1 antes</translation>
+    </message>
+    <message>
+        <source>Move %1 later</source>
+        <translation>Mover %1 después</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
     </message>
 </context>
 <context>

@@ -935,16 +935,22 @@ private:
             editors.append(e);
         }
         auto *buttons = new QHBoxLayout;
+        // Each button says what it does to which item, for screen readers too (not "Step 2"
+        // three times).
+        const QString what = box->title();
         auto tool = [&](const char *icon, const QString &tip, auto fn) {
             auto *b = new QToolButton(box);
             b->setIcon(QIcon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
             b->setToolTip(tip);
+            b->setAccessibleName(tip);
             connect(b, &QToolButton::clicked, this, fn);
             buttons->addWidget(b);
         };
-        tool("move-up", FieldEditor::tr("Earlier"), [this, index] { move(index, index - 1); });
-        tool("move-down", FieldEditor::tr("Later"), [this, index] { move(index, index + 1); });
-        tool("remove", FieldEditor::tr("Remove"), [this, index] {
+        tool("move-up", FieldEditor::tr("Move %1 earlier").arg(what),
+             [this, index] { move(index, index - 1); });
+        tool("move-down", FieldEditor::tr("Move %1 later").arg(what),
+             [this, index] { move(index, index + 1); });
+        tool("remove", FieldEditor::tr("Remove %1").arg(what), [this, index] {
             QJsonArray list = m_value;
             list.removeAt(index);
             emit edited(list);

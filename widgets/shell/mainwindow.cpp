@@ -15,6 +15,7 @@
 #include "inbox/inboxpage.h"
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
+#include "shell/consolelook.h"
 #include "shell/navigationdelegate.h"
 #include "shell/unsavedchanges.h"
 #include "shell/wheelguard.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
 {
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
     WheelGuard::install();
+    ConsoleLook::install();
     resize(1180, 760);
     m_usersGroups->setBackend(m_backend);
 
