@@ -3848,6 +3848,16 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::RowDragView</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::SignInDialog</name>
     <message>
         <source>Use the backend&apos;s &amp;admin token instead (first setup)</source>

@@ -996,6 +996,27 @@ void TestFlowBuilder::ringListsTakeDraggedUsers()
                  .toArray(),
              (QJsonArray{u"nancy"_s, u"maria"_s, u"johan"_s}));
     QCOMPARE(doc()->undoStack()->text(doc()->undoStack()->count() - 1), u"Change Steps of Dial"_s);
+
+    // Anywhere in the upper half of the first row: before it. The list keeps its height.
+    const int height = ring->height();
+    const std::unique_ptr<QMimeData> vald(MimeType::encodeUsers({u"vald"_s}));
+    const QRect first = ring->visualRect(ring->model()->index(0, 0));
+    const QPoint upper(first.center().x(), first.center().y() - first.height() / 4);
+    QDragEnterEvent enter2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &enter2);
+    QDragMoveEvent move2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &move2);
+    QVERIFY(move2.isAccepted());
+    QDropEvent drop2(QPointF(upper), Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &drop2);
+    QCOMPARE(graph()
+                 .applets.value(u"dial"_s)
+                 .config.value(u"steps")
+                 .toArray()
+                 .at(0)[u"target"][u"members"]
+                 .toArray(),
+             (QJsonArray{u"vald"_s, u"nancy"_s, u"maria"_s, u"johan"_s}));
+    QCOMPARE(ring->height(), height);
 }
 
 void TestFlowBuilder::smsTabTakesTextApplets()
