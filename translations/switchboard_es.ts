@@ -3285,6 +3285,54 @@
         <source>Signed in with the admin token</source>
         <translation>Sesión iniciada con el token de administración</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Call and SMS routing for your phone numbers: flows, groups and inboxes, pushed to your routing backend.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Enrutamiento de llamadas y SMS para sus números: flujos, grupos y bandejas, enviados a su backend de enrutamiento.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Barra de herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -3855,6 +3903,53 @@
             <numerusform>%1 y %n más</numerusform>
             <numerusform>%1 y %n más</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>Flow builder canvas</source>
+        <translation>Lienzo del editor de flujos</translation>
+    </message>
+    <message>
+        <source>Move to the nearest applet or slot</source>
+        <translation>Ir al applet o hueco más cercano</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Teclas de flecha</translation>
+    </message>
+    <message>
+        <source>Add an applet to the selected slot, or open the selected applet&apos;s menu (replace, settings, delete)</source>
+        <translation>Añadir un applet al hueco seleccionado o abrir el menú del applet seleccionado (reemplazar, ajustes, eliminar)</translation>
+    </message>
+    <message>
+        <source>Return, Space, Shift+F10, Menu</source>
+        <translation>Intro, Espacio, Mayús+F10, Menú</translation>
+    </message>
+    <message>
+        <source>Delete the selected applet</source>
+        <translation>Eliminar el applet seleccionado</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
     </message>
 </context>
 <context>
