@@ -2320,24 +2320,24 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Earlier</source>
-        <translation>Früher</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
         <source>Add a user to the end of the ring list</source>
         <translation>Einen Benutzer am Ende der Klingelliste hinzufügen</translation>
     </message>
     <message>
         <source>Everyone is in the list</source>
         <translation>Alle stehen bereits in der Liste</translation>
+    </message>
+    <message>
+        <source>Move %1 earlier</source>
+        <translation>%1 nach vorn verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 later</source>
+        <translation>%1 nach hinten verschieben</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +3329,54 @@
         <source>Signed in with the admin token</source>
         <translation>Mit dem Admin-Token angemeldet</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Über Switchboard</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Über Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Call and SMS routing for your phone numbers: flows, groups and inboxes, pushed to your routing backend.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Anruf- und SMS-Weiterleitung für Ihre Rufnummern: Abläufe, Gruppen und Posteingänge, an Ihr Routing-Backend übertragen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -4076,6 +4124,63 @@
     <message>
         <source>The backend is waiting on the carrier for other requests already; try again in a moment.</source>
         <translation>Das Backend wartet bereits für andere Anfragen auf den Netzbetreiber; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RowDragView</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Flow builder canvas</source>
+        <translation>Arbeitsfläche des Ablauf-Editors</translation>
+    </message>
+    <message>
+        <source>Move to the nearest applet or slot</source>
+        <translation>Zum nächsten Baustein oder Platz wechseln</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Add an applet to the selected slot, or open the selected applet&apos;s menu (replace, settings, delete)</source>
+        <translation>Einen Baustein in den gewählten Platz einfügen oder das Menü des gewählten Bausteins öffnen (ersetzen, Einstellungen, löschen)</translation>
+    </message>
+    <message>
+        <source>Return, Space, Shift+F10, Menu</source>
+        <translation>Eingabe, Leertaste, Umschalt+F10, Menü</translation>
+    </message>
+    <message>
+        <source>Delete the selected applet</source>
+        <translation>Den gewählten Baustein löschen</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -2320,24 +2320,24 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Earlier</source>
-        <translation>Antes</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Después</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
         <source>Add a user to the end of the ring list</source>
         <translation>Añadir un usuario al final de la lista de llamada</translation>
     </message>
     <message>
         <source>Everyone is in the list</source>
         <translation>Todos están ya en la lista</translation>
+    </message>
+    <message>
+        <source>Move %1 earlier</source>
+        <translation>Mover %1 antes</translation>
+    </message>
+    <message>
+        <source>Move %1 later</source>
+        <translation>Mover %1 después</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +3329,54 @@
         <source>Signed in with the admin token</source>
         <translation>Sesión iniciada con el token de administración</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Call and SMS routing for your phone numbers: flows, groups and inboxes, pushed to your routing backend.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Enrutamiento de llamadas y SMS para sus números: flujos, grupos y bandejas, enviados a su backend de enrutamiento.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Barra de herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>
@@ -4076,6 +4124,63 @@
     <message>
         <source>The backend is waiting on the carrier for other requests already; try again in a moment.</source>
         <translation>El backend ya está esperando al operador para otras solicitudes; inténtelo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RowDragView</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>Flow builder canvas</source>
+        <translation>Lienzo del editor de flujos</translation>
+    </message>
+    <message>
+        <source>Move to the nearest applet or slot</source>
+        <translation>Ir al applet o hueco más cercano</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Teclas de flecha</translation>
+    </message>
+    <message>
+        <source>Add an applet to the selected slot, or open the selected applet&apos;s menu (replace, settings, delete)</source>
+        <translation>Añadir un applet al hueco seleccionado o abrir el menú del applet seleccionado (reemplazar, ajustes, eliminar)</translation>
+    </message>
+    <message>
+        <source>Return, Space, Shift+F10, Menu</source>
+        <translation>Intro, Espacio, Mayús+F10, Menú</translation>
+    </message>
+    <message>
+        <source>Delete the selected applet</source>
+        <translation>Eliminar el applet seleccionado</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
     </message>
 </context>
 <context>

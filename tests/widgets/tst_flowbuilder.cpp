@@ -23,11 +23,14 @@
 #include "scenedrop.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
+#include <QFocusEvent>
 #include <QGraphicsSceneDragDropEvent>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +40,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -119,6 +123,8 @@ private slots:
     void wordsUsersKnow_data();
     void wordsUsersKnow();
     void strategiesInTheArticlesWords();
+    void settingsTabOrderFollowsTheForm();
+    void focusIsVisible();
     void ringListsTakeDraggedUsers();
     void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
@@ -852,6 +858,98 @@ void TestFlowBuilder::strategiesInTheArticlesWords()
     QVERIFY2(card.startsWith(u"Voicemail"_s) && !card.startsWith(u"Delete"), qPrintable(card));
 }
 
+// Tab walks the settings as they are shown: a step added later comes after the step before it
+// and before "Add a step"; each step's buttons say which step they move or remove.
+void TestFlowBuilder::settingsTabOrderFollowsTheForm()
+{
+    build();
+    voice()->selectApplet(u"dial"_s);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
+    const QJsonObject step{{u"target"_s, QJsonObject{{u"group"_s, u"sales"_s}}},
+                           {u"strategy"_s, u"sequential"_s},
+                           {u"ring_seconds"_s, 20}};
+    emit steps->edited(QJsonArray{step});
+    emit steps->edited(QJsonArray{step, step}); // the second step's widgets are made last
+    QCoreApplication::processEvents();          // the layouts show what they were given
+    QStringList names;
+    for (QToolButton *b : steps->findChildren<QToolButton *>())
+        names.append(b->accessibleName());
+    QVERIFY2(names.contains(u"Move Step 2 earlier"_s), qPrintable(names.join(u", ")));
+    QVERIFY(names.contains(u"Remove Step 2"_s));
+    QVERIFY(names.contains(u"Move Step 1 later"_s));
+
+    // The chain from the applet's name on.
+    QLineEdit *name = inspector()->findChild<QLineEdit *>();
+    QVERIFY(name);
+    QList<QWidget *> chain;
+    for (QWidget *w = name; w && chain.size() < 200; w = w->nextInFocusChain()) {
+        if (chain.contains(w))
+            break;
+        if (inspector()->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) &&
+            w->isVisibleTo(inspector()))
+            chain.append(w);
+    }
+    const auto at = [&](const QString &accessible) {
+        for (qsizetype i = 0; i < chain.size(); ++i) {
+            if (chain.at(i)->accessibleName() == accessible ||
+                (qobject_cast<QAbstractButton *>(chain.at(i)) &&
+                 static_cast<QAbstractButton *>(chain.at(i))->text() == accessible))
+                return int(i);
+        }
+        return -1;
+    };
+    QStringList seen;
+    for (QWidget *w : chain)
+        seen.append(QString::fromLatin1(w->metaObject()->className()) + u':' + w->accessibleName());
+    QVERIFY2(at(u"Remove Step 1"_s) >= 0, qPrintable(seen.join(u", ")));
+    QVERIFY(at(u"Move Step 2 earlier"_s) > at(u"Remove Step 1"_s));
+    QVERIFY(at(u"Add a step"_s) > at(u"Remove Step 2"_s));
+    QCOMPARE(chain.first(), name);
+}
+
+// Where the keyboard is shows: the selected card gets a focus frame while the canvas has the
+// focus, and a selection without focus is drawn muted (both from the palette).
+void TestFlowBuilder::focusIsVisible()
+{
+    build();
+    FlowScene *scene = voice();
+    scene->selectApplet(u"menu"_s);
+    AppletItem *menu = scene->appletItem(u"menu"_s);
+    const QRectF area = menu->sceneBoundingRect().adjusted(-6, -6, 6, 6);
+    const auto shot = [&] {
+        QImage image(area.size().toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene->render(&painter, QRectF(), area);
+        return image;
+    };
+    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
+    QCoreApplication::sendEvent(scene, &out); // the keyboard is elsewhere
+    QVERIFY(!scene->hasFocus());
+    const QImage unfocused = shot();
+    QFocusEvent in(QEvent::FocusIn, Qt::TabFocusReason);
+    QCoreApplication::sendEvent(scene, &in);
+    QVERIFY(scene->hasFocus());
+    const QImage focused = shot();
+    QVERIFY(focused != unfocused);
+    // The frame sits just outside the card: the pixels that differ are there.
+    const QRect card = menu->sceneBoundingRect().translated(-area.topLeft()).toRect();
+    int outside = 0;
+    for (int y = 0; y < focused.height(); ++y) {
+        for (int x = 0; x < focused.width(); ++x) {
+            if (focused.pixel(x, y) != unfocused.pixel(x, y) &&
+                !card.adjusted(4, 4, -4, -4).contains(x, y))
+                ++outside;
+        }
+    }
+    QVERIFY(outside > 50);
+
+    // Lists: a selection without focus is not drawn as one with it.
+    const QPalette p = QApplication::palette();
+    QVERIFY(p.color(QPalette::Inactive, QPalette::Highlight) !=
+            p.color(QPalette::Active, QPalette::Highlight));
+}
+
 void TestFlowBuilder::ringListsTakeDraggedUsers()
 {
     build();
@@ -898,6 +996,27 @@ void TestFlowBuilder::ringListsTakeDraggedUsers()
                  .toArray(),
              (QJsonArray{u"nancy"_s, u"maria"_s, u"johan"_s}));
     QCOMPARE(doc()->undoStack()->text(doc()->undoStack()->count() - 1), u"Change Steps of Dial"_s);
+
+    // Anywhere in the upper half of the first row: before it. The list keeps its height.
+    const int height = ring->height();
+    const std::unique_ptr<QMimeData> vald(MimeType::encodeUsers({u"vald"_s}));
+    const QRect first = ring->visualRect(ring->model()->index(0, 0));
+    const QPoint upper(first.center().x(), first.center().y() - first.height() / 4);
+    QDragEnterEvent enter2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &enter2);
+    QDragMoveEvent move2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &move2);
+    QVERIFY(move2.isAccepted());
+    QDropEvent drop2(QPointF(upper), Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(ring->viewport(), &drop2);
+    QCOMPARE(graph()
+                 .applets.value(u"dial"_s)
+                 .config.value(u"steps")
+                 .toArray()
+                 .at(0)[u"target"][u"members"]
+                 .toArray(),
+             (QJsonArray{u"vald"_s, u"nancy"_s, u"maria"_s, u"johan"_s}));
+    QCOMPARE(ring->height(), height);
 }
 
 void TestFlowBuilder::smsTabTakesTextApplets()

@@ -16,6 +16,7 @@
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
 #include "shell/mainwindow.h"
+#include "shell/shortcutsdialog.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +26,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -53,6 +56,7 @@ private slots:
     void titleAndSaveFollowTheUndoStack();
     void gestureMessagesReachTheStatusBar();
     void modelsKeepTheirContract();
+    void menusHoldEveryActionWithItsKeys();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -225,7 +229,56 @@ void TestMainWindow::gestureMessagesReachTheStatusBar()
     const auto undo = std::find_if(actions.cbegin(), actions.cend(),
                                    [](QAction *a) { return a->iconText() == u"Undo"; });
     QVERIFY(undo != actions.cend());
-    QCOMPARE((*undo)->toolTip(), u"Undo Add Maria Lopez to Sales"_s);
+    QCOMPARE((*undo)->toolTip(), u"Undo Add Maria Lopez to Sales (Ctrl+Z)"_s);
+}
+
+// Every action in a menu with its keys; the keys named in tooltips and listed in Help →
+// Keyboard Shortcuts; Ctrl+Q quits.
+void TestMainWindow::menusHoldEveryActionWithItsKeys()
+{
+    QStringList menus;
+    QHash<QString, QString> keysOf; // menu entry -> its shortcut
+    for (QAction *top : m_window->menuBar()->actions()) {
+        menus.append(top->text());
+        for (QAction *a : top->menu()->actions()) {
+            if (!a->text().isEmpty())
+                keysOf.insert(QString(a->text()).remove(u'&'),
+                              a->shortcut().toString(QKeySequence::NativeText));
+        }
+    }
+    QCOMPARE(menus, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Go"_s, u"&Help"_s}));
+    QCOMPARE(keysOf.value(u"Save"_s), u"Ctrl+S"_s);
+    QCOMPARE(keysOf.value(u"Push"_s), u"Ctrl+Shift+P"_s);
+    QCOMPARE(keysOf.value(u"Quit"_s), u"Ctrl+Q"_s);
+    QCOMPARE(keysOf.value(u"Test Call…"_s), u"Ctrl+T"_s);
+    QCOMPARE(keysOf.value(u"Phone Numbers"_s), u"Ctrl+3"_s);
+    QCOMPARE(keysOf.value(u"Keyboard Shortcuts"_s), u"F1"_s);
+    QVERIFY(keysOf.contains(u"Active Groups…"_s));
+
+    // Tooltips say the keys.
+    QAction *save = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->text() == u"&Save")
+            save = a;
+    }
+    QVERIFY(save);
+    QVERIFY2(save->toolTip().endsWith(u" (Ctrl+S)"), qPrintable(save->toolTip()));
+
+    // The list: the window's keys and each page's, by page.
+    QHash<QString, QStringList> listed;
+    for (const ShortcutsDialog::Entry &e : ShortcutsDialog::entriesFor(m_window))
+        listed[e.where].append(e.what + u" = "_s + e.keys);
+    QVERIFY2(listed.value(u"Everywhere"_s).contains(u"Save = Ctrl+S"_s),
+             qPrintable(listed.value(u"Everywhere"_s).join(u"; ")));
+    QVERIFY(listed.value(u"Everywhere"_s).contains(u"Inbox = Ctrl+4"_s));
+    QVERIFY2(listed.value(u"Users & Groups"_s).contains(u"Rename Group… = F2"_s),
+             qPrintable(listed.keys().join(u"; ")));
+    QVERIFY(listed.value(u"Flows"_s).contains(u"Create a New Flow = Ctrl+N"_s));
+    QVERIFY(listed.contains(u"Flow builder canvas"_s));
+
+    // Ctrl+Q: the window closes (nothing unsaved to ask about).
+    QTest::keyClick(m_window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!m_window->isVisible());
 }
 
 void TestMainWindow::modelsKeepTheirContract()

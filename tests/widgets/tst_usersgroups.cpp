@@ -16,6 +16,7 @@
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
 #include "model/references.h"
+#include "shell/rowdragview.h"
 #include "store/organizationstore.h"
 #include "testsupport.h"
 
@@ -23,11 +24,13 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDropEvent>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -106,6 +109,7 @@ private slots:
     void reorderThroughTheMembersView();
     void crossRemovesAMember();
     void selectionFollowsWhatChanged();
+    void dropsBetweenRowsShowALine();
     void keyboardTwins();
     void channelCheckboxes();
     void usersAddEditDelete();
@@ -409,6 +413,61 @@ void TestUsersGroups::selectionFollowsWhatChanged()
         usersView->visualRect(users()->index(nancy, 0)).center());
     QCOMPARE(offered.value(u"Sales (already a member)"_s, true), false);
     QCOMPARE(offered.value(u"Support"_s, false), true);
+}
+
+// Anywhere on a row, a drop goes before or after it by the nearer half, and a line says where
+// (Qt's views only take the few pixels at a row's edges). The drag shows a small chip, not the
+// row; the member list does not move when the hint under it comes and goes.
+void TestUsersGroups::dropsBetweenRowsShowALine()
+{
+    auto *membersView = qobject_cast<RowDragView *>(m_page->membersView());
+    QVERIFY(membersView);
+    m_page->resize(1000, 600);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    const std::unique_ptr<QMimeData> maria(usersMime({3}));
+    const QRect second = membersView->visualRect(members()->index(1, 0));
+    const QPoint lowerHalf(second.center().x(), second.center().y() + second.height() / 4);
+    QWidget *viewport = membersView->viewport();
+    QDragEnterEvent enter(lowerHalf, Qt::CopyAction, maria.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(lowerHalf, Qt::CopyAction, maria.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &move);
+    QVERIFY(move.isAccepted()); // the middle of a row takes the drop
+    QCOMPARE(membersView->dropLineRow(), 2);
+    // The line is drawn where the third row begins.
+    const QImage shown = viewport->grab().toImage();
+    const int y = membersView->visualRect(members()->index(2, 0)).top();
+    const QColor highlight = membersView->palette().color(QPalette::Highlight);
+    int onLine = 0;
+    for (int x = 10; x < viewport->width() - 10; x += 7) {
+        const QColor c = shown.pixelColor(x * shown.width() / viewport->width(),
+                                          y * shown.height() / viewport->height());
+        onLine += qAbs(c.red() - highlight.red()) + qAbs(c.green() - highlight.green()) +
+                              qAbs(c.blue() - highlight.blue()) <
+                          60
+                      ? 1
+                      : 0;
+    }
+    QVERIFY2(onLine > 10, qPrintable(QString::number(onLine)));
+    QDropEvent drop(QPointF(lowerHalf), Qt::CopyAction, maria.get(), Qt::LeftButton,
+                    Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(memberIds(doc()->organization(), u"sales"_s),
+             (QStringList{u"nancy"_s, u"johan"_s, u"maria"_s, u"vald"_s}));
+    QCOMPARE(membersView->dropLineRow(), -1);
+
+    // The chip: one line of text, not a row as wide as the list.
+    const QPixmap chip = RowDragView::chip({u"Maria Lopez"_s, u"Pat Kim"_s}, membersView);
+    QVERIFY(chip.deviceIndependentSize().width() < membersView->width() / 2);
+    QVERIFY(chip.deviceIndependentSize().height() < 2.5 * membersView->fontMetrics().height());
+
+    // A group with one member shows the hint; the list stays where it was.
+    const QRect before = membersView->geometry();
+    QVERIFY(editor()->removeMembers(u"sales"_s, {1, 2, 3}));
+    QCoreApplication::processEvents();
+    QCOMPARE(membersView->geometry(), before);
 }
 
 void TestUsersGroups::crossRemovesAMember()

@@ -160,6 +160,13 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setBrush(isDropTarget() ? palette.color(QPalette::AlternateBase)
                                      : palette.color(QPalette::Base));
     painter->drawRoundedRect(card, 8, 8);
+    // Where the keyboard is: a dotted frame around the selected card while the canvas has the
+    // focus (arrows, Return, Delete act on it).
+    if (selected && scene() && scene()->hasFocus()) {
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1.5, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-2.5, -2.5, 2.5, 2.5), 10, 10);
+    }
     // The accent strip on the left says the type at a glance.
     painter->setPen(Qt::NoPen);
     painter->setBrush(accent);

@@ -1,7 +1,7 @@
 #include "applettarget.h"
 
-#include "flowbuilder/flowscene.h"
 #include "document/mimetypes.h"
+#include "flowbuilder/flowscene.h"
 
 #include <QGraphicsSceneDragDropEvent>
 #include <QMimeData>

@@ -3,6 +3,7 @@
 #include "document/mimetypes.h"
 #include "model/appletvalues.h"
 #include "model/identifiers.h"
+#include "shell/dropline.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -384,7 +385,9 @@ public:
         setDragDropMode(DragDrop);
         setDefaultDropAction(Qt::MoveAction);
         setAcceptDrops(true);
-        setMaximumHeight(110);
+        setDropIndicatorShown(false); // the line is drawn here, anywhere on a row
+        // One height whatever it holds: the panel does not move under the next drop.
+        setFixedHeight(110);
     }
     std::function<void()> changed;
 
@@ -394,11 +397,12 @@ public:
         for (const QString &id : ids)
             addId(id);
     }
-    void addId(const QString &id)
+    void addId(const QString &id, int row = -1)
     {
         const User *u = m_org.user(id);
-        auto *item = new QListWidgetItem(u ? u->name : id, this);
+        auto *item = new QListWidgetItem(u ? u->name : id);
         item->setData(Qt::UserRole, id);
+        insertItem(row < 0 ? count() : row, item);
     }
     QStringList ids() const
     {
@@ -407,6 +411,7 @@ public:
             result.append(item(i)->data(Qt::UserRole).toString());
         return result;
     }
+    int dropLineRow() const { return m_line.row(); }
 
 protected:
     QStringList mimeTypes() const override
@@ -422,29 +427,65 @@ protected:
     }
     void dragMoveEvent(QDragMoveEvent *event) override
     {
-        if (event->mimeData()->hasFormat(QString::fromLatin1(MimeType::Users)))
-            event->acceptProposedAction();
-        else
-            QListWidget::dragMoveEvent(event);
+        QListWidget::dragMoveEvent(event); // scrolls near the edges
+        if (event->source() == this ||
+            event->mimeData()->hasFormat(QString::fromLatin1(MimeType::Users))) {
+            m_line.show(this, event->position().toPoint());
+            event->setDropAction(event->source() == this ? Qt::MoveAction
+                                                         : event->proposedAction());
+            event->accept();
+        } else {
+            m_line.hide(this);
+            event->ignore();
+        }
+    }
+    void dragLeaveEvent(QDragLeaveEvent *event) override
+    {
+        m_line.hide(this);
+        QListWidget::dragLeaveEvent(event);
     }
     void dropEvent(QDropEvent *event) override
     {
-        const QStringList users = MimeType::decodeUsers(event->mimeData());
-        if (!users.isEmpty()) {
+        int row = DropLine::rowAt(this, event->position().toPoint());
+        m_line.hide(this);
+        if (event->source() == this) {
+            // A reorder: the dragged members, in their order, where the line was.
+            QList<int> rows;
+            for (const QModelIndex &i : selectionModel()->selectedRows())
+                rows.append(i.row());
+            std::sort(rows.begin(), rows.end());
+            QStringList moved;
+            for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+                moved.prepend(item(*it)->data(Qt::UserRole).toString());
+                delete takeItem(*it);
+                if (*it < row)
+                    --row;
+            }
+            for (const QString &id : std::as_const(moved))
+                addId(id, row++);
+            event->setDropAction(Qt::CopyAction); // done here: nothing to remove at the source
+            event->accept();
+        } else {
+            const QStringList users = MimeType::decodeUsers(event->mimeData());
             for (const QString &id : users) {
                 if (!ids().contains(id))
-                    addId(id);
+                    addId(id, row++);
             }
             event->acceptProposedAction();
-        } else {
-            QListWidget::dropEvent(event);
         }
         if (changed)
             changed();
     }
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListWidget::paintEvent(event);
+        QPainter painter(viewport());
+        m_line.paint(this, &painter);
+    }
 
 private:
     const Organization &m_org;
+    DropLine m_line;
 };
 
 class TargetEditor : public FieldEditor
@@ -935,16 +976,22 @@ private:
             editors.append(e);
         }
         auto *buttons = new QHBoxLayout;
+        // Each button says what it does to which item, for screen readers too (not "Step 2"
+        // three times).
+        const QString what = box->title();
         auto tool = [&](const char *icon, const QString &tip, auto fn) {
             auto *b = new QToolButton(box);
             b->setIcon(QIcon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
             b->setToolTip(tip);
+            b->setAccessibleName(tip);
             connect(b, &QToolButton::clicked, this, fn);
             buttons->addWidget(b);
         };
-        tool("move-up", FieldEditor::tr("Earlier"), [this, index] { move(index, index - 1); });
-        tool("move-down", FieldEditor::tr("Later"), [this, index] { move(index, index + 1); });
-        tool("remove", FieldEditor::tr("Remove"), [this, index] {
+        tool("move-up", FieldEditor::tr("Move %1 earlier").arg(what),
+             [this, index] { move(index, index - 1); });
+        tool("move-down", FieldEditor::tr("Move %1 later").arg(what),
+             [this, index] { move(index, index + 1); });
+        tool("remove", FieldEditor::tr("Remove %1").arg(what), [this, index] {
             QJsonArray list = m_value;
             list.removeAt(index);
             emit edited(list);

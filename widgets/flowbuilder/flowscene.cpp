@@ -381,6 +381,20 @@ void FlowScene::requestContextMenu(const QPoint &screenPos)
     }
 }
 
+void FlowScene::focusInEvent(QFocusEvent *event)
+{
+    QGraphicsScene::focusInEvent(event);
+    for (QGraphicsItem *item : selectedItems())
+        item->update();
+}
+
+void FlowScene::focusOutEvent(QFocusEvent *event)
+{
+    QGraphicsScene::focusOutEvent(event);
+    for (QGraphicsItem *item : selectedItems())
+        item->update();
+}
+
 void FlowScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
     // The pointer's right button: select what is under it, then its menu.

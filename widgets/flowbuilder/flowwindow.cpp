@@ -11,6 +11,7 @@
 #include "flowbuilder/flowview.h"
 #include "flowbuilder/inspector.h"
 #include "groups/usersmodel.h"
+#include "shell/consolelook.h"
 #include "shell/unsavedchanges.h"
 
 #include <QAction>
@@ -72,6 +73,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/sections/flows.svg"_s));
+    ConsoleLook::install();
     // Named, so that the tests can find them.
     m_inspector->setObjectName(u"inspector"_s);
     m_findings->setObjectName(u"findingsList"_s);

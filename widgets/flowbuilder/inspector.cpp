@@ -6,10 +6,12 @@
 #include "flowbuilder/flowedits.h"
 #include "shell/wheelguard.h"
 
+#include <QApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -42,7 +44,7 @@ Inspector::Inspector(FlowEdits *editor, QWidget *parent)
     formLayout->addLayout(nameRow);
     formLayout->addLayout(m_fieldsLayout);
     formLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_form);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -69,7 +71,52 @@ Inspector::Inspector(FlowEdits *editor, QWidget *parent)
             refresh();
     });
     connect(editor->document(), &FlowDocument::findingsChanged, this, &Inspector::showFindings);
+    // The field the keyboard reaches is scrolled into view.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_form->isAncestorOf(now))
+            m_scroll->ensureWidgetVisible(now, 8, 24);
+    });
     setApplet(Channel::Voice, QString());
+}
+
+namespace {
+
+// The focusable widgets under `layout`, in the order the layout shows them (rows top to
+// bottom, left to right in a row), skipping what is hidden.
+void inLayoutOrder(QLayout *layout, QList<QWidget *> *out)
+{
+    if (!layout)
+        return;
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (QLayout *inner = item->layout()) {
+            inLayoutOrder(inner, out);
+        } else if (QWidget *w = item->widget()) {
+            // Hidden on purpose (not merely new, waiting for the layout to show it).
+            if (w->isHidden() && w->testAttribute(Qt::WA_WState_ExplicitShowHide))
+                continue;
+            if ((w->focusPolicy() & Qt::TabFocus) && w->isEnabled())
+                out->append(w);
+            if (auto *stack = qobject_cast<QStackedWidget *>(w)) {
+                if (QWidget *page = stack->currentWidget())
+                    inLayoutOrder(page->layout(), out);
+            } else {
+                inLayoutOrder(w->layout(), out);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void Inspector::relinkTabOrder()
+{
+    // Widgets made later (a new step's fields) would come last in the focus chain; Tab goes
+    // down the form as it is shown instead.
+    QList<QWidget *> order;
+    inLayoutOrder(m_form->layout(), &order);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 const Applet *Inspector::applet() const
@@ -146,6 +193,7 @@ void Inspector::refresh()
     for (FieldEditor *e : std::as_const(m_fields))
         e->setValue(catalogue.value(*a, e->spec().key));
     showFindings();
+    relinkTabOrder();
 }
 
 void Inspector::showFindings()

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace Switchboard {
@@ -34,6 +35,7 @@ private:
     void rebuild();
     void refresh();
     void showFindings();
+    void relinkTabOrder();
     void edit(const QString &key, const QJsonValue &value);
     const Applet *applet() const;
 
@@ -46,6 +48,7 @@ private:
     QLabel *m_placeholder;
     QLineEdit *m_name;
     QWidget *m_form;
+    QScrollArea *m_scroll;
     QVBoxLayout *m_fieldsLayout;
     QList<FieldEditor *> m_fields;
 };

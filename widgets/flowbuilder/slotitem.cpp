@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QIcon>
@@ -112,6 +113,11 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                          m_kind == FlowLayout::Slot::Link ? Qt::DashDotLine : Qt::DashLine));
     painter->setBrush(isDropTarget() ? QBrush(palette.color(QPalette::AlternateBase)) : QBrush());
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 7, 7);
+    if (selected && scene() && scene()->hasFocus()) { // the keyboard's place: a frame inside
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1.2, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(r.adjusted(4, 4, -4, -4), 5, 5);
+    }
 
     const qreal right =
         m_kind == FlowLayout::Slot::Link ? unlinkButtonRect().left() : plusButtonRect().left();

@@ -12,6 +12,7 @@
 #include "groups/usersmodel.h"
 #include "model/references.h"
 #include "shell/pageheader.h"
+#include "shell/rowdragview.h"
 
 #include <QAction>
 
@@ -61,9 +62,9 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     , m_groups(new GroupsModel(m_editor, this))
     , m_members(new MembersModel(m_editor, this))
     , m_search(new QLineEdit(this))
-    , m_usersView(new QTreeView(this))
+    , m_usersView(new RowDragView(this))
     , m_groupsView(new QTreeView(this))
-    , m_membersView(new QTreeView(this))
+    , m_membersView(new RowDragView(this))
     , m_membersTitle(new QLabel(this))
     , m_membersHint(new QLabel(this))
 {
@@ -112,7 +113,7 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_membersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_membersView->setDragEnabled(true);
     m_membersView->setAcceptDrops(true);
-    m_membersView->setDropIndicatorShown(true);
+    m_membersView->setDropIndicatorShown(false); // RowDragView draws a line of its own
     m_membersView->setDragDropMode(QAbstractItemView::DragDrop);
     m_membersView->setDefaultDropAction(Qt::MoveAction);
     m_membersView->header()->setStretchLastSection(false);
@@ -128,6 +129,10 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_membersHint->setText(tr("Drag users here from the list (or right-click a user and choose "
                               "Add to group). Drag members to change who rings first."));
     m_membersHint->setForegroundRole(QPalette::PlaceholderText);
+    // Its room stays when it is hidden: the member list does not move under a drag.
+    QSizePolicy hintPolicy = m_membersHint->sizePolicy();
+    hintPolicy.setRetainSizeWhenHidden(true);
+    m_membersHint->setSizePolicy(hintPolicy);
 
     // Actions, with the keys that are the drags' twins.
     m_addUser = action(u"add"_s, tr("Add User…"), {}, this, &UsersGroupsPage::addUser);

@@ -15,7 +15,9 @@
 #include "inbox/inboxpage.h"
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
+#include "shell/consolelook.h"
 #include "shell/navigationdelegate.h"
+#include "shell/shortcutsdialog.h"
 #include "shell/unsavedchanges.h"
 #include "shell/wheelguard.h"
 
@@ -25,6 +27,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -54,6 +58,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
 {
     setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
     WheelGuard::install();
+    ConsoleLook::install();
     resize(1180, 760);
     m_usersGroups->setBackend(m_backend);
     m_numbers->setBackend(m_backend);
@@ -77,7 +82,9 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
                                 sections[i].label, m_navigation);
         item->setSizeHint(QSize(0, 36));
         m_pages->addWidget(sections[i].page);
-        auto *go = new QAction(this);
+        sections[i].page->setAccessibleName(sections[i].label); // also where its keys apply
+        auto *go = new QAction(QIcon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
+                               sections[i].label, this);
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showSection(Section(i)); });
         addAction(go);
@@ -111,10 +118,12 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     m_undo->setIconText(tr("Undo"));
     m_redo->setIconText(tr("Redo"));
     connect(undo, &QUndoStack::undoTextChanged, this, [this](const QString &text) {
-        m_undo->setToolTip(text.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(text));
+        m_undo->setToolTip(toolTipWithShortcut(
+            text.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(text), m_undo));
     });
     connect(undo, &QUndoStack::redoTextChanged, this, [this](const QString &text) {
-        m_redo->setToolTip(text.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(text));
+        m_redo->setToolTip(toolTipWithShortcut(
+            text.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(text), m_redo));
     });
     m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
     m_push->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -206,7 +215,74 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     updateFindings();
     updateBadges();
     applyRole();
+    buildMenus();
     statusBar()->showMessage(tr("Opened %1").arg(m_document->databaseName()), 5000);
+}
+
+void MainWindow::buildMenus()
+{
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setObjectName(u"quitAction"_s);
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // ::Quit is empty on some desktops
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close); // asks about unsaved changes
+    auto *signOut = new QAction(tr("Sign &Out"), this);
+    connect(signOut, &QAction::triggered, m_backend, &BackendConnection::signOut);
+    connect(m_backend, &BackendConnection::identityChanged, signOut, [this, signOut] {
+        signOut->setEnabled(m_backend->identity() && !m_backend->identity()->user.isEmpty());
+    });
+    signOut->setEnabled(m_backend->identity() && !m_backend->identity()->user.isEmpty());
+    auto *shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    shortcuts->setObjectName(u"shortcutsAction"_s);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    auto *about = new QAction(tr("&About Switchboard"), this);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Switchboard"),
+            tr("<p><b>Switchboard %1</b></p><p>Call and SMS routing for your phone numbers: "
+               "flows, groups and inboxes, pushed to your routing backend.</p>")
+                .arg(QStringLiteral(SWITCHBOARD_VERSION)));
+    });
+
+    QMenuBar *bar = menuBar();
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(m_save);
+    file->addSeparator();
+    file->addAction(m_push);
+    file->addAction(m_pushHistory);
+    file->addSeparator();
+    file->addAction(m_backendAction);
+    file->addAction(signOut);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    QMenu *view = bar->addMenu(tr("&View"));
+    QAction *toolbar = findChild<QToolBar *>(u"mainToolBar"_s)->toggleViewAction();
+    toolbar->setText(tr("&Toolbar"));
+    view->addAction(toolbar);
+    view->addSeparator();
+    view->addAction(m_testCall);
+    view->addAction(m_activeGroups);
+    QMenu *go = bar->addMenu(tr("&Go"));
+    for (QAction *section : std::as_const(m_sectionActions))
+        go->addAction(section);
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addAction(about);
+
+    // Every tooltip names its keys, so they can be found by pointing.
+    for (QAction *a : findChildren<QAction *>()) {
+        if (!a->shortcut().isEmpty() && a != m_undo && a != m_redo)
+            a->setToolTip(toolTipWithShortcut(a->toolTip(), a));
+    }
 }
 
 MainWindow::~MainWindow()
@@ -239,7 +315,7 @@ void MainWindow::updateBackend()
     const bool signedIn = m_backend->identity().has_value();
     m_push->setEnabled(signedIn && role != Role::Agent);
     m_pushHistory->setEnabled(signedIn && role != Role::Agent);
-    m_activeGroups->setEnabled(signedIn);
+    m_activeGroups->setEnabled(true); // signed out, it lists the groups and offers to sign in
     m_push->setToolTip(
         configured
             ? tr("Send the configuration to %1").arg(m_backend->settings().url.toDisplayString())

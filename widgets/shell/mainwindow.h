@@ -86,6 +86,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenus();
     void updateTitle();
     void updateFindings();
     void updateBadges();
@@ -112,6 +113,7 @@ private:
     QAction *m_activeGroups = nullptr;
     QAction *m_testCall = nullptr;
     QAction *m_pushHistory = nullptr;
+    QAction *m_quit = nullptr;
     QList<QAction *> m_sectionActions;
     QPointer<class SignInDialog> m_signInDialog;
     PushController *m_pushController;
