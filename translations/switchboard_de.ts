@@ -3825,16 +3825,16 @@
         </translation>
     </message>
     <message>
-        <source>Re&amp;try</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Send the reply &quot;%1&quot; again</source>
         <translation>Die Antwort &quot;%1&quot; erneut senden</translation>
     </message>
     <message>
         <source>Send this reply again</source>
         <translation>Diese Antwort erneut senden</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Er&amp;neut senden</translation>
     </message>
 </context>
 <context>
@@ -4824,10 +4824,6 @@
 <context>
     <name>Switchboard::VoicemailPlayer</name>
     <message>
-        <source>Sa&amp;ve as…</source>
-        <translation>Speichern &amp;unter…</translation>
-    </message>
-    <message>
         <source>Position in the voicemail</source>
         <translation>Position in der Mailbox-Nachricht</translation>
     </message>
@@ -4892,20 +4888,28 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>&amp;Abspielen</translation>
-    </message>
-    <message>
         <source>Pause the voicemail</source>
         <translation>Die Mailbox-Nachricht anhalten</translation>
     </message>
     <message>
         <source>Play the voicemail</source>
         <translation>Die Mailbox-Nachricht abspielen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Play or pause (Ctrl+P)</source>
+        <translation>Abspielen oder anhalten (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
     </message>
 </context>
 <context>

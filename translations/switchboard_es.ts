@@ -3825,16 +3825,16 @@
         </translation>
     </message>
     <message>
-        <source>Re&amp;try</source>
-        <translation>&amp;Reintentar</translation>
-    </message>
-    <message>
         <source>Send the reply &quot;%1&quot; again</source>
         <translation>Enviar de nuevo la respuesta &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Send this reply again</source>
         <translation>Enviar de nuevo esta respuesta</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Enviar de n&amp;uevo</translation>
     </message>
 </context>
 <context>
@@ -4824,10 +4824,6 @@
 <context>
     <name>Switchboard::VoicemailPlayer</name>
     <message>
-        <source>Sa&amp;ve as…</source>
-        <translation>Guardar &amp;como…</translation>
-    </message>
-    <message>
         <source>Position in the voicemail</source>
         <translation>Posición en el mensaje de voz</translation>
     </message>
@@ -4892,20 +4888,28 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pausa</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>&amp;Reproducir</translation>
-    </message>
-    <message>
         <source>Pause the voicemail</source>
         <translation>Pausar el mensaje de voz</translation>
     </message>
     <message>
         <source>Play the voicemail</source>
         <translation>Reproducir el mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Play or pause (Ctrl+P)</source>
+        <translation>Reproducir o pausar (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
     </message>
 </context>
 <context>

@@ -416,7 +416,10 @@ void TestInbox::readArchiveDeleteAssignClose()
     view->setCurrentIndex(model->index(0, 0));
     const QString first = page()->currentItemId();
     QTRY_VERIFY_WITH_TIMEOUT(backendItem(first).value(u"read").toBool(), 10000); // opened: read
-    page()->toggleRead();
+    // Ctrl+U, also once the button's text has changed (shown, as keys reach shown widgets only).
+    QVERIFY(showInbox());
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_U, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(!backendItem(first).value(u"read").toBool(), 10000);
     QTRY_VERIFY(model->data(model->index(0, 0), InboxModel::UnreadRole).toBool());
     QVERIFY(model->data(model->index(0, 0), Qt::FontRole).value<QFont>().bold());
@@ -692,6 +695,15 @@ void TestInbox::voicemailPlaysInTheConsole()
     if (player->mediaPlayer()->playbackState() == QMediaPlayer::PlayingState)
         play->click();
     QTRY_COMPARE_WITH_TIMEOUT(play->accessibleName(), u"Play the voicemail"_s, 5000);
+    // Ctrl+P plays and pauses, wherever the focus is.
+    list()->setFocus();
+    QTest::keyClick(list(), Qt::Key_P, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(player->mediaPlayer()->playbackState(), QMediaPlayer::PlayingState,
+                              5000);
+    QCOMPARE(play->accessibleName(), u"Pause the voicemail"_s);
+    QTest::keyClick(list(), Qt::Key_P, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(player->mediaPlayer()->playbackState(), QMediaPlayer::PausedState,
+                              5000);
     QVERIFY(slider->isEnabled());
     QCOMPARE(slider->maximum(), int(player->mediaPlayer()->duration()));
     slider->setFocus();

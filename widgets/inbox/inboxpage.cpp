@@ -140,7 +140,10 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     m_title->setFont(big);
     m_info->setWordWrap(true);
     m_body->setOpenExternalLinks(true);
-    m_read->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    // A shortcut of its own: the button's text changes (Mark read, Mark unread), and a button's
+    // new text sets its shortcut to the text's mnemonic, which would drop Ctrl+U.
+    auto *readKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_U), m_detail);
+    connect(readKey, &QShortcut::activated, this, &InboxPage::toggleRead);
     m_read->setToolTip(tr("Mark read or unread (Ctrl+U)"));
     m_delete->setToolTip(tr("Delete (Del)"));
     m_assign->setText(tr("Assi&gn"));

@@ -103,7 +103,7 @@ void ReplyList::setReplies(const QList<Api::Reply> &replies)
         layout->addWidget(state, 2);
         if (reply.canRetry()) {
             auto *retry =
-                new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Re&try"), row);
+                new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Retr&y"), row);
             retry->setObjectName(u"retryButton"_s);
             retry->setAccessibleName(tr("Send the reply \"%1\" again").arg(reply.body));
             retry->setToolTip(tr("Send this reply again"));

@@ -15,6 +15,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -38,7 +39,8 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     , m_play(new QPushButton(this))
     , m_position(new QSlider(Qt::Horizontal, this))
     , m_time(new QLabel(this))
-    , m_save(new QPushButton(QIcon(u":/icons/actions/save.svg"_s), tr("Sa&ve as…"), this))
+    // No mnemonics: the inbox and the menus hold every letter of these words already.
+    , m_save(new QPushButton(QIcon(u":/icons/actions/save.svg"_s), tr("Save as…"), this))
     , m_state(new QLabel(this))
 {
     // Named, so that the tests can find them.
@@ -70,6 +72,14 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     layout->addWidget(m_state);
 
     connect(m_play, &QPushButton::clicked, this, &VoicemailPlayer::togglePlay);
+    // Ctrl+P wherever the focus is in the window, while a voicemail is shown (a shortcut of a
+    // hidden widget does not fire).
+    auto *playKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
+    connect(playKey, &QShortcut::activated, this, [this] {
+        if (m_play->isEnabled())
+            togglePlay();
+    });
+    m_play->setToolTip(tr("Play or pause (Ctrl+P)"));
     connect(m_save, &QPushButton::clicked, this, &VoicemailPlayer::saveAs);
     // The slider follows the player; the player follows the slider only when someone moves
     // it (a drag, a click on the groove, the arrow keys).
@@ -318,7 +328,7 @@ void VoicemailPlayer::updateButtons()
     const bool playable = !m_item.recordingUrl.isEmpty() && !m_request;
     m_play->setIcon(
         QIcon(playing ? u":/icons/actions/pause.svg"_s : u":/icons/actions/play.svg"_s));
-    m_play->setText(playing ? tr("&Pause") : tr("&Play"));
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_play->setAccessibleName(playing ? tr("Pause the voicemail") : tr("Play the voicemail"));
     m_play->setEnabled(playable);
     m_save->setEnabled(playable);
