@@ -3126,6 +3126,10 @@
         <source>Only admins, and managers in their groups&apos; inboxes, delete messages.</source>
         <translation>Nur Admins, und Manager in den Posteingängen ihrer Gruppen, löschen Nachrichten.</translation>
     </message>
+    <message>
+        <source>Mark read or unread</source>
+        <translation>Als gelesen oder ungelesen markieren</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::Inspector</name>
@@ -4910,6 +4914,10 @@
     <message>
         <source>Play</source>
         <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play or pause the voicemail</source>
+        <translation>Die Mailbox-Nachricht abspielen oder anhalten</translation>
     </message>
 </context>
 <context>

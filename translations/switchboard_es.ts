@@ -3126,6 +3126,10 @@
         <source>Only admins, and managers in their groups&apos; inboxes, delete messages.</source>
         <translation>Solo los administradores, y los gerentes en las bandejas de sus grupos, borran mensajes.</translation>
     </message>
+    <message>
+        <source>Mark read or unread</source>
+        <translation>Marcar como leído o no leído</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::Inspector</name>
@@ -4910,6 +4914,10 @@
     <message>
         <source>Play</source>
         <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play or pause the voicemail</source>
+        <translation>Reproducir o pausar el mensaje de voz</translation>
     </message>
 </context>
 <context>

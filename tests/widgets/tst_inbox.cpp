@@ -19,6 +19,7 @@
 #include "routing/webhook.h"
 #include "server/signature.h"
 #include "shell/mainwindow.h"
+#include "shell/shortcutsdialog.h"
 #include "testsupport.h"
 
 #include "consolesettings.h"
@@ -695,7 +696,14 @@ void TestInbox::voicemailPlaysInTheConsole()
     if (player->mediaPlayer()->playbackState() == QMediaPlayer::PlayingState)
         play->click();
     QTRY_COMPARE_WITH_TIMEOUT(play->accessibleName(), u"Play the voicemail"_s, 5000);
-    // Ctrl+P plays and pauses, wherever the focus is.
+    // Ctrl+P plays and pauses, wherever the focus is on the page; Help → Keyboard Shortcuts
+    // says so, and Ctrl+U beside it.
+    QStringList keys;
+    for (const ShortcutsDialog::Entry &e : ShortcutsDialog::entriesFor(m_window))
+        keys.append(e.where + u": "_s + e.what + u" "_s + e.keys);
+    QVERIFY2(keys.contains(u"Inbox: Play or pause the voicemail Ctrl+P"_s) &&
+                 keys.contains(u"Inbox: Mark read or unread Ctrl+U"_s),
+             qPrintable(keys.join(u" | "_s)));
     list()->setFocus();
     QTest::keyClick(list(), Qt::Key_P, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(player->mediaPlayer()->playbackState(), QMediaPlayer::PlayingState,

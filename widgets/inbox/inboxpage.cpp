@@ -10,6 +10,7 @@
 #include "shell/pageheader.h"
 
 #include "consolesettings.h"
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -140,10 +141,16 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     m_title->setFont(big);
     m_info->setWordWrap(true);
     m_body->setOpenExternalLinks(true);
-    // A shortcut of its own: the button's text changes (Mark read, Mark unread), and a button's
-    // new text sets its shortcut to the text's mnemonic, which would drop Ctrl+U.
-    auto *readKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_U), m_detail);
-    connect(readKey, &QShortcut::activated, this, &InboxPage::toggleRead);
+    // An action of its own, not the button's shortcut: the button's text changes (Mark read,
+    // Mark unread), and a button's new text sets its shortcut to the text's mnemonic, which
+    // would drop Ctrl+U. As an action, Help → Keyboard Shortcuts lists it.
+    auto *readKey = new QAction(tr("Mark read or unread"), this);
+    readKey->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    readKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(readKey, &QAction::triggered, this, &InboxPage::toggleRead);
+    addAction(readKey);
+    // Ctrl+P plays and pauses the voicemail shown, wherever the focus is on this page.
+    addAction(m_player->playAction());
     m_read->setToolTip(tr("Mark read or unread (Ctrl+U)"));
     m_delete->setToolTip(tr("Delete (Del)"));
     m_assign->setText(tr("Assi&gn"));

@@ -3,6 +3,7 @@
 #include "backend/backendclient.h"
 #include "backend/routerdclient.h"
 
+#include <QAction>
 #include <QAudioOutput>
 #include <QBuffer>
 #include <QDateTime>
@@ -15,7 +16,6 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QShortcut>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -42,6 +42,7 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     // No mnemonics: the inbox and the menus hold every letter of these words already.
     , m_save(new QPushButton(QIcon(u":/icons/actions/save.svg"_s), tr("Save as…"), this))
     , m_state(new QLabel(this))
+    , m_playAction(new QAction(tr("Play or pause the voicemail"), this))
 {
     // Named, so that the tests can find them.
     m_play->setObjectName(u"playButton"_s);
@@ -72,11 +73,10 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     layout->addWidget(m_state);
 
     connect(m_play, &QPushButton::clicked, this, &VoicemailPlayer::togglePlay);
-    // Ctrl+P wherever the focus is in the window, while a voicemail is shown (a shortcut of a
-    // hidden widget does not fire).
-    auto *playKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
-    connect(playKey, &QShortcut::activated, this, [this] {
-        if (m_play->isEnabled())
+    m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_playAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_playAction, &QAction::triggered, this, [this] {
+        if (isVisible() && m_play->isEnabled())
             togglePlay();
     });
     m_play->setToolTip(tr("Play or pause (Ctrl+P)"));

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QAudioOutput;
 class QBuffer;
 class QLabel;
@@ -48,6 +49,8 @@ public:
     QString suggestedFileName() const;
     // Made when the first recording arrives; null before.
     QMediaPlayer *mediaPlayer() const { return m_player; }
+    // Play or pause (Ctrl+P), for the page that shows this player to add to itself.
+    QAction *playAction() const { return m_playAction; }
 
 signals:
     void played(const QString &itemId); // playing started: the item has been heard
@@ -75,6 +78,7 @@ private:
     QLabel *m_time;
     QPushButton *m_save;
     QLabel *m_state;
+    QAction *m_playAction;
     Api::InboxItem m_item;
     QString m_caller;
     QByteArray m_contentType;
