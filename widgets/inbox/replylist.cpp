@@ -1,11 +1,10 @@
 #include "replylist.h"
 
 #include <QDateTime>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -32,10 +31,12 @@ QString when(const QString &iso)
 
 ReplyList::ReplyList(QWidget *parent)
     : QWidget(parent)
-    , m_layout(new QVBoxLayout(this))
+    , m_layout(new QGridLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
-    m_layout->setSpacing(2);
+    m_layout->setVerticalSpacing(2);
+    m_layout->setColumnStretch(0, 3);
+    m_layout->setColumnStretch(1, 2);
 }
 
 QString ReplyList::stateText(const Api::Reply &reply)
@@ -68,22 +69,20 @@ bool ReplyList::isPending(const Api::Reply &reply, const QDateTime &now)
 
 void ReplyList::setReplies(const QList<Api::Reply> &replies)
 {
-    if (sameReplies(replies, m_replies) && m_rows.size() == replies.size())
+    if (sameReplies(replies, m_replies))
         return;
     m_replies = replies;
     qDeleteAll(m_rows);
     m_rows.clear();
+    // One grid for every reply, so that the states line up under each other.
+    int row = 0;
     for (const Api::Reply &reply : replies) {
-        auto *row = new QWidget(this);
-        row->setObjectName(u"reply"_s);
-        auto *layout = new QHBoxLayout(row);
-        layout->setContentsMargins(0, 0, 0, 0);
-        auto *body = new QLabel(tr("You replied: %1").arg(reply.body), row);
+        auto *body = new QLabel(tr("You replied: %1").arg(reply.body), this);
         body->setObjectName(u"replyBody"_s);
         body->setTextFormat(Qt::PlainText);
         body->setWordWrap(true);
         body->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        auto *state = new QLabel(stateText(reply), row);
+        auto *state = new QLabel(stateText(reply), this);
         state->setObjectName(u"replyState"_s);
         state->setTextFormat(Qt::PlainText);
         state->setWordWrap(true);
@@ -99,20 +98,22 @@ void ReplyList::setReplies(const QList<Api::Reply> &replies)
         state->setToolTip(details.join(u", "_s));
         if (reply.canRetry())
             state->setStyleSheet(u"color: #c62828"_s);
-        layout->addWidget(body, 3);
-        layout->addWidget(state, 2);
+        m_layout->addWidget(body, row, 0, Qt::AlignTop);
+        m_layout->addWidget(state, row, 1, Qt::AlignTop);
+        m_rows.append(body);
+        m_rows.append(state);
         if (reply.canRetry()) {
             auto *retry =
-                new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Retr&y"), row);
+                new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Retr&y"), this);
             retry->setObjectName(u"retryButton"_s);
             retry->setAccessibleName(tr("Send the reply \"%1\" again").arg(reply.body));
             retry->setToolTip(tr("Send this reply again"));
             connect(retry, &QPushButton::clicked, this,
                     [this, id = reply.id] { emit retryRequested(id); });
-            layout->addWidget(retry, 0, Qt::AlignTop);
+            m_layout->addWidget(retry, row, 2, Qt::AlignTop);
+            m_rows.append(retry);
         }
-        m_layout->addWidget(row);
-        m_rows.append(row);
+        ++row;
     }
 }
 

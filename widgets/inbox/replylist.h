@@ -9,7 +9,7 @@
 
 #include <QWidget>
 
-class QVBoxLayout;
+class QGridLayout;
 
 namespace Switchboard {
 
@@ -36,8 +36,8 @@ signals:
     void retryRequested(const QString &replyId);
 
 private:
-    QVBoxLayout *m_layout;
-    QList<QWidget *> m_rows;
+    QGridLayout *m_layout;
+    QList<QWidget *> m_rows; // every reply's widgets
     QList<Api::Reply> m_replies;
 };
 
