@@ -21,6 +21,7 @@
 #include "flowbuilder/slotitem.h"
 #include "i18n/language.h"
 #include "scenedrop.h"
+#include "shell/confirmation.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>
@@ -125,6 +126,7 @@ private slots:
     void strategiesInTheArticlesWords();
     void settingsTabOrderFollowsTheForm();
     void focusIsVisible();
+    void confirmationsHaveRoom();
     void ringListsTakeDraggedUsers();
     void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
@@ -948,6 +950,33 @@ void TestFlowBuilder::focusIsVisible()
     const QPalette p = QApplication::palette();
     QVERIFY(p.color(QPalette::Inactive, QPalette::Highlight) !=
             p.color(QPalette::Active, QPalette::Highlight));
+}
+
+// The real confirmation (the tests script the answers elsewhere): a warning, not the old
+// question mark, wide enough for its title, Cancel the default.
+void TestFlowBuilder::confirmationsHaveRoom()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    DialogInteraction real(m_window);
+    int width = 0;
+    QMessageBox::Icon icon = QMessageBox::NoIcon;
+    QString title, defaultText;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        width = box->width();
+        icon = box->icon();
+        title = box->windowTitle();
+        defaultText = box->defaultButton() ? box->defaultButton()->text() : QString();
+        box->reject();
+    });
+    QVERIFY(!real.confirmDelete(u"Hang up"_s, 0)); // cancelled
+    QCOMPARE(title, u"Delete applet"_s);
+    QCOMPARE(icon, QMessageBox::Warning);
+    QVERIFY2(width >= ConfirmationMinimumWidth, qPrintable(QString::number(width)));
+    QCOMPARE(defaultText, u"Cancel"_s);
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()

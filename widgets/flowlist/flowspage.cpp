@@ -4,6 +4,7 @@
 #include "flowlist/flowdelegates.h"
 #include "flowlist/flowsmodel.h"
 #include "flowlist/flowsnumbersedits.h"
+#include "shell/confirmation.h"
 #include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
@@ -216,6 +217,7 @@ void FlowsPage::deleteFlow()
                                 .arg(numbers.join(u"\n"_s)));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
+    makeConfirmation(box);
     box.exec();
     if (box.clickedButton() == remove)
         m_editor->deleteFlow(id);
@@ -251,10 +253,11 @@ void FlowsPage::showNumbersMenu(const QString &flowId, const QPoint &at)
         } else {
             QAction *a = move->addAction(tr("%1, from %2").arg(text, m_editor->flowName(n.flow)));
             connect(a, &QAction::triggered, this, [this, flowId, number = n.number, from = n.flow] {
-                const auto answer = QMessageBox::question(
-                    this, tr("Move number"),
-                    tr("%1 now uses the flow \"%2\". Move it to \"%3\"?")
-                        .arg(number, m_editor->flowName(from), m_editor->flowName(flowId)));
+                const auto answer =
+                    confirm(this, tr("Move number"),
+                            tr("%1 now uses the flow \"%2\". Move it to \"%3\"?")
+                                .arg(number, m_editor->flowName(from), m_editor->flowName(flowId)),
+                            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
                 if (answer == QMessageBox::Yes)
                     m_editor->assignNumber(number, flowId);
             });
