@@ -153,7 +153,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     m_save = new QAction(QIcon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QAction::triggered, this, &FlowWindow::save);
-    auto *close = new QAction(tr("&Close"), this);
+    auto *close = new QAction(QIcon(u":/icons/actions/close.svg"_s), tr("&Close"), this);
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, this, &QWidget::close);
     QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));
