@@ -46,6 +46,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -852,6 +853,12 @@ void TestFlowBuilder::strategiesInTheArticlesWords()
                                   u"Linear round robin"_s}));
     QVERIFY2(strategy->toolTip().startsWith(u"Members ring one after another"),
              qPrintable(strategy->toolTip()));
+    // A group's step is as tall as its one line, not as the ring list it does not show.
+    for (QStackedWidget *stack : inspector()->findChildren<QStackedWidget *>()) {
+        if (stack->count() == 5) // the target's forms
+            QVERIFY2(stack->sizeHint().height() < 3 * stack->fontMetrics().height(),
+                     qPrintable(QString::number(stack->sizeHint().height())));
+    }
     // The ⛔ on a card says what it does; the rest of the card, what the applet does.
     AppletItem *voicemail = voice()->appletItem(u"voicemail"_s);
     QCOMPARE(voicemail->toolTipAt(voicemail->deleteButtonRect().center()),
