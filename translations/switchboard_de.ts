@@ -2870,6 +2870,14 @@
         <source>You can look at the flows; only admins change them.</source>
         <translation>Sie können die Abläufe ansehen; nur Admins ändern sie.</translation>
     </message>
+    <message>
+        <source>Numbers…</source>
+        <translation>Nummern…</translation>
+    </message>
+    <message>
+        <source>Give this flow a number, or move one to it</source>
+        <translation>Diesem Ablauf eine Nummer geben oder eine hierher verschieben</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::GroupDialog</name>

@@ -2870,6 +2870,14 @@
         <source>You can look at the flows; only admins change them.</source>
         <translation>Puede ver los flujos; solo los administradores los cambian.</translation>
     </message>
+    <message>
+        <source>Numbers…</source>
+        <translation>Números…</translation>
+    </message>
+    <message>
+        <source>Give this flow a number, or move one to it</source>
+        <translation>Dar un número a este flujo o mover uno a él</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::GroupDialog</name>

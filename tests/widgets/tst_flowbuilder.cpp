@@ -21,6 +21,7 @@
 #include "flowbuilder/slotitem.h"
 #include "i18n/language.h"
 #include "scenedrop.h"
+#include "shell/confirmation.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>
@@ -45,6 +46,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -125,6 +127,7 @@ private slots:
     void strategiesInTheArticlesWords();
     void settingsTabOrderFollowsTheForm();
     void focusIsVisible();
+    void confirmationsHaveRoom();
     void ringListsTakeDraggedUsers();
     void ringListAddsOnlyWhenAUserIsChosen();
     void smsTabTakesTextApplets();
@@ -850,6 +853,12 @@ void TestFlowBuilder::strategiesInTheArticlesWords()
                                   u"Linear round robin"_s}));
     QVERIFY2(strategy->toolTip().startsWith(u"Members ring one after another"),
              qPrintable(strategy->toolTip()));
+    // A group's step is as tall as its one line, not as the ring list it does not show.
+    for (QStackedWidget *stack : inspector()->findChildren<QStackedWidget *>()) {
+        if (stack->count() == 5) // the target's forms
+            QVERIFY2(stack->sizeHint().height() < 3 * stack->fontMetrics().height(),
+                     qPrintable(QString::number(stack->sizeHint().height())));
+    }
     // The ⛔ on a card says what it does; the rest of the card, what the applet does.
     AppletItem *voicemail = voice()->appletItem(u"voicemail"_s);
     QCOMPARE(voicemail->toolTipAt(voicemail->deleteButtonRect().center()),
@@ -948,6 +957,33 @@ void TestFlowBuilder::focusIsVisible()
     const QPalette p = QApplication::palette();
     QVERIFY(p.color(QPalette::Inactive, QPalette::Highlight) !=
             p.color(QPalette::Active, QPalette::Highlight));
+}
+
+// The real confirmation (the tests script the answers elsewhere): a warning, not the old
+// question mark, wide enough for its title, Cancel the default.
+void TestFlowBuilder::confirmationsHaveRoom()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    DialogInteraction real(m_window);
+    int width = 0;
+    QMessageBox::Icon icon = QMessageBox::NoIcon;
+    QString title, defaultText;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        width = box->width();
+        icon = box->icon();
+        title = box->windowTitle();
+        defaultText = box->defaultButton() ? box->defaultButton()->text() : QString();
+        box->reject();
+    });
+    QVERIFY(!real.confirmDelete(u"Hang up"_s, 0)); // cancelled
+    QCOMPARE(title, u"Delete applet"_s);
+    QCOMPARE(icon, QMessageBox::Warning);
+    QVERIFY2(width >= ConfirmationMinimumWidth, qPrintable(QString::number(width)));
+    QCOMPARE(defaultText, u"Cancel"_s);
 }
 
 void TestFlowBuilder::ringListsTakeDraggedUsers()

@@ -30,12 +30,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPainter>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -72,6 +74,7 @@ private slots:
     void addEditRemoveNumbers();
     void blockedNumbersAndMarkAsSpam();
     void badgeCountsUnroutedNumbers();
+    void aFlowGetsANumberByKeyboard();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -411,6 +414,40 @@ void TestFlowsNumbers::badgeCountsUnroutedNumbers()
     // The status bar counts the same warnings, from anywhere.
     doc()->validateNow();
     QVERIFY(m_window->findingsLabel()->text().contains(u"2 warnings"));
+}
+
+// The Numbers column's menu without a mouse: Enter on that cell opens it; choosing with the
+// keys assigns the number, one undo step.
+void TestFlowsNumbers::aFlowGetsANumberByKeyboard()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTreeView *view = m_window->flowsPage()->view();
+    const QModelIndex cell = flows()->index(0, FlowsModel::NumbersColumn);
+    const QString flowId = cell.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString();
+    const int before = int(editor()->numbersOf(flowId).size());
+    const int steps = undo()->count();
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    QStringList entries;
+    QTimer::singleShot(0, this, [&entries] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        QAction *assign = nullptr;
+        for (QAction *a : menu->actions()) {
+            entries.append(a->text());
+            if (a->text() == u"Assign a number")
+                assign = a;
+        }
+        if (assign && assign->menu() && !assign->menu()->actions().isEmpty())
+            assign->menu()->actions().constFirst()->trigger();
+        menu->close();
+    });
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY2(entries.contains(u"Assign a number"_s), qPrintable(entries.join(u", ")));
+    QCOMPARE(int(editor()->numbersOf(flowId).size()), before + 1);
+    QCOMPARE(undo()->count(), steps + 1);
 }
 
 QTEST_MAIN(TestFlowsNumbers)

@@ -22,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBrush>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -57,6 +58,7 @@ private slots:
     void gestureMessagesReachTheStatusBar();
     void modelsKeepTheirContract();
     void menusHoldEveryActionWithItsKeys();
+    void rowsHaveRoomAndColumnsFit();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -230,6 +232,20 @@ void TestMainWindow::gestureMessagesReachTheStatusBar()
                                    [](QAction *a) { return a->iconText() == u"Undo"; });
     QVERIFY(undo != actions.cend());
     QCOMPARE((*undo)->toolTip(), u"Undo Add Maria Lopez to Sales (Ctrl+Z)"_s);
+}
+
+// At the default size: rows with room around their text (not 14 px), and every column of
+// the users list in sight.
+void TestMainWindow::rowsHaveRoomAndColumnsFit()
+{
+    QTreeView *users = m_window->usersGroupsPage()->usersView();
+    const int row = users->visualRect(users->model()->index(0, 0)).height();
+    QVERIFY2(row >= users->fontMetrics().height() * 1.4, qPrintable(QString::number(row)));
+    QHeaderView *header = users->header();
+    const int last = header->count() - 1;
+    QVERIFY(header->sectionViewportPosition(last) + header->sectionSize(last) <=
+            users->viewport()->width());
+    QVERIFY(header->sectionSize(last) >= users->fontMetrics().horizontalAdvance(u"Devices"_s));
 }
 
 // Every action in a menu with its keys; the keys named in tooltips and listed in Help →

@@ -1,5 +1,6 @@
 #include "pushdialogs.h"
 
+#include "shell/confirmation.h"
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -110,6 +111,7 @@ void DialogPushInteraction::showErrors(const Findings &errors)
                        nullptr, int(errors.size())),
                     QMessageBox::Ok, m_parent);
     box.setDetailedText(findingLines(errors));
+    makeConfirmation(box);
     box.exec();
 }
 
@@ -128,6 +130,7 @@ bool DialogPushInteraction::acceptWarnings(const Findings &warnings)
     box.setDetailedText(findingLines(warnings));
     QPushButton *push = box.addButton(tr("Push anyway"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
+    makeConfirmation(box);
     box.setDefaultButton(push);
     box.exec();
     return box.clickedButton() == push;

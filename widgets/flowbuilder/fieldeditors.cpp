@@ -574,6 +574,19 @@ public:
         m_stack->addWidget(m_members);
         page(m_number);
         page(new QLabel(FieldEditor::tr("Rings whoever owns the caller's contact."), m_stack));
+        // A stacked widget is as tall as its tallest page: only the page shown counts, so a
+        // group's one line leaves no room for a ring list below it.
+        const auto fitShown = [this] {
+            for (int i = 0; i < m_stack->count(); ++i) {
+                const bool shown = i == m_stack->currentIndex();
+                m_stack->widget(i)->setSizePolicy(
+                    shown ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                    shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+            }
+            m_stack->updateGeometry();
+        };
+        connect(m_stack, &QStackedWidget::currentChanged, this, fitShown);
+        fitShown();
         auto *l = new QVBoxLayout(body());
         l->setContentsMargins(0, 0, 0, 0);
         l->addWidget(m_form);

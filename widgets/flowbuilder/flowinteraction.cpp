@@ -1,5 +1,6 @@
 #include "flowinteraction.h"
 
+#include "shell/confirmation.h"
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QPushButton>
@@ -33,6 +34,7 @@ DialogInteraction::confirmReplace(const QString &from, const QString &to, int de
     }
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(keep);
+    makeConfirmation(box);
     box.exec();
     if (box.clickedButton() == keep)
         return GraphEdit::Detached::Keep;
@@ -51,6 +53,7 @@ bool DialogInteraction::confirmDelete(const QString &applet, int under)
                                                  nullptr, under));
     QPushButton *remove = box.addButton(Text::tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
+    makeConfirmation(box);
     box.exec();
     return box.clickedButton() == remove;
 }

@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -77,7 +78,15 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     // Named, so that the tests can find them.
     m_inspector->setObjectName(u"inspector"_s);
     m_findings->setObjectName(u"findingsList"_s);
-    resize(1220, 760);
+    m_findings->setWordWrap(true); // long messages wrap rather than end in "…"
+    m_findings->setTextElideMode(Qt::ElideNone);
+    // No larger than the console it opens from, nor than the screen.
+    QSize size(1180, 760);
+    if (parent)
+        size = size.boundedTo(parent->window()->size());
+    if (const QScreen *screen = parent ? parent->screen() : nullptr)
+        size = size.boundedTo(screen->availableSize() * 0.95);
+    resize(size);
     for (Channel channel : {Channel::Voice, Channel::Sms}) {
         const int i = slotOf(channel);
         m_scenes[i] = new FlowScene(m_editor, channel, m_forwarding.get(), this);
@@ -153,7 +162,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     m_save = new QAction(QIcon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QAction::triggered, this, &FlowWindow::save);
-    auto *close = new QAction(tr("&Close"), this);
+    auto *close = new QAction(QIcon(u":/icons/actions/close.svg"_s), tr("&Close"), this);
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, this, &QWidget::close);
     QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));

@@ -4,6 +4,7 @@
 #include "flowlist/flowdelegates.h"
 #include "flowlist/flowsmodel.h"
 #include "flowlist/flowsnumbersedits.h"
+#include "shell/confirmation.h"
 #include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
@@ -59,7 +60,16 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     m_create = action(u"add"_s, tr("Create a New Flow"), QKeySequence::New);
     m_open = action(u"goto"_s, tr("Open"), {});
     m_rename = action(u"edit"_s, tr("Rename"), QKeySequence(Qt::Key_F2));
-    m_duplicate = action(QString(), tr("Duplicate"), {});
+    m_duplicate = action(u"duplicate"_s, tr("Duplicate"), {});
+    // The numbers column's menu, by keyboard: Enter on that column, or this.
+    m_numbersAction = action(u"assign"_s, tr("Numbers…"), {});
+    m_numbersAction->setToolTip(tr("Give this flow a number, or move one to it"));
+    connect(m_numbersAction, &QAction::triggered, this, [this] {
+        const QModelIndex cell = m_view->currentIndex().siblingAtColumn(FlowsModel::NumbersColumn);
+        if (cell.isValid())
+            showNumbersMenu(cell.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString(),
+                            m_view->viewport()->mapToGlobal(m_view->visualRect(cell).bottomLeft()));
+    });
     m_delete = action(u"delete"_s, tr("Delete…"), QKeySequence::Delete);
     connect(m_create, &QAction::triggered, this, &FlowsPage::createFlow);
     connect(m_open, &QAction::triggered, this, [this] {
@@ -73,8 +83,10 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     // Enter and double-click open the builder; on a missing call or SMS flow, on that tab.
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const QString id = index.siblingAtColumn(0).data(FlowsModel::FlowIdRole).toString();
-        if (index.column() == FlowsModel::NumbersColumn)
+        if (index.column() == FlowsModel::NumbersColumn) {
+            m_numbersAction->trigger(); // Enter there: its menu, as a click gives
             return;
+        }
         emit openFlow(id, FlowsModel::channelOf(index.column()));
     });
     connect(setUp, &SetUpDelegate::createRequested, this, [this](const QModelIndex &index) {
@@ -93,6 +105,7 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
         menu.addAction(m_open);
         menu.addAction(m_rename);
         menu.addAction(m_duplicate);
+        menu.addAction(m_numbersAction);
         menu.addAction(m_delete);
         menu.addSeparator();
         menu.addAction(m_create);
@@ -102,13 +115,14 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
             &FlowsPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FlowsPage::updateActions);
 
-    auto *createButton = m_createButton =
-        new QPushButton(QIcon(u":/icons/actions/add.svg"_s), m_create->text(), this);
-    createButton->setStyleSheet(
-        u"QPushButton { background: #2e7d32; color: white; font-weight: bold;"
-        " padding: 5px 12px; border-radius: 4px; }"
-        " QPushButton:disabled { background: #a5a5a5; color: #eeeeee; }"_s);
-    connect(createButton, &QPushButton::clicked, m_create, &QAction::trigger);
+    // The page's main action: a button like the others beside it, in bold, not a green slab.
+    auto *createButton = m_createButton = new QToolButton(this);
+    createButton->setObjectName(u"createFlowButton"_s);
+    createButton->setDefaultAction(m_create);
+    createButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QFont bold = createButton->font();
+    bold.setBold(true);
+    createButton->setFont(bold);
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Flows"), this));
     header->addStretch();
@@ -159,7 +173,7 @@ void FlowsPage::updateActions()
 {
     const bool any = !currentFlowId().isEmpty();
     m_open->setEnabled(any);
-    for (QAction *a : {m_rename, m_duplicate, m_delete})
+    for (QAction *a : {m_rename, m_duplicate, m_delete, m_numbersAction})
         a->setEnabled(any && !m_readOnly);
     m_create->setEnabled(!m_readOnly);
     m_createButton->setEnabled(!m_readOnly);
@@ -216,6 +230,7 @@ void FlowsPage::deleteFlow()
                                 .arg(numbers.join(u"\n"_s)));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
+    makeConfirmation(box);
     box.exec();
     if (box.clickedButton() == remove)
         m_editor->deleteFlow(id);
@@ -251,10 +266,11 @@ void FlowsPage::showNumbersMenu(const QString &flowId, const QPoint &at)
         } else {
             QAction *a = move->addAction(tr("%1, from %2").arg(text, m_editor->flowName(n.flow)));
             connect(a, &QAction::triggered, this, [this, flowId, number = n.number, from = n.flow] {
-                const auto answer = QMessageBox::question(
-                    this, tr("Move number"),
-                    tr("%1 now uses the flow \"%2\". Move it to \"%3\"?")
-                        .arg(number, m_editor->flowName(from), m_editor->flowName(flowId)));
+                const auto answer =
+                    confirm(this, tr("Move number"),
+                            tr("%1 now uses the flow \"%2\". Move it to \"%3\"?")
+                                .arg(number, m_editor->flowName(from), m_editor->flowName(flowId)),
+                            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
                 if (answer == QMessageBox::Yes)
                     m_editor->assignNumber(number, flowId);
             });

@@ -9,6 +9,7 @@ class QTreeView;
 
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace Switchboard {
 
@@ -53,12 +54,13 @@ private:
     FlowsModel *m_model;
     QTreeView *m_view;
     QAction *m_create;
-    QPushButton *m_createButton = nullptr;
+    QToolButton *m_createButton = nullptr;
     QLabel *m_readOnlyNote = nullptr;
     bool m_readOnly = false;
     QAction *m_open;
     QAction *m_rename;
     QAction *m_duplicate;
+    QAction *m_numbersAction;
     QAction *m_delete;
 };
 

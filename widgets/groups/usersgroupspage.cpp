@@ -91,9 +91,15 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_usersView->setDragEnabled(true);
     m_usersView->setDragDropMode(QAbstractItemView::DragOnly);
     m_usersView->setDefaultDropAction(Qt::CopyAction);
-    m_usersView->header()->resizeSection(UsersModel::NameColumn, 150);
-    m_usersView->header()->resizeSection(UsersModel::EmailColumn, 200);
-    m_usersView->header()->resizeSection(UsersModel::RoleColumn, 105);
+    // Every column in sight at the default size: names and roles as wide as they are (sampled,
+    // so a thousand users cost nothing), e-mail and devices share the rest, elided.
+    QHeaderView *usersColumns = m_usersView->header();
+    usersColumns->setStretchLastSection(false);
+    usersColumns->setResizeContentsPrecision(50);
+    usersColumns->setSectionResizeMode(UsersModel::NameColumn, QHeaderView::ResizeToContents);
+    usersColumns->setSectionResizeMode(UsersModel::EmailColumn, QHeaderView::Stretch);
+    usersColumns->setSectionResizeMode(UsersModel::RoleColumn, QHeaderView::ResizeToContents);
+    usersColumns->setSectionResizeMode(UsersModel::DevicesColumn, QHeaderView::Stretch);
 
     // Groups: drop users on a row.
     setUpView(m_groupsView);

@@ -1,6 +1,7 @@
 #include "activegroupsdialog.h"
 
 #include "backend/routerdclient.h"
+#include "shell/confirmation.h"
 
 #include "backend/backendclient.h"
 
@@ -602,6 +603,7 @@ void ActiveGroupsDialog::userChosen(int index)
                         .arg(userName(m_userId), userName(chosen)),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     ask.setDefaultButton(QMessageBox::Save);
+    makeConfirmation(ask);
     switch (ask.exec()) {
     case QMessageBox::Save:
         apply([this, chosen] { showUser(chosen); });

@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QPalette>
 #include <QPointer>
+#include <QProxyStyle>
+#include <QStyleOption>
 
 namespace Switchboard {
 
@@ -15,7 +17,36 @@ QColor mix(const QColor &a, const QColor &b, qreal share)
                             a.blueF() * share + b.blueF() * (1 - share));
 }
 
+// Rows a finger's breadth, not 14 pixels: item views' items and table rows get room above
+// and below their text (scaled with the font, so at 200% too).
+class RoomyStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    QSize sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &size,
+                           const QWidget *widget) const override
+    {
+        QSize s = QProxyStyle::sizeFromContents(type, option, size, widget);
+        if (type == CT_ItemViewItem && option)
+            s.setHeight(std::max(s.height(), rowHeight(option->fontMetrics)));
+        return s;
+    }
+    int pixelMetric(PixelMetric metric, const QStyleOption *option,
+                    const QWidget *widget) const override
+    {
+        if (metric == PM_HeaderDefaultSectionSizeVertical)
+            return rowHeight(widget ? widget->fontMetrics() : QFontMetrics(QApplication::font()));
+        return QProxyStyle::pixelMetric(metric, option, widget);
+    }
+    static int rowHeight(const QFontMetrics &fm) { return fm.height() + fm.height() / 2 + 4; }
+};
+
 } // namespace
+
+int ConsoleLook::rowHeight(const QFontMetrics &metrics)
+{
+    return RoomyStyle::rowHeight(metrics);
+}
 
 void ConsoleLook::install()
 {
@@ -24,6 +55,8 @@ void ConsoleLook::install()
         return;
     installed = new ConsoleLook(qApp);
     qApp->installEventFilter(installed);
+    if (!qobject_cast<QProxyStyle *>(QApplication::style()))
+        QApplication::setStyle(new RoomyStyle(QApplication::style()->name()));
     installed->apply();
 }
 

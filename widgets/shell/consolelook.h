@@ -5,6 +5,7 @@
 // out (Fusion, and most styles here, draw both alike). Derived from the palette in use, so a
 // dark palette gets a dark muted selection; again whenever the palette changes.
 
+#include <QFontMetrics>
 #include <QObject>
 
 namespace Switchboard {
@@ -16,6 +17,8 @@ class ConsoleLook : public QObject
 public:
     // Once per application; later calls do nothing.
     static void install();
+    // The height of a row in the console's lists and tables, for `metrics`' font.
+    static int rowHeight(const QFontMetrics &metrics);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,5 +1,6 @@
 #include "unsavedchanges.h"
 
+#include "shell/confirmation.h"
 #include <QMessageBox>
 
 namespace Switchboard {
@@ -9,9 +10,9 @@ bool UnsavedChanges::allowClose(QWidget *parent, bool modified, const QString &q
 {
     if (!modified)
         return true;
-    const auto answer = QMessageBox::question(
-        parent, tr("Unsaved changes"), question,
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer =
+        confirm(parent, tr("Unsaved changes"), question,
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     return answer == QMessageBox::Discard || (answer == QMessageBox::Save && save());
 }
 
