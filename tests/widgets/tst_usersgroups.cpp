@@ -740,6 +740,17 @@ void TestUsersGroups::groupDialogRefusesTakenNames()
                        {u"Sales"_s, u"Support"_s, u"Customer  care"_s}, {});
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
+    // Before anything is typed: OK waits, but no red sentence says it is wrong.
+    const auto said = [&dialog] {
+        QStringList texts;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            texts.append(l->text());
+        return texts.join(u'|');
+    };
+    QVERIFY2(!said().contains(u"Give the group a name."), qPrintable(said()));
+    QTest::keyClicks(nameField(dialog), u"x"_s);
+    QTest::keyClick(nameField(dialog), Qt::Key_Backspace);
+    QVERIFY(said().contains(u"Give the group a name.")); // emptied by hand: now it says so
     QTest::keyClicks(nameField(dialog), u"customer care"_s);
     QVERIFY(!ok->isEnabled());
     nameField(dialog)->clear();

@@ -34,10 +34,12 @@ GroupDialog::GroupDialog(const QString &title, const QString &name, const QStrin
         const bool taken = key != nameKey(name) &&
                            std::any_of(takenNames.cbegin(), takenNames.cend(),
                                        [&](const QString &t) { return nameKey(t) == key; });
-        problem->setText(n.isEmpty() ? tr("Give the group a name.")
-                         : taken     ? tr("There is already a group called \"%1\".").arg(n)
-                                     : QString());
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem->text().isEmpty());
+        const QString wrong = n.isEmpty() ? tr("Give the group a name.")
+                              : taken     ? tr("There is already a group called \"%1\".").arg(n)
+                                          : QString();
+        // Nothing typed yet is not an error to show in red: OK simply waits for a name.
+        problem->setText(n.isEmpty() && !m_name->isModified() ? QString() : wrong);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(wrong.isEmpty());
     };
     connect(m_name, &QLineEdit::textChanged, this, check);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

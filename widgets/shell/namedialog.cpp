@@ -22,8 +22,10 @@ NameDialog::NameDialog(const QString &title, const QString &label, const QString
     why->setStyleSheet(u"color: #c62828"_s);
     why->setWordWrap(true);
     auto check = [=, this] {
-        why->setText(problem(name()));
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(why->text().isEmpty());
+        const QString wrong = problem(name());
+        // Nothing typed yet is not an error to show in red: OK simply waits for a name.
+        why->setText(name().isEmpty() && !m_field->isModified() ? QString() : wrong);
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(wrong.isEmpty());
     };
     connect(m_field, &QLineEdit::textChanged, this, check);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
