@@ -2057,6 +2057,10 @@
         <source>The carrier&apos;s list of numbers has more than %1 pages.</source>
         <translation>Die Nummernliste des Netzbetreibers hat mehr als %1 Seiten.</translation>
     </message>
+    <message>
+        <source>The carrier&apos;s list of messages cannot be read.</source>
+        <translation>Die Nachrichtenliste des Netzbetreibers kann nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

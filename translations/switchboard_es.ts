@@ -2057,6 +2057,10 @@
         <source>The carrier&apos;s list of numbers has more than %1 pages.</source>
         <translation>La lista de números del operador tiene más de %1 páginas.</translation>
     </message>
+    <message>
+        <source>The carrier&apos;s list of messages cannot be read.</source>
+        <translation>No se puede leer la lista de mensajes del operador.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

@@ -144,6 +144,37 @@ CarrierApi::Result CarrierApi::sendMessage(const QString &from, const QString &t
     return r;
 }
 
+CarrierApi::Result CarrierApi::findMessages(const QString &from, const QString &to,
+                                            const QString &body, const QDateTime &since,
+                                            QStringList *sids)
+{
+    QUrl url = accountUrl(u"/Messages.json"_s);
+    // Encoded by hand: a "+" in a query is a space to the carrier's form decoding.
+    const auto encoded = [](const QString &v) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(v));
+    };
+    // Twilio's "sent on or after" filter takes a day; the day before covers midnight UTC.
+    url.setQuery(
+        u"From=%1&To=%2&DateSent%3E=%3&PageSize=100"_s.arg(
+            encoded(from), encoded(to), since.toUTC().addDays(-1).date().toString(Qt::ISODate)),
+        QUrl::TolerantMode);
+    Result r = request("GET", url, {}, 16 << 20);
+    if (!r.ok())
+        return r;
+    const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+    if (!o.value(u"messages").isArray()) {
+        r.outcome = Result::TryAgain;
+        r.error = tr("The carrier's list of messages cannot be read.");
+        return r;
+    }
+    for (const QJsonValue &m : o.value(u"messages").toArray()) {
+        if (m[u"body"].toString() == body && m[u"to"].toString() == to &&
+            m[u"from"].toString() == from && !m[u"sid"].toString().isEmpty())
+            sids->append(m[u"sid"].toString());
+    }
+    return r;
+}
+
 CarrierApi::Result CarrierApi::fetchRecording(const QString &recordingUrl, qint64 maxBytes)
 {
     QUrl url(recordingUrl, QUrl::StrictMode);

@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QUrl>
 
@@ -64,6 +65,12 @@ public:
     // POST Messages.json.
     Result sendMessage(const QString &from, const QString &to, const QString &body,
                        const QString &statusCallback);
+    // The messages the account sent from `from` to `to` with `body` since about `since`:
+    // their sids in `sids` (none found: empty), or an outcome other than Done when the carrier
+    // could not be asked. A reply tried before may have been taken although its answer was
+    // lost (a timeout): it is looked for before it is posted again.
+    Result findMessages(const QString &from, const QString &to, const QString &body,
+                        const QDateTime &since, QStringList *sids);
     // A recording: `recordingUrl` + ".mp3" (unless it names a file already), only from the
     // API's host; at most `maxBytes`.
     Result fetchRecording(const QString &recordingUrl, qint64 maxBytes);

@@ -4,6 +4,7 @@
 #include "store/routerstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHostInfo>
 #include <QUuid>
 
@@ -89,8 +90,31 @@ void ReplySender::run()
             }
             more = due.size() == 10;
             for (const Api::Reply &reply : due) {
-                const CarrierApi::Result r =
-                    api.sendMessage(reply.from, reply.to, reply.body, m_options.statusCallback);
+                // Tried before: the carrier may have taken it and lost only its answer. It is
+                // looked for in the account's messages first, so it is not sent twice.
+                CarrierApi::Result r;
+                if (reply.attempts > 1) {
+                    QStringList sids;
+                    r = api.findMessages(reply.from, reply.to, reply.body,
+                                         QDateTime::fromString(reply.createdAt, Qt::ISODateWithMs),
+                                         &sids);
+                    // One not already another reply's (the same words sent twice on purpose).
+                    QString taken;
+                    for (const QString &sid : std::as_const(sids)) {
+                        if (r.ok() && taken.isEmpty() && !store->outbox().hasCarrierSid(sid))
+                            taken = sid;
+                    }
+                    if (r.ok() && taken.isEmpty()) {
+                        r = api.sendMessage(reply.from, reply.to, reply.body,
+                                            m_options.statusCallback);
+                    } else if (r.ok()) {
+                        r.sid = taken;
+                        std::fprintf(stderr, "sender: reply %s was taken before: %s\n",
+                                     qPrintable(reply.id), qPrintable(taken));
+                    }
+                } else {
+                    r = api.sendMessage(reply.from, reply.to, reply.body, m_options.statusCallback);
+                }
                 bool kept = false;
                 error.clear();
                 if (r.ok()) {

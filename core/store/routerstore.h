@@ -165,6 +165,8 @@ public:
     static const QString columns;
     static Reply replyFrom(const QSqlQuery &q);
     std::optional<Reply> reply(const QString &id, QString *error = nullptr);
+    // Whether a reply already has this carrier sid.
+    bool hasCarrierSid(const QString &carrierSid);
     // Up to `limit` queued replies whose time has come and whose lease (if any) ran out,
     // leased to `owner` for `leaseSeconds`, each counted as an attempt. Empty with `error`
     // set when the database cannot be asked.

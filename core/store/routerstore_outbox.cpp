@@ -42,6 +42,15 @@ std::optional<OutboxStore::Reply> OutboxStore::reply(const QString &id, QString 
     return replyFrom(q);
 }
 
+bool OutboxStore::hasCarrierSid(const QString &carrierSid)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"SELECT 1 FROM outbox WHERE carrier_sid = ?"_s);
+    q.addBindValue(carrierSid);
+    QString error;
+    return run(q, &error) && q.next();
+}
+
 QList<OutboxStore::Reply> OutboxStore::claimDue(const QString &owner, int leaseSeconds, int limit,
                                                 QString *error)
 {

@@ -91,7 +91,7 @@ struct FakeCarrier::Private
         return response;
     }
 
-    HttpResponse route(const Request &r)
+    HttpResponse route(Request &r) // gives a message taken its sid
     {
         if (!r.authorized)
             return twilioError(401, 20003, u"Authenticate"_s);
@@ -107,12 +107,31 @@ struct FakeCarrier::Private
                     return twilioError(failStatus, 21211, invalidNumberMessage);
                 return twilioError(failStatus, 20500, u"Internal Server Error"_s);
             }
-            return jsonAnswer(201, {{u"sid"_s, carrierId("SM")},
+            r.sid = carrierId("SM");
+            return jsonAnswer(201, {{u"sid"_s, r.sid},
                                     {u"status"_s, u"queued"_s},
                                     {u"to"_s, r.field(u"To"_s)},
                                     {u"from"_s, r.field(u"From"_s)},
                                     {u"body"_s, r.field(u"Body"_s)},
                                     {u"account_sid"_s, carrierAccountSid}});
+        }
+        if (r.path == account + u"/Messages.json" && r.method == "GET") {
+            // The messages taken, filtered by From and To as Twilio does.
+            const QString from = r.query.queryItemValue(u"From"_s, QUrl::FullyDecoded);
+            const QString to = r.query.queryItemValue(u"To"_s, QUrl::FullyDecoded);
+            QJsonArray list;
+            for (const Request &m : std::as_const(requests)) {
+                if (m.method != "POST" || !m.path.endsWith(u"/Messages.json") || m.status != 201)
+                    continue;
+                if ((!from.isEmpty() && m.field(u"From"_s) != from) ||
+                    (!to.isEmpty() && m.field(u"To"_s) != to))
+                    continue;
+                list.append(QJsonObject{{u"sid"_s, m.sid},
+                                        {u"from"_s, m.field(u"From"_s)},
+                                        {u"to"_s, m.field(u"To"_s)},
+                                        {u"body"_s, m.field(u"Body"_s)}});
+            }
+            return jsonAnswer(200, {{u"messages"_s, list}, {u"next_page_uri"_s, QJsonValue()}});
         }
         if (r.path == account + u"/IncomingPhoneNumbers.json" && r.method == "GET") {
             const int page = r.query.queryItemValue(u"Page"_s).toInt();

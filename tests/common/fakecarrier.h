@@ -38,6 +38,7 @@ public:
         FormParams form; // a POST's fields, in the order sent
         bool authorized = false;
         int status = 0; // what it answered
+        QString sid;    // a message it took: the sid it gave
 
         QString field(const QString &name) const;
     };
