@@ -2785,6 +2785,14 @@
             <numerusform>%n Nummern vom Netzbetreiber importieren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: done. Save (Ctrl+S) to keep it, push to make it live.</source>
+        <translation>%1: erledigt. Speichern (Strg+S), um es zu behalten; übertragen, damit es gilt.</translation>
+    </message>
+    <message>
+        <source>%1: done; %2 Save (Ctrl+S) to keep it.</source>
+        <translation>%1: erledigt; %2 Speichern (Strg+S), um es zu behalten.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
@@ -3507,10 +3515,6 @@
         <translation>Anrufe und SMS werden weitergeleitet</translation>
     </message>
     <message>
-        <source>Click to choose this number&apos;s flow.</source>
-        <translation>Klicken Sie, um den Ablauf dieser Rufnummer zu wählen.</translation>
-    </message>
-    <message>
         <source>Carrier</source>
         <translation>Netzbetreiber</translation>
     </message>
@@ -3551,6 +3555,26 @@
     <message>
         <source>✗ not in the account</source>
         <translation>✗ nicht im Konto</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to choose this number&apos;s flow.</source>
+        <translation>Klicken oder Eingabe drücken, um den Ablauf dieser Nummer zu wählen.</translation>
+    </message>
+    <message>
+        <source>Calls and texts to this number run its flow.</source>
+        <translation>Anrufe und SMS an diese Nummer durchlaufen ihren Ablauf.</translation>
+    </message>
+    <message>
+        <source>%1
+Open the flow &quot;%2&quot; (Flows page) and build what it lacks on its Call flow or SMS flow tab.</source>
+        <translation>%1
+Öffnen Sie den Ablauf &quot;%2&quot; (Seite Abläufe) und bauen Sie auf dem Reiter Anruf-Ablauf oder SMS-Ablauf, was fehlt.</translation>
+    </message>
+    <message>
+        <source>%1
+Choose a flow in the Flow column.</source>
+        <translation>%1
+Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     </message>
 </context>
 <context>

@@ -2785,6 +2785,14 @@
             <numerusform>Importar %n números del operador</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: done. Save (Ctrl+S) to keep it, push to make it live.</source>
+        <translation>%1: hecho. Guarde (Ctrl+S) para conservarlo y envíelo para que se aplique.</translation>
+    </message>
+    <message>
+        <source>%1: done; %2 Save (Ctrl+S) to keep it.</source>
+        <translation>%1: hecho; %2 Guarde (Ctrl+S) para conservarlo.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowsPage</name>
@@ -3507,10 +3515,6 @@
         <translation>Las llamadas y los SMS se enrutan</translation>
     </message>
     <message>
-        <source>Click to choose this number&apos;s flow.</source>
-        <translation>Haga clic para elegir el flujo de este número.</translation>
-    </message>
-    <message>
         <source>Carrier</source>
         <translation>Operador</translation>
     </message>
@@ -3551,6 +3555,26 @@
     <message>
         <source>✗ not in the account</source>
         <translation>✗ no está en la cuenta</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to choose this number&apos;s flow.</source>
+        <translation>Haga clic o pulse Intro para elegir el flujo de este número.</translation>
+    </message>
+    <message>
+        <source>Calls and texts to this number run its flow.</source>
+        <translation>Las llamadas y SMS a este número siguen su flujo.</translation>
+    </message>
+    <message>
+        <source>%1
+Open the flow &quot;%2&quot; (Flows page) and build what it lacks on its Call flow or SMS flow tab.</source>
+        <translation>%1
+Abra el flujo &quot;%2&quot; (página Flujos) y construya lo que le falta en su pestaña de llamadas o de SMS.</translation>
+    </message>
+    <message>
+        <source>%1
+Choose a flow in the Flow column.</source>
+        <translation>%1
+Elija un flujo en la columna Flujo.</translation>
     </message>
 </context>
 <context>

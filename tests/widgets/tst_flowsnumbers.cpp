@@ -24,6 +24,7 @@
 #include <algorithm>
 
 #include <QAbstractItemModelTester>
+#include <QActionGroup>
 #include <QBrush>
 #include <QIcon>
 #include <QImage>
@@ -75,6 +76,7 @@ private slots:
     void blockedNumbersAndMarkAsSpam();
     void badgeCountsUnroutedNumbers();
     void aFlowGetsANumberByKeyboard();
+    void aNumberGetsAFlowByKeyboard();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -448,6 +450,53 @@ void TestFlowsNumbers::aFlowGetsANumberByKeyboard()
     QVERIFY2(entries.contains(u"Assign a number"_s), qPrintable(entries.join(u", ")));
     QCOMPARE(int(editor()->numbersOf(flowId).size()), before + 1);
     QCOMPARE(undo()->count(), steps + 1);
+}
+
+// Phone Numbers without a mouse: Enter on a number opens its flow menu, a one-of-many choice
+// (the current flow marked, exclusively); choosing is one undo step, and the status bar says
+// what it did and what still lacks.
+void TestFlowsNumbers::aNumberGetsAFlowByKeyboard()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->showSection(MainWindow::NumbersSection);
+    QTreeView *view = m_window->numbersPage()->view();
+    int row = -1; // the number without a flow
+    for (int r = 0; r < numbers()->rowCount(); ++r) {
+        if (numbers()->index(r, NumbersModel::FlowColumn).data().toString() == u"No flow")
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QString number = numbers()->index(row, 0).data(NumbersModel::NumberRole).toString();
+    const int steps = undo()->count();
+    view->setFocus();
+    view->setCurrentIndex(numbers()->index(row, NumbersModel::NumberColumn));
+    bool exclusive = false;
+    QStringList checked;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        QAction *first = nullptr;
+        for (QAction *a : menu->actions()) {
+            if (a->isChecked())
+                checked.append(a->text());
+            if (a->actionGroup())
+                exclusive = a->actionGroup()->isExclusive();
+            if (!first && a->isCheckable())
+                first = a;
+        }
+        if (first)
+            first->trigger();
+        menu->close();
+    });
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(exclusive);
+    QCOMPARE(checked, QStringList{u"No flow"_s});
+    QVERIFY(!doc()->organization().number(number)->flow.isEmpty());
+    QCOMPARE(undo()->count(), steps + 1);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Save (Ctrl+S) to keep it"),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestFlowsNumbers)

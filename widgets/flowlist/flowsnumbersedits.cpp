@@ -1,5 +1,7 @@
 #include "flowsnumbersedits.h"
 
+#include "numbers/numbersmodel.h"
+
 #include "document/documentcommands.h"
 #include "document/organizationdocument.h"
 #include "model/identifiers.h"
@@ -165,6 +167,13 @@ bool FlowsNumbersEdits::assignNumber(const QString &number, const QString &flowI
             : tr("Move %1 from flow %2 to %3").arg(number, flowName(before.flow), flowName(flowId));
     m_document->undoStack()->push(
         new ChangeItemCommand<PhoneNumber>(m_document, index, before, after, text));
+    // The assignment is the organization's, not the flow's: said where it shows, since the
+    // flow builder's Save Flow does not keep it.
+    const QString still = NumbersModel::problem(m_document->organization(),
+                                                m_document->organization().numbers.at(index));
+    emit message(still.isEmpty()
+                     ? tr("%1: done. Save (Ctrl+S) to keep it, push to make it live.").arg(text)
+                     : tr("%1: done; %2 Save (Ctrl+S) to keep it.").arg(text, still));
     return true;
 }
 

@@ -198,7 +198,18 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == FlowColumn)
-            return tr("Click to choose this number's flow.");
+            return tr("Click, or press Enter, to choose this number's flow.");
+        if (index.column() == StatusColumn) {
+            const QString p = problem(index.row());
+            if (p.isEmpty())
+                return tr("Calls and texts to this number run its flow.");
+            const Flow *flow = number.flow.isEmpty() ? nullptr : organization().flow(number.flow);
+            // What to do about it, not only what is wrong.
+            return flow ? tr("%1\nOpen the flow \"%2\" (Flows page) and build what it lacks "
+                             "on its Call flow or SMS flow tab.")
+                              .arg(p, flow->name)
+                        : tr("%1\nChoose a flow in the Flow column.").arg(p);
+        }
         return problem(index.row());
     case ProblemRole:
         return problem(index.row());

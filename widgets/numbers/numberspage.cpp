@@ -11,6 +11,7 @@
 #include "shell/pageheader.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -74,8 +75,22 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
         showFlowMenu(index.data(NumbersModel::NumberRole).toString(),
                      m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()));
     });
+    // The keyboard's twin: Enter on the row (F2 edits the number), or its menu key.
+    const auto flowMenuForCurrent = [this] {
+        const QModelIndex cell = m_view->currentIndex().siblingAtColumn(NumbersModel::FlowColumn);
+        if (cell.isValid())
+            showFlowMenu(cell.data(NumbersModel::NumberRole).toString(),
+                         m_view->viewport()->mapToGlobal(m_view->visualRect(cell).bottomLeft()));
+    };
+    connect(m_view, &QTreeView::activated, this, flowMenuForCurrent);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, flowMenuForCurrent);
 
-    m_view->header()->resizeSection(NumbersModel::StatusColumn, 230);
+    // The status says what is wrong in a sentence: it takes the room left, not a fixed width.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(NumbersModel::StatusColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(NumbersModel::CarrierColumn,
+                                           QHeaderView::ResizeToContents);
 
     auto *addButton = toolButton(u"add"_s, tr("Add Number…"), this);
     auto *removeButton = toolButton(u"delete"_s, tr("Remove Number"), this);
@@ -418,10 +433,14 @@ void NumbersPage::showFlowMenu(const QString &number, const QPoint &at)
     if (!n)
         return;
     QMenu menu(this);
+    // One of many: shown as such (radio marks), the current one chosen.
+    auto *oneOf = new QActionGroup(&menu);
+    oneOf->setExclusionPolicy(QActionGroup::ExclusionPolicy::Exclusive);
     for (const Flow &flow : m_document->organization().flows) {
         QAction *a = menu.addAction(flow.name);
         a->setCheckable(true);
         a->setChecked(flow.id == n->flow);
+        oneOf->addAction(a);
         connect(a, &QAction::triggered, this,
                 [this, number, id = flow.id] { m_editor->assignNumber(number, id); });
     }
@@ -429,6 +448,7 @@ void NumbersPage::showFlowMenu(const QString &number, const QPoint &at)
     QAction *none = menu.addAction(tr("No flow"));
     none->setCheckable(true);
     none->setChecked(n->flow.isEmpty());
+    oneOf->addAction(none);
     connect(none, &QAction::triggered, this,
             [this, number] { m_editor->assignNumber(number, QString()); });
     QAction *create = menu.addAction(QIcon(u":/icons/actions/add.svg"_s), tr("Create new flow…"));
