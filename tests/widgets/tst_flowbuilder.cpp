@@ -23,6 +23,7 @@
 #include "scenedrop.h"
 #include "shell/confirmation.h"
 #include "testsupport.h"
+#include "viewdrop.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -1013,12 +1014,7 @@ void TestFlowBuilder::ringListsTakeDraggedUsers()
     QCOMPARE(ring->count(), 1);
     const std::unique_ptr<QMimeData> users(
         MimeType::encodeUsers({u"maria"_s, u"nancy"_s, u"johan"_s}));
-    const QPoint at = ring->viewport()->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, users.get(), Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(ring->viewport(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(at), Qt::CopyAction, users.get(), Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(ring->viewport(), &drop);
+    QVERIFY(Test::dropOnView(ring, users.get(), ring->viewport()->rect().center(), Qt::CopyAction));
     // Nancy was there already; Maria and Johan join, in the order dropped.
     QCOMPARE(graph()
                  .applets.value(u"dial"_s)
@@ -1038,13 +1034,7 @@ void TestFlowBuilder::ringListsTakeDraggedUsers()
     const std::unique_ptr<QMimeData> vald(MimeType::encodeUsers({u"vald"_s}));
     const QRect first = ring->visualRect(ring->model()->index(0, 0));
     const QPoint upper(first.center().x(), first.center().y() - first.height() / 4);
-    QDragEnterEvent enter2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(ring->viewport(), &enter2);
-    QDragMoveEvent move2(upper, Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(ring->viewport(), &move2);
-    QVERIFY(move2.isAccepted());
-    QDropEvent drop2(QPointF(upper), Qt::CopyAction, vald.get(), Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(ring->viewport(), &drop2);
+    QVERIFY(Test::dropOnView(ring, vald.get(), upper, Qt::CopyAction));
     QCOMPARE(graph()
                  .applets.value(u"dial"_s)
                  .config.value(u"steps")

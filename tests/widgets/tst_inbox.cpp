@@ -7,6 +7,7 @@
 
 #include "backend/backendconnection.h"
 #include "config/configdocument.h"
+#include "consolesignin.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "fakecarrier.h"
@@ -204,30 +205,7 @@ bool TestInbox::connectAndPush()
 
 bool TestInbox::signInAs(const QString &user)
 {
-    // An admin sets their password (with the admin token); then they sign in, as the sign-in
-    // dialog does.
-    const QString password = u"a password for "_s + user;
-    BackendClient admin;
-    admin.setSettings({QUrl(m_routerd->base), adminToken, {}, {}});
-    const BackendResponse set = admin.sendAndWait(
-        "PUT", Api::passwordPath(user), QJsonDocument(Api::passwordChange({}, password)).toJson());
-    if (!set.ok()) {
-        qWarning("password not set: %s", qPrintable(set.error));
-        return false;
-    }
-    BackendConnection *connection = m_window->backendConnection();
-    bool done = false, ok = false;
-    connection->signIn(QUrl(m_routerd->base), {}, user, password,
-                       [&](bool worked, const QString &why) {
-                           done = true;
-                           ok = worked;
-                           if (!worked)
-                               qWarning("not signed in: %s", qPrintable(why));
-                       });
-    return QTest::qWaitFor([&] { return done; }, 10000) && ok &&
-           QTest::qWaitFor(
-               [&] { return connection->identity() && connection->identity()->user == user; },
-               10000);
+    return Test::signInAs(m_window->backendConnection(), m_routerd->base, user);
 }
 
 bool TestInbox::useCarrier()

@@ -19,6 +19,7 @@
 #include "shell/rowdragview.h"
 #include "store/organizationstore.h"
 #include "testsupport.h"
+#include "viewdrop.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -43,6 +44,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Switchboard;
+using Switchboard::Test::dropOnView;
 
 namespace {
 QStringList memberIds(const Organization &org, const QString &groupId)
@@ -55,23 +57,6 @@ QStringList memberIds(const Organization &org, const QString &groupId)
 
 // Delivers a drag to a view the way a mouse drag does: enter, move, drop at `pos` of the
 // viewport. Returns whether the view accepted the drop.
-bool dropOnView(QAbstractItemView *view, const QMimeData *data, QPoint pos,
-                Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction)
-{
-    QWidget *viewport = view->viewport();
-    QDragEnterEvent enter(pos, actions, data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &enter);
-    QDragMoveEvent move(pos, actions, data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &move);
-    if (!move.isAccepted()) {
-        QDragLeaveEvent leave;
-        QCoreApplication::sendEvent(viewport, &leave);
-        return false;
-    }
-    QDropEvent drop(QPointF(pos), actions, data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &drop);
-    return drop.isAccepted();
-}
 
 // The dialogs' fields.
 QLineEdit *nameField(const QDialog &dialog)
