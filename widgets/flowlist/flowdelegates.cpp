@@ -134,7 +134,10 @@ void SetUpDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(button, Qt::AlignCenter, index.data().toString());
+    // Too narrow a column shows the start of the words and "…", never a middle cut off.
+    painter->drawText(
+        button, Qt::AlignCenter,
+        QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideRight, button.width() - 8));
     painter->restore();
 }
 
@@ -142,7 +145,10 @@ QSize SetUpDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(std::max(size.height(), 26));
-    size.setWidth(size.width() + 24);
+    QFont bold = option.font;
+    bold.setBold(true); // the button's words are bold: measured so
+    size.setWidth(
+        std::max(size.width(), QFontMetrics(bold).horizontalAdvance(index.data().toString())) + 24);
     return size;
 }
 

@@ -44,7 +44,11 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     m_view->header()->resizeSection(FlowsModel::NameColumn, 200);
     m_view->header()->resizeSection(FlowsModel::AppletsColumn, 260);
     m_view->header()->resizeSection(FlowsModel::NumbersColumn, 130);
-    m_view->header()->resizeSection(FlowsModel::VoiceColumn, 160);
+    // The Calls and Texts columns as wide as their red buttons' words: never cut.
+    m_view->header()->setSectionResizeMode(FlowsModel::VoiceColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(FlowsModel::SmsColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(FlowsModel::AppletsColumn, QHeaderView::Stretch);
     m_view->setToolTip(tr("Double-click a flow to open it in the flow builder."));
 
     auto action = [this](const QString &icon, const QString &text, const QKeySequence &key) {
