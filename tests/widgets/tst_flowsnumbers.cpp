@@ -296,6 +296,14 @@ void TestFlowsNumbers::createButtonsOpenTheBuilderOnThatTab()
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().at(0).toString(), id);
     QCOMPARE(open.first().at(1).value<Channel>(), Channel::Sms);
+    // Its words fit their column (bold, as drawn), at the window's smallest width too.
+    m_window->resize(m_window->minimumSizeHint());
+    QCoreApplication::processEvents();
+    QFont bold = view->font();
+    bold.setBold(true);
+    const int words = QFontMetrics(bold).horizontalAdvance(sms.data().toString());
+    QVERIFY2(SetUpDelegate::buttonRect(view->visualRect(sms)).width() >= words + 8,
+             qPrintable(QString::number(view->visualRect(sms).width())));
 }
 
 void TestFlowsNumbers::numbersCheckedAsTyped_data()
