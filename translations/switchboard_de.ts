@@ -2061,6 +2061,18 @@
         <source>The carrier&apos;s list of messages cannot be read.</source>
         <translation>Die Nachrichtenliste des Netzbetreibers kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The carrier&apos;s answer was cut off: %1</source>
+        <translation>Die Antwort des Netzbetreibers brach ab: %1</translation>
+    </message>
+    <message>
+        <source>The carrier pointed to %1, which is not fetched.</source>
+        <translation>Der Netzbetreiber verwies auf %1; das wird nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s storage did not give the file: %1</source>
+        <translation>Der Speicher des Netzbetreibers lieferte die Datei nicht: %1</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

@@ -2061,6 +2061,18 @@
         <source>The carrier&apos;s list of messages cannot be read.</source>
         <translation>No se puede leer la lista de mensajes del operador.</translation>
     </message>
+    <message>
+        <source>The carrier&apos;s answer was cut off: %1</source>
+        <translation>La respuesta del operador se cortó: %1</translation>
+    </message>
+    <message>
+        <source>The carrier pointed to %1, which is not fetched.</source>
+        <translation>El operador remitió a %1, que no se obtiene.</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s storage did not give the file: %1</source>
+        <translation>El almacenamiento del operador no entregó el archivo: %1</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

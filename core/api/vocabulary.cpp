@@ -288,16 +288,28 @@ ReplyResult ReplyResult::fromJson(const QJsonObject &o)
 
 QJsonObject CarrierNumber::toJson() const
 {
-    return {{u"number"_s, number},  {u"friendly_name"_s, friendlyName},
-            {u"sid"_s, sid},        {u"voice_url"_s, voiceUrl},
-            {u"sms_url"_s, smsUrl}, {u"wired"_s, wired}};
+    return {{u"number"_s, number},
+            {u"friendly_name"_s, friendlyName},
+            {u"sid"_s, sid},
+            {u"voice_url"_s, voiceUrl},
+            {u"sms_url"_s, smsUrl},
+            {u"wired"_s, wired},
+            {u"voice_method"_s, voiceMethod},
+            {u"sms_method"_s, smsMethod}};
 }
 
 CarrierNumber CarrierNumber::fromJson(const QJsonObject &o)
 {
-    return {o.value(u"number").toString(),  o.value(u"friendly_name").toString(),
-            o.value(u"sid").toString(),     o.value(u"voice_url").toString(),
-            o.value(u"sms_url").toString(), o.value(u"wired").toBool()};
+    CarrierNumber n;
+    n.number = o.value(u"number").toString();
+    n.friendlyName = o.value(u"friendly_name").toString();
+    n.sid = o.value(u"sid").toString();
+    n.voiceUrl = o.value(u"voice_url").toString();
+    n.smsUrl = o.value(u"sms_url").toString();
+    n.wired = o.value(u"wired").toBool();
+    n.voiceMethod = o.value(u"voice_method").toString();
+    n.smsMethod = o.value(u"sms_method").toString();
+    return n;
 }
 
 QJsonObject CarrierNumbers::toJson() const

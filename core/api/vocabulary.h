@@ -136,6 +136,10 @@ struct Reply
     QString sentAt;     // when the carrier took it; empty before
     QString updatedAt;  // the last change of status
     int attempts = 0;   // requests made to the carrier
+    // routerd's own, not in the API: when it was last queued (a retry's start), from which a
+    // message the carrier took but whose answer was lost is looked for.
+    QString triedSince;
+    QStringList earlierSids; // routerd's own: messages of its earlier tries (never reused)
 
     bool isQueued() const { return status == u"queued"; }
     // Failed or undelivered: the sender may be asked to try again.
@@ -167,7 +171,8 @@ struct CarrierNumber
     QString friendlyName; // the carrier's label
     QString sid;          // the carrier's id of the number
     QString voiceUrl, smsUrl;
-    bool wired = false; // both URLs point at this backend
+    bool wired = false;             // both URLs point at this backend, by POST
+    QString voiceMethod, smsMethod; // GET or POST (empty: the carrier's default, POST)
 
     QJsonObject toJson() const;
     static CarrierNumber fromJson(const QJsonObject &o);

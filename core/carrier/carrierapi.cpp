@@ -93,6 +93,7 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
     result.contentType = reply->rawHeader("Content-Type");
+    const QByteArray location = reply->rawHeader("Location");
     const QNetworkReply::NetworkError networkError = reply->error();
     const QString networkSentence = reply->errorString();
     delete reply;
@@ -112,8 +113,25 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
         return result;
     }
     if (result.status >= 200 && result.status < 300) {
+        if (networkError != QNetworkReply::NoError) {
+            // Cut off after its headers: what came is not the whole of it.
+            result.outcome = Result::TryAgain;
+            result.error = tr("The carrier's answer was cut off: %1").arg(networkSentence);
+            return result;
+        }
         result.outcome = Result::Done;
         return result;
+    }
+    if (result.status >= 300 && result.status < 400 && method == "GET" && !location.isEmpty()) {
+        // A file the carrier keeps elsewhere (a storage host): asked there without the
+        // account's credentials, once.
+        const QUrl there = url.resolved(QUrl(QString::fromLatin1(location)));
+        if (there.scheme() != u"https" && there.scheme() != url.scheme()) {
+            result.error =
+                tr("The carrier pointed to %1, which is not fetched.").arg(there.toDisplayString());
+            return result;
+        }
+        return requestPlain(there, maxBytes);
     }
     // Twilio's errors: {"code": 21211, "message": "...", "more_info": ..., "status": 400}.
     const QJsonObject problem = QJsonDocument::fromJson(result.body).object();
@@ -124,6 +142,45 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
                        : (code ? tr("%1 (carrier error %2)").arg(message).arg(code) : message);
     result.outcome =
         result.status == 429 || result.status >= 500 ? Result::TryAgain : Result::Refused;
+    return result;
+}
+
+CarrierApi::Result CarrierApi::requestPlain(const QUrl &url, qint64 maxBytes)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_account.timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = m_network->get(request); // no Authorization: not the API's host
+    QEventLoop loop;
+    bool tooLarge = false;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64) {
+        if (received > maxBytes && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+    if (!reply->isFinished())
+        loop.exec();
+    Result result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.contentType = reply->rawHeader("Content-Type");
+    const bool whole = reply->error() == QNetworkReply::NoError;
+    const QString why = reply->errorString();
+    delete reply;
+    if (!tooLarge && whole && result.status >= 200 && result.status < 300) {
+        result.outcome = Result::Done;
+    } else {
+        result.outcome =
+            tooLarge || (result.status >= 400 && result.status < 500 && result.status != 429)
+                ? Result::Refused
+                : Result::TryAgain;
+        result.error = tooLarge
+                           ? tr("The carrier's answer is larger than %1 MiB.").arg(maxBytes >> 20)
+                           : tr("The carrier's storage did not give the file: %1").arg(why);
+    }
     return result;
 }
 
@@ -149,28 +206,43 @@ CarrierApi::Result CarrierApi::findMessages(const QString &from, const QString &
                                             QStringList *sids)
 {
     QUrl url = accountUrl(u"/Messages.json"_s);
-    // Encoded by hand: a "+" in a query is a space to the carrier's form decoding.
+    // Encoded by hand: a "+" in a query is a space to the carrier's form decoding. No date
+    // filter: Twilio's DateSent leaves out what it took but has not sent yet, the very state
+    // of a message whose answer timed out. Newest first, so the pages end where `since` is.
     const auto encoded = [](const QString &v) {
         return QString::fromLatin1(QUrl::toPercentEncoding(v));
     };
-    // Twilio's "sent on or after" filter takes a day; the day before covers midnight UTC.
-    url.setQuery(
-        u"From=%1&To=%2&DateSent%3E=%3&PageSize=100"_s.arg(
-            encoded(from), encoded(to), since.toUTC().addDays(-1).date().toString(Qt::ISODate)),
-        QUrl::TolerantMode);
-    Result r = request("GET", url, {}, 16 << 20);
-    if (!r.ok())
-        return r;
-    const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-    if (!o.value(u"messages").isArray()) {
-        r.outcome = Result::TryAgain;
-        r.error = tr("The carrier's list of messages cannot be read.");
-        return r;
-    }
-    for (const QJsonValue &m : o.value(u"messages").toArray()) {
-        if (m[u"body"].toString() == body && m[u"to"].toString() == to &&
-            m[u"from"].toString() == from && !m[u"sid"].toString().isEmpty())
-            sids->append(m[u"sid"].toString());
+    url.setQuery(u"From=%1&To=%2&PageSize=100"_s.arg(encoded(from), encoded(to)),
+                 QUrl::TolerantMode);
+    // Clocks differ: a few minutes before `since` still counts.
+    const QDateTime from2 = since.toUTC().addSecs(-300);
+    Result r;
+    for (int page = 0; page < 10; ++page) {
+        r = request("GET", url, {}, 16 << 20);
+        if (!r.ok())
+            return r;
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        if (!o.value(u"messages").isArray()) {
+            r.outcome = Result::TryAgain;
+            r.error = tr("The carrier's list of messages cannot be read.");
+            return r;
+        }
+        bool older = false;
+        for (const QJsonValue &m : o.value(u"messages").toArray()) {
+            const QDateTime created =
+                QDateTime::fromString(m[u"date_created"].toString(), Qt::RFC2822Date);
+            if (created.isValid() && created < from2) {
+                older = true; // the rest are older still
+                break;
+            }
+            if (m[u"body"].toString() == body && m[u"to"].toString() == to &&
+                m[u"from"].toString() == from && !m[u"sid"].toString().isEmpty())
+                sids->append(m[u"sid"].toString());
+        }
+        const QString next = o.value(u"next_page_uri").toString();
+        if (older || next.isEmpty())
+            return r;
+        url = m_account.apiUrl.resolved(QUrl(next));
     }
     return r;
 }
@@ -207,6 +279,8 @@ std::optional<QList<Api::CarrierNumber>> CarrierApi::numbers(QString *error)
             n.sid = v[u"sid"].toString();
             n.voiceUrl = v[u"voice_url"].toString();
             n.smsUrl = v[u"sms_url"].toString();
+            n.voiceMethod = v[u"voice_method"].toString();
+            n.smsMethod = v[u"sms_method"].toString();
             list.append(n);
         }
         // The next page's URI is a path on the same host (anything else is not followed).

@@ -83,6 +83,8 @@ private:
     Result request(const QByteArray &method, const QUrl &url, const QByteArray &form,
                    qint64 maxBytes);
     QUrl accountUrl(const QString &tail) const;
+    // A GET without the account's credentials (a file the carrier redirected to).
+    Result requestPlain(const QUrl &url, qint64 maxBytes);
 
     CarrierAccount m_account;
     std::unique_ptr<QNetworkAccessManager> m_network;

@@ -60,6 +60,79 @@ int ReplySender::delaySeconds(int attempt, int firstDelay)
     return qMin(delay, cap);
 }
 
+void ReplySender::send(RouterStore &store, CarrierApi &api, const Api::Reply &reply, int lease)
+{
+    QString error;
+    const auto renewed = [&] {
+        // Still ours? Another sender may not take it while we post.
+        if (store.outbox().renewLease(reply.id, m_owner, lease, &error))
+            return true;
+        std::fprintf(stderr, "sender: reply %s no longer ours: %s\n", qPrintable(reply.id),
+                     qPrintable(error));
+        return false;
+    };
+    // Tried before: the carrier may have taken it and lost only its answer. It is looked for
+    // among the account's messages first (since it was last queued), so it is not sent twice.
+    CarrierApi::Result r;
+    if (reply.attempts > 1) {
+        QStringList sids;
+        const QString since = reply.triedSince.isEmpty() ? reply.createdAt : reply.triedSince;
+        r = api.findMessages(reply.from, reply.to, reply.body,
+                             QDateTime::fromString(since, Qt::ISODateWithMs), &sids);
+        if (r.outcome == CarrierApi::Result::Refused)
+            r.outcome = CarrierApi::Result::TryAgain; // a lookup refused fails no reply
+        // One not already another reply's (the same words sent twice on purpose).
+        QString taken;
+        for (const QString &sid : std::as_const(sids)) {
+            if (r.ok() && taken.isEmpty() && !reply.earlierSids.contains(sid) &&
+                !store.outbox().hasCarrierSid(sid))
+                taken = sid;
+        }
+        if (r.ok() && taken.isEmpty()) {
+            if (!renewed())
+                return;
+            r = api.sendMessage(reply.from, reply.to, reply.body, m_options.statusCallback);
+        } else if (r.ok()) {
+            r.sid = taken;
+            std::fprintf(stderr, "sender: reply %s was taken before: %s\n", qPrintable(reply.id),
+                         qPrintable(taken));
+        }
+    } else {
+        if (!renewed())
+            return;
+        r = api.sendMessage(reply.from, reply.to, reply.body, m_options.statusCallback);
+    }
+    bool kept = false;
+    error.clear();
+    if (r.ok()) {
+        kept = store.outbox().markSent(reply.id, m_owner, r.sid, &error);
+    } else if (r.outcome == CarrierApi::Result::TryAgain &&
+               reply.attempts < m_options.maxAttempts) {
+        const QDateTime next =
+            store.currentTime().addSecs(delaySeconds(reply.attempts, m_options.retryDelaySeconds));
+        kept =
+            store.outbox().markRetry(reply.id, m_owner, next,
+                                     QCoreApplication::translate("Switchboard::ReplySender",
+                                                                 "Not sent yet (try %1 of %2): %3")
+                                         .arg(reply.attempts)
+                                         .arg(m_options.maxAttempts)
+                                         .arg(r.error),
+                                     &error);
+    } else if (r.outcome == CarrierApi::Result::TryAgain) {
+        kept = store.outbox().markFailed(
+            reply.id, m_owner,
+            QCoreApplication::translate("Switchboard::ReplySender", "Not sent after %1 tries: %2")
+                .arg(reply.attempts)
+                .arg(r.error),
+            &error);
+    } else {
+        kept = store.outbox().markFailed(reply.id, m_owner, r.error, &error);
+    }
+    std::fprintf(stderr, "sender: reply %s %s%s%s\n", qPrintable(reply.id),
+                 r.ok() ? "sent as " : "not sent: ", qPrintable(r.ok() ? r.sid : r.error),
+                 kept ? "" : qPrintable(u" (not kept: "_s + error + u')'));
+}
+
 void ReplySender::run()
 {
     // Everything Qt here (the connection, the network) is made and destroyed on this thread.
@@ -80,73 +153,22 @@ void ReplySender::run()
         }
         bool more = false;
         if (store) {
-            const QList<Api::Reply> due =
-                store->outbox().claimDue(m_owner, m_options.leaseSeconds, 10, &error);
+            // One reply at a time, each under a lease long enough for its lookup and its post
+            // (both bounded by the timeout), renewed just before the post: a lease never runs
+            // out under a reply still being worked on.
+            const int lease = m_options.leaseSeconds > 0
+                                  ? m_options.leaseSeconds
+                                  : 2 * (m_options.account.timeoutMs / 1000) + 30;
+            const QList<Api::Reply> due = store->outbox().claimDue(m_owner, lease, 1, &error);
             if (due.isEmpty() && !error.isEmpty()) {
                 std::fprintf(stderr, "sender: %s\n", qPrintable(error));
                 store.reset(); // the connection is opened anew next time
                 db.reset();
                 error.clear();
             }
-            more = due.size() == 10;
-            for (const Api::Reply &reply : due) {
-                // Tried before: the carrier may have taken it and lost only its answer. It is
-                // looked for in the account's messages first, so it is not sent twice.
-                CarrierApi::Result r;
-                if (reply.attempts > 1) {
-                    QStringList sids;
-                    r = api.findMessages(reply.from, reply.to, reply.body,
-                                         QDateTime::fromString(reply.createdAt, Qt::ISODateWithMs),
-                                         &sids);
-                    // One not already another reply's (the same words sent twice on purpose).
-                    QString taken;
-                    for (const QString &sid : std::as_const(sids)) {
-                        if (r.ok() && taken.isEmpty() && !store->outbox().hasCarrierSid(sid))
-                            taken = sid;
-                    }
-                    if (r.ok() && taken.isEmpty()) {
-                        r = api.sendMessage(reply.from, reply.to, reply.body,
-                                            m_options.statusCallback);
-                    } else if (r.ok()) {
-                        r.sid = taken;
-                        std::fprintf(stderr, "sender: reply %s was taken before: %s\n",
-                                     qPrintable(reply.id), qPrintable(taken));
-                    }
-                } else {
-                    r = api.sendMessage(reply.from, reply.to, reply.body, m_options.statusCallback);
-                }
-                bool kept = false;
-                error.clear();
-                if (r.ok()) {
-                    kept = store->outbox().markSent(reply.id, m_owner, r.sid, &error);
-                } else if (r.outcome == CarrierApi::Result::TryAgain &&
-                           reply.attempts < m_options.maxAttempts) {
-                    const QDateTime next = store->currentTime().addSecs(
-                        delaySeconds(reply.attempts, m_options.retryDelaySeconds));
-                    kept = store->outbox().markRetry(
-                        reply.id, m_owner, next,
-                        QCoreApplication::translate("Switchboard::ReplySender",
-                                                    "Not sent yet (try %1 of %2): %3")
-                            .arg(reply.attempts)
-                            .arg(m_options.maxAttempts)
-                            .arg(r.error),
-                        &error);
-                } else if (r.outcome == CarrierApi::Result::TryAgain) {
-                    kept = store->outbox().markFailed(
-                        reply.id, m_owner,
-                        QCoreApplication::translate("Switchboard::ReplySender",
-                                                    "Not sent after %1 tries: %2")
-                            .arg(reply.attempts)
-                            .arg(r.error),
-                        &error);
-                } else {
-                    kept = store->outbox().markFailed(reply.id, m_owner, r.error, &error);
-                }
-                std::fprintf(
-                    stderr, "sender: reply %s %s%s%s\n", qPrintable(reply.id),
-                    r.ok() ? "sent as " : "not sent: ", qPrintable(r.ok() ? r.sid : r.error),
-                    kept ? "" : qPrintable(u" (not kept: "_s + error + u')'));
-            }
+            more = !due.isEmpty();
+            for (const Api::Reply &reply : due)
+                send(*store, api, reply, lease);
         }
         lock.lock();
         if (!more && !m_stopping && !m_woken)

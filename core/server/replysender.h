@@ -16,6 +16,8 @@
 
 namespace Switchboard {
 
+class RouterStore;
+
 class ReplySender
 {
 public:
@@ -26,7 +28,7 @@ public:
         QString statusCallback;     // {public-url}/twilio/sms/status
         int retryDelaySeconds = 10; // the first wait; doubled each time, at most 30 times it
         int maxAttempts = 8;
-        int leaseSeconds = 60;
+        int leaseSeconds = 0; // 0: twice the timeout and 30 s, enough for a lookup and a post
         int pollMilliseconds = 2000; // how often it looks for due replies without being woken
     };
 
@@ -42,6 +44,7 @@ public:
 
 private:
     void run();
+    void send(RouterStore &store, CarrierApi &api, const Api::Reply &reply, int lease);
 
     Options m_options;
     QString m_owner; // this sender's name in the leases it takes

@@ -762,6 +762,14 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
         return problemResponse(400, error);
     const QString voiceUrl = webhookUrl("/twilio/voice");
     const QString smsUrl = webhookUrl("/twilio/sms");
+    // Wired: both URLs this backend's, both by POST (routerd answers a GET webhook 405).
+    const auto byPost = [](const QString &method) {
+        return method.isEmpty() || method.compare(u"POST", Qt::CaseInsensitive) == 0;
+    };
+    const auto pointsHere = [&](const Api::CarrierNumber &n) {
+        return n.voiceUrl == voiceUrl && n.smsUrl == smsUrl && byPost(n.voiceMethod) &&
+               byPost(n.smsMethod);
+    };
     const CarrierSlot slot(m_options.carrierSlots);
     if (!slot.taken())
         return CarrierSlot::refusal();
@@ -773,7 +781,7 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
     if (!wiring) {
         Api::CarrierNumbers answer{*account, voiceUrl, smsUrl};
         for (Api::CarrierNumber &n : answer.numbers)
-            n.wired = n.voiceUrl == voiceUrl && n.smsUrl == smsUrl;
+            n.wired = pointsHere(n);
         return json(200, answer.toJson());
     }
 
@@ -790,6 +798,7 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
         asked = routed.values();
         std::sort(asked.begin(), asked.end());
     }
+    asked.removeDuplicates(); // one request to the carrier per number, however often named
     Api::WireResult result;
     for (const QString &number : std::as_const(asked)) {
         const auto it =
@@ -799,7 +808,7 @@ HttpResponse RouterServer::carrierNumbers(const HttpRequest &request, const Prin
             result.skipped.append({number, tr("The current configuration does not route it.")});
         } else if (it == account->cend()) {
             result.skipped.append({number, tr("The carrier account does not have it.")});
-        } else if (it->voiceUrl == voiceUrl && it->smsUrl == smsUrl) {
+        } else if (pointsHere(*it)) {
             result.wired.append(number); // already
         } else {
             const CarrierApi::Result r = api.wireNumber(it->sid, voiceUrl, smsUrl);

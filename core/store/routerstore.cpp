@@ -83,7 +83,12 @@ QList<Database::Migration> RouterStore::migrations()
              u"ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT"_s,
              u"ALTER TABLE outbox ADD COLUMN lease_owner TEXT"_s,
              u"ALTER TABLE outbox ADD COLUMN lease_until TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN tried_since TEXT"_s,
+             u"ALTER TABLE outbox ADD COLUMN earlier_sids TEXT"_s,
              u"CREATE INDEX outbox_due ON outbox (status, next_attempt_at)"_s,
+             // Final statuses the carrier reported before its sid was kept with a reply.
+             u"CREATE TABLE carrier_statuses (carrier_sid TEXT PRIMARY KEY, status TEXT NOT "
+             "NULL, error TEXT, at TEXT NOT NULL)"_s,
              u"CREATE INDEX outbox_carrier_sid ON outbox (carrier_sid)"_s,
              // Replies kept before there was a sender are not sent days late on their own:
              // they wait for someone to retry them.
@@ -188,6 +193,7 @@ int RouterStore::prune(int days, QString *error)
         {u"DELETE FROM events WHERE at < ?"_s, cutoff},
         {u"DELETE FROM webhooks WHERE at < ?"_s, answers},
         {u"DELETE FROM outbox WHERE status <> 'queued' AND created_at < ?"_s, cutoff},
+        {u"DELETE FROM carrier_statuses WHERE at < ?"_s, answers},
         {u"DELETE FROM inbox WHERE conversation IN (SELECT id FROM conversations WHERE "
          "closed = 1 AND created_at < ?)"_s,
          cutoff},

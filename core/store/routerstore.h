@@ -171,6 +171,8 @@ public:
     // leased to `owner` for `leaseSeconds`, each counted as an attempt. Empty with `error`
     // set when the database cannot be asked.
     QList<Reply> claimDue(const QString &owner, int leaseSeconds, int limit, QString *error);
+    // The lease held `leaseSeconds` longer; false (with `error`) when `owner` no longer has it.
+    bool renewLease(const QString &id, const QString &owner, int leaseSeconds, QString *error);
     // The sender's verdicts, kept only while `owner` still holds the lease.
     bool markSent(const QString &id, const QString &owner, const QString &carrierSid,
                   QString *error);
@@ -179,7 +181,8 @@ public:
     bool markFailed(const QString &id, const QString &owner, const QString &why, QString *error);
     // A status callback: delivered, undelivered or failed, for the reply the carrier knows by
     // `carrierSid`; a later status never goes back. False with `error` empty when no reply
-    // changed.
+    // changed: one that has no reply yet is kept, and applies once a reply is marked sent
+    // with that sid.
     bool applyStatus(const QString &carrierSid, const QString &status, const QString &why,
                      QString *error);
     // A failed or undelivered reply of `item` queued again; nullopt (error empty) when there is

@@ -11,7 +11,7 @@ namespace Switchboard {
 
 const QString OutboxStore::columns =
     u"id, item_id, to_number, from_number, body, created_at, status, error, carrier_sid, "
-    "sent_at, updated_at, attempts"_s;
+    "sent_at, updated_at, attempts, tried_since, earlier_sids"_s;
 
 OutboxStore::Reply OutboxStore::replyFrom(const QSqlQuery &q)
 {
@@ -28,6 +28,8 @@ OutboxStore::Reply OutboxStore::replyFrom(const QSqlQuery &q)
     r.sentAt = q.value(9).toString();
     r.updatedAt = q.value(10).toString();
     r.attempts = q.value(11).toInt();
+    r.triedSince = q.value(12).toString();
+    r.earlierSids = q.value(13).toString().split(u',', Qt::SkipEmptyParts);
     return r;
 }
 
@@ -58,8 +60,10 @@ QList<OutboxStore::Reply> OutboxStore::claimDue(const QString &owner, int leaseS
     const QString stamp = at.toString(Qt::ISODateWithMs);
     const QString until = at.addSecs(leaseSeconds).toString(Qt::ISODateWithMs);
     QSqlQuery q = m_db.query();
-    q.prepare(u"SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? AND "
-              "(lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"_s);
+    // A row without a time (written by an older routerd on the same database) is due now.
+    q.prepare(u"SELECT id FROM outbox WHERE status = 'queued' AND (next_attempt_at IS NULL OR "
+              "next_attempt_at <= ?) AND (lease_until IS NULL OR lease_until < ?) "
+              "ORDER BY next_attempt_at, id LIMIT ?"_s);
     q.addBindValue(stamp);
     q.addBindValue(stamp);
     q.addBindValue(limit);
@@ -102,6 +106,18 @@ bool OutboxStore::release(QSqlQuery &q, const QString &owner, QString *error)
     return false;
 }
 
+bool OutboxStore::renewLease(const QString &id, const QString &owner, int leaseSeconds,
+                             QString *error)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(u"UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND "
+              "status = 'queued'"_s);
+    q.addBindValue(currentTime().addSecs(leaseSeconds).toString(Qt::ISODateWithMs));
+    q.addBindValue(id);
+    q.addBindValue(owner);
+    return release(q, owner, error);
+}
+
 bool OutboxStore::markSent(const QString &id, const QString &owner, const QString &carrierSid,
                            QString *error)
 {
@@ -115,7 +131,21 @@ bool OutboxStore::markSent(const QString &id, const QString &owner, const QStrin
     q.addBindValue(stamp);
     q.addBindValue(id);
     q.addBindValue(owner);
-    return release(q, owner, error);
+    if (!release(q, owner, error))
+        return false;
+    // A final status that came before the sid was kept here applies now.
+    QSqlQuery early = m_db.query();
+    early.prepare(u"SELECT status, error FROM carrier_statuses WHERE carrier_sid = ?"_s);
+    early.addBindValue(carrierSid);
+    if (!run(early, error))
+        return true; // sent is kept; the status waits for the next callback
+    if (early.next()) {
+        const QString status = early.value(0).toString();
+        const QString why = early.value(1).toString();
+        early.finish();
+        applyStatus(carrierSid, status, why, error);
+    }
+    return true;
 }
 
 bool OutboxStore::markRetry(const QString &id, const QString &owner, const QDateTime &next,
@@ -163,18 +193,44 @@ bool OutboxStore::applyStatus(const QString &carrierSid, const QString &status, 
     q.addBindValue(carrierSid);
     if (!run(q, error))
         return false;
-    return q.numRowsAffected() > 0;
+    if (q.numRowsAffected() > 0) {
+        QSqlQuery done = m_db.query();
+        done.prepare(u"DELETE FROM carrier_statuses WHERE carrier_sid = ?"_s);
+        done.addBindValue(carrierSid);
+        run(done, error);
+        return true;
+    }
+    // No reply has this sid yet (its answer was lost, or is being written): kept for when
+    // one does, the latest final status winning.
+    if (hasCarrierSid(carrierSid))
+        return false; // it has one, already past `sent`: nothing goes back
+    QSqlQuery keep = m_db.query();
+    keep.prepare(
+        u"INSERT INTO carrier_statuses (carrier_sid, status, error, at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (carrier_sid) DO UPDATE SET status = excluded.status, "
+        "error = excluded.error, at = excluded.at"_s);
+    keep.addBindValue(carrierSid);
+    keep.addBindValue(status);
+    keep.addBindValue(why.isEmpty() ? QVariant() : QVariant(why));
+    keep.addBindValue(now());
+    run(keep, error);
+    return false;
 }
 
 std::optional<OutboxStore::Reply> OutboxStore::requeue(const QString &item, const QString &id,
                                                        QString *error)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(u"UPDATE outbox SET status = 'queued', error = NULL, carrier_sid = NULL, "
+    // Tried since now: a message the carrier took for its earlier try is not taken for this.
+    q.prepare(u"UPDATE outbox SET status = 'queued', error = NULL, "
+              "earlier_sids = CASE WHEN carrier_sid IS NULL THEN earlier_sids "
+              "WHEN earlier_sids IS NULL THEN carrier_sid "
+              "ELSE earlier_sids || ',' || carrier_sid END, carrier_sid = NULL, "
               "sent_at = NULL, attempts = 0, next_attempt_at = ?, updated_at = ?, "
-              "lease_owner = NULL, lease_until = NULL "
+              "tried_since = ?, lease_owner = NULL, lease_until = NULL "
               "WHERE id = ? AND item_id = ? AND status IN ('failed', 'undelivered')"_s);
     const QString stamp = now();
+    q.addBindValue(stamp);
     q.addBindValue(stamp);
     q.addBindValue(stamp);
     q.addBindValue(id);

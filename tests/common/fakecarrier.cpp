@@ -50,10 +50,13 @@ struct FakeCarrier::Private
     QList<Number> numbers;
     int pageSize = 50;
     QHash<QString, std::pair<QByteArray, QByteArray>> recordings;
+    QHash<QString, QString> redirects;
+    QHash<QString, std::pair<QByteArray, QByteArray>> publicFiles;
     int failCount = 0;
     int failStatus = 0;
     QByteArray failBody;
     bool down = false;
+    int listLag = 0;
     std::chrono::milliseconds delay{0};
 
     QJsonObject numberJson(const Number &n) const
@@ -77,6 +80,7 @@ struct FakeCarrier::Private
         if (request.method == HttpRequest::Method::Post)
             r.form = WebhookSignature::parseForm(request.body);
         r.authorized = request.header("Authorization") == expectedAuth;
+        r.sentCredentials = !request.header("Authorization").isEmpty();
         std::chrono::milliseconds wait;
         {
             const std::lock_guard lock(mutex);
@@ -85,6 +89,7 @@ struct FakeCarrier::Private
         if (wait.count() > 0)
             std::this_thread::sleep_for(wait);
         const std::lock_guard lock(mutex);
+        r.at = QDateTime::currentDateTimeUtc();
         HttpResponse response = route(r);
         r.status = response.status;
         requests.append(r);
@@ -93,6 +98,11 @@ struct FakeCarrier::Private
 
     HttpResponse route(Request &r) // gives a message taken its sid
     {
+        if (r.method == "GET") {
+            const auto file = publicFiles.constFind(r.path);
+            if (file != publicFiles.cend())
+                return {200, file->second, file->first, {}};
+        }
         if (!r.authorized)
             return twilioError(401, 20003, u"Authenticate"_s);
         if (down)
@@ -119,17 +129,24 @@ struct FakeCarrier::Private
             // The messages taken, filtered by From and To as Twilio does.
             const QString from = r.query.queryItemValue(u"From"_s, QUrl::FullyDecoded);
             const QString to = r.query.queryItemValue(u"To"_s, QUrl::FullyDecoded);
-            QJsonArray list;
-            for (const Request &m : std::as_const(requests)) {
+            QJsonArray list; // newest first, as Twilio lists them
+            int hidden = listLag;
+            for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
+                const Request &m = *it;
                 if (m.method != "POST" || !m.path.endsWith(u"/Messages.json") || m.status != 201)
                     continue;
+                if (hidden > 0) {
+                    --hidden;
+                    continue;
+                }
                 if ((!from.isEmpty() && m.field(u"From"_s) != from) ||
                     (!to.isEmpty() && m.field(u"To"_s) != to))
                     continue;
                 list.append(QJsonObject{{u"sid"_s, m.sid},
                                         {u"from"_s, m.field(u"From"_s)},
                                         {u"to"_s, m.field(u"To"_s)},
-                                        {u"body"_s, m.field(u"Body"_s)}});
+                                        {u"body"_s, m.field(u"Body"_s)},
+                                        {u"date_created"_s, m.at.toString(Qt::RFC2822Date)}});
             }
             return jsonAnswer(200, {{u"messages"_s, list}, {u"next_page_uri"_s, QJsonValue()}});
         }
@@ -176,6 +193,9 @@ struct FakeCarrier::Private
             }
             return twilioError(404, 20404, u"The requested resource was not found"_s);
         }
+        if (r.method == "GET" && r.path.endsWith(u".mp3") && redirects.contains(r.path.chopped(4)))
+            return {
+                302, "text/plain", {}, {{"Location", redirects.value(r.path.chopped(4)).toUtf8()}}};
         if (r.method == "GET" && r.path.endsWith(u".mp3")) {
             const auto it = recordings.constFind(r.path.chopped(4));
             if (it != recordings.cend())
@@ -281,6 +301,19 @@ void FakeCarrier::addRecording(const QString &path, const QByteArray &bytes,
     d->recordings.insert(path, {bytes, contentType});
 }
 
+void FakeCarrier::redirectRecording(const QString &path, const QString &location)
+{
+    const std::lock_guard lock(d->mutex);
+    d->redirects.insert(path, location);
+}
+
+void FakeCarrier::addPublicFile(const QString &path, const QByteArray &bytes,
+                                const QByteArray &contentType)
+{
+    const std::lock_guard lock(d->mutex);
+    d->publicFiles.insert(path, {bytes, contentType});
+}
+
 void FakeCarrier::failMessages(int status, int count, const QByteArray &body)
 {
     const std::lock_guard lock(d->mutex);
@@ -293,6 +326,12 @@ void FakeCarrier::setDown(bool down)
 {
     const std::lock_guard lock(d->mutex);
     d->down = down;
+}
+
+void FakeCarrier::setListLag(int count)
+{
+    const std::lock_guard lock(d->mutex);
+    d->listLag = count;
 }
 
 void FakeCarrier::setDelay(std::chrono::milliseconds delay)

@@ -9,6 +9,7 @@
 #include "routing/webhook.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUrlQuery>
@@ -37,8 +38,10 @@ public:
         QUrlQuery query;
         FormParams form; // a POST's fields, in the order sent
         bool authorized = false;
-        int status = 0; // what it answered
-        QString sid;    // a message it took: the sid it gave
+        bool sentCredentials = false; // any Authorization header at all
+        int status = 0;               // what it answered
+        QString sid;                  // a message it took: the sid it gave
+        QDateTime at;                 // when it was answered
 
         QString field(const QString &name) const;
     };
@@ -61,6 +64,11 @@ public:
     // path + ".mp3".
     void addRecording(const QString &path, const QByteArray &bytes,
                       const QByteArray &contentType = "audio/mpeg");
+    // path + ".mp3" answers 302 to `location` (a storage host, as carriers keep files).
+    void redirectRecording(const QString &path, const QString &location);
+    // A file anyone may fetch, without credentials (the storage host's side).
+    void addPublicFile(const QString &path, const QByteArray &bytes,
+                       const QByteArray &contentType = "audio/mpeg");
 
     // --- failing on demand ---
     // The next `count` message posts answer `status` with `body` (a 4xx default: Twilio's
@@ -70,6 +78,8 @@ public:
     void setDown(bool down);
     // Every answer waits this long first.
     void setDelay(std::chrono::milliseconds delay);
+    // Messages.json lists all but the newest `count` messages taken (a list lagging behind).
+    void setListLag(int count);
 
     static inline const QString invalidNumberMessage =
         QStringLiteral("The 'To' number +15005550001 is not a valid phone number.");

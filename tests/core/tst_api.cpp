@@ -191,9 +191,9 @@ void TestApi::repliesAndCarrierNumbersRoundTrip()
     Api::CarrierNumbers numbers;
     numbers.voiceUrl = u"https://phones.example/twilio/voice"_s;
     numbers.smsUrl = u"https://phones.example/twilio/sms"_s;
-    numbers.numbers.append(
-        {u"+15125550100"_s, u"Main"_s, u"PN1"_s, numbers.voiceUrl, numbers.smsUrl, true});
-    numbers.numbers.append({u"+15125550120"_s, u"Spare"_s, u"PN2"_s, {}, {}, false});
+    numbers.numbers.append({u"+15125550100"_s, u"Main"_s, u"PN1"_s, numbers.voiceUrl,
+                            numbers.smsUrl, true, u"POST"_s, u"POST"_s});
+    numbers.numbers.append({u"+15125550120"_s, u"Spare"_s, u"PN2"_s, {}, {}, false, {}, {}});
     const Api::CarrierNumbers read = Api::CarrierNumbers::fromJson(numbers.toJson());
     QCOMPARE(read.numbers.size(), 2);
     QCOMPARE(read.numbers.at(0).friendlyName, u"Main"_s);
