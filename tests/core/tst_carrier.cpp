@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
@@ -80,6 +81,24 @@ private:
             .object()
             .value(u"replies")
             .toArray();
+    }
+    // A reply typed in the inbox: the status routerd answers.
+    int reply(RouterdPeer &peer, const QString &item, const QString &body)
+    {
+        return peer
+            .api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s,
+                 QJsonDocument(QJsonObject{{u"body"_s, body}}).toJson())
+            .status;
+    }
+    // The carrier's signed status callback for the message `sid`.
+    int statusCallback(const QString &sid, const QString &status, const QString &code = {})
+    {
+        FormParams params{{u"MessageSid"_s, sid},
+                          {u"MessageStatus"_s, status},
+                          {u"AccountSid"_s, carrierAccountSid}};
+        if (!code.isEmpty())
+            params.append({u"ErrorCode"_s, code});
+        return m_peer->webhook(m_routerd->base + u"/twilio/sms/status"_s, params).status;
     }
     // The reply once it has `status` (or as it is when the time is up).
     QJsonObject waitFor(RouterdPeer &peer, const QString &item, const QString &status,
@@ -182,9 +201,7 @@ void TestCarrier::statusCallbacksMoveItOnOnlyWhenSigned()
 {
     QVERIFY(start());
     const QString item = textArrives(*m_peer);
-    QCOMPARE(
-        m_peer->api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s, R"({"body": "Hi"})").status,
-        202);
+    QCOMPARE(reply(*m_peer, item, u"Hi"_s), 202);
     const QString sid = waitFor(*m_peer, item, u"sent"_s).value(u"carrier_sid").toString();
     QVERIFY(!sid.isEmpty());
     const QString url = m_routerd->base + u"/twilio/sms/status"_s;
@@ -202,46 +219,22 @@ void TestCarrier::statusCallbacksMoveItOnOnlyWhenSigned()
     QCOMPARE(replies(*m_peer, item).at(0)[u"status"].toString(), u"sent"_s);
 
     // "sent" again changes nothing; "delivered" does, and stays over a late "undelivered".
-    QCOMPARE(m_peer
-                 ->webhook(url, {{u"MessageSid"_s, sid},
-                                 {u"MessageStatus"_s, u"sent"_s},
-                                 {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(sid, u"sent"_s), 204);
     QCOMPARE(replies(*m_peer, item).at(0)[u"status"].toString(), u"sent"_s);
     QCOMPARE(m_peer->webhook(url, delivered).status, 204);
     QCOMPARE(replies(*m_peer, item).at(0)[u"status"].toString(), u"delivered"_s);
-    QCOMPARE(m_peer
-                 ->webhook(url, {{u"MessageSid"_s, sid},
-                                 {u"MessageStatus"_s, u"undelivered"_s},
-                                 {u"ErrorCode"_s, u"30003"_s},
-                                 {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(sid, u"undelivered"_s, u"30003"_s), 204);
     QCOMPARE(replies(*m_peer, item).at(0)[u"status"].toString(), u"delivered"_s);
 
     // An undelivered one says why; a sid nobody knows is answered and changes nothing.
-    QCOMPARE(
-        m_peer->api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s, R"({"body": "Two"})").status,
-        202);
+    QCOMPARE(reply(*m_peer, item, u"Two"_s), 202);
     const QString second = waitFor(*m_peer, item, u"sent"_s, 1).value(u"carrier_sid").toString();
-    QCOMPARE(m_peer
-                 ->webhook(url, {{u"MessageSid"_s, second},
-                                 {u"MessageStatus"_s, u"undelivered"_s},
-                                 {u"ErrorCode"_s, u"30003"_s},
-                                 {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(second, u"undelivered"_s, u"30003"_s), 204);
     const QJsonObject undelivered = replies(*m_peer, item).at(1).toObject();
     QCOMPARE(undelivered[u"status"].toString(), u"undelivered"_s);
     QVERIFY2(undelivered[u"error"].toString().contains(u"30003"),
              qPrintable(undelivered[u"error"].toString()));
-    QCOMPARE(m_peer
-                 ->webhook(url, {{u"MessageSid"_s, u"SMnobody"_s},
-                                 {u"MessageStatus"_s, u"delivered"_s},
-                                 {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(u"SMnobody"_s, u"delivered"_s), 204);
 }
 
 void TestCarrier::aServerErrorIsTriedAgainAndSentOnce()
@@ -249,9 +242,7 @@ void TestCarrier::aServerErrorIsTriedAgainAndSentOnce()
     QVERIFY(start());
     m_fake->failMessages(500, 1);
     const QString item = textArrives(*m_peer);
-    QCOMPARE(
-        m_peer->api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s, R"({"body": "Hi"})").status,
-        202);
+    QCOMPARE(reply(*m_peer, item, u"Hi"_s), 202);
     const QJsonObject sent = waitFor(*m_peer, item, u"sent"_s);
     QCOMPARE(sent.value(u"status").toString(), u"sent"_s);
     QCOMPARE(sent.value(u"attempts").toInt(), 2);
@@ -271,9 +262,7 @@ void TestCarrier::aRefusalFailsWithTheCarriersWordsAndIsNotRetried()
     QVERIFY(start());
     m_fake->failMessages(400, 1);
     const QString item = textArrives(*m_peer);
-    QCOMPARE(
-        m_peer->api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s, R"({"body": "Hi"})").status,
-        202);
+    QCOMPARE(reply(*m_peer, item, u"Hi"_s), 202);
     const QJsonObject failed = waitFor(*m_peer, item, u"failed"_s);
     QCOMPARE(failed.value(u"status").toString(), u"failed"_s);
     QVERIFY2(failed.value(u"error").toString().contains(FakeCarrier::invalidNumberMessage),
@@ -345,13 +334,7 @@ void TestCarrier::aLostAnswerIsNotSentTwice()
     m_fake->setDelay(std::chrono::milliseconds(0));
     // Its delivery report comes before routerd knows the sid: kept, and applied once it does.
     QCOMPARE(replies(*m_peer, item).at(1)[u"status"].toString(), u"queued"_s);
-    QCOMPARE(m_peer
-                 ->webhook(m_routerd->base + u"/twilio/sms/status"_s,
-                           {{u"MessageSid"_s, m_fake->messages().at(1).sid},
-                            {u"MessageStatus"_s, u"delivered"_s},
-                            {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(m_fake->messages().at(1).sid, u"delivered"_s), 204);
     const QJsonObject sent = waitFor(*m_peer, item, u"delivered"_s, 1, 20000);
     QCOMPARE(sent.value(u"status").toString(), u"delivered"_s);
     QCOMPARE(sent.value(u"carrier_sid").toString(), m_fake->messages().at(1).sid);
@@ -375,21 +358,11 @@ void TestCarrier::aRetriedReplyIsANewMessage()
 {
     QVERIFY(start()); // waits 2 s for an answer
     const QString item = textArrives(*m_peer);
-    QCOMPARE(
-        m_peer->api("POST", u"/api/v1/inbox/"_s + item + u"/reply"_s, R"({"body": "Call me back"})")
-            .status,
-        202);
+    QCOMPARE(reply(*m_peer, item, u"Call me back"_s), 202);
     const QJsonObject first = waitFor(*m_peer, item, u"sent"_s);
     const QString firstSid = first.value(u"carrier_sid").toString();
     QVERIFY(!firstSid.isEmpty());
-    QCOMPARE(m_peer
-                 ->webhook(m_routerd->base + u"/twilio/sms/status"_s,
-                           {{u"MessageSid"_s, firstSid},
-                            {u"MessageStatus"_s, u"undelivered"_s},
-                            {u"ErrorCode"_s, u"30003"_s},
-                            {u"AccountSid"_s, carrierAccountSid}})
-                 .status,
-             204);
+    QCOMPARE(statusCallback(firstSid, u"undelivered"_s, u"30003"_s), 204);
     m_fake->setDelay(std::chrono::milliseconds(3000)); // the new try's answer comes too late
     m_fake->setListLag(1);                             // and the carrier does not list it yet
     QCOMPARE(m_peer
