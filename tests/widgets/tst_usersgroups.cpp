@@ -39,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -95,6 +96,7 @@ private slots:
     void crossRemovesAMember();
     void selectionFollowsWhatChanged();
     void dropsBetweenRowsShowALine();
+    void tabGoesAsThePageReads();
     void keyboardTwins();
     void channelCheckboxes();
     void usersAddEditDelete();
@@ -453,6 +455,28 @@ void TestUsersGroups::dropsBetweenRowsShowALine()
     QVERIFY(editor()->removeMembers(u"sales"_s, {1, 2, 3}));
     QCoreApplication::processEvents();
     QCOMPARE(membersView->geometry(), before);
+}
+
+void TestUsersGroups::tabGoesAsThePageReads()
+{
+    QStringList chain;
+    QWidget *start = m_page->findChild<QLineEdit *>(u"searchField"_s);
+    QVERIFY(start);
+    QWidget *w = start;
+    do {
+        if (w->focusPolicy() & Qt::TabFocus && m_page->isAncestorOf(w)) {
+            const auto *b = qobject_cast<QToolButton *>(w);
+            chain.append(b && b->defaultAction() ? b->defaultAction()->text() : w->objectName());
+        }
+        w = w->nextInFocusChain();
+    } while (w && w != start && chain.size() < 40);
+    // From the search field on: the users' list, the groups' side, back to the users' buttons.
+    const qsizetype at = chain.indexOf(u"usersView"_s);
+    QVERIFY2(at == 1, qPrintable(chain.join(u", ")));
+    QCOMPARE(chain.mid(1, 6),
+             (QStringList{u"usersView"_s, u"+ Add Group"_s, u"groupsView"_s, u"Rename Group…"_s,
+                          u"Delete Group…"_s, u"membersView"_s}));
+    QVERIFY(chain.indexOf(u"Add User…"_s) > chain.indexOf(u"membersView"_s));
 }
 
 void TestUsersGroups::crossRemovesAMember()

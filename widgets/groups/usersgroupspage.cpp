@@ -244,6 +244,28 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     if (m_groups->rowCount() > 0)
         m_groupsView->setCurrentIndex(m_groups->index(0, 0));
     showOpenGroup();
+
+    // Tab goes as the page reads: the users' buttons, search, list; then the groups'.
+    const auto buttonOf = [this](QAction *a) -> QWidget * {
+        for (QToolButton *b : findChildren<QToolButton *>()) {
+            if (b->defaultAction() == a)
+                return b;
+        }
+        return nullptr;
+    };
+    QList<QWidget *> order{buttonOf(m_addUser),
+                           buttonOf(m_editUser),
+                           buttonOf(m_deleteUser),
+                           m_search,
+                           m_usersView,
+                           buttonOf(m_addGroup),
+                           m_groupsView,
+                           buttonOf(m_renameGroup),
+                           buttonOf(m_deleteGroup),
+                           m_membersView};
+    order.removeAll(nullptr);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 QAction *UsersGroupsPage::action(const QString &icon, const QString &text, const QKeySequence &key,
