@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -246,6 +247,17 @@ void TestMainWindow::rowsHaveRoomAndColumnsFit()
     QVERIFY(header->sectionViewportPosition(last) + header->sectionSize(last) <=
             users->viewport()->width());
     QVERIFY(header->sectionSize(last) >= users->fontMetrics().horizontalAdvance(u"Devices"_s));
+    // The pages' tool buttons are reached by Tab even where Tab skips buttons that only take
+    // Tab focus (Linux themes go to text controls and lists only).
+    int buttons = 0;
+    for (QToolButton *b : m_window->centralWidget()->findChildren<QToolButton *>()) {
+        if (b->defaultAction() && b->isVisibleTo(m_window)) {
+            ++buttons;
+            QVERIFY2(b->focusPolicy() != Qt::TabFocus, // NoFocus only where chosen so
+                     qPrintable(b->defaultAction()->text()));
+        }
+    }
+    QVERIFY(buttons > 5);
 }
 
 // Every action in a menu with its keys; the keys named in tooltips and listed in Help →

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QProxyStyle>
 #include <QStyleOption>
+#include <QToolButton>
 
 namespace Switchboard {
 
@@ -58,6 +59,12 @@ void ConsoleLook::install()
     if (!qobject_cast<QProxyStyle *>(QApplication::style()))
         QApplication::setStyle(new RoomyStyle(QApplication::style()->name()));
     installed->apply();
+    // Buttons polished before the look was installed (a window's pages are made first).
+    for (QWidget *w : QApplication::allWidgets()) {
+        if (auto *button = qobject_cast<QToolButton *>(w);
+            button && button->focusPolicy() == Qt::TabFocus)
+            button->setFocusPolicy(Qt::StrongFocus);
+    }
 }
 
 void ConsoleLook::apply()
@@ -75,6 +82,15 @@ void ConsoleLook::apply()
 
 bool ConsoleLook::eventFilter(QObject *watched, QEvent *event)
 {
+    // A page's tool buttons (Add User…, + Add Group, Import from Carrier…) are reached by Tab
+    // on every desktop: where Tab goes to text fields and lists only (most Linux themes), a
+    // button taking focus by Tab alone would be skipped.
+    if (event->type() == QEvent::Polish) {
+        if (auto *button = qobject_cast<QToolButton *>(watched);
+            button && button->focusPolicy() == Qt::TabFocus)
+            button->setFocusPolicy(Qt::StrongFocus);
+        return false;
+    }
     if (event->type() == QEvent::ApplicationPaletteChange && watched == qApp && !m_applying)
         apply();
     return false;

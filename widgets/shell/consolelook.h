@@ -3,7 +3,8 @@
 // What the whole console looks like beyond the platform's style: a selection in a list or a
 // table without the keyboard focus is drawn muted, so that the one the keys act on stands
 // out (Fusion, and most styles here, draw both alike). Derived from the palette in use, so a
-// dark palette gets a dark muted selection; again whenever the palette changes.
+// dark palette gets a dark muted selection; again whenever the palette changes. Rows have
+// room around their text; tool buttons on the pages are reached by Tab on every desktop.
 
 #include <QFontMetrics>
 #include <QObject>
