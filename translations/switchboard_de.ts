@@ -652,6 +652,10 @@
         <source>This text is not valid Unicode: it holds half of a surrogate pair (\uD800 to \uDFFF) without the other half.</source>
         <translation>Dieser Text ist kein gültiges Unicode: Er enthält die Hälfte eines Surrogatpaars (\uD800 bis \uDFFF) ohne die andere Hälfte.</translation>
     </message>
+    <message>
+        <source>A key begins with an invisible byte order mark (U+FEFF); type the key again without it.</source>
+        <translation>Ein Schlüssel beginnt mit einer unsichtbaren Bytereihenfolge-Markierung (U+FEFF); tippen Sie den Schlüssel ohne sie neu.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>

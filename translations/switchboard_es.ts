@@ -652,6 +652,10 @@
         <source>This text is not valid Unicode: it holds half of a surrogate pair (\uD800 to \uDFFF) without the other half.</source>
         <translation>Este texto no es Unicode válido: contiene la mitad de un par suplente (\uD800 a \uDFFF) sin la otra mitad.</translation>
     </message>
+    <message>
+        <source>A key begins with an invisible byte order mark (U+FEFF); type the key again without it.</source>
+        <translation>Una clave empieza con una marca de orden de bytes invisible (U+FEFF); escriba la clave de nuevo sin ella.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>

@@ -182,6 +182,10 @@ void Reader::readDocument(const QByteArray &input)
             error(flaw.path, u"duplicate-key"_s,
                   tr("\"%1\" is given twice in one object; a key appears once.")
                       .arg(flaw.key.size() > 60 ? flaw.key.left(59) + u'…' : flaw.key));
+        else if (flaw.kind == JsonFlaw::MarkedKey)
+            error(flaw.path, u"invalid-unicode"_s,
+                  tr("A key begins with an invisible byte order mark (U+FEFF); type the key "
+                     "again without it."));
         else
             error(flaw.path, u"invalid-unicode"_s,
                   tr("This text is not valid Unicode: it holds half of a surrogate pair "

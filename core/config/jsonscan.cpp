@@ -82,6 +82,7 @@ QList<JsonFlaw> scanJson(const QByteArray &json)
             // Read the string: keys decoded (to compare "a" with "\u0061"), every \u checked.
             QString decoded;
             bool lone = false;
+            const qsizetype i0 = i; // the opening quote
             qsizetype j = i + 1;
             qsizetype run = j;
             int pendingHigh = -1; // a high surrogate waiting for its low half
@@ -153,6 +154,12 @@ QList<JsonFlaw> scanJson(const QByteArray &json)
                 Frame &top = stack.last();
                 top.expectKey = false;
                 top.key = decoded;
+                // Raw (EF BB BF) at its start, which QString::fromUtf8 drops, so the raw bytes
+                // are looked at. An escaped \uFEFF is kept by Qt: an unknown key, said so.
+                const bool marked = j - (i0 + 1) >= 3 && uchar(p[i0 + 1]) == 0xEF &&
+                                    uchar(p[i0 + 2]) == 0xBB && uchar(p[i0 + 3]) == 0xBF;
+                if (marked)
+                    flaws.append({JsonFlaw::MarkedKey, pathOf(stack), decoded});
                 if (top.keys.contains(decoded))
                     flaws.append({JsonFlaw::DuplicateKey, pathOf(stack), decoded});
                 else

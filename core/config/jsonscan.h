@@ -20,7 +20,11 @@ struct JsonFlaw
     enum Kind
     {
         DuplicateKey,
-        LoneSurrogate
+        LoneSurrogate,
+        // A key whose raw bytes begin with U+FEFF (a byte order mark): Qt's JSON lists it
+        // without the mark but cannot find it by that name, so it would read one way and
+        // write another (found by fuzz_config).
+        MarkedKey
     };
     Kind kind;
     QString path; // the duplicate key's, or the string's (a key's own path for a bad key)

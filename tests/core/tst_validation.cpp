@@ -201,6 +201,8 @@ void TestValidation::eachRule_data()
     raw("a top-level key twice", R"("format": "switchboard-config",)",
         R"("format": "switchboard-config", "format": "switchboard-config",)", "format",
         "duplicate-key");
+    raw("a key beginning with a byte order mark", R"("name": "Nancy Ortiz",)",
+        "\"\xEF\xBB\xBFname\": \"Nancy Ortiz\",", "users[0].name", "invalid-unicode");
     raw("a lone high surrogate", R"("Nancy Ortiz")", R"("Nancy \ud800Ortiz")", "users[0].name",
         "invalid-unicode");
     raw("a lone low surrogate", R"("Nancy Ortiz")", R"("Nancy \udc00")", "users[0].name",
