@@ -2073,10 +2073,6 @@
         <source>The carrier pointed to %1, which is not fetched.</source>
         <translation>Der Netzbetreiber verwies auf %1; das wird nicht abgerufen.</translation>
     </message>
-    <message>
-        <source>The carrier&apos;s storage did not give the file: %1</source>
-        <translation>Der Speicher des Netzbetreibers lieferte die Datei nicht: %1</translation>
-    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

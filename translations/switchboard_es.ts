@@ -2073,10 +2073,6 @@
         <source>The carrier pointed to %1, which is not fetched.</source>
         <translation>El operador remitió a %1, que no se obtiene.</translation>
     </message>
-    <message>
-        <source>The carrier&apos;s storage did not give the file: %1</source>
-        <translation>El almacenamiento del operador no entregó el archivo: %1</translation>
-    </message>
 </context>
 <context>
     <name>Switchboard::ConfirmDeleteDialog</name>

@@ -57,10 +57,11 @@ QUrl CarrierApi::accountUrl(const QString &tail) const
 }
 
 CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url,
-                                       const QByteArray &form, qint64 maxBytes)
+                                       const QByteArray &form, qint64 maxBytes,
+                                       bool withCredentials)
 {
     Result result;
-    if (!m_account.isApiHost(url)) {
+    if (withCredentials && !m_account.isApiHost(url)) {
         result.error = tr("%1 is not on the carrier's API host (%2): it is not asked, and no "
                           "credentials are sent there.")
                            .arg(url.toDisplayString(), m_account.apiUrl.host());
@@ -70,8 +71,10 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();
     QNetworkRequest request(url);
-    const QByteArray credentials = m_account.sid.toLatin1() + ':' + m_account.authToken;
-    request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    if (withCredentials) {
+        const QByteArray credentials = m_account.sid.toLatin1() + ':' + m_account.authToken;
+        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    }
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_account.timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -122,7 +125,8 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
         result.outcome = Result::Done;
         return result;
     }
-    if (result.status >= 300 && result.status < 400 && method == "GET" && !location.isEmpty()) {
+    if (result.status >= 300 && result.status < 400 && method == "GET" && withCredentials &&
+        !location.isEmpty()) {
         // A file the carrier keeps elsewhere (a storage host): asked there without the
         // account's credentials, once.
         const QUrl there = url.resolved(QUrl(QString::fromLatin1(location)));
@@ -131,7 +135,7 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
                 tr("The carrier pointed to %1, which is not fetched.").arg(there.toDisplayString());
             return result;
         }
-        return requestPlain(there, maxBytes);
+        return CarrierApi::request("GET", there, {}, maxBytes, false);
     }
     // Twilio's errors: {"code": 21211, "message": "...", "more_info": ..., "status": 400}.
     const QJsonObject problem = QJsonDocument::fromJson(result.body).object();
@@ -142,45 +146,6 @@ CarrierApi::Result CarrierApi::request(const QByteArray &method, const QUrl &url
                        : (code ? tr("%1 (carrier error %2)").arg(message).arg(code) : message);
     result.outcome =
         result.status == 429 || result.status >= 500 ? Result::TryAgain : Result::Refused;
-    return result;
-}
-
-CarrierApi::Result CarrierApi::requestPlain(const QUrl &url, qint64 maxBytes)
-{
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_account.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request); // no Authorization: not the API's host
-    QEventLoop loop;
-    bool tooLarge = false;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64) {
-        if (received > maxBytes && !tooLarge) {
-            tooLarge = true;
-            reply->abort();
-        }
-    });
-    if (!reply->isFinished())
-        loop.exec();
-    Result result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    result.contentType = reply->rawHeader("Content-Type");
-    const bool whole = reply->error() == QNetworkReply::NoError;
-    const QString why = reply->errorString();
-    delete reply;
-    if (!tooLarge && whole && result.status >= 200 && result.status < 300) {
-        result.outcome = Result::Done;
-    } else {
-        result.outcome =
-            tooLarge || (result.status >= 400 && result.status < 500 && result.status != 429)
-                ? Result::Refused
-                : Result::TryAgain;
-        result.error = tooLarge
-                           ? tr("The carrier's answer is larger than %1 MiB.").arg(maxBytes >> 20)
-                           : tr("The carrier's storage did not give the file: %1").arg(why);
-    }
     return result;
 }
 

@@ -81,10 +81,10 @@ public:
 
 private:
     Result request(const QByteArray &method, const QUrl &url, const QByteArray &form,
-                   qint64 maxBytes);
+                   qint64 maxBytes, bool withCredentials = true);
+    // withCredentials false: a file the carrier redirected to, asked without them, followed
+    // no further.
     QUrl accountUrl(const QString &tail) const;
-    // A GET without the account's credentials (a file the carrier redirected to).
-    Result requestPlain(const QUrl &url, qint64 maxBytes);
 
     CarrierAccount m_account;
     std::unique_ptr<QNetworkAccessManager> m_network;
