@@ -3413,6 +3413,22 @@
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Colores</translation>
+    </message>
+    <message>
+        <source>As the &amp;Desktop</source>
+        <translation>Como el &amp;escritorio</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>C&amp;laro</translation>
+    </message>
+    <message>
+        <source>D&amp;ark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MembersModel</name>

@@ -2,6 +2,7 @@
 // sections, the lists filled from the database, the red number, the status bar's counts, and
 // the models' contracts.
 
+#include "consolesettings.h"
 #include "document/organizationdocument.h"
 #include "documentfixture.h"
 #include "flowlist/flowsmodel.h"
@@ -15,12 +16,14 @@
 #include "i18n/language.h"
 #include "numbers/numbersmodel.h"
 #include "numbers/numberspage.h"
+#include "shell/consolelook.h"
 #include "shell/mainwindow.h"
 #include "shell/shortcutsdialog.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QBrush>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +41,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Switchboard;
@@ -46,7 +52,11 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { installTranslations(u"en"_s); } // as the console does
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the colours chosen stay out of ~/.config
+        installTranslations(u"en"_s);             // as the console does
+    }
     void init();
     void cleanup();
     void showsTheOrganization();
@@ -60,6 +70,8 @@ private slots:
     void modelsKeepTheirContract();
     void menusHoldEveryActionWithItsKeys();
     void rowsHaveRoomAndColumnsFit();
+    void darkColoursReadOnTheirBackground();
+    void returnPressesAFocusedToolButton();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -335,6 +347,98 @@ void TestMainWindow::modelsKeepTheirContract()
     QCOMPARE(users.rowCount(), 5);
     QCOMPARE(members.rowCount(), 3);
     QCOMPARE(flows.index(0, FlowsModel::NumbersColumn).data().toString(), u"1 number"_s);
+}
+
+namespace {
+
+// WCAG's contrast ratio of two colours (1 to 21); 4.5 is enough for text.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double x = luminance(a) + 0.05;
+    const double y = luminance(b) + 0.05;
+    return std::max(x, y) / std::min(x, y);
+}
+
+} // namespace
+
+// View ▸ Colours ▸ Dark: the whole console dark, and what warns in red still reads on it (the
+// red of a light palette does not); back to the desktop's, the light red again. The choice is
+// kept for the next start.
+void TestMainWindow::darkColoursReadOnTheirBackground()
+{
+    auto *colours = m_window->menuBar()->findChild<QMenu *>(u"coloursMenu"_s);
+    QVERIFY(colours);
+    QAction *dark = nullptr;
+    QAction *desktop = nullptr;
+    for (QAction *a : colours->actions()) {
+        if (a->data().toInt() == int(ConsoleLook::Scheme::Dark))
+            dark = a;
+        if (a->data().toInt() == int(ConsoleLook::Scheme::System))
+            desktop = a;
+    }
+    QVERIFY(dark && desktop);
+    QVERIFY(desktop->isChecked());
+    const QColor lightRed = ConsoleLook::toneColor(ConsoleLook::Tone::Problem);
+
+    dark->trigger();
+    QVERIFY(dark->isChecked() && !desktop->isChecked());
+    const QPalette palette = QApplication::palette();
+    QVERIFY(palette.color(QPalette::Window).lightnessF() < 0.3);
+    QVERIFY(palette.color(QPalette::Base).lightnessF() < 0.3);
+    // The unrouted number's red, and a red label's, read on the dark base.
+    QAbstractItemModel *numbers = m_window->numbersPage()->view()->model();
+    const QColor red = numbers->index(2, 0).data(Qt::ForegroundRole).value<QBrush>().color();
+    QVERIFY2(contrast(red, palette.color(QPalette::Base)) >= 4.5, qPrintable(red.name()));
+    QVERIFY(contrast(lightRed, palette.color(QPalette::Base)) < 4.5); // the reason for it
+    // Words already in red take the new red: the findings label with an error in it.
+    m_window->document()->setOrganization([&] {
+        Organization org = m_window->document()->organization();
+        org.numbers[0].flow = u"no-such-flow"_s;
+        return org;
+    }());
+    QLabel *findings = m_window->findingsLabel();
+    QTRY_VERIFY(findings->text().startsWith(u"1 error"));
+    QCOMPARE(findings->palette().color(QPalette::WindowText), red);
+    QVERIFY(contrast(ConsoleLook::lineColor(palette), palette.color(QPalette::Base)) >= 3);
+    QCOMPARE(ConsoleSettings().value(u"look/colours"_s).toString(), u"dark"_s);
+
+    desktop->trigger();
+    QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() > 0.7);
+    QCOMPARE(findings->palette().color(QPalette::WindowText), lightRed);
+    QCOMPARE(numbers->index(2, 0).data(Qt::ForegroundRole).value<QBrush>().color(), lightRed);
+    QCOMPARE(ConsoleSettings().value(u"look/colours"_s).toString(), u"system"_s);
+}
+
+// Return on a page's tool button the keys have reached does what a click does (Qt's buttons
+// take Space only); Return elsewhere is left to the widget.
+void TestMainWindow::returnPressesAFocusedToolButton()
+{
+    m_window->showSection(MainWindow::FlowsSection);
+    FlowsPage *page = m_window->flowsPage();
+    QToolButton *duplicate = nullptr;
+    for (QToolButton *b : page->findChildren<QToolButton *>()) {
+        if (b->defaultAction() && b->defaultAction()->text() == u"Duplicate")
+            duplicate = b;
+    }
+    QVERIFY(duplicate);
+    QAbstractItemModel *flows = page->view()->model();
+    const int before = flows->rowCount();
+    page->view()->setCurrentIndex(flows->index(0, 0));
+    QVERIFY(duplicate->isEnabled());
+    duplicate->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(duplicate, Qt::Key_Return);
+    QTRY_COMPARE(flows->rowCount(), before + 1);
+    // Shift+Return is not a press.
+    QTest::keyClick(duplicate, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::qWait(300);
+    QCOMPARE(flows->rowCount(), before + 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,7 @@
 #include "signindialog.h"
 
 #include "backend/routerdclient.h"
+#include "shell/consolelook.h"
 
 #include "backend/backendconnection.h"
 #include "backend/credentialstore.h"
@@ -56,8 +57,8 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
     if (tokenInUse)
         m_token->setText(QString::fromUtf8(current.token));
     m_token->setEchoMode(QLineEdit::Password);
-    QAction *reveal =
-        m_token->addAction(QIcon(u":/icons/actions/show.svg"_s), QLineEdit::TrailingPosition);
+    QAction *reveal = m_token->addAction(ConsoleLook::icon(u":/icons/actions/show.svg"_s),
+                                         QLineEdit::TrailingPosition);
     reveal->setToolTip(tr("Show the token"));
     reveal->setCheckable(true);
     connect(reveal, &QAction::toggled, this, [this](bool on) {
@@ -100,7 +101,7 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
                             "none, in a file only you can read), never in the database."),
                    this);
     where->setWordWrap(true);
-    where->setStyleSheet(u"color: palette(mid)"_s);
+    ConsoleLook::setTone(where, ConsoleLook::Tone::Quiet);
 
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -6,6 +6,7 @@
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowlayout.h"
 #include "flowbuilder/flowscene.h"
+#include "shell/consolelook.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -69,7 +70,7 @@ void AppletItem::sync(const Applet &applet, const QString &summary, bool attache
     m_summary = summary;
     m_attached = attached;
     updateTip();
-    m_icon = QIcon(type ? type->iconPath() : QString());
+    m_icon = ConsoleLook::icon(type ? type->iconPath() : QString());
     setOpacity(attached ? 1.0 : 0.55);
     update();
 }
@@ -150,7 +151,8 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(card, 8, 8);
     }
-    QColor border = m_errors ? QColor(0xc6, 0x28, 0x28) : palette.color(QPalette::Mid);
+    QColor border = m_errors ? ConsoleLook::toneColor(ConsoleLook::Tone::Problem, palette)
+                             : ConsoleLook::lineColor(palette);
     if (highlighted)
         border = routeColor();
     if (isDropTarget())
@@ -180,7 +182,7 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     const qreal textLeft = 54;
     const qreal textWidth = card.width() - textLeft - (m_errors || m_warnings ? 54 : 32);
 
-    painter->setPen(accent);
+    painter->setPen(ConsoleLook::readable(accent, palette));
     painter->setFont(small);
     painter->drawText(
         QRectF(textLeft, 9, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
@@ -208,7 +210,8 @@ void AppletItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     // The ⛔ that deletes the applet (none on a flow to look at only).
     if (!flowScene()->editor()->isReadOnly()) {
         painter->setOpacity(m_deleteHovered ? 1.0 : 0.55);
-        QIcon(u":/icons/actions/delete.svg"_s).paint(painter, deleteButtonRect().toRect());
+        ConsoleLook::icon(u":/icons/actions/delete.svg"_s)
+            .paint(painter, deleteButtonRect().toRect());
         painter->setOpacity(1.0);
     }
 

@@ -2,6 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "document/mimetypes.h"
+#include "shell/consolelook.h"
 
 #include <QIcon>
 #include <QMimeData>
@@ -22,7 +23,7 @@ AppletPalette::AppletPalette(Channel channel, QWidget *parent)
     setUniformItemSizes(true);
     for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {
         auto *item =
-            new QListWidgetItem(QIcon(type->iconPath()),
+            new QListWidgetItem(ConsoleLook::icon(type->iconPath()),
                                 type->displayName() + u'\n' + type->displayDescription(), this);
         item->setData(TypeRole, type->type);
         item->setToolTip(type->displayDescription());

@@ -3,6 +3,7 @@
 #include "document/mimetypes.h"
 #include "model/appletvalues.h"
 #include "model/identifiers.h"
+#include "shell/consolelook.h"
 #include "shell/dropline.h"
 
 #include <QCheckBox>
@@ -46,7 +47,7 @@ FieldEditor::FieldEditor(const FieldSpec &spec, QWidget *parent)
     layout->addWidget(m_body);
     layout->addWidget(m_problem);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_problem, ConsoleLook::Tone::Problem);
     m_problem->hide();
 }
 
@@ -353,7 +354,7 @@ public:
     {
         m_box->addItem(FieldEditor::tr("Choose…"), QString());
         for (const Group &g : org.groups)
-            m_box->addItem(QIcon(u":/icons/sections/users.svg"_s),
+            m_box->addItem(ConsoleLook::icon(u":/icons/sections/users.svg"_s),
                            FieldEditor::tr("Group: %1").arg(g.name), Owner::group(g.id).queryKey());
         for (const User &u : org.users)
             m_box->addItem(FieldEditor::tr("User: %1").arg(u.name), Owner::user(u.id).queryKey());
@@ -525,7 +526,7 @@ public:
         // A button with a menu, not a drop-down: an arrow key on a drop-down picks its next
         // entry at once, and would add someone on the first Down.
         m_add->setObjectName(u"addToRingButton"_s);
-        m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+        m_add->setIcon(ConsoleLook::icon(u":/icons/actions/add.svg"_s));
         m_add->setToolTip(FieldEditor::tr("Add a user to the end of the ring list"));
         m_add->setAutoDefault(false);
         auto *addMenu = new QMenu(m_add);
@@ -547,7 +548,7 @@ public:
         m_number->setPlaceholderText(u"+15125550100"_s);
         auto *removeButton = new QToolButton(m_members);
         removeButton->setObjectName(u"removeFromRingButton"_s);
-        removeButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
+        removeButton->setIcon(ConsoleLook::icon(u":/icons/actions/remove.svg"_s));
         removeButton->setToolTip(FieldEditor::tr("Remove from the ring list"));
         removeButton->setAccessibleName(removeButton->toolTip());
         auto *membersLayout = new QVBoxLayout(m_members);
@@ -719,7 +720,7 @@ protected:
     {
         QPainter p(this);
         const QRectF r = QRectF(rect()).adjusted(0, 2, -1, -2);
-        p.setPen(palette().color(QPalette::Mid));
+        p.setPen(ConsoleLook::lineColor(palette()));
         p.setBrush(palette().color(QPalette::AlternateBase));
         p.drawRect(r);
         p.setPen(Qt::NoPen);
@@ -926,7 +927,7 @@ public:
         auto *l = new QVBoxLayout(body());
         l->setContentsMargins(0, 0, 0, 0);
         l->addLayout(m_items);
-        m_add->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+        m_add->setIcon(ConsoleLook::icon(u":/icons/actions/add.svg"_s));
         m_add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         m_add->setText(spec.key == u"steps" ? FieldEditor::tr("Add a step")
                                             : FieldEditor::tr("Add"));
@@ -994,7 +995,8 @@ private:
         const QString what = box->title();
         auto tool = [&](const char *icon, const QString &tip, auto fn) {
             auto *b = new QToolButton(box);
-            b->setIcon(QIcon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
+            b->setIcon(
+                ConsoleLook::icon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
             b->setToolTip(tip);
             b->setAccessibleName(tip);
             connect(b, &QToolButton::clicked, this, fn);

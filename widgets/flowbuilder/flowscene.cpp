@@ -8,6 +8,7 @@
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowinteraction.h"
 #include "flowbuilder/slotitem.h"
+#include "shell/consolelook.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -29,6 +30,21 @@ QString slotKey(const SlotRef &slot)
 }
 } // namespace
 
+void FlowScene::applyPalette()
+{
+    m_connectors->setPen(QPen(ConsoleLook::lineColor(QApplication::palette()), 1.4));
+    m_detachedHeader->setBrush(QApplication::palette().color(QPalette::PlaceholderText));
+    update();
+}
+
+bool FlowScene::event(QEvent *event)
+{
+    const bool handled = QGraphicsScene::event(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
+        applyPalette();
+    return handled;
+}
+
 FlowScene::FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *interaction,
                      QObject *parent)
     : QGraphicsScene(parent)
@@ -41,13 +57,12 @@ FlowScene::FlowScene(FlowEdits *editor, Channel channel, FlowInteraction *intera
 {
     // A static canvas of a few hundred items: no index to keep up to date on each layout.
     setItemIndexMethod(NoIndex);
-    m_connectors->setPen(QPen(QApplication::palette().color(QPalette::Mid), 1.4));
+    applyPalette();
     m_connectors->setZValue(-1);
     addItem(m_connectors);
     m_routeConnectors->setPen(QPen(routeColor(), 2.6));
     m_routeConnectors->setZValue(-0.5);
     addItem(m_routeConnectors);
-    m_detachedHeader->setBrush(QApplication::palette().color(QPalette::PlaceholderText));
     addItem(m_detachedHeader);
     connect(editor->document(), &FlowDocument::graphChanged, this, [this](Channel c) {
         if (c != m_channel)

@@ -69,6 +69,9 @@ signals:
     void highlightChanged();
 
 protected:
+    // The lines and headings take the palette's colours again when it changes (View ▸
+    // Colours).
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
     // The focus frame on the selected item comes and goes with the canvas's focus.
@@ -76,6 +79,7 @@ protected:
     void focusOutEvent(QFocusEvent *event) override;
 
 private:
+    void applyPalette();
     void moveSelection(int dx, int dy);
 
     FlowEdits *m_editor;

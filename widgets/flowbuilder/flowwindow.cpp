@@ -73,7 +73,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     , m_findings(new QListWidget(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowIcon(QIcon(u":/icons/sections/flows.svg"_s));
+    setWindowIcon(ConsoleLook::icon(u":/icons/sections/flows.svg"_s));
     ConsoleLook::install();
     // Named, so that the tests can find them.
     m_inspector->setObjectName(u"inspector"_s);
@@ -111,8 +111,9 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
         split->setStretchFactor(1, 1);
         split->setSizes({230, 1000});
         m_tabs->addTab(split,
-                       QIcon(channel == Channel::Voice ? u":/icons/applets/dial.svg"_s
-                                                       : u":/icons/applets/sms-reply.svg"_s),
+                       ConsoleLook::icon(channel == Channel::Voice
+                                             ? u":/icons/applets/dial.svg"_s
+                                             : u":/icons/applets/sms-reply.svg"_s),
                        channel == Channel::Voice ? tr("Call flow") : tr("SMS flow"));
         connect(m_scenes[i], &FlowScene::appletSelected, this, [this, channel](const QString &id) {
             if (currentChannel() == channel)
@@ -159,31 +160,35 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
             [this](QListWidgetItem *item) { goToFinding(m_findings->row(item)); });
 
     QUndoStack *undo = m_document->undoStack();
-    m_save = new QAction(QIcon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
+    m_save = new QAction(ConsoleLook::icon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QAction::triggered, this, &FlowWindow::save);
-    auto *close = new QAction(QIcon(u":/icons/actions/close.svg"_s), tr("&Close"), this);
+    auto *close =
+        new QAction(ConsoleLook::icon(u":/icons/actions/close.svg"_s), tr("&Close"), this);
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, this, &QWidget::close);
     QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));
-    undoAction->setIcon(QIcon(u":/icons/actions/undo.svg"_s));
+    undoAction->setIcon(ConsoleLook::icon(u":/icons/actions/undo.svg"_s));
     undoAction->setShortcut(QKeySequence::Undo);
     undoAction->setIconText(tr("Undo"));
     QAction *redoAction = undo->createRedoAction(this, tr("&Redo"));
-    redoAction->setIcon(QIcon(u":/icons/actions/redo.svg"_s));
+    redoAction->setIcon(ConsoleLook::icon(u":/icons/actions/redo.svg"_s));
     redoAction->setShortcut(QKeySequence::Redo);
     redoAction->setIconText(tr("Redo"));
-    auto *zoomIn = new QAction(QIcon(u":/icons/actions/zoom-in.svg"_s), tr("Zoom In"), this);
+    auto *zoomIn =
+        new QAction(ConsoleLook::icon(u":/icons/actions/zoom-in.svg"_s), tr("Zoom In"), this);
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     connect(zoomIn, &QAction::triggered, this, [this] { view(currentChannel())->zoomIn(); });
-    auto *zoomOut = new QAction(QIcon(u":/icons/actions/zoom-out.svg"_s), tr("Zoom Out"), this);
+    auto *zoomOut =
+        new QAction(ConsoleLook::icon(u":/icons/actions/zoom-out.svg"_s), tr("Zoom Out"), this);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     connect(zoomOut, &QAction::triggered, this, [this] { view(currentChannel())->zoomOut(); });
-    auto *fit = new QAction(QIcon(u":/icons/actions/zoom-fit.svg"_s), tr("Fit"), this);
+    auto *fit = new QAction(ConsoleLook::icon(u":/icons/actions/zoom-fit.svg"_s), tr("Fit"), this);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(fit, &QAction::triggered, this, [this] { view(currentChannel())->fit(); });
 
-    m_testCall = new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    m_testCall =
+        new QAction(ConsoleLook::icon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
     m_testCall->setObjectName(u"flowTestCallAction"_s);
     m_testCall->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_testCall->setToolTip(tr("Run a call or a text through this flow, unsaved changes included"));
@@ -332,7 +337,7 @@ void FlowWindow::updateFindings()
     m_findings->clear();
     const Channel channel = currentChannel();
     if (!m_document->flow().isSetUp(channel)) {
-        new QListWidgetItem(QIcon(u":/icons/actions/warning.svg"_s),
+        new QListWidgetItem(ConsoleLook::icon(u":/icons/actions/warning.svg"_s),
                             channel == Channel::Voice
                                 ? tr("No call flow yet: calls to this flow's numbers are rejected. "
                                      "Drag an applet into the dotted slot to begin.")
@@ -345,9 +350,10 @@ void FlowWindow::updateFindings()
     for (const Finding &f : m_document->findings()) {
         if (!f.path.startsWith(prefix) && f.path != flowPath)
             continue;
-        auto *item = new QListWidgetItem(
-            QIcon(f.isError() ? u":/icons/actions/error.svg"_s : u":/icons/actions/warning.svg"_s),
-            f.message, m_findings);
+        auto *item =
+            new QListWidgetItem(ConsoleLook::icon(f.isError() ? u":/icons/actions/error.svg"_s
+                                                              : u":/icons/actions/warning.svg"_s),
+                                f.message, m_findings);
         item->setData(Qt::UserRole, f.path);
         item->setToolTip(f.path);
     }
@@ -388,7 +394,7 @@ void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {
-        QAction *a = menu.addAction(QIcon(type->iconPath()), type->displayName());
+        QAction *a = menu.addAction(ConsoleLook::icon(type->iconPath()), type->displayName());
         a->setToolTip(type->displayDescription());
         connect(a, &QAction::triggered, this,
                 [this, channel, slot, t = type->type] { scene(channel)->dropOnSlot(slot, t); });
@@ -396,7 +402,7 @@ void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint
     const auto &graph = m_document->graph(channel);
     if (graph && !graph->applets.isEmpty()) {
         menu.addSeparator();
-        QMenu *go = menu.addMenu(QIcon(u":/icons/actions/goto.svg"_s), tr("Go to…"));
+        QMenu *go = menu.addMenu(ConsoleLook::icon(u":/icons/actions/goto.svg"_s), tr("Go to…"));
         for (const Applet &applet : graph->applets) {
             QAction *a = go->addAction(m_editor->appletLabel(channel, applet.id));
             connect(a, &QAction::triggered, this, [this, channel, slot, id = applet.id] {
@@ -417,12 +423,13 @@ void FlowWindow::showAppletMenu(Channel channel, const QString &id, const QPoint
     menu.setToolTipsVisible(true);
     // The twin of dropping another applet on top of this one: the same question about what
     // hangs under it, the same single undo step; its name and what still fits are kept.
-    QMenu *replace = menu.addMenu(QIcon(u":/icons/actions/edit.svg"_s), tr("&Replace with"));
+    QMenu *replace =
+        menu.addMenu(ConsoleLook::icon(u":/icons/actions/edit.svg"_s), tr("&Replace with"));
     replace->setToolTipsVisible(true);
     for (const AppletType *type : AppletCatalogue::instance().typesFor(channel)) {
         if (type->type == current)
             continue;
-        QAction *a = replace->addAction(QIcon(type->iconPath()), type->displayName());
+        QAction *a = replace->addAction(ConsoleLook::icon(type->iconPath()), type->displayName());
         a->setToolTip(type->displayDescription());
         connect(a, &QAction::triggered, this,
                 [this, channel, id, t = type->type] { scene(channel)->dropOnApplet(id, t); });
@@ -436,7 +443,8 @@ void FlowWindow::showAppletMenu(Channel channel, const QString &id, const QPoint
         QMetaObject::invokeMethod(m_inspector, &Inspector::focusFirstField, Qt::QueuedConnection);
     });
     menu.addSeparator();
-    QAction *remove = menu.addAction(QIcon(u":/icons/actions/delete.svg"_s), tr("&Delete…"));
+    QAction *remove =
+        menu.addAction(ConsoleLook::icon(u":/icons/actions/delete.svg"_s), tr("&Delete…"));
     remove->setShortcut(QKeySequence::Delete);
     remove->setEnabled(!m_editor->isReadOnly());
     connect(remove, &QAction::triggered, this,

@@ -5,6 +5,7 @@
 #include "flowbuilder/appletstyle.h"
 #include "flowbuilder/flowedits.h"
 #include "flowbuilder/flowscene.h"
+#include "shell/consolelook.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -94,7 +95,7 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     if (m_kind == FlowLayout::Slot::Filled) {
         painter->setPen(m_highlighted ? QPen(routeColor(), 2)
-                                      : QPen(palette.color(QPalette::Mid), 1));
+                                      : QPen(ConsoleLook::lineColor(palette), 1));
         painter->setBrush(m_highlighted ? routeColor() : palette.color(QPalette::AlternateBase));
         painter->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), r.height() / 2, r.height() / 2);
         painter->setFont(small);
@@ -104,7 +105,7 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
 
-    QColor border = m_warning.isEmpty() ? palette.color(QPalette::Mid) : amber;
+    QColor border = m_warning.isEmpty() ? ConsoleLook::lineColor(palette) : amber;
     if (m_highlighted)
         border = routeColor();
     if (isDropTarget() || selected)
@@ -139,7 +140,7 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const QRectF body(10, 20, right - 14, r.height() - 24);
         painter->setPen(palette.color(QPalette::Text));
         if (m_kind == FlowLayout::Slot::Link) {
-            QIcon(u":/icons/actions/goto.svg"_s).paint(painter, QRect(10, 23, 18, 18));
+            ConsoleLook::icon(u":/icons/actions/goto.svg"_s).paint(painter, QRect(10, 23, 18, 18));
             painter->drawText(
                 body.adjusted(22, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(small).elidedText(FlowScene::tr("Go to… %1").arg(m_targetLabel),
@@ -154,7 +155,8 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (flowScene()->editor()->isReadOnly()) {
         // A flow to look at only: no + to add, no ✕ to unlink.
     } else if (m_kind == FlowLayout::Slot::Link) {
-        QIcon(u":/icons/actions/remove.svg"_s).paint(painter, unlinkButtonRect().toRect());
+        ConsoleLook::icon(u":/icons/actions/remove.svg"_s)
+            .paint(painter, unlinkButtonRect().toRect());
     } else {
         const QRectF plus = plusButtonRect();
         painter->setPen(QPen(palette.color(QPalette::Highlight), 1.6));
@@ -166,7 +168,7 @@ void SlotItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                           QPointF(plus.center().x(), plus.center().y() + 5));
     }
     if (!m_warning.isEmpty())
-        QIcon(u":/icons/actions/warning.svg"_s)
+        ConsoleLook::icon(u":/icons/actions/warning.svg"_s)
             .paint(painter, QRect(int(r.width()) - 50, 3, 16, 16));
 }
 

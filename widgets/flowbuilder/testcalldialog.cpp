@@ -5,6 +5,7 @@
 #include "flowbuilder/flowdocument.h"
 #include "numbers/e164validator.h"
 #include "routing/hours.h"
+#include "shell/consolelook.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -42,8 +43,9 @@ TestCallDialog::TestCallDialog(OrganizationDocument *document, QWidget *parent)
     , m_body(new QLineEdit(this))
     , m_steps(new QListWidget(this))
     , m_ending(new QLabel(this))
-    , m_run(new QPushButton(QIcon(u":/icons/actions/play.svg"_s), tr("&Run"), this))
-    , m_show(new QPushButton(QIcon(u":/icons/actions/show.svg"_s), tr("&Show on Canvas"), this))
+    , m_run(new QPushButton(ConsoleLook::icon(u":/icons/actions/play.svg"_s), tr("&Run"), this))
+    , m_show(new QPushButton(ConsoleLook::icon(u":/icons/actions/show.svg"_s),
+                             tr("&Show on Canvas"), this))
 {
     setWindowTitle(tr("Test Call"));
     // Named, so that the tests can find them.
@@ -72,7 +74,7 @@ TestCallDialog::TestCallDialog(OrganizationDocument *document, QWidget *parent)
     m_caller->setText(u"+15555550123"_s);
     m_caller->setValidator(new E164Validator(m_caller));
     m_caller->setPlaceholderText(u"+15125559999"_s);
-    m_callerProblem->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_callerProblem, ConsoleLook::Tone::Problem);
     m_callerProblem->setWordWrap(true);
     m_when->setDisplayFormat(u"ddd yyyy-MM-dd HH:mm"_s);
     m_when->setCalendarPopup(true);
@@ -286,7 +288,7 @@ void TestCallDialog::run()
         if (graph && graph->applets.contains(applet)) {
             if (const AppletType *type =
                     AppletCatalogue::instance().type(graph->applets.value(applet).type))
-                item->setIcon(QIcon(type->iconPath()));
+                item->setIcon(ConsoleLook::icon(type->iconPath()));
         }
         m_steps->addItem(item);
     }

@@ -2,6 +2,7 @@
 
 #include "catalogue/appletcatalogue.h"
 #include "flowlist/flowsmodel.h"
+#include "shell/consolelook.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -43,7 +44,7 @@ QPixmap AppletPreviewDelegate::icon(const QString &type, qreal dpr) const
     if (it == m_pixmaps.end()) {
         const AppletType *t = AppletCatalogue::instance().type(type);
         QPixmap pixmap =
-            QIcon(t ? t->iconPath() : QString()).pixmap(QSize(IconSize, IconSize), dpr);
+            ConsoleLook::icon(t ? t->iconPath() : QString()).pixmap(QSize(IconSize, IconSize), dpr);
         it = m_pixmaps.insert(key, pixmap);
     }
     return *it;
@@ -78,7 +79,7 @@ void AppletPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         ++drawn;
     }
     if (separatorX >= 0 && separatorX < option.rect.right() - 28) {
-        painter->setPen(option.palette.color(QPalette::Mid));
+        painter->setPen(ConsoleLook::lineColor(option.palette));
         painter->drawLine(separatorX, option.rect.top() + 5, separatorX, option.rect.bottom() - 5);
     }
     const int total = int(preview.size() - preview.count(u"|"_s));

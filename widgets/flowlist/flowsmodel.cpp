@@ -2,6 +2,7 @@
 
 #include "flowlist/flowsnumbersedits.h"
 #include "model/graphedit.h"
+#include "shell/consolelook.h"
 
 #include <QBrush>
 #include <QColor>
@@ -109,11 +110,11 @@ QVariant FlowsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == NumbersColumn)
-            return QIcon(u":/icons/sections/numbers.svg"_s);
+            return ConsoleLook::icon(u":/icons/sections/numbers.svg"_s);
         break;
     case Qt::ForegroundRole:
         if ((index.column() == VoiceColumn || index.column() == SmsColumn) && !setUp)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(ConsoleLook::toneColor(ConsoleLook::Tone::Problem));
         break;
     case FlowIdRole:
         return flow.id;

@@ -5,6 +5,7 @@
 #include "flowlist/flowsmodel.h"
 #include "flowlist/flowsnumbersedits.h"
 #include "shell/confirmation.h"
+#include "shell/consolelook.h"
 #include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
@@ -52,8 +53,10 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     m_view->setToolTip(tr("Double-click a flow to open it in the flow builder."));
 
     auto action = [this](const QString &icon, const QString &text, const QKeySequence &key) {
-        auto *a = new QAction(
-            icon.isEmpty() ? QIcon() : QIcon(u":/icons/actions/"_s + icon + u".svg"_s), text, this);
+        auto *a = new QAction(icon.isEmpty()
+                                  ? QIcon()
+                                  : ConsoleLook::icon(u":/icons/actions/"_s + icon + u".svg"_s),
+                              text, this);
         if (!key.isEmpty()) {
             a->setShortcut(key);
             a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -250,14 +253,15 @@ void FlowsPage::showNumbersMenu(const QString &flowId, const QPoint &at)
     for (const QString &number : own) {
         const PhoneNumber *n = org.number(number);
         QAction *a =
-            menu.addAction(QIcon(u":/icons/actions/remove.svg"_s),
+            menu.addAction(ConsoleLook::icon(u":/icons/actions/remove.svg"_s),
                            tr("Take %1 (%2) off this flow").arg(number, n ? n->label : QString()));
         connect(a, &QAction::triggered, this,
                 [this, number] { m_editor->assignNumber(number, QString()); });
     }
     if (!own.isEmpty())
         menu.addSeparator();
-    QMenu *assign = menu.addMenu(QIcon(u":/icons/actions/add.svg"_s), tr("Assign a number"));
+    QMenu *assign =
+        menu.addMenu(ConsoleLook::icon(u":/icons/actions/add.svg"_s), tr("Assign a number"));
     QMenu *move = menu.addMenu(tr("Move a number here"));
     for (const PhoneNumber &n : org.numbers) {
         if (n.flow == flowId)

@@ -1,6 +1,7 @@
 #include "groupdialog.h"
 
 #include "model/organization.h"
+#include "shell/consolelook.h"
 
 #include <algorithm>
 
@@ -27,7 +28,7 @@ GroupDialog::GroupDialog(const QString &title, const QString &name, const QStrin
     m_name->setObjectName(u"nameField"_s); // named, so that the tests can find it
     m_department->setPlaceholderText(tr("Optional, e.g. Sales or Customer Care"));
     auto *problem = new QLabel(this);
-    problem->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(problem, ConsoleLook::Tone::Problem);
     auto check = [=, this] {
         const QString n = this->name();
         const QString key = nameKey(n);

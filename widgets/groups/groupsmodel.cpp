@@ -2,6 +2,7 @@
 
 #include "document/mimetypes.h"
 #include "groups/usersgroupsedits.h"
+#include "shell/consolelook.h"
 
 #include <QIcon>
 
@@ -44,7 +45,7 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == MembersColumn && group.members.isEmpty())
-            return QIcon(u":/icons/actions/warning.svg"_s);
+            return ConsoleLook::icon(u":/icons/actions/warning.svg"_s);
         break;
     case GroupIdRole:
         return group.id;

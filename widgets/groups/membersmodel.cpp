@@ -3,6 +3,7 @@
 #include "document/mimetypes.h"
 #include "document/organizationdocument.h"
 #include "groups/usersgroupsedits.h"
+#include "shell/consolelook.h"
 
 #include <QIcon>
 #include <QMimeData>
@@ -129,7 +130,7 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole && !user)
             return tr("\"%1\" is not a user of this organization.").arg(member.user);
         if (role == Qt::DecorationRole && !user)
-            return QIcon(u":/icons/actions/error.svg"_s);
+            return ConsoleLook::icon(u":/icons/actions/error.svg"_s);
         break;
     case CallsColumn:
     case TextsColumn: {
@@ -143,7 +144,7 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
     }
     case RemoveColumn:
         if (role == Qt::DecorationRole)
-            return QIcon(u":/icons/actions/remove.svg"_s);
+            return ConsoleLook::icon(u":/icons/actions/remove.svg"_s);
         if (role == Qt::ToolTipRole)
             return tr("Remove %1 from %2").arg(name, m_editor->groupName(m_groupId));
         if (role == Qt::AccessibleTextRole)

@@ -1,6 +1,7 @@
 #include "userdialog.h"
 
 #include "backend/routerdclient.h"
+#include "shell/consolelook.h"
 
 #include "model/appletvalues.h"
 
@@ -89,7 +90,7 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     for (const Device &d : user.devices)
         addDevice(d.kind, d.address);
     auto *addDeviceButton = new QToolButton(this);
-    addDeviceButton->setIcon(QIcon(u":/icons/actions/add.svg"_s));
+    addDeviceButton->setIcon(ConsoleLook::icon(u":/icons/actions/add.svg"_s));
     addDeviceButton->setText(tr("Add Device"));
     addDeviceButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(addDeviceButton, &QToolButton::clicked, this, [this] {
@@ -98,7 +99,7 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
         m_devices->editItem(m_devices->item(m_devices->rowCount() - 1, AddressColumn));
     });
     auto *removeDeviceButton = new QToolButton(this);
-    removeDeviceButton->setIcon(QIcon(u":/icons/actions/remove.svg"_s));
+    removeDeviceButton->setIcon(ConsoleLook::icon(u":/icons/actions/remove.svg"_s));
     removeDeviceButton->setText(tr("Remove Device"));
     removeDeviceButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(removeDeviceButton, &QToolButton::clicked, this, [this] {
@@ -121,7 +122,7 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     connect(m_name, &QLineEdit::textChanged, this, &UserDialog::updateState);
 
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_problem, ConsoleLook::Tone::Problem);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -1,6 +1,7 @@
 #include "usersgroupspage.h"
 
 #include "backend/backendconnection.h"
+#include "shell/consolelook.h"
 
 #include "document/organizationdocument.h"
 #include "groups/confirmdeletedialog.h"
@@ -82,7 +83,8 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_usersFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setPlaceholderText(tr("Search by name, email or number"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon(u":/icons/actions/search.svg"_s), QLineEdit::LeadingPosition);
+    m_search->addAction(ConsoleLook::icon(u":/icons/actions/search.svg"_s),
+                        QLineEdit::LeadingPosition);
     connect(m_search, &QLineEdit::textChanged, m_usersFilter,
             &QSortFilterProxyModel::setFilterFixedString);
     setUpView(m_usersView);
@@ -271,7 +273,7 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
 QAction *UsersGroupsPage::action(const QString &icon, const QString &text, const QKeySequence &key,
                                  QWidget *scope, void (UsersGroupsPage::*slot)())
 {
-    auto *a = new QAction(QIcon(u":/icons/actions/"_s + icon + u".svg"_s), text, scope);
+    auto *a = new QAction(ConsoleLook::icon(u":/icons/actions/"_s + icon + u".svg"_s), text, scope);
     if (!key.isEmpty()) {
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -1,6 +1,7 @@
 #include "usersmodel.h"
 
 #include "document/mimetypes.h"
+#include "shell/consolelook.h"
 
 #include <QIcon>
 
@@ -67,7 +68,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == DevicesColumn && user.devices.isEmpty())
-            return QIcon(u":/icons/actions/warning.svg"_s);
+            return ConsoleLook::icon(u":/icons/actions/warning.svg"_s);
         break;
     case UserIdRole:
         return user.id;

@@ -2,6 +2,7 @@
 
 #include "backend/routerdclient.h"
 #include "shell/confirmation.h"
+#include "shell/consolelook.h"
 
 #include "backend/backendclient.h"
 
@@ -401,7 +402,7 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
     auto *errorLayout = new QVBoxLayout(errorPage);
     m_loadError->setWordWrap(true);
     m_loadError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_loadError->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_loadError, ConsoleLook::Tone::Problem);
     errorLayout->setContentsMargins(0, 0, 0, 0);
     errorLayout->addWidget(m_loadError);
     auto *errorButtons = new QHBoxLayout;
@@ -432,7 +433,7 @@ ActiveGroupsDialog::ActiveGroupsDialog(const Organization &organization, Backend
     layout->addWidget(m_unknownUser);
     m_saveError->setWordWrap(true);
     m_saveError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_saveError->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_saveError, ConsoleLook::Tone::Problem);
     m_saveError->hide();
     layout->addWidget(m_saveError);
     layout->addWidget(m_buttons);

@@ -1,6 +1,7 @@
 #include "inboxpage.h"
 
 #include "backend/routerdclient.h"
+#include "shell/consolelook.h"
 
 #include "backend/backendconnection.h"
 #include "document/organizationdocument.h"
@@ -53,17 +54,21 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_info(new QLabel(this))
     , m_body(new QTextBrowser(this))
     , m_player(new VoicemailPlayer(connection->client(), this))
-    , m_read(new QPushButton(QIcon(u":/icons/actions/read.svg"_s), tr("Mark &unread"), this))
-    , m_archive(new QPushButton(QIcon(u":/icons/actions/archive.svg"_s), tr("&Archive"), this))
-    , m_delete(new QPushButton(QIcon(u":/icons/actions/delete.svg"_s), tr("&Delete"), this))
+    , m_read(new QPushButton(ConsoleLook::icon(u":/icons/actions/read.svg"_s), tr("Mark &unread"),
+                             this))
+    , m_archive(new QPushButton(ConsoleLook::icon(u":/icons/actions/archive.svg"_s), tr("&Archive"),
+                                this))
+    , m_delete(
+          new QPushButton(ConsoleLook::icon(u":/icons/actions/delete.svg"_s), tr("&Delete"), this))
     , m_assign(new QToolButton(this))
-    , m_close(new QPushButton(QIcon(u":/icons/actions/close-conversation.svg"_s),
+    , m_close(new QPushButton(ConsoleLook::icon(u":/icons/actions/close-conversation.svg"_s),
                               tr("&Close conversation"), this))
     , m_replyBox(new QWidget(this))
     , m_replies(new ReplyList(this))
     , m_repliesTimer(new QTimer(this))
     , m_replyEdit(new QPlainTextEdit(this))
-    , m_send(new QPushButton(QIcon(u":/icons/actions/reply.svg"_s), tr("&Send reply"), this))
+    , m_send(new QPushButton(ConsoleLook::icon(u":/icons/actions/reply.svg"_s), tr("&Send reply"),
+                             this))
     , m_status(new QLabel(this))
     , m_timer(new QTimer(this))
     , m_detail(new QWidget(this))
@@ -81,15 +86,15 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Inbox"), this));
     header->addStretch();
-    auto *activeGroups =
-        new QPushButton(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
+    auto *activeGroups = new QPushButton(ConsoleLook::icon(u":/icons/actions/presence.svg"_s),
+                                         tr("Active &Groups…"), this);
     activeGroups->setToolTip(
         tr("Which groups' calls and texts you take, and whether you are available"));
     connect(activeGroups, &QPushButton::clicked, this,
             [this] { emit activeGroupsRequested(signedInUser()); });
     header->addWidget(activeGroups);
     auto *refreshButton = new QToolButton(this);
-    refreshButton->setIcon(QIcon(u":/icons/actions/refresh.svg"_s));
+    refreshButton->setIcon(ConsoleLook::icon(u":/icons/actions/refresh.svg"_s));
     refreshButton->setToolTip(tr("Refresh (F5)"));
     refreshButton->setShortcut(QKeySequence::Refresh);
     connect(refreshButton, &QToolButton::clicked, this, &InboxPage::refresh);
@@ -103,7 +108,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
                                "here."),
                             empty);
     note->setWordWrap(true);
-    auto *setUp = new QPushButton(QIcon(u":/icons/actions/backend.svg"_s),
+    auto *setUp = new QPushButton(ConsoleLook::icon(u":/icons/actions/backend.svg"_s),
                                   tr("Sign &in to the backend…"), empty);
     setUp->setObjectName(u"signInButton"_s);
     connect(setUp, &QPushButton::clicked, this, &InboxPage::backendSettingsRequested);
@@ -154,7 +159,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     m_read->setToolTip(tr("Mark read or unread (Ctrl+U)"));
     m_delete->setToolTip(tr("Delete (Del)"));
     m_assign->setText(tr("Assi&gn"));
-    m_assign->setIcon(QIcon(u":/icons/actions/assign.svg"_s));
+    m_assign->setIcon(ConsoleLook::icon(u":/icons/actions/assign.svg"_s));
     m_assign->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_assign->setPopupMode(QToolButton::InstantPopup);
     m_assign->setMenu(new QMenu(m_assign));
@@ -315,8 +320,8 @@ void InboxPage::rebuildSections()
                                                      : group ? group->displayName()
                                                              : parsed->id});
         top->setData(0, OwnerRole, owner);
-        top->setIcon(
-            0, QIcon(mine ? u":/icons/sections/inbox.svg"_s : u":/icons/sections/users.svg"_s));
+        top->setIcon(0, ConsoleLook::icon(mine ? u":/icons/sections/inbox.svg"_s
+                                               : u":/icons/sections/users.svg"_s));
         for (const auto &[kind, label] :
              {std::pair{QString::fromLatin1(Api::TextKind), tr("Texts")},
               std::pair{QString::fromLatin1(Api::VoicemailKind), tr("Voicemails")}}) {
@@ -431,7 +436,7 @@ void InboxPage::hideEvent(QHideEvent *event)
 void InboxPage::showMessage(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? u"color: #c62828"_s : QString());
+    ConsoleLook::setTone(m_status, error ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
 }
 
 void InboxPage::updateDetail()

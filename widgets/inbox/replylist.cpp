@@ -1,4 +1,5 @@
 #include "replylist.h"
+#include "shell/consolelook.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -97,14 +98,14 @@ void ReplyList::setReplies(const QList<Api::Reply> &replies)
             details.append(tr("%n attempt(s)", nullptr, reply.attempts));
         state->setToolTip(details.join(u", "_s));
         if (reply.canRetry())
-            state->setStyleSheet(u"color: #c62828"_s);
+            ConsoleLook::setTone(state, ConsoleLook::Tone::Problem);
         m_layout->addWidget(body, row, 0, Qt::AlignTop);
         m_layout->addWidget(state, row, 1, Qt::AlignTop);
         m_rows.append(body);
         m_rows.append(state);
         if (reply.canRetry()) {
-            auto *retry =
-                new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Retr&y"), this);
+            auto *retry = new QPushButton(ConsoleLook::icon(u":/icons/actions/refresh.svg"_s),
+                                          tr("Retr&y"), this);
             retry->setObjectName(u"retryButton"_s);
             retry->setAccessibleName(tr("Send the reply \"%1\" again").arg(reply.body));
             retry->setToolTip(tr("Send this reply again"));

@@ -2,6 +2,7 @@
 
 #include "backend/backendclient.h"
 #include "backend/routerdclient.h"
+#include "shell/consolelook.h"
 
 #include <QAction>
 #include <QAudioOutput>
@@ -40,7 +41,8 @@ VoicemailPlayer::VoicemailPlayer(BackendClient *client, QWidget *parent)
     , m_position(new QSlider(Qt::Horizontal, this))
     , m_time(new QLabel(this))
     // No mnemonics: the inbox and the menus hold every letter of these words already.
-    , m_save(new QPushButton(QIcon(u":/icons/actions/save.svg"_s), tr("Save as…"), this))
+    , m_save(
+          new QPushButton(ConsoleLook::icon(u":/icons/actions/save.svg"_s), tr("Save as…"), this))
     , m_state(new QLabel(this))
     , m_playAction(new QAction(tr("Play or pause the voicemail"), this))
 {
@@ -312,7 +314,7 @@ void VoicemailPlayer::setState(const QString &text, bool error)
 {
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
-    m_state->setStyleSheet(error ? u"color: #c62828"_s : QString());
+    ConsoleLook::setTone(m_state, error ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
 }
 
 void VoicemailPlayer::updateTime()
@@ -326,8 +328,8 @@ void VoicemailPlayer::updateButtons()
 {
     const bool playing = m_player && m_player->playbackState() == QMediaPlayer::PlayingState;
     const bool playable = !m_item.recordingUrl.isEmpty() && !m_request;
-    m_play->setIcon(
-        QIcon(playing ? u":/icons/actions/pause.svg"_s : u":/icons/actions/play.svg"_s));
+    m_play->setIcon(ConsoleLook::icon(playing ? u":/icons/actions/pause.svg"_s
+                                              : u":/icons/actions/play.svg"_s));
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_play->setAccessibleName(playing ? tr("Pause the voicemail") : tr("Play the voicemail"));
     m_play->setEnabled(playable);

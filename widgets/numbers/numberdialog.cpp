@@ -1,6 +1,7 @@
 #include "numberdialog.h"
 
 #include "numbers/e164validator.h"
+#include "shell/consolelook.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -30,7 +31,8 @@ NumberDialog::NumberDialog(std::function<QString(const QString &)> problem, QWid
         if (text.isEmpty())
             text = problem(number());
         why->setText(text.isEmpty() ? tr("✓ A valid number.") : text);
-        why->setStyleSheet(text.isEmpty() ? u"color: #2e7d32"_s : u"color: #c62828"_s);
+        ConsoleLook::setTone(why,
+                             text.isEmpty() ? ConsoleLook::Tone::Good : ConsoleLook::Tone::Problem);
         buttons->button(QDialogButtonBox::Ok)->setEnabled(text.isEmpty());
     };
     connect(m_number, &QLineEdit::textChanged, this, check);

@@ -1,6 +1,7 @@
 #include "numbersmodel.h"
 
 #include "flowlist/flowsnumbersedits.h"
+#include "shell/consolelook.h"
 
 #include <QBrush>
 #include <QColor>
@@ -157,9 +158,9 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
             return carrierToolTip(number.number);
         case Qt::ForegroundRole:
             if (state == PointsElsewhere)
-                return QBrush(QColor(0xe6, 0x51, 0x00));
+                return QBrush(ConsoleLook::toneColor(ConsoleLook::Tone::Warning));
             if (state == NotInAccount)
-                return QBrush(QColor(0xc6, 0x28, 0x28));
+                return QBrush(ConsoleLook::toneColor(ConsoleLook::Tone::Problem));
             break;
         case CarrierRole:
             return int(state);
@@ -190,11 +191,11 @@ QVariant NumbersModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (!problem(index.row()).isEmpty())
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(ConsoleLook::toneColor(ConsoleLook::Tone::Problem));
         break;
     case Qt::DecorationRole:
         if (index.column() == FlowColumn)
-            return QIcon(u":/icons/actions/edit.svg"_s); // the pencil: click to change
+            return ConsoleLook::icon(u":/icons/actions/edit.svg"_s); // the pencil: click to change
         break;
     case Qt::ToolTipRole:
         if (index.column() == FlowColumn)

@@ -7,6 +7,7 @@
 #include "numbers/e164validator.h"
 #include "numbers/numberdialog.h"
 #include "numbers/numbersmodel.h"
+#include "shell/consolelook.h"
 #include "shell/namedialog.h"
 #include "shell/pageheader.h"
 
@@ -35,7 +36,7 @@ namespace {
 QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
-    b->setIcon(QIcon(u":/icons/actions/"_s + icon + u".svg"_s));
+    b->setIcon(ConsoleLook::icon(u":/icons/actions/"_s + icon + u".svg"_s));
     b->setText(text);
     b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     b->setAutoRaise(true);
@@ -100,7 +101,7 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     m_blockedView->setModel(m_blocked);
     m_blockField->setValidator(new E164Validator(m_blockField));
     m_blockField->setPlaceholderText(tr("Number to block, e.g. +15125550666"));
-    m_blockProblem->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(m_blockProblem, ConsoleLook::Tone::Problem);
     m_blockProblem->setWordWrap(true);
     auto *blockButton = toolButton(u"add"_s, tr("Block"), this);
     auto *unblockButton = toolButton(u"remove"_s, tr("Unblock"), this);
@@ -122,7 +123,7 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
                 const QString number =
                     index.siblingAtColumn(ContactsModel::NumberColumn).data().toString();
                 QMenu menu(this);
-                QAction *spam = menu.addAction(QIcon(u":/icons/actions/delete.svg"_s),
+                QAction *spam = menu.addAction(ConsoleLook::icon(u":/icons/actions/delete.svg"_s),
                                                tr("Mark %1 as Spam").arg(number));
                 spam->setEnabled(!m_document->organization().blocked.contains(number));
                 connect(spam, &QAction::triggered, this,
@@ -249,7 +250,8 @@ void NumbersPage::showCarrierMessage(const QString &text, bool error)
 {
     m_carrierMessage->setText(text);
     m_carrierMessage->setVisible(!text.isEmpty());
-    m_carrierMessage->setStyleSheet(error ? u"color: #c62828"_s : QString());
+    ConsoleLook::setTone(m_carrierMessage,
+                         error ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
 }
 
 QString NumbersPage::carrierMessage() const
@@ -451,7 +453,8 @@ void NumbersPage::showFlowMenu(const QString &number, const QPoint &at)
     oneOf->addAction(none);
     connect(none, &QAction::triggered, this,
             [this, number] { m_editor->assignNumber(number, QString()); });
-    QAction *create = menu.addAction(QIcon(u":/icons/actions/add.svg"_s), tr("Create new flow…"));
+    QAction *create =
+        menu.addAction(ConsoleLook::icon(u":/icons/actions/add.svg"_s), tr("Create new flow…"));
     connect(create, &QAction::triggered, this, [this, number, label = n->label] {
         NameDialog dialog(
             tr("Create a New Flow"), tr("Flow name:"), label,

@@ -5,9 +5,17 @@
 // out (Fusion, and most styles here, draw both alike). Derived from the palette in use, so a
 // dark palette gets a dark muted selection; again whenever the palette changes. Rows have
 // room around their text; tool buttons on the pages are reached by Tab on every desktop.
+//
+// Words that warn (an error under a field, a number without a flow) take their colour from
+// here, not from a fixed red: one that reads on the palette's background, light or dark. The
+// colour scheme itself (the desktop's, light or dark) is the person's choice under View.
 
 #include <QFontMetrics>
+#include <QIcon>
 #include <QObject>
+#include <QPalette>
+
+class QWidget;
 
 namespace Switchboard {
 
@@ -16,8 +24,43 @@ class ConsoleLook : public QObject
     Q_OBJECT
 
 public:
-    // Once per application; later calls do nothing.
+    enum class Tone
+    {
+        Normal,
+        Problem,
+        Warning,
+        Good,
+        Quiet
+    };
+    enum class Scheme
+    {
+        System,
+        Light,
+        Dark
+    };
+
+    // Once per application; later calls do nothing. Applies the scheme kept in the
+    // settings.
     static void install();
+    // A colour for words of `tone` that reads on `palette`'s background.
+    static QColor toneColor(Tone tone, const QPalette &palette);
+    static QColor toneColor(Tone tone);
+    // Lines and outlines drawn on `palette`'s base (the canvas's connectors, a slot's frame):
+    // between its text and its base, so seen on a light and on a dark one (Mid is not).
+    static QColor lineColor(const QPalette &palette);
+    // `color` (an applet's purple, indigo, ...) as words or strokes on `palette`'s base: lifted
+    // to a lightness that reads there if the base is dark, its hue kept.
+    static QColor readable(const QColor &color, const QPalette &palette);
+    // `widget`'s text in `tone` (Normal: the palette's own), kept so when the palette changes.
+    static void setTone(QWidget *widget, Tone tone);
+    // One of the console's icons (":/icons/…svg"): its blue-grey strokes drawn in a grey that
+    // reads on the palette in use, light or dark, and in the highlighted text's colour on a
+    // selected row.
+    static QIcon icon(const QString &path);
+    static Scheme scheme();
+    // The whole console in `scheme`, now and at the next start.
+    static void setScheme(Scheme scheme);
+    static QPalette darkPalette();
     // The height of a row in the console's lists and tables, for `metrics`' font.
     static int rowHeight(const QFontMetrics &metrics);
 
@@ -27,7 +70,10 @@ protected:
 private:
     using QObject::QObject;
     void apply();
+    void applyScheme(Scheme scheme);
     bool m_applying = false;
+    Scheme m_scheme = Scheme::System;
+    QPalette m_systemPalette;
 };
 
 } // namespace Switchboard

@@ -22,6 +22,7 @@
 #include "shell/wheelguard.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -56,7 +57,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     , m_identityLabel(new QLabel(this))
     , m_signOut(new QToolButton(this))
 {
-    setWindowIcon(QIcon(u":/icons/app/switchboard.svg"_s));
+    setWindowIcon(ConsoleLook::icon(u":/icons/app/switchboard.svg"_s));
     WheelGuard::install();
     ConsoleLook::install();
     resize(1180, 760);
@@ -77,14 +78,15 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     m_navigation->setIconSize(QSize(24, 24));
     m_navigation->setSpacing(2);
     for (int i = 0; i < SectionCount; ++i) {
-        auto *item =
-            new QListWidgetItem(QIcon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
-                                sections[i].label, m_navigation);
+        auto *item = new QListWidgetItem(
+            ConsoleLook::icon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
+            sections[i].label, m_navigation);
         item->setSizeHint(QSize(0, 36));
         m_pages->addWidget(sections[i].page);
         sections[i].page->setAccessibleName(sections[i].label); // also where its keys apply
-        auto *go = new QAction(QIcon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
-                               sections[i].label, this);
+        auto *go =
+            new QAction(ConsoleLook::icon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
+                        sections[i].label, this);
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showSection(Section(i)); });
         addAction(go);
@@ -105,15 +107,15 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     setCentralWidget(central);
 
     QUndoStack *undo = m_document->undoStack();
-    m_save = new QAction(QIcon(u":/icons/actions/save.svg"_s), tr("&Save"), this);
+    m_save = new QAction(ConsoleLook::icon(u":/icons/actions/save.svg"_s), tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save the changes to %1").arg(m_document->databaseName()));
     connect(m_save, &QAction::triggered, this, &MainWindow::save);
     m_undo = undo->createUndoAction(this, tr("&Undo"));
-    m_undo->setIcon(QIcon(u":/icons/actions/undo.svg"_s));
+    m_undo->setIcon(ConsoleLook::icon(u":/icons/actions/undo.svg"_s));
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo = undo->createRedoAction(this, tr("&Redo"));
-    m_redo->setIcon(QIcon(u":/icons/actions/redo.svg"_s));
+    m_redo->setIcon(ConsoleLook::icon(u":/icons/actions/redo.svg"_s));
     m_redo->setShortcut(QKeySequence::Redo);
     m_undo->setIconText(tr("Undo"));
     m_redo->setIconText(tr("Redo"));
@@ -125,11 +127,13 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
         m_redo->setToolTip(toolTipWithShortcut(
             text.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(text), m_redo));
     });
-    m_push = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
+    m_push = new QAction(ConsoleLook::icon(u":/icons/actions/push.svg"_s), tr("&Push"), this);
     m_push->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_backendAction = new QAction(QIcon(u":/icons/actions/backend.svg"_s), tr("Sign &in…"), this);
+    m_backendAction =
+        new QAction(ConsoleLook::icon(u":/icons/actions/backend.svg"_s), tr("Sign &in…"), this);
     m_backendAction->setToolTip(tr("Sign in to the routing backend"));
-    m_pushHistory = new QAction(QIcon(u":/icons/actions/push.svg"_s), tr("Push &History…"), this);
+    m_pushHistory =
+        new QAction(ConsoleLook::icon(u":/icons/actions/push.svg"_s), tr("Push &History…"), this);
     m_pushHistory->setObjectName(u"pushHistoryAction"_s);
     m_pushHistory->setToolTip(tr("The revisions pushed to the backend, by whom and when"));
     connect(m_pushHistory, &QAction::triggered, this, &MainWindow::showPushHistory);
@@ -153,8 +157,8 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     });
     connect(m_backend, &BackendConnection::identityChanged, this, &MainWindow::applyRole);
     // Active Groups for whoever is signed in (admins may pick anyone).
-    m_activeGroups =
-        new QAction(QIcon(u":/icons/actions/presence.svg"_s), tr("Active &Groups…"), this);
+    m_activeGroups = new QAction(ConsoleLook::icon(u":/icons/actions/presence.svg"_s),
+                                 tr("Active &Groups…"), this);
     m_activeGroups->setToolTip(tr("Which groups' calls and texts you take now, and whether you are "
                                   "available"));
     connect(m_activeGroups, &QAction::triggered, this,
@@ -176,7 +180,8 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     toolbar->addAction(m_backendAction);
 
     updateBackend();
-    m_testCall = new QAction(QIcon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
+    m_testCall =
+        new QAction(ConsoleLook::icon(u":/icons/actions/test-call.svg"_s), tr("&Test Call…"), this);
     m_testCall->setObjectName(u"testCallAction"_s);
     m_testCall->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_testCall->setToolTip(tr("Run a call or a text through the flows, unsaved changes "
@@ -268,6 +273,22 @@ void MainWindow::buildMenus()
     QAction *toolbar = findChild<QToolBar *>(u"mainToolBar"_s)->toggleViewAction();
     toolbar->setText(tr("&Toolbar"));
     view->addAction(toolbar);
+    QMenu *colours = view->addMenu(tr("&Colours"));
+    colours->setObjectName(u"coloursMenu"_s);
+    auto *schemes = new QActionGroup(colours);
+    const std::pair<ConsoleLook::Scheme, QString> choices[] = {
+        {ConsoleLook::Scheme::System, tr("As the &Desktop")},
+        {ConsoleLook::Scheme::Light, tr("&Light")},
+        {ConsoleLook::Scheme::Dark, tr("D&ark")},
+    };
+    for (const auto &[scheme, text] : choices) {
+        QAction *choice = colours->addAction(text);
+        choice->setCheckable(true);
+        choice->setChecked(ConsoleLook::scheme() == scheme);
+        choice->setData(int(scheme));
+        schemes->addAction(choice);
+        connect(choice, &QAction::triggered, this, [scheme] { ConsoleLook::setScheme(scheme); });
+    }
     view->addSeparator();
     view->addAction(m_testCall);
     view->addAction(m_activeGroups);
@@ -325,10 +346,10 @@ void MainWindow::updateBackend()
     m_backendLabel->setToolTip(m_backend->lastError());
     const bool trouble = m_backend->state() == BackendConnection::State::Unreachable ||
                          m_backend->state() == BackendConnection::State::Refused;
-    m_backendLabel->setStyleSheet(trouble ? u"color: #c62828"_s
-                                  : configured && m_backend->hasUnpushedChanges()
-                                      ? u"color: #e65100"_s
-                                      : QString());
+    ConsoleLook::setTone(m_backendLabel, trouble ? ConsoleLook::Tone::Problem
+                                         : configured && m_backend->hasUnpushedChanges()
+                                             ? ConsoleLook::Tone::Warning
+                                             : ConsoleLook::Tone::Normal);
 }
 
 void MainWindow::applyRole()
@@ -436,7 +457,11 @@ void MainWindow::updateFindings()
     const int warnings = m_document->warningCount();
     m_findingsLabel->setText(tr("%n error(s)", nullptr, errors) + u", "_s +
                              tr("%n warning(s)", nullptr, warnings));
-    m_findingsLabel->setStyleSheet(errors ? u"color: #c62828; font-weight: bold"_s : QString());
+    ConsoleLook::setTone(m_findingsLabel,
+                         errors ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
+    QFont font = m_findingsLabel->font();
+    font.setBold(errors);
+    m_findingsLabel->setFont(font);
 }
 
 bool MainWindow::save()

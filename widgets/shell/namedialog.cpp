@@ -1,4 +1,5 @@
 #include "namedialog.h"
+#include "consolelook.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,7 +20,7 @@ NameDialog::NameDialog(const QString &title, const QString &label, const QString
     setWindowTitle(title);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *why = new QLabel(this);
-    why->setStyleSheet(u"color: #c62828"_s);
+    ConsoleLook::setTone(why, ConsoleLook::Tone::Problem);
     why->setWordWrap(true);
     auto check = [=, this] {
         const QString wrong = problem(name());
