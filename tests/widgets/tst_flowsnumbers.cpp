@@ -77,6 +77,7 @@ private slots:
     void badgeCountsUnroutedNumbers();
     void aFlowGetsANumberByKeyboard();
     void aNumberGetsAFlowByKeyboard();
+    void savingAFlowSavesTheNumbersGivenIt();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -505,6 +506,45 @@ void TestFlowsNumbers::aNumberGetsAFlowByKeyboard()
     QCOMPARE(undo()->count(), steps + 1);
     QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Save (Ctrl+S) to keep it"),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// A number given a flow in the main window, then Save Flow in its builder: the number's flow
+// is saved with it (the builder shows it unsaved until then), and with nothing else unsaved
+// the main window is clean too. Other changes wait for the main window's Save.
+void TestFlowsNumbers::savingAFlowSavesTheNumbersGivenIt()
+{
+    QPointer<FlowWindow> window = m_window->openFlow(u"support-line"_s, Channel::Voice);
+    QVERIFY(window);
+    auto *save = window->findChild<QAction *>(u"saveFlowAction"_s);
+    QVERIFY(save);
+    QVERIFY(!save->isEnabled());
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"support-line"_s));
+    QVERIFY(window->isWindowModified());
+    QVERIFY(save->isEnabled());
+    QCOMPARE(doc()->unsavedAssignments(u"support-line"_s), QStringList{u"+15125550120"_s});
+    QVERIFY(doc()->unsavedAssignments(u"main"_s).isEmpty());
+
+    save->trigger();
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(!doc()->isModified());
+    QVERIFY(doc()->unsavedAssignments(u"support-line"_s).isEmpty());
+    QString error;
+    std::optional<Organization> stored = doc()->store().load(&error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->number(u"+15125550120"_s)->flow, u"support-line"_s);
+
+    // Moved on to the main line: either flow's Save saves the move, and only the move.
+    QVERIFY(editor()->assignNumber(u"+15125550120"_s, u"main"_s));
+    QCOMPARE(doc()->unsavedAssignments(u"main"_s), QStringList{u"+15125550120"_s});
+    QCOMPARE(doc()->unsavedAssignments(u"support-line"_s), QStringList{u"+15125550120"_s});
+    QVERIFY(editor()->renameFlow(u"main"_s, u"Main line, renamed"_s));
+    save->trigger(); // saves the move away from this flow, not the rename
+    stored = doc()->store().load(&error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->number(u"+15125550120"_s)->flow, u"main"_s);
+    QCOMPARE(stored->flow(u"main"_s)->name, u"Main line"_s);
+    QVERIFY(doc()->isModified()); // the rename is still unsaved
+    window->close();
 }
 
 QTEST_MAIN(TestFlowsNumbers)

@@ -92,13 +92,30 @@ bool OrganizationDocument::commitFlow(const Flow &flow, QString *error)
         return save(error); // a flow never saved: save the organization with it
     Organization target = m_saved;
     target.flows[savedIndex] = flow;
+    for (const QString &number : unsavedAssignments(flow.id))
+        target.numbers[target.indexOfNumber(number)].flow = m_organization.number(number)->flow;
     if (!m_store->save(m_saved, target, error))
         return false; // the step stays on the stack: the organization shows it unsaved
     m_saved = target;
-    if (wasClean)
+    if (wasClean || m_saved == m_organization) // nothing else was unsaved
         m_undoStack->setClean();
     emit saved();
     return true;
+}
+
+QStringList OrganizationDocument::unsavedAssignments(const QString &flowId) const
+{
+    QStringList numbers;
+    for (const PhoneNumber &now : m_organization.numbers) {
+        const PhoneNumber *then = m_saved.number(now.number);
+        if (!then || then->flow == now.flow)
+            continue; // a number not saved yet goes with the organization's save
+        // Given this flow; or taken from it, to none or to a flow the database has.
+        if (now.flow == flowId ||
+            (then->flow == flowId && (now.flow.isEmpty() || m_saved.flow(now.flow))))
+            numbers.append(now.number);
+    }
+    return numbers;
 }
 
 void OrganizationDocument::setOrganization(const Organization &organization)

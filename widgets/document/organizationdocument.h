@@ -54,8 +54,11 @@ public:
 
     bool save(QString *error);
     // Takes a flow edited in the flow builder: one undo step here ("Edit flow Main line"),
-    // and that flow alone written to the database. Other unsaved changes stay unsaved.
+    // and that flow written to the database with the numbers given it (or taken from it) since
+    // the last save. Other unsaved changes stay unsaved.
     bool commitFlow(const Flow &flow, QString *error);
+    // The numbers given the flow `flowId`, or taken from it, since the last save.
+    QStringList unsavedAssignments(const QString &flowId) const;
 
     // The findings of the current state once validation has caught up with the last edit;
     // until then, those of an earlier state. After an edit, the whole organization is

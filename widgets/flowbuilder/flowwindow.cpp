@@ -161,6 +161,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
 
     QUndoStack *undo = m_document->undoStack();
     m_save = new QAction(ConsoleLook::icon(u":/icons/actions/save.svg"_s), tr("&Save Flow"), this);
+    m_save->setObjectName(u"saveFlowAction"_s);
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QAction::triggered, this, &FlowWindow::save);
     auto *close =
@@ -226,6 +227,10 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
         this->close();
     });
     connect(m_document, &FlowDocument::modifiedChanged, this, &FlowWindow::updateTitle);
+    connect(m_document->organizationDocument(), &OrganizationDocument::changed, this,
+            &FlowWindow::updateTitle);
+    connect(m_document->organizationDocument(), &OrganizationDocument::saved, this,
+            &FlowWindow::updateTitle);
     connect(m_document, &FlowDocument::findingsChanged, this, &FlowWindow::updateFindings);
     updateTitle();
     updateFindings();
@@ -328,8 +333,12 @@ void FlowWindow::updateTitle()
     setWindowTitle(m_editor->isReadOnly()
                        ? tr("Flow: %1 (read-only) — Switchboard").arg(m_document->flow().name)
                        : tr("Flow: %1[*] — Switchboard").arg(m_document->flow().name));
-    setWindowModified(m_document->isModified());
-    m_save->setEnabled(m_document->isModified() && !m_editor->isReadOnly());
+    // Numbers given this flow in the main window are saved with it.
+    const bool modified =
+        m_document->isModified() ||
+        !m_document->organizationDocument()->unsavedAssignments(m_document->flow().id).isEmpty();
+    setWindowModified(modified);
+    m_save->setEnabled(modified && !m_editor->isReadOnly());
 }
 
 void FlowWindow::updateFindings()
@@ -455,8 +464,14 @@ void FlowWindow::showAppletMenu(Channel channel, const QString &id, const QPoint
 bool FlowWindow::save()
 {
     QString error;
+    const QStringList numbers =
+        m_document->organizationDocument()->unsavedAssignments(m_document->flow().id);
     if (m_document->save(&error)) {
-        statusBar()->showMessage(tr("Saved."), 4000);
+        statusBar()->showMessage(
+            numbers.isEmpty()
+                ? tr("Saved.")
+                : tr("Saved, with the flow of %1.").arg(QLocale().createSeparatedList(numbers)),
+            6000);
         return true;
     }
     QMessageBox::critical(
