@@ -139,6 +139,11 @@ void SignInDialog::updateMode()
     // Typing goes on where the new mode needs it.
     if (m_useToken->hasFocus())
         (token ? m_token : m_login->text().isEmpty() ? m_login : m_password)->setFocus();
+    // The dialog as tall as its rows: no empty band where the hidden rows were.
+    if (layout()) {
+        layout()->activate();
+        resize(width(), sizeHint().height());
+    }
 }
 
 void SignInDialog::setMessage(const QString &text)
