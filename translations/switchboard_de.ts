@@ -1988,10 +1988,6 @@
         <translation>Backend: nicht erreichbar</translation>
     </message>
     <message>
-        <source>Backend: refused the connection</source>
-        <translation>Backend: Verbindung abgelehnt</translation>
-    </message>
-    <message>
         <source>the admin token</source>
         <translation>das Admin-Token</translation>
     </message>
@@ -2014,6 +2010,14 @@
     <message>
         <source>Backend: signed out</source>
         <translation>Backend: abgemeldet</translation>
+    </message>
+    <message>
+        <source>Backend: sign-in not accepted</source>
+        <translation>Backend: Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Backend: answered with an error</source>
+        <translation>Backend: hat mit einem Fehler geantwortet</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2625,10 @@
     <message>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Saved, with the flow of %1.</source>
+        <translation>Gespeichert, samt der Zuordnung von %1.</translation>
     </message>
 </context>
 <context>

@@ -1988,10 +1988,6 @@
         <translation>Servidor: inaccesible</translation>
     </message>
     <message>
-        <source>Backend: refused the connection</source>
-        <translation>Servidor: rechazó la conexión</translation>
-    </message>
-    <message>
         <source>the admin token</source>
         <translation>el token de administración</translation>
     </message>
@@ -2014,6 +2010,14 @@
     <message>
         <source>Backend: signed out</source>
         <translation>Backend: sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Backend: sign-in not accepted</source>
+        <translation>Backend: inicio de sesión no aceptado</translation>
+    </message>
+    <message>
+        <source>Backend: answered with an error</source>
+        <translation>Backend: respondió con un error</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2625,10 @@
     <message>
         <source>&amp;Delete…</source>
         <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Saved, with the flow of %1.</source>
+        <translation>Guardado, junto con la asignación de %1.</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,8 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -136,6 +138,7 @@ private slots:
     void pushWhileTheBackendIsDownThenUp();
     void tlsWithACustomCertificateAuthority();
     void withoutAKeychainServiceTheFileIsUsed();
+    void aWrongTokenIsNotCalledAnUnreachableBackend();
 
 private:
     bool configure(const QString &base);
@@ -572,6 +575,39 @@ void TestBackend::withoutAKeychainServiceTheFileIsUsed()
     QCOMPARE(CredentialStore::load(account).value_or(QByteArray()), QByteArray("s3cret"));
     CredentialStore::remove(account);
     QVERIFY(!QFile::exists(CredentialStore::fallbackPath(account)));
+}
+
+// The backend answers but does not take the token: the status bar says the sign-in was not
+// accepted (the connection itself worked), in red, with the backend's words in the tooltip.
+void TestBackend::aWrongTokenIsNotCalledAnUnreachableBackend()
+{
+    QString error;
+    QVERIFY2(connection()->configure({QUrl(m_routerd->base), "not-the-token", {}, {}}, &error),
+             qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(connection()->state() != BackendConnection::State::Checking, 10000);
+    QCOMPARE(connection()->state(), BackendConnection::State::Refused);
+    QCOMPARE(connection()->statusText().section(u" — "_s, 0, 0),
+             u"Backend: sign-in not accepted"_s);
+    QVERIFY(!connection()->lastError().isEmpty());
+
+    // A server that is not a routerd (its health check fails) is said so instead.
+    QTcpServer notRouterd;
+    QVERIFY(notRouterd.listen(QHostAddress::LocalHost));
+    connect(&notRouterd, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = notRouterd.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n"
+                          "Connection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    });
+    QVERIFY(connection()->configure(
+        {QUrl(u"http://127.0.0.1:%1"_s.arg(notRouterd.serverPort())), adminToken, {}, {}}, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(connection()->state() != BackendConnection::State::Checking, 10000);
+    QCOMPARE(connection()->state(), BackendConnection::State::Refused);
+    QCOMPARE(connection()->statusText().section(u" — "_s, 0, 0),
+             u"Backend: answered with an error"_s);
 }
 
 QTEST_MAIN(TestBackend)

@@ -277,7 +277,11 @@ QString BackendConnection::statusText() const
     case State::Unreachable:
         return tr("Backend: unreachable") + unpushed;
     case State::Refused:
-        return tr("Backend: refused the connection") + unpushed;
+        // It answered: with a revision, it would not take the sign-in (a wrong or ended
+        // token); without, it answered its health check with an error.
+        return (m_remoteRevision >= 0 ? tr("Backend: sign-in not accepted")
+                                      : tr("Backend: answered with an error")) +
+               unpushed;
     case State::SignedOut:
         return tr("Backend: signed out") + unpushed;
     }
