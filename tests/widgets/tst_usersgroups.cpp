@@ -16,6 +16,7 @@
 #include "groups/usersmodel.h"
 #include "i18n/language.h"
 #include "model/references.h"
+#include "shell/consolelook.h"
 #include "shell/rowdragview.h"
 #include "store/organizationstore.h"
 #include "testsupport.h"
@@ -749,6 +750,16 @@ void TestUsersGroups::groupDialogRefusesTakenNames()
                        {u"Sales"_s, u"Support"_s, u"Customer  care"_s}, {});
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
+    // As wide as the console's other small dialogs, the department's example not cut off.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.width() >= ConsoleLook::DialogMinimumWidth);
+    for (QLineEdit *field : dialog.findChildren<QLineEdit *>()) {
+        if (!field->placeholderText().isEmpty())
+            QVERIFY2(field->width() >
+                         field->fontMetrics().horizontalAdvance(field->placeholderText()),
+                     qPrintable(field->placeholderText()));
+    }
     // Before anything is typed: OK waits, but no red sentence says it is wrong.
     const auto said = [&dialog] {
         QStringList texts;

@@ -63,6 +63,7 @@ GroupDialog::GroupDialog(const QString &title, const QString &name, const QStrin
     }
     layout->addWidget(problem);
     layout->addWidget(m_buttons);
+    setMinimumWidth(ConsoleLook::DialogMinimumWidth);
     check();
 }
 

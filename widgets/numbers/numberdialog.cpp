@@ -45,7 +45,7 @@ NumberDialog::NumberDialog(std::function<QString(const QString &)> problem, QWid
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    setMinimumWidth(440);
+    setMinimumWidth(ConsoleLook::DialogMinimumWidth);
     check();
 }
 

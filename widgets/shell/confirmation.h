@@ -5,13 +5,15 @@
 // the title is cut ("Delet…applet") or the text breaks after every few words, and the safe
 // button the default.
 
+#include "consolelook.h"
+
 #include <QGridLayout>
 #include <QMessageBox>
 #include <QSpacerItem>
 
 namespace Switchboard {
 
-inline constexpr int ConfirmationMinimumWidth = 440;
+inline constexpr int ConfirmationMinimumWidth = ConsoleLook::DialogMinimumWidth;
 
 // Gives `box` the console's look; call before exec() or open().
 inline void makeConfirmation(QMessageBox &box)

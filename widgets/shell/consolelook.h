@@ -38,6 +38,9 @@ public:
         Light,
         Dark
     };
+    // The narrowest a dialog of a few fields or a question gets (Add Group, Add Number, a
+    // confirmation): room for a placeholder's example and a title, alike on every page.
+    static constexpr int DialogMinimumWidth = 440;
 
     // Once per application; later calls do nothing. Applies the scheme kept in the
     // settings.

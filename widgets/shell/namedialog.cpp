@@ -37,7 +37,7 @@ NameDialog::NameDialog(const QString &title, const QString &label, const QString
     layout->addLayout(form);
     layout->addWidget(why);
     layout->addWidget(buttons);
-    setMinimumWidth(420);
+    setMinimumWidth(ConsoleLook::DialogMinimumWidth);
     check();
 }
 
