@@ -97,6 +97,8 @@ private slots:
     void crossRemovesAMember();
     void selectionFollowsWhatChanged();
     void dropsBetweenRowsShowALine();
+    void takesCallsAndTextsByKeyboard();
+    void tabLeavesATable();
     void tabGoesAsThePageReads();
     void keyboardTwins();
     void channelCheckboxes();
@@ -779,6 +781,64 @@ void TestUsersGroups::groupDialogRefusesTakenNames()
     QTest::keyClicks(nameField(dialog), u" east"_s);
     QVERIFY(ok->isEnabled());
     QCOMPARE(dialog.name(), u"sales east"_s);
+}
+
+// A member's Calls and Texts by the keys alone: Shift+F10 on the member list opens its menu,
+// whose "Takes Calls" and "Takes Texts" are the check boxes' twins, one undo step each.
+void TestUsersGroups::takesCallsAndTextsByKeyboard()
+{
+    ConsoleLook::install(); // as the console's window does: Shift+F10 is the menu key's twin
+    QTreeView *view = m_page->membersView();
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    view->setFocus();
+    view->setCurrentIndex(members()->index(2, 0)); // Vald: calls, not texts
+    const auto takes = [this](int column) {
+        return members()->index(2, column).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+    };
+    QVERIFY(takes(MembersModel::CallsColumn));
+    QVERIFY(!takes(MembersModel::TextsColumn));
+    QStringList entries;
+    QTimer::singleShot(0, this, [&entries] {
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!popup)
+            return;
+        for (QAction *a : popup->actions()) {
+            if (!a->isSeparator())
+                entries.append(a->text() + (a->isChecked() ? u" [x]"_s : QString()));
+        }
+        QTest::keyClick(popup, Qt::Key_T); // Takes &Texts
+    });
+    QTest::keyClick(view, Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_VERIFY(takes(MembersModel::TextsColumn));
+    QVERIFY2(entries.contains(u"Takes &Calls [x]"_s), qPrintable(entries.join(u", ")));
+    QVERIFY(entries.contains(u"Takes &Texts"_s));
+    QCOMPARE(undo()->count(), 1);
+    undo()->undo();
+    QVERIFY(!takes(MembersModel::TextsColumn));
+}
+
+// Tab leaves a table for the next control, as it leaves a list: the user dialog's devices
+// table does not keep the keys stepping from cell to cell.
+void TestUsersGroups::tabLeavesATable()
+{
+    ConsoleLook::install();
+    User user = *doc()->organization().user(u"nancy"_s);
+    UserDialog dialog{user};
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTableWidget *devices = devicesTable(dialog);
+    QVERIFY(devices->rowCount() >= 2);
+    devices->setCurrentCell(0, 1); // the address (the kind is a drop-down of its own)
+    devices->setFocus();
+    QTRY_VERIFY(devices->hasFocus());
+    QTest::keyClick(devices, Qt::Key_Tab);
+    QWidget *next = QApplication::focusWidget();
+    QVERIFY(next);
+    QVERIFY2(next != devices && !devices->isAncestorOf(next), next->metaObject()->className());
+    QCOMPARE(devices->currentRow(), 0);
+    QCOMPARE(devices->currentColumn(), 1);
 }
 
 QTEST_MAIN(TestUsersGroups)

@@ -137,9 +137,11 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_membersHint->setText(tr("Drag users here from the list (or right-click a user and choose "
                               "Add to group). Drag members to change who rings first."));
     m_membersHint->setForegroundRole(QPalette::PlaceholderText);
-    // Its room stays when it is hidden: the member list does not move under a drag.
+    // Its room stays when it is hidden: the member list does not move under a drag. Nor does
+    // its long line widen the column when it shows: it wraps to the width it is given.
     QSizePolicy hintPolicy = m_membersHint->sizePolicy();
     hintPolicy.setRetainSizeWhenHidden(true);
+    hintPolicy.setHorizontalPolicy(QSizePolicy::Ignored);
     m_membersHint->setSizePolicy(hintPolicy);
 
     // Actions, with the keys that are the drags' twins.
@@ -389,6 +391,21 @@ void UsersGroupsPage::membersMenu(const QPoint &pos)
     menu.addAction(m_moveDown);
     menu.addSeparator();
     menu.addAction(m_removeMember);
+    // The check boxes' twins for the keys: whether the current member is rung, or texted.
+    const QModelIndex current = m_membersView->currentIndex();
+    if (current.isValid()) {
+        menu.addSeparator();
+        for (const int column : {int(MembersModel::CallsColumn), int(MembersModel::TextsColumn)}) {
+            const QModelIndex cell = m_members->index(current.row(), column);
+            QAction *takes = menu.addAction(
+                column == MembersModel::CallsColumn ? tr("Takes &Calls") : tr("Takes &Texts"));
+            takes->setCheckable(true);
+            takes->setChecked(cell.data(Qt::CheckStateRole).toInt() == Qt::Checked);
+            connect(takes, &QAction::toggled, this, [this, cell](bool on) {
+                m_members->setData(cell, on ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
+            });
+        }
+    }
     menu.exec(m_membersView->viewport()->mapToGlobal(pos));
 }
 

@@ -2,7 +2,9 @@
 
 #include "consolesettings.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QFile>
 #include <QIconEngine>
 #include <QKeyEvent>
@@ -358,12 +360,33 @@ bool ConsoleLook::eventFilter(QObject *watched, QEvent *event)
         if (auto *button = qobject_cast<QToolButton *>(watched);
             button && button->focusPolicy() == Qt::TabFocus)
             button->setFocusPolicy(Qt::StrongFocus);
+        // Tab leaves a table for the next control (the reply box under the inbox's list, the
+        // button under a dialog's devices), as in every other list: tables otherwise keep it
+        // to step from cell to cell, and the keyboard is trapped in them.
+        if (auto *view = qobject_cast<QAbstractItemView *>(watched);
+            view && view->tabKeyNavigation())
+            view->setTabKeyNavigation(false);
         return false;
     }
     // Return on a focused tool button does what Space does (Qt's buttons take Space only), as
     // people expect of a button the keys have reached.
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
+        // Shift+F10 is the menu key's twin (X11 makes a context menu of the menu key only):
+        // the focused widget's context menu, at its current item or cursor, as Qt places it.
+        if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier &&
+            !QApplication::activePopupWidget()) {
+            // The widget the key went to: the focused one.
+            auto *focus = qobject_cast<QWidget *>(watched);
+            // (The flow canvas has its own: the menu of what is selected on it.)
+            if (focus && focus->isEnabled() && !focus->inherits("QGraphicsView")) {
+                const QPoint at = focus->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+                QContextMenuEvent menu(QContextMenuEvent::Keyboard, at, focus->mapToGlobal(at),
+                                       key->modifiers());
+                QApplication::sendEvent(focus, &menu);
+                return true;
+            }
+        }
         auto *button = qobject_cast<QToolButton *>(watched);
         if (button && button->hasFocus() && button->isEnabled() &&
             (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
