@@ -32,6 +32,7 @@
 #include <QDropEvent>
 #include <QFocusEvent>
 #include <QGraphicsSceneDragDropEvent>
+#include <QGroupBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,6 +132,8 @@ private slots:
     void confirmationsHaveRoom();
     void ringListsTakeDraggedUsers();
     void ringListAddsOnlyWhenAUserIsChosen();
+    void aRingListIsChosenAndFilledByKeyboard();
+    void aNewStepTakesTheKeys();
     void smsTabTakesTextApplets();
     void closingWithUnsavedChangesIsKnown();
 
@@ -789,6 +792,111 @@ void TestFlowBuilder::ringListAddsOnlyWhenAUserIsChosen()
     QCOMPARE(offered.size(), m_org->organization().users.size() - 1);
     QCOMPARE(members().size(), 2);
     QCOMPARE(doc()->undoStack()->count(), undo + 1);
+}
+
+// A step's target changed to a ring list by keyboard alone: the form chosen stays while it is
+// empty (nothing refused, nothing changed, whatever refreshes the panel), Tab goes on to its
+// list and "Add a user…", and the first user added makes it the step's target in one step.
+void TestFlowBuilder::aRingListIsChosenAndFilledByKeyboard()
+{
+    build();
+    configure(); // the step dials Sales
+    voice()->selectApplet(u"dial"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QApplication::setActiveWindow(m_window);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
+    QTRY_VERIFY(steps->isVisible()); // the panel's new fields show once the loop runs
+    QComboBox *form = nullptr;
+    for (QComboBox *box : steps->findChildren<QComboBox *>()) {
+        if (box->findText(u"These users (a ring list)"_s) >= 0)
+            form = box;
+    }
+    QVERIFY(form);
+    QCOMPARE(form->currentText(), u"A group"_s);
+    const int undo = doc()->undoStack()->count();
+    form->setFocus();
+    QTRY_VERIFY(form->hasFocus());
+    QTest::keyClick(form, Qt::Key_Down); // A user: none chosen yet
+    QTest::keyClick(form, Qt::Key_Down); // These users: nobody in the list yet
+    QCOMPARE(form->currentText(), u"These users (a ring list)"_s);
+    QCOMPARE(doc()->undoStack()->count(), undo);
+    for (QLabel *label : steps->findChildren<QLabel *>())
+        QVERIFY2(!label->isVisible() || !label->text().startsWith(u"Not changed"),
+                 qPrintable(label->text()));
+    // Something else changes and the panel shows the applet again: the form chosen stays.
+    QVERIFY(m_window->editor()->renameApplet(Channel::Voice, u"dial"_s, u"Ring the team"_s));
+    QCOMPARE(form->currentText(), u"These users (a ring list)"_s);
+    // Tab reaches "Add a user…" from the form.
+    auto *add = steps->findChild<QPushButton *>(u"addToRingButton"_s);
+    QVERIFY(add && add->isVisible());
+    for (int i = 0; i < 4 && !add->hasFocus(); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY2(add->hasFocus(), QApplication::focusWidget()->metaObject()->className());
+    QTimer::singleShot(0, this, [] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            QTest::keyClick(menu, Qt::Key_Down); // the first user
+            QTest::keyClick(menu, Qt::Key_Return);
+        }
+    });
+    QTest::keyClick(add, Qt::Key_Space);
+    const QJsonObject target = graph()
+                                   .applets.value(u"dial"_s)
+                                   .config.value(u"steps")
+                                   .toArray()
+                                   .at(0)[u"target"]
+                                   .toObject();
+    QCOMPARE(target.value(u"members"_s).toArray(),
+             QJsonArray{m_org->organization().users.first().id});
+    QCOMPARE(doc()->undoStack()->count(), undo + 2); // the rename, then the target
+    QCOMPARE(form->currentText(), u"These users (a ring list)"_s);
+}
+
+// "Add a step" by keyboard: the keys go on in the new step (not on the button, scrolled away
+// under it), and a step's arrows are offered only where it can move.
+void TestFlowBuilder::aNewStepTakesTheKeys()
+{
+    build();
+    configure(); // one step
+    voice()->selectApplet(u"dial"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QApplication::setActiveWindow(m_window);
+    FieldEditor *steps = inspector()->fieldEditor(u"steps"_s);
+    QTRY_VERIFY(steps->isVisible());
+    const auto arrows = [steps](const QString &step) {
+        QPair<bool, bool> enabled;
+        for (QToolButton *b : steps->findChildren<QToolButton *>()) {
+            if (b->accessibleName() == u"Move %1 earlier"_s.arg(step))
+                enabled.first = b->isEnabled();
+            if (b->accessibleName() == u"Move %1 later"_s.arg(step))
+                enabled.second = b->isEnabled();
+        }
+        return enabled;
+    };
+    QCOMPARE(arrows(u"Step 1"_s), qMakePair(false, false)); // alone: nowhere to go
+    QToolButton *add = nullptr;
+    for (QToolButton *b : steps->findChildren<QToolButton *>()) {
+        if (b->text() == u"Add a step")
+            add = b;
+    }
+    QVERIFY(add);
+    add->setFocus();
+    QTRY_VERIFY(add->hasFocus());
+    QTest::keyClick(add, Qt::Key_Space);
+    QCOMPARE(graph().applets.value(u"dial"_s).config.value(u"steps").toArray().size(), 2);
+    QGroupBox *second = nullptr;
+    for (QGroupBox *box : steps->findChildren<QGroupBox *>()) {
+        if (box->title() == u"Step 2")
+            second = box;
+    }
+    QVERIFY(second);
+    QTRY_VERIFY2(QApplication::focusWidget() && second->isAncestorOf(QApplication::focusWidget()),
+                 QApplication::focusWidget()
+                     ? QApplication::focusWidget()->metaObject()->className()
+                     : "nothing");
+    QCOMPARE(arrows(u"Step 1"_s), qMakePair(false, true));
+    QCOMPARE(arrows(u"Step 2"_s), qMakePair(true, false));
 }
 
 void TestFlowBuilder::wordsUsersKnow_data()

@@ -22,6 +22,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -595,7 +596,11 @@ public:
 
         connect(m_form, &QComboBox::activated, this, [this] {
             m_stack->setCurrentIndex(m_form->currentData().toInt());
+            // Until the new form has what it needs (a user chosen, someone in the list), the
+            // step keeps its target and this form stays shown, whatever refreshes the panel.
+            m_pendingForm = m_form->currentData().toInt();
             commit();
+            emit fieldsChanged();
         });
         connect(m_group, &QComboBox::activated, this, [this] { commit(); });
         connect(m_user, &QComboBox::activated, this, [this] { commit(); });
@@ -608,11 +613,18 @@ public:
     }
     void setValue(const QJsonValue &value) override
     {
+        if (m_pendingForm >= 0 && value == m_shown)
+            return; // the form chosen is still being filled in
+        m_pendingForm = -1;
+        m_shown = value;
         // A malformed target (the validator says what is wrong) shows as a group to choose.
         const DialTarget t = DialTarget::fromJson(value).value_or(DialTarget::group({}));
         const Form form = formOf(t.kind);
+        const bool otherForm = m_stack->currentIndex() != form;
         m_form->setCurrentIndex(form);
         m_stack->setCurrentIndex(form);
+        if (otherForm)
+            emit fieldsChanged();
         const QString id = t.kind == DialTarget::Kind::Group || t.kind == DialTarget::Kind::User
                                ? t.id
                                : QString();
@@ -641,28 +653,36 @@ private:
         }
         return GroupForm;
     }
-    // What the form says now; the catalogue's rules decide whether it is taken.
+    // What the form says now; the catalogue's rules decide whether it is taken. A form not
+    // filled in yet (no group or user chosen, nobody in the list) says nothing.
     void commit()
     {
+        std::optional<DialTarget> target;
         switch (m_form->currentData().toInt()) {
         case GroupForm:
             if (!m_group->currentData().toString().isEmpty())
-                emit edited(DialTarget::group(m_group->currentData().toString()).toJson());
+                target = DialTarget::group(m_group->currentData().toString());
             break;
         case UserForm:
             if (!m_user->currentData().toString().isEmpty())
-                emit edited(DialTarget::user(m_user->currentData().toString()).toJson());
+                target = DialTarget::user(m_user->currentData().toString());
             break;
         case MembersForm:
-            emit edited(DialTarget::listOf(m_ring->ids()).toJson());
+            if (!m_ring->ids().isEmpty())
+                target = DialTarget::listOf(m_ring->ids());
             break;
         case NumberForm:
-            emit edited(DialTarget::outsideNumber(m_number->text().trimmed()).toJson());
+            if (!m_number->text().trimmed().isEmpty())
+                target = DialTarget::outsideNumber(m_number->text().trimmed());
             break;
         case OwnerForm:
-            emit edited(DialTarget::callerOwner().toJson());
+            target = DialTarget::callerOwner();
             break;
         }
+        if (!target)
+            return;
+        m_pendingForm = -1;
+        emit edited(target->toJson());
     }
     const Organization &m_org;
     QComboBox *m_form;
@@ -673,6 +693,8 @@ private:
     RingList *m_ring;
     QPushButton *m_add;
     QLineEdit *m_number;
+    QJsonValue m_shown;     // the target the step has
+    int m_pendingForm = -1; // a form chosen but not filled in yet
 };
 
 // ---- time ---------------------------------------------------------------------------------
@@ -942,7 +964,9 @@ public:
                 item.insert(u"date"_s, QDate::currentDate().toString(Qt::ISODate));
             QJsonArray list = m_value;
             list.append(item);
+            m_focusNew = true; // the new item's first field takes the keys
             emit edited(list);
+            m_focusNew = false;
         });
     }
     void setValue(const QJsonValue &value) override
@@ -957,6 +981,23 @@ public:
             m_editors.clear();
             for (qsizetype i = 0; i < m_value.size(); ++i)
                 addItemBox(int(i));
+            emit fieldsChanged();
+            if (m_focusNew && !m_editors.isEmpty()) {
+                // Once the panel has relinked the Tab order and laid the new box out.
+                QMetaObject::invokeMethod(
+                    this,
+                    [box = QPointer<QWidget>(m_editors.last().value(0)->parentWidget())] {
+                        if (!box)
+                            return;
+                        for (QWidget *w : box->findChildren<QWidget *>()) {
+                            if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(box)) {
+                                w->setFocus(Qt::TabFocusReason);
+                                return;
+                            }
+                        }
+                    },
+                    Qt::QueuedConnection);
+            }
         }
         for (qsizetype i = 0; i < m_value.size(); ++i) {
             const QJsonObject item = m_value.at(i).toObject();
@@ -980,6 +1021,7 @@ private:
         for (const FieldSpec &f : spec().itemFields) {
             FieldEditor *e = FieldEditor::create(f, m_org, box);
             form->addRow(f.kind == FieldKind::Boolean ? QString() : f.displayLabel(), e);
+            connect(e, &FieldEditor::fieldsChanged, this, &FieldEditor::fieldsChanged);
             connect(e, &FieldEditor::edited, this, [this, index, key = f.key](const QJsonValue &v) {
                 QJsonArray list = m_value;
                 QJsonObject item = list.at(index).toObject();
@@ -993,7 +1035,7 @@ private:
         // Each button says what it does to which item, for screen readers too (not "Step 2"
         // three times).
         const QString what = box->title();
-        auto tool = [&](const char *icon, const QString &tip, auto fn) {
+        auto tool = [&](const char *icon, const QString &tip, auto fn) -> QToolButton * {
             auto *b = new QToolButton(box);
             b->setIcon(
                 ConsoleLook::icon(u":/icons/actions/"_s + QString::fromLatin1(icon) + u".svg"_s));
@@ -1001,11 +1043,15 @@ private:
             b->setAccessibleName(tip);
             connect(b, &QToolButton::clicked, this, fn);
             buttons->addWidget(b);
+            return b;
         };
-        tool("move-up", FieldEditor::tr("Move %1 earlier").arg(what),
-             [this, index] { move(index, index - 1); });
-        tool("move-down", FieldEditor::tr("Move %1 later").arg(what),
-             [this, index] { move(index, index + 1); });
+        // Only where the item can go (the first goes no earlier, the last no later).
+        tool("move-up", FieldEditor::tr("Move %1 earlier").arg(what), [this, index] {
+            move(index, index - 1);
+        })->setEnabled(index > 0);
+        tool("move-down", FieldEditor::tr("Move %1 later").arg(what), [this, index] {
+            move(index, index + 1);
+        })->setEnabled(index < m_value.size() - 1);
         tool("remove", FieldEditor::tr("Remove %1").arg(what), [this, index] {
             QJsonArray list = m_value;
             list.removeAt(index);
@@ -1030,6 +1076,7 @@ private:
     QToolButton *m_add;
     QJsonArray m_value;
     QList<QList<FieldEditor *>> m_editors;
+    bool m_focusNew = false;
 };
 
 } // namespace

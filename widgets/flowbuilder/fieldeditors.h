@@ -30,6 +30,8 @@ public:
 
 signals:
     void edited(const QJsonValue &value);
+    // Fields came or went (a target's other form, a new step): the Tab order is made again.
+    void fieldsChanged();
 
 protected:
     // Where a subclass puts its own widgets; the problem line goes under them.

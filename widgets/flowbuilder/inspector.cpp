@@ -177,6 +177,7 @@ void Inspector::rebuild()
         connect(editor, &QObject::destroyed, box, &QObject::deleteLater);
         connect(editor, &FieldEditor::edited, this,
                 [this, key = spec.key](const QJsonValue &v) { edit(key, v); });
+        connect(editor, &FieldEditor::fieldsChanged, this, &Inspector::relinkTabOrder);
         m_fields.append(editor);
     }
     refresh();
