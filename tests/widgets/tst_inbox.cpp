@@ -402,6 +402,22 @@ void TestInbox::readArchiveDeleteAssignClose()
     QTRY_VERIFY_WITH_TIMEOUT(!backendItem(first).value(u"read").toBool(), 10000);
     QTRY_VERIFY(model->data(model->index(0, 0), InboxModel::UnreadRole).toBool());
     QVERIFY(model->data(model->index(0, 0), Qt::FontRole).value<QFont>().bold());
+    // Made unread: it stays unread while it stays open.
+    QTest::qWait(InboxPage::ReadAfterMs + 300);
+    QVERIFY(model->data(model->index(0, 0), InboxModel::UnreadRole).toBool());
+    // Walking down the list with the keys reads nothing on the way, and the row the keys are
+    // on is the one highlighted; the message stayed on is read.
+    QStringList ids;
+    for (int row = 0; row < 4; ++row)
+        ids.append(model->data(model->index(row, 0), InboxModel::IdRole).toString());
+    for (int step = 0; step < 3; ++step) {
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->selectionModel()->selectedRows().value(0).row(), step + 1);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(backendItem(ids.at(3)).value(u"read").toBool(), 10000);
+    for (int row = 0; row < 3; ++row)
+        QVERIFY2(!backendItem(ids.at(row)).value(u"read").toBool(), qPrintable(ids.at(row)));
+    view->setCurrentIndex(model->index(0, 0));
 
     page()->assignTo(u"pat"_s);
     QTRY_COMPARE_WITH_TIMEOUT(backendItem(first).value(u"assigned_to").toString(), u"pat"_s, 10000);
@@ -442,9 +458,19 @@ void TestInbox::replyWithoutACarrierAccountKeepsTheText()
     list()->setCurrentIndex(page()->model()->index(0, 0));
     replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
     page()->sendReply();
-    QTRY_VERIFY_WITH_TIMEOUT(statusLabel()->text().startsWith(u"The backend answered HTTP 409: "_s),
-                             10000);
+    // Said for whoever replies (an agent cannot configure routerd), the backend's own
+    // sentence in the tooltip.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        statusLabel()->text().startsWith(u"Your reply was not sent: the backend has no carrier"_s),
+        10000);
+    QVERIFY2(statusLabel()->toolTip().contains(u"--carrier-account-sid"_s),
+             qPrintable(statusLabel()->toolTip()));
     QCOMPARE(replyEdit()->toPlainText(), u"Yes, it is. Want a visit?"_s);
+    // It stays through the page's refreshes (every 5 s), not flashing by.
+    page()->refresh();
+    QSignalSpy loaded(page()->model(), &InboxModel::loaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(statusLabel()->text().startsWith(u"Your reply was not sent"_s));
     QVERIFY(replyList()->replies().isEmpty());
     const QString id = page()->currentItemId();
     BackendClient *client = m_window->backendConnection()->client();

@@ -328,7 +328,7 @@ void InboxModel::reply(const QString &id, const QString &body)
     m_api.reply(id, body, this,
                 [this, id](const BackendResponse &reply, const Api::ReplyResult &result) {
                     if (!reply.ok()) {
-                        emit failed(reply.error);
+                        emit replyRefused(id, reply.status, reply.error);
                         return;
                     }
                     emit replied(id, result.reply);

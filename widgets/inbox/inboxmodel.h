@@ -77,6 +77,9 @@ signals:
     void failed(const QString &message);
     // The backend took a reply (queued: its sender sends it, and the reply's status follows).
     void replied(const QString &id, const Api::Reply &reply);
+    // It did not (no carrier account, a closed conversation, ...): `status` is its HTTP status,
+    // 0 when it did not answer.
+    void replyRefused(const QString &id, int status, const QString &message);
 
 private:
     Api::InboxQuery query(const QString &before) const;

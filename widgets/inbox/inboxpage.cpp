@@ -70,6 +70,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     , m_send(new QPushButton(ConsoleLook::icon(u":/icons/actions/reply.svg"_s), tr("&Send reply"),
                              this))
     , m_status(new QLabel(this))
+    , m_readTimer(new QTimer(this))
     , m_timer(new QTimer(this))
     , m_detail(new QWidget(this))
 {
@@ -237,11 +238,23 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
         if (item && !item->data(0, KindRole).toString().isEmpty())
             showList(item->data(0, OwnerRole).toString(), item->data(0, KindRole).toString());
     });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        // Opening an unread item reads it.
+    // Opening an unread item reads it: once it has been open for a moment, so that walking
+    // down the list with the arrow keys does not read every message passed on the way.
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(ReadAfterMs);
+    connect(m_readTimer, &QTimer::timeout, this, [this] {
         const QModelIndex current = m_list->currentIndex();
         if (current.isValid() && current.data(InboxModel::UnreadRole).toBool())
             m_model->setRead(current.data(InboxModel::IdRole).toString(), true);
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const QModelIndex current = m_list->currentIndex();
+        // The message shown is the row highlighted, also where the keys made it current
+        // without selecting it (Tab into the list).
+        if (current.isValid() && !m_list->selectionModel()->isRowSelected(current.row()))
+            m_list->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+        m_readTimer->start();
         updateDetail();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &InboxPage::updateDetail);
@@ -254,7 +267,22 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(m_model, &InboxModel::changed, this, &InboxPage::updateCounts);
     connect(m_model, &InboxModel::failed, this,
             [this](const QString &message) { showMessage(message, true); });
-    connect(m_model, &InboxModel::loaded, this, [this] { showMessage({}, false); });
+    connect(m_model, &InboxModel::loaded, this, [this] {
+        if (!m_statusSticky)
+            showMessage({}, false); // a load that failed before has worked now
+    });
+    connect(m_model, &InboxModel::replyRefused, this,
+            [this](const QString &id, int status, const QString &message) {
+                // 409: routerd has no carrier account. Said for whoever replies (an agent
+                // cannot start routerd); the backend's own sentence is in the tooltip.
+                showMessage(status == 409 ? tr("Your reply was not sent: the backend has no "
+                                               "carrier account to send texts with yet. Ask an "
+                                               "admin to set it up; your text is kept here.")
+                                          : tr("Your reply was not sent: %1").arg(message),
+                            true, true);
+                m_stickyFor = id;
+                m_status->setToolTip(message);
+            });
     // The backend took the reply (it sends it on its own): the editor is done with it, and the
     // reply shows under the text with its state. Refused (no carrier account, say), the text
     // stays in the editor and the backend's sentence says why.
@@ -433,8 +461,10 @@ void InboxPage::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void InboxPage::showMessage(const QString &text, bool error)
+void InboxPage::showMessage(const QString &text, bool error, bool sticky)
 {
+    m_statusSticky = sticky;
+    m_status->setToolTip({});
     m_status->setText(text);
     ConsoleLook::setTone(m_status, error ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
 }
@@ -443,6 +473,8 @@ void InboxPage::updateDetail()
 {
     const QModelIndex current = m_list->currentIndex();
     const bool has = current.isValid();
+    if (m_statusSticky && currentItemId() != m_stickyFor)
+        showMessage({}, false); // it was about another message
     const Api::InboxItem item =
         has ? current.data(InboxModel::ItemRole).value<Api::InboxItem>() : Api::InboxItem();
     const bool voicemail = item.isVoicemail();
@@ -550,8 +582,10 @@ void InboxPage::loadReplies()
 void InboxPage::toggleRead()
 {
     const QModelIndex current = m_list->currentIndex();
-    if (current.isValid())
-        m_model->setRead(currentItemId(), current.data(InboxModel::UnreadRole).toBool());
+    if (!current.isValid())
+        return;
+    m_readTimer->stop(); // made unread by hand: not read again by the timer
+    m_model->setRead(currentItemId(), current.data(InboxModel::UnreadRole).toBool());
 }
 
 void InboxPage::archive()

@@ -35,6 +35,9 @@ class InboxPage : public QWidget
     Q_OBJECT
 
 public:
+    // How long a message is open before it counts as read.
+    static constexpr int ReadAfterMs = 1200;
+
     InboxPage(OrganizationDocument *document, BackendConnection *connection,
               QWidget *parent = nullptr);
     // The model outlives this page's own part (it is a child): what it says while its
@@ -76,7 +79,9 @@ private:
     void updateDetail();
     void loadReplies();
     void updateAvailability();
-    void showMessage(const QString &text, bool error);
+    // `sticky`: it stays until the next thing done here succeeds or another item is chosen,
+    // not only until the next refresh (a reply not sent must not flash by).
+    void showMessage(const QString &text, bool error, bool sticky = false);
     QStringList owners() const;
 
     OrganizationDocument *m_document;
@@ -100,6 +105,9 @@ private:
     QPlainTextEdit *m_replyEdit;
     QPushButton *m_send;
     QLabel *m_status;
+    QTimer *m_readTimer; // an item open this long is read
+    bool m_statusSticky = false;
+    QString m_stickyFor; // the item a sticky message is about
     QTimer *m_timer;
     QWidget *m_detail;
     QString m_repliesShown; // the item whose replies are listed
