@@ -114,14 +114,6 @@
         <translation>Antwortet &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Into %1&apos;s inbox, shared in turns</source>
-        <translation>In den Posteingang von %1, reihum verteilt</translation>
-    </message>
-    <message>
-        <source>Into %1&apos;s inbox</source>
-        <translation>In den Posteingang von %1</translation>
-    </message>
-    <message>
         <source>simultaneous, %1 s</source>
         <translation>gleichzeitig, %1 s</translation>
     </message>
@@ -140,6 +132,14 @@
     <message>
         <source>Into an inbox: choose whose</source>
         <translation>In einen Posteingang: wählen Sie, wessen</translation>
+    </message>
+    <message>
+        <source>Into the inbox of %1, shared in turns</source>
+        <translation>In den Posteingang von %1, reihum verteilt</translation>
+    </message>
+    <message>
+        <source>Into the inbox of %1</source>
+        <translation>In den Posteingang von %1</translation>
     </message>
 </context>
 <context>
@@ -1420,13 +1420,6 @@
         <source>Replace %1 with %2?</source>
         <translation>%1 durch %2 ersetzen?</translation>
     </message>
-    <message numerus="yes">
-        <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
-        <translation>
-            <numerusform>%n Applet hängt unter einem Zweig, den ein Applet vom Typ %1 nicht hat. Soll es nicht verbunden beiseitegelegt werden, um es später wieder zu verwenden? Oder soll es gelöscht werden?</numerusform>
-            <numerusform>%n Applets hängen unter Zweigen, die ein Applet vom Typ %1 nicht hat. Sollen sie nicht verbunden beiseitegelegt werden, um sie später wieder zu verwenden? Oder sollen sie gelöscht werden?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Replace, Keep Them</source>
         <translation>Ersetzen und behalten</translation>
@@ -1461,6 +1454,13 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under branches that %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
+        <translation>
+            <numerusform>%n Applet hängt unter einem Zweig, den ein Applet vom Typ %1 nicht hat. Soll es nicht verbunden beiseitegelegt werden, um es später wieder zu verwenden? Oder soll es gelöscht werden?</numerusform>
+            <numerusform>%n Applets hängen unter Zweigen, die ein Applet vom Typ %1 nicht hat. Sollen sie nicht verbunden beiseitegelegt werden, um sie später wieder zu verwenden? Oder sollen sie gelöscht werden?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3048,10 +3048,6 @@
         <translation>Ant&amp;wort senden</translation>
     </message>
     <message>
-        <source>Active &amp;Groups…</source>
-        <translation>Aktive &amp;Gruppen…</translation>
-    </message>
-    <message>
         <source>Which groups&apos; calls and texts you take, and whether you are available</source>
         <translation>Von welchen Gruppen Sie Anrufe und SMS annehmen und ob Sie verfügbar sind</translation>
     </message>
@@ -3066,10 +3062,6 @@
     <message>
         <source>Delete (Del)</source>
         <translation>Löschen (Entf)</translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn</source>
-        <translation>&amp;Zuweisen</translation>
     </message>
     <message>
         <source>Write a reply…</source>
@@ -3169,6 +3161,22 @@
     <message>
         <source>Mark read or unread</source>
         <translation>Als gelesen oder ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Active Gr&amp;oups…</source>
+        <translation>A&amp;ktive Gruppen…</translation>
+    </message>
+    <message>
+        <source>Assig&amp;n</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>Your reply was not sent: the backend has no carrier account to send texts with yet. Ask an admin to set it up; your text is kept here.</source>
+        <translation>Ihre Antwort wurde nicht gesendet: Das Backend hat noch kein Carrier-Konto, um SMS zu senden. Bitten Sie einen Admin, es einzurichten; Ihr Text bleibt hier erhalten.</translation>
+    </message>
+    <message>
+        <source>Your reply was not sent: %1</source>
+        <translation>Ihre Antwort wurde nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -4231,10 +4239,6 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <translation>Pfeiltasten</translation>
     </message>
     <message>
-        <source>Add an applet to the selected slot, or open the selected applet&apos;s menu (replace, settings, delete)</source>
-        <translation>Einen Baustein in den gewählten Platz einfügen oder das Menü des gewählten Bausteins öffnen (ersetzen, Einstellungen, löschen)</translation>
-    </message>
-    <message>
         <source>Return, Space, Shift+F10, Menu</source>
         <translation>Eingabe, Leertaste, Umschalt+F10, Menü</translation>
     </message>
@@ -4257,6 +4261,46 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Add an applet to the selected slot</source>
+        <translation>Ein Applet in den gewählten Platz einfügen</translation>
+    </message>
+    <message>
+        <source>Return, Space</source>
+        <translation>Eingabe, Leertaste</translation>
+    </message>
+    <message>
+        <source>The selected applet&apos;s menu: replace, settings, delete</source>
+        <translation>Menü des gewählten Applets: ersetzen, Einstellungen, löschen</translation>
+    </message>
+    <message>
+        <source>A list&apos;s menu: add to a group, a number&apos;s flow, a member&apos;s calls and texts</source>
+        <translation>Menü einer Liste: zu einer Gruppe hinzufügen, Ablauf einer Nummer, Anrufe und SMS eines Mitglieds</translation>
+    </message>
+    <message>
+        <source>Shift+F10, Menu</source>
+        <translation>Umschalt+F10, Menü</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>Den fokussierten Knopf drücken</translation>
+    </message>
+    <message>
+        <source>Space, Return</source>
+        <translation>Leertaste, Eingabe</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Strg+Eingabe</translation>
     </message>
 </context>
 <context>
@@ -4588,10 +4632,6 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <translation>Die Audiodatei der Ansage muss eine http- oder https-URL sein.</translation>
     </message>
     <message>
-        <source>You have reached Nancy. Please leave a message.</source>
-        <translation>Sie haben Nancy erreicht. Bitte hinterlassen Sie eine Nachricht.</translation>
-    </message>
-    <message>
         <source>Set &amp;password…</source>
         <translation>&amp;Passwort setzen…</translation>
     </message>
@@ -4642,6 +4682,14 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>Password:</source>
         <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>You have reached %1. Please leave a message.</source>
+        <translation>Sie haben %1 erreicht. Bitte hinterlassen Sie eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>uns</translation>
     </message>
 </context>
 <context>
@@ -4856,6 +4904,14 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>%1 (already a member)</source>
         <translation>%1 (bereits Mitglied)</translation>
+    </message>
+    <message>
+        <source>Takes &amp;Calls</source>
+        <translation>Nimmt &amp;Anrufe an</translation>
+    </message>
+    <message>
+        <source>Takes &amp;Texts</source>
+        <translation>Bekommt &amp;SMS</translation>
     </message>
 </context>
 <context>

@@ -114,14 +114,6 @@
         <translation>Responde &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Into %1&apos;s inbox, shared in turns</source>
-        <translation>A la bandeja de entrada de %1, con reparto por turnos</translation>
-    </message>
-    <message>
-        <source>Into %1&apos;s inbox</source>
-        <translation>A la bandeja de entrada de %1</translation>
-    </message>
-    <message>
         <source>simultaneous, %1 s</source>
         <translation>simultáneo, %1 s</translation>
     </message>
@@ -140,6 +132,14 @@
     <message>
         <source>Into an inbox: choose whose</source>
         <translation>A una bandeja: elija de quién</translation>
+    </message>
+    <message>
+        <source>Into the inbox of %1, shared in turns</source>
+        <translation>A la bandeja de entrada de %1, con reparto por turnos</translation>
+    </message>
+    <message>
+        <source>Into the inbox of %1</source>
+        <translation>A la bandeja de entrada de %1</translation>
     </message>
 </context>
 <context>
@@ -1420,13 +1420,6 @@
         <source>Replace %1 with %2?</source>
         <translation>¿Reemplazar %1 por %2?</translation>
     </message>
-    <message numerus="yes">
-        <source>%n applet(s) hang under branches a %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
-        <translation>
-            <numerusform>%n applet cuelga de una rama que un applet de tipo %1 no tiene. ¿Conservarlo aparte, sin conectar, para volver a usarlo? ¿O eliminarlo?</numerusform>
-            <numerusform>%n applets cuelgan de ramas que un applet de tipo %1 no tiene. ¿Conservarlos aparte, sin conectar, para volver a usarlos? ¿O eliminarlos?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Replace, Keep Them</source>
         <translation>Reemplazar y conservarlos</translation>
@@ -1461,6 +1454,13 @@
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applet(s) hang under branches that %1 does not have. Keep them aside, unattached, to use again? Or delete them?</source>
+        <translation>
+            <numerusform>%n applet cuelga de una rama que un applet de tipo %1 no tiene. ¿Conservarlo aparte, sin conectar, para volver a usarlo? ¿O eliminarlo?</numerusform>
+            <numerusform>%n applets cuelgan de ramas que un applet de tipo %1 no tiene. ¿Conservarlos aparte, sin conectar, para volver a usarlos? ¿O eliminarlos?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3048,10 +3048,6 @@
         <translation>Enviar &amp;respuesta</translation>
     </message>
     <message>
-        <source>Active &amp;Groups…</source>
-        <translation>Grupos ac&amp;tivos…</translation>
-    </message>
-    <message>
         <source>Which groups&apos; calls and texts you take, and whether you are available</source>
         <translation>De qué grupos recibe llamadas y SMS, y si está disponible</translation>
     </message>
@@ -3066,10 +3062,6 @@
     <message>
         <source>Delete (Del)</source>
         <translation>Eliminar (Supr)</translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn</source>
-        <translation>Asig&amp;nar</translation>
     </message>
     <message>
         <source>Write a reply…</source>
@@ -3169,6 +3161,22 @@
     <message>
         <source>Mark read or unread</source>
         <translation>Marcar como leído o no leído</translation>
+    </message>
+    <message>
+        <source>Active Gr&amp;oups…</source>
+        <translation>Grupos ac&amp;tivos…</translation>
+    </message>
+    <message>
+        <source>Assig&amp;n</source>
+        <translation>Asig&amp;nar</translation>
+    </message>
+    <message>
+        <source>Your reply was not sent: the backend has no carrier account to send texts with yet. Ask an admin to set it up; your text is kept here.</source>
+        <translation>Tu respuesta no se envió: el backend aún no tiene una cuenta del operador para enviar mensajes. Pide a un administrador que la configure; tu texto se conserva aquí.</translation>
+    </message>
+    <message>
+        <source>Your reply was not sent: %1</source>
+        <translation>Tu respuesta no se envió: %1</translation>
     </message>
 </context>
 <context>
@@ -4231,10 +4239,6 @@ Elija un flujo en la columna Flujo.</translation>
         <translation>Teclas de flecha</translation>
     </message>
     <message>
-        <source>Add an applet to the selected slot, or open the selected applet&apos;s menu (replace, settings, delete)</source>
-        <translation>Añadir un applet al hueco seleccionado o abrir el menú del applet seleccionado (reemplazar, ajustes, eliminar)</translation>
-    </message>
-    <message>
         <source>Return, Space, Shift+F10, Menu</source>
         <translation>Intro, Espacio, Mayús+F10, Menú</translation>
     </message>
@@ -4257,6 +4261,46 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>Keys</source>
         <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Add an applet to the selected slot</source>
+        <translation>Añadir un applet en la ranura seleccionada</translation>
+    </message>
+    <message>
+        <source>Return, Space</source>
+        <translation>Intro, Espacio</translation>
+    </message>
+    <message>
+        <source>The selected applet&apos;s menu: replace, settings, delete</source>
+        <translation>Menú del applet seleccionado: sustituir, ajustes, eliminar</translation>
+    </message>
+    <message>
+        <source>A list&apos;s menu: add to a group, a number&apos;s flow, a member&apos;s calls and texts</source>
+        <translation>Menú de una lista: añadir a un grupo, flujo de un número, llamadas y mensajes de un miembro</translation>
+    </message>
+    <message>
+        <source>Shift+F10, Menu</source>
+        <translation>Mayús+F10, Menú</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>Pulsar el botón con el foco</translation>
+    </message>
+    <message>
+        <source>Space, Return</source>
+        <translation>Espacio, Intro</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Enviar la respuesta</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Intro</translation>
     </message>
 </context>
 <context>
@@ -4588,10 +4632,6 @@ Elija un flujo en la columna Flujo.</translation>
         <translation>El sonido del saludo debe ser una URL http o https.</translation>
     </message>
     <message>
-        <source>You have reached Nancy. Please leave a message.</source>
-        <translation>Ha llamado a Nancy. Por favor, deje un mensaje.</translation>
-    </message>
-    <message>
         <source>Set &amp;password…</source>
         <translation>Fijar &amp;contraseña…</translation>
     </message>
@@ -4642,6 +4682,14 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>Password:</source>
         <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>You have reached %1. Please leave a message.</source>
+        <translation>Ha llamado a %1. Por favor, deje un mensaje.</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>nosotros</translation>
     </message>
 </context>
 <context>
@@ -4856,6 +4904,14 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>%1 (already a member)</source>
         <translation>%1 (ya es miembro)</translation>
+    </message>
+    <message>
+        <source>Takes &amp;Calls</source>
+        <translation>Atiende &amp;llamadas</translation>
+    </message>
+    <message>
+        <source>Takes &amp;Texts</source>
+        <translation>Recibe &amp;mensajes</translation>
     </message>
 </context>
 <context>

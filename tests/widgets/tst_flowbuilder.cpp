@@ -908,7 +908,7 @@ void TestFlowBuilder::wordsUsersKnow_data()
         << u"sms-inbox"_s << QJsonObject() << u"Into an inbox: choose whose"_s;
     QTest::newRow("an inbox of a group")
         << u"sms-inbox"_s << QJsonObject{{u"owner"_s, QJsonObject{{u"group"_s, u"sales"_s}}}}
-        << u"Into Sales's inbox"_s;
+        << u"Into the inbox of Sales"_s;
     QTest::newRow("a voicemail without an owner")
         << u"voicemail"_s << QJsonObject() << u"Voicemail: choose whose box"_s;
     const auto dial = [](const QString &strategy) {

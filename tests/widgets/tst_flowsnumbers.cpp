@@ -8,6 +8,7 @@
 #include "documentfixture.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowview.h"
 #include "flowbuilder/flowwindow.h"
 #include "flowlist/flowdelegates.h"
 #include "flowlist/flowsmodel.h"
@@ -34,6 +35,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPointer>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -78,6 +80,7 @@ private slots:
     void aFlowGetsANumberByKeyboard();
     void aNumberGetsAFlowByKeyboard();
     void savingAFlowSavesTheNumbersGivenIt();
+    void theBuilderOpensOnScreenWithTheKeysOnTheCanvas();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -544,6 +547,28 @@ void TestFlowsNumbers::savingAFlowSavesTheNumbersGivenIt()
     QCOMPARE(stored->number(u"+15125550120"_s)->flow, u"main"_s);
     QCOMPARE(stored->flow(u"main"_s)->name, u"Main line"_s);
     QVERIFY(doc()->isModified()); // the rename is still unsaved
+    window->close();
+}
+
+// The builder opens over the console and wholly on its screen, no smaller than its least
+// size, with the keys on the canvas (not on the tabs, where an arrow would switch flows).
+void TestFlowsNumbers::theBuilderOpensOnScreenWithTheKeysOnTheCanvas()
+{
+    QApplication::setActiveWindow(m_window);
+    QPointer<FlowWindow> window = m_window->openFlow(u"main"_s, Channel::Voice);
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QApplication::setActiveWindow(window);
+    const QRect room = window->screen()->availableGeometry();
+    QVERIFY2(room.contains(window->geometry()), qPrintable(u"%1,%2 %3x%4"_s.arg(window->x())
+                                                               .arg(window->y())
+                                                               .arg(window->width())
+                                                               .arg(window->height())));
+    QVERIFY(window->minimumWidth() >= std::min(760, int(room.width() * 0.95)));
+    QTRY_VERIFY2(qobject_cast<FlowView *>(QApplication::focusWidget()),
+                 QApplication::focusWidget()
+                     ? QApplication::focusWidget()->metaObject()->className()
+                     : "nothing");
     window->close();
 }
 

@@ -311,6 +311,15 @@ void TestMainWindow::menusHoldEveryActionWithItsKeys()
     QVERIFY2(listed.value(u"Everywhere"_s).contains(u"Save = Ctrl+S"_s),
              qPrintable(listed.value(u"Everywhere"_s).join(u"; ")));
     QVERIFY(listed.value(u"Everywhere"_s).contains(u"Inbox = Ctrl+4"_s));
+    // Names as the menus show them: "Users && Groups" is "Users & Groups".
+    QVERIFY2(listed.value(u"Everywhere"_s).contains(u"Users & Groups = Ctrl+1"_s),
+             qPrintable(listed.value(u"Everywhere"_s).join(u"; ")));
+    QVERIFY(listed.value(u"Everywhere"_s).contains(u"Active Groups… = Ctrl+G"_s));
+    QVERIFY(listed.value(u"Everywhere"_s)
+                .contains(
+                    u"A list's menu: add to a group, a number's flow, a member's calls and texts = "
+                    u"Shift+F10, Menu"_s));
+    QVERIFY(listed.value(u"Inbox"_s).contains(u"Send the reply = Ctrl+Return"_s));
     QVERIFY2(listed.value(u"Users & Groups"_s).contains(u"Rename Group… = F2"_s),
              qPrintable(listed.keys().join(u"; ")));
     QVERIFY(listed.value(u"Flows"_s).contains(u"Create a New Flow = Ctrl+N"_s));

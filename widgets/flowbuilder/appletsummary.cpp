@@ -164,8 +164,8 @@ QString appletSummary(const Applet &a, const Organization &org)
             return SummaryText::tr("Into an inbox: choose whose");
         const QString who = SummaryText::owner(a, org);
         return AppletSettings::inboxAssign(a) == InboxAssign::RoundRobin
-                   ? SummaryText::tr("Into %1's inbox, shared in turns").arg(who)
-                   : SummaryText::tr("Into %1's inbox").arg(who);
+                   ? SummaryText::tr("Into the inbox of %1, shared in turns").arg(who)
+                   : SummaryText::tr("Into the inbox of %1").arg(who);
     }
     }
     return {};

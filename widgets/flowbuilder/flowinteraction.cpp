@@ -23,7 +23,7 @@ DialogInteraction::confirmReplace(const QString &from, const QString &to, int de
     QPushButton *drop = nullptr;
     if (detached > 0) {
         box.setInformativeText(
-            Text::tr("%n applet(s) hang under branches a %1 does not have. Keep them aside, "
+            Text::tr("%n applet(s) hang under branches that %1 does not have. Keep them aside, "
                      "unattached, to use again? Or delete them?",
                      nullptr, detached)
                 .arg(to));

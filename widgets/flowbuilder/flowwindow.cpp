@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
+
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -30,6 +31,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -84,9 +86,27 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
     QSize size(1180, 760);
     if (parent)
         size = size.boundedTo(parent->window()->size());
-    if (const QScreen *screen = parent ? parent->screen() : nullptr)
+    const QScreen *screen = parent ? parent->screen() : nullptr;
+    if (screen)
         size = size.boundedTo(screen->availableSize() * 0.95);
     resize(size);
+    // Never so small that the canvas is a sliver and the status line is cut off.
+    QSize least(760, 520);
+    if (screen)
+        least = least.boundedTo(screen->availableSize() * 0.95);
+    setMinimumSize(least);
+    // Over the console, and wholly on its screen (a window manager may put it lower, with its
+    // bottom edge and status line off the screen).
+    if (parent && screen) {
+        QRect where(QPoint(), size);
+        where.moveCenter(parent->window()->frameGeometry().center());
+        const QRect room = screen->availableGeometry().adjusted(8, 32, -8, -8); // its frame
+        where.moveLeft(std::clamp(where.left(), room.left(),
+                                  std::max(room.left(), room.right() - where.width())));
+        where.moveTop(std::clamp(where.top(), room.top(),
+                                 std::max(room.top(), room.bottom() - where.height())));
+        move(where.topLeft());
+    }
     for (Channel channel : {Channel::Voice, Channel::Sms}) {
         const int i = slotOf(channel);
         m_scenes[i] = new FlowScene(m_editor, channel, m_forwarding.get(), this);
@@ -492,6 +512,9 @@ void FlowWindow::showEvent(QShowEvent *event)
         [this] {
             for (FlowView *v : m_views)
                 v->showStart();
+            // The keys start on the canvas (not on the Call flow / SMS flow tabs, where an
+            // arrow key would switch the flow shown).
+            view(currentChannel())->setFocus(Qt::OtherFocusReason);
         },
         Qt::QueuedConnection);
 }

@@ -222,7 +222,10 @@ void UserDialog::updateState()
     m_greeting->setEnabled(m_greetingKind->currentData().toInt() != NoGreeting);
     m_greeting->setPlaceholderText(m_greetingKind->currentData().toInt() == PlayGreeting
                                        ? u"https://example.com/greeting.mp3"_s
-                                       : tr("You have reached Nancy. Please leave a message."));
+                                       : tr("You have reached %1. Please leave a message.")
+                                             .arg(m_name->text().trimmed().isEmpty()
+                                                      ? tr("us")
+                                                      : m_name->text().trimmed()));
 }
 
 void UserDialog::offerPasswordSetting(BackendClient *backend)

@@ -88,7 +88,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     header->addWidget(new PageHeader(tr("Inbox"), this));
     header->addStretch();
     auto *activeGroups = new QPushButton(ConsoleLook::icon(u":/icons/actions/presence.svg"_s),
-                                         tr("Active &Groups…"), this);
+                                         tr("Active Gr&oups…"), this);
     activeGroups->setToolTip(
         tr("Which groups' calls and texts you take, and whether you are available"));
     connect(activeGroups, &QPushButton::clicked, this,
@@ -159,7 +159,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     addAction(m_player->playAction());
     m_read->setToolTip(tr("Mark read or unread (Ctrl+U)"));
     m_delete->setToolTip(tr("Delete (Del)"));
-    m_assign->setText(tr("Assi&gn"));
+    m_assign->setText(tr("Assig&n"));
     m_assign->setIcon(ConsoleLook::icon(u":/icons/actions/assign.svg"_s));
     m_assign->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_assign->setPopupMode(QToolButton::InstantPopup);

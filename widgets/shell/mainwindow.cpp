@@ -86,7 +86,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
         sections[i].page->setAccessibleName(sections[i].label); // also where its keys apply
         auto *go =
             new QAction(ConsoleLook::icon(u":/icons/sections/"_s + sections[i].icon + u".svg"_s),
-                        sections[i].label, this);
+                        QString(sections[i].label).replace(u'&', u"&&"_s), this); // "&" shown
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showSection(Section(i)); });
         addAction(go);
@@ -159,6 +159,7 @@ MainWindow::MainWindow(std::unique_ptr<OrganizationDocument> document, QWidget *
     // Active Groups for whoever is signed in (admins may pick anyone).
     m_activeGroups = new QAction(ConsoleLook::icon(u":/icons/actions/presence.svg"_s),
                                  tr("Active &Groups…"), this);
+    m_activeGroups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     m_activeGroups->setToolTip(tr("Which groups' calls and texts you take now, and whether you are "
                                   "available"));
     connect(m_activeGroups, &QAction::triggered, this,

@@ -11,13 +11,32 @@ using namespace Qt::StringLiterals;
 
 namespace Switchboard {
 
+namespace {
+
+// An action's text as shown: without its mnemonic marks ("Users && Groups" is "Users &
+// Groups", "&Save" is "Save").
+QString withoutMnemonic(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'&' && i + 1 < text.size()) {
+            ++i; // "&&" is one "&"; "&X" is X
+        }
+        plain.append(text.at(i));
+    }
+    return plain;
+}
+
+} // namespace
+
 QString toolTipWithShortcut(const QString &tip, const QAction *action)
 {
     const QKeySequence keys = action->shortcut();
     if (keys.isEmpty())
         return tip;
     const QString text = keys.toString(QKeySequence::NativeText);
-    QString base = tip.isEmpty() ? QString(action->text()).remove(u'&') : tip;
+    QString base = tip.isEmpty() ? withoutMnemonic(action->text()) : tip;
     if (base.endsWith(u'…'))
         base.chop(1);
     return base.contains(text) ? base : base + u" ("_s + text + u')';
@@ -43,7 +62,7 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entriesFor(const QWidget *window)
                 }
             }
         }
-        const QString what = QString(a->text()).remove(u'&');
+        const QString what = withoutMnemonic(a->text());
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())
             keys.append(k.toString(QKeySequence::NativeText));
@@ -56,11 +75,18 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entriesFor(const QWidget *window)
     // The canvas reads its keys itself: they are listed as it takes them.
     const QString canvas = tr("Flow builder canvas");
     entries.append({canvas, tr("Move to the nearest applet or slot"), tr("Arrow keys")});
-    entries.append({canvas,
-                    tr("Add an applet to the selected slot, or open the selected "
-                       "applet's menu (replace, settings, delete)"),
+    entries.append({canvas, tr("Add an applet to the selected slot"), tr("Return, Space")});
+    entries.append({canvas, tr("The selected applet's menu: replace, settings, delete"),
                     tr("Return, Space, Shift+F10, Menu")});
     entries.append({canvas, tr("Delete the selected applet"), tr("Del")});
+    // Keys that belong to no action of their own.
+    const QString everywhere = tr("Everywhere");
+    entries.append(
+        {everywhere,
+         tr("A list's menu: add to a group, a number's flow, a member's calls and texts"),
+         tr("Shift+F10, Menu")});
+    entries.append({everywhere, tr("Press the focused button"), tr("Space, Return")});
+    entries.append({tr("Inbox"), tr("Send the reply"), tr("Ctrl+Return")});
     std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
         const bool aEverywhere = a.where == tr("Everywhere");
         const bool bEverywhere = b.where == tr("Everywhere");
@@ -102,7 +128,8 @@ ShortcutsDialog::ShortcutsDialog(const QWidget *window, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tree);
     layout->addWidget(buttons);
-    resize(560, 520);
+    m_tree->setWordWrap(true); // a long description wraps instead of being cut off
+    resize(640, 560);
 }
 
 } // namespace Switchboard
