@@ -3660,10 +3660,6 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <source>Right-click a contact to mark their number as spam.</source>
-        <translation>Klicken Sie mit der rechten Maustaste auf einen Kontakt, um seine Rufnummer als Spam zu markieren.</translation>
-    </message>
-    <message>
         <source>No flow</source>
         <translation>Kein Ablauf</translation>
     </message>
@@ -3757,6 +3753,10 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>Skipped %1: %2</source>
         <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>Right-click a contact (or press the Menu key on one) to mark their number as spam.</source>
+        <translation>Klicken Sie mit der rechten Maustaste auf einen Kontakt (oder drücken Sie darauf die Menütaste), um seine Rufnummer als Spam zu markieren.</translation>
     </message>
 </context>
 <context>
@@ -4815,10 +4815,6 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <translation>Mitglieder von %1, in Klingelreihenfolge</translation>
     </message>
     <message>
-        <source>Drag users here from the list (or right-click a user and choose Add to group). Drag members to change who rings first.</source>
-        <translation>Ziehen Sie Benutzer aus der Liste hierher (oder klicken Sie mit der rechten Maustaste auf einen Benutzer und wählen Sie Zu Gruppe hinzufügen). Ziehen Sie Mitglieder, um festzulegen, bei wem es zuerst klingelt.</translation>
-    </message>
-    <message>
         <source>Add User…</source>
         <translation>Benutzer hinzufügen…</translation>
     </message>
@@ -4912,6 +4908,10 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>Takes &amp;Texts</source>
         <translation>Bekommt &amp;SMS</translation>
+    </message>
+    <message>
+        <source>Drag users here from the list (or right-click a user, or press the Menu key on one, and choose Add to group). Drag members, or press Alt+Up and Alt+Down, to change who rings first.</source>
+        <translation>Ziehen Sie Benutzer aus der Liste hierher (oder klicken Sie mit der rechten Maustaste auf einen Benutzer bzw. drücken Sie darauf die Menütaste und wählen Sie Zu Gruppe hinzufügen). Ziehen Sie Mitglieder oder drücken Sie Alt+Hoch und Alt+Runter, um festzulegen, bei wem es zuerst klingelt.</translation>
     </message>
 </context>
 <context>

@@ -3660,10 +3660,6 @@ Elija un flujo en la columna Flujo.</translation>
         <translation>Contactos</translation>
     </message>
     <message>
-        <source>Right-click a contact to mark their number as spam.</source>
-        <translation>Haga clic con el botón derecho en un contacto para marcar su número como spam.</translation>
-    </message>
-    <message>
         <source>No flow</source>
         <translation>Sin flujo</translation>
     </message>
@@ -3757,6 +3753,10 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>Skipped %1: %2</source>
         <translation>Se omitió %1: %2</translation>
+    </message>
+    <message>
+        <source>Right-click a contact (or press the Menu key on one) to mark their number as spam.</source>
+        <translation>Haga clic con el botón derecho en un contacto (o pulse la tecla de menú sobre él) para marcar su número como spam.</translation>
     </message>
 </context>
 <context>
@@ -4815,10 +4815,6 @@ Elija un flujo en la columna Flujo.</translation>
         <translation>Miembros de %1, en orden de llamada</translation>
     </message>
     <message>
-        <source>Drag users here from the list (or right-click a user and choose Add to group). Drag members to change who rings first.</source>
-        <translation>Arrastre usuarios hasta aquí desde la lista (o haga clic con el botón derecho en un usuario y elija Añadir al grupo). Arrastre los miembros para cambiar a quién se llama primero.</translation>
-    </message>
-    <message>
         <source>Add User…</source>
         <translation>Añadir usuario…</translation>
     </message>
@@ -4912,6 +4908,10 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>Takes &amp;Texts</source>
         <translation>Recibe &amp;mensajes</translation>
+    </message>
+    <message>
+        <source>Drag users here from the list (or right-click a user, or press the Menu key on one, and choose Add to group). Drag members, or press Alt+Up and Alt+Down, to change who rings first.</source>
+        <translation>Arrastre usuarios hasta aquí desde la lista (o haga clic con el botón derecho en un usuario, o pulse la tecla de menú sobre él, y elija Añadir al grupo). Arrastre los miembros, o pulse Alt+Arriba y Alt+Abajo, para cambiar a quién se llama primero.</translation>
     </message>
 </context>
 <context>

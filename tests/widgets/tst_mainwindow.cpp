@@ -143,6 +143,15 @@ void TestMainWindow::usersSearchFiltersAsYouType()
     page->searchField()->setText(u"pbx.acme"_s);
     QCOMPARE(users->rowCount(), 1);
     QCOMPARE(users->index(0, 0).data().toString(), u"Vald Petrov"_s);
+    // Return goes on to what was found, selected: the keys act on it (Return edits it).
+    QApplication::setActiveWindow(m_window);
+    page->searchField()->setFocus();
+    QTRY_VERIFY(page->searchField()->hasFocus());
+    QTest::keyClick(page->searchField(), Qt::Key_Return);
+    QVERIFY(page->usersView()->hasFocus());
+    QCOMPARE(page->usersView()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(page->usersView()->selectionModel()->selectedRows().first().data().toString(),
+             u"Vald Petrov"_s);
     page->searchField()->clear();
     QCOMPARE(users->rowCount(), 5);
 }

@@ -24,6 +24,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QImage>
@@ -825,6 +826,7 @@ void TestUsersGroups::tabLeavesATable()
     ConsoleLook::install();
     User user = *doc()->organization().user(u"nancy"_s);
     UserDialog dialog{user};
+    dialog.offerPasswordSetting(nullptr); // an admin's: the password row under the role
     dialog.show();
     QApplication::setActiveWindow(&dialog);
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -839,6 +841,18 @@ void TestUsersGroups::tabLeavesATable()
     QVERIFY2(next != devices && !devices->isAncestorOf(next), next->metaObject()->className());
     QCOMPARE(devices->currentRow(), 0);
     QCOMPARE(devices->currentColumn(), 1);
+    // Tab goes down the form: from the role to "Set password…", not past it to the devices.
+    auto *role = Test::child<QComboBox>(&dialog, u"roleField"_s);
+    auto *password = Test::child<QPushButton>(&dialog, u"setPasswordButton"_s);
+    QWidget *after = role->nextInFocusChain();
+    while (after && !(after->focusPolicy() & Qt::TabFocus))
+        after = after->nextInFocusChain();
+    QCOMPARE(after, password);
+    // The kinds' drop-downs are not cut off ("Switchboarc").
+    for (int row = 0; row < devices->rowCount(); ++row) {
+        QWidget *kind = devices->cellWidget(row, 0);
+        QVERIFY(devices->columnWidth(0) >= kind->sizeHint().width());
+    }
 }
 
 QTEST_MAIN(TestUsersGroups)

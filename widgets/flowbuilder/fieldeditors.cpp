@@ -357,8 +357,10 @@ public:
         for (const Group &g : org.groups)
             m_box->addItem(ConsoleLook::icon(u":/icons/sections/users.svg"_s),
                            FieldEditor::tr("Group: %1").arg(g.name), Owner::group(g.id).queryKey());
+        // Each with its kind's icon: the names line up, and groups and people tell apart.
         for (const User &u : org.users)
-            m_box->addItem(FieldEditor::tr("User: %1").arg(u.name), Owner::user(u.id).queryKey());
+            m_box->addItem(ConsoleLook::icon(u":/icons/sections/user.svg"_s),
+                           FieldEditor::tr("User: %1").arg(u.name), Owner::user(u.id).queryKey());
         row(body())->addWidget(m_box);
         connect(m_box, &QComboBox::activated, this, [this] {
             if (const auto owner = Owner::fromQueryKey(m_box->currentData().toString()))

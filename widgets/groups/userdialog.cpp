@@ -8,6 +8,8 @@
 #include "model/identifiers.h"
 
 #include <QComboBox>
+
+#include <algorithm>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -78,6 +80,7 @@ UserDialog::UserDialog(const User &user, QWidget *parent)
     // Named, so that the tests can find them.
     m_name->setObjectName(u"nameField"_s);
     m_devices->setObjectName(u"devicesTable"_s);
+    m_role->setObjectName(u"roleField"_s);
     m_role->addItem(tr("Agent: their own inbox and their groups'"), int(Role::Agent));
     m_role->addItem(tr("Manager: users, groups and their order"), int(Role::Manager));
     m_role->addItem(tr("Admin: everything"), int(Role::Admin));
@@ -164,6 +167,13 @@ void UserDialog::addDevice(DeviceKind kind, const QString &address)
     connect(kindBox, &QComboBox::currentIndexChanged, this, &UserDialog::updateState);
     m_devices->setCellWidget(row, KindColumn, kindBox);
     m_devices->setItem(row, AddressColumn, new QTableWidgetItem(address));
+    // The kind column as wide as its drop-downs ("Switchboard app", not "Switchboarc"), and
+    // the rows as tall.
+    m_devices->horizontalHeader()->resizeSection(
+        KindColumn, std::max(m_devices->horizontalHeader()->sectionSize(KindColumn),
+                             kindBox->sizeHint().width()));
+    m_devices->verticalHeader()->resizeSection(
+        row, std::max(m_devices->verticalHeader()->sectionSize(row), kindBox->sizeHint().height()));
     updateState();
 }
 
@@ -244,6 +254,7 @@ void UserDialog::offerPasswordSetting(BackendClient *backend)
     m_passwordStatus->setText(tr("Kept by the routing backend only."));
     m_passwordStatus->show();
     m_form->addRow(tr("Password:"), row);
+    setTabOrder(m_role, set); // Tab goes down the form: the role, then the password
 }
 
 QDialog *UserDialog::askForPassword()

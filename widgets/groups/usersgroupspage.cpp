@@ -26,6 +26,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QToolButton>
+#include <QShortcut>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -85,6 +86,19 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_search->setClearButtonEnabled(true);
     m_search->addAction(ConsoleLook::icon(u":/icons/actions/search.svg"_s),
                         QLineEdit::LeadingPosition);
+    // Return or Down in the search goes on to what it found, the first match selected, so that
+    // Return (Edit…) and the menu act on it.
+    const auto toResults = [this] {
+        if (!m_usersFilter->rowCount())
+            return;
+        if (!m_usersView->selectionModel()->hasSelection())
+            m_usersView->setCurrentIndex(m_usersFilter->index(0, 0));
+        m_usersView->setFocus(Qt::TabFocusReason);
+    };
+    connect(m_search, &QLineEdit::returnPressed, this, toResults);
+    auto *down = new QShortcut(QKeySequence(Qt::Key_Down), m_search, nullptr, nullptr,
+                               Qt::WidgetShortcut);
+    connect(down, &QShortcut::activated, this, toResults);
     connect(m_search, &QLineEdit::textChanged, m_usersFilter,
             &QSortFilterProxyModel::setFilterFixedString);
     setUpView(m_usersView);
@@ -134,8 +148,9 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
             m_editor->removeMembers(m_members->groupId(), {index.row()});
     });
     m_membersHint->setWordWrap(true);
-    m_membersHint->setText(tr("Drag users here from the list (or right-click a user and choose "
-                              "Add to group). Drag members to change who rings first."));
+    m_membersHint->setText(tr("Drag users here from the list (or right-click a user, or press "
+                              "the Menu key on one, and choose Add to group). Drag members, or "
+                              "press Alt+Up and Alt+Down, to change who rings first."));
     m_membersHint->setForegroundRole(QPalette::PlaceholderText);
     // Its room stays when it is hidden: the member list does not move under a drag. Nor does
     // its long line widen the column when it shows: it wraps to the width it is given.
