@@ -516,9 +516,18 @@ void TestFlowBuilder::keyboardTwins()
     QTimer::singleShot(0, this, [&entries] {
         auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
         QVERIFY(popup);
+        // Each entry has a letter of its own to be chosen by ("&Hang up", "&Go to…").
+        QSet<QKeySequence> letters;
         for (QAction *a : popup->actions()) {
-            entries.append(a->text());
-            if (a->text() == u"Hang up")
+            if (a->isSeparator())
+                continue;
+            const QKeySequence letter = QKeySequence::mnemonic(a->text());
+            QVERIFY2(!letter.isEmpty() && !letters.contains(letter), qPrintable(a->text()));
+            letters.insert(letter);
+        }
+        for (QAction *a : popup->actions()) {
+            entries.append(QString(a->text()).remove(u'&'));
+            if (QString(a->text()).remove(u'&') == u"Hang up")
                 a->trigger();
         }
         popup->close();
@@ -538,6 +547,9 @@ void TestFlowBuilder::keyboardTwins()
     QCoreApplication::sendEvent(scene, &del);
     QCOMPARE(m_ask->asked.last(), u"Delete Hang up?"_s);
     QVERIFY(!graph().applets.contains(u"hangup"_s));
+    // The keys stay where it was: on the slot it leaves empty, ready for another.
+    QCOMPARE(scene->selectedSlot(), (std::optional<SlotRef>(SlotRef{u"menu"_s, u"3"_s})));
+    QVERIFY(scene->selectedApplet().isEmpty());
 }
 
 // The keyboard's twin of dropping an applet on top of another: Return on the selected applet
@@ -562,8 +574,9 @@ void TestFlowBuilder::keyboardSwapIsOneStep()
                     continue;
                 replacements.clear();
                 for (QAction *r : a->menu()->actions()) {
-                    replacements.append(r->text());
-                    if (r->text() == replacement)
+                    const QString name = QString(r->text()).remove(u'&');
+                    replacements.append(name);
+                    if (name == replacement)
                         r->trigger();
                 }
             }

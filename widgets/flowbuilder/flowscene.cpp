@@ -323,7 +323,23 @@ bool FlowScene::requestDelete(const QString &id)
     const int under = int(GraphEdit::hangingUnder(*graph, id).size()) - 1;
     if (!m_interaction->confirmDelete(m_editor->appletLabel(m_channel, id), under))
         return false;
-    return m_editor->deleteApplet(m_channel, id);
+    // Where it hung: the slot that is empty once it is gone takes the selection (and the keys).
+    std::optional<SlotRef> from;
+    if (graph->start == id)
+        from = SlotRef::start();
+    for (auto it = graph->applets.cbegin(); !from && it != graph->applets.cend(); ++it) {
+        for (auto branch = it->next.cbegin(); branch != it->next.cend(); ++branch) {
+            if (branch.value() == id) {
+                from = SlotRef{it->id, branch.key()};
+                break;
+            }
+        }
+    }
+    if (!m_editor->deleteApplet(m_channel, id))
+        return false;
+    if (from && slotItem(*from))
+        selectSlot(*from);
+    return true;
 }
 
 void FlowScene::requestSlotMenu(const SlotRef &slot, const QPoint &screenPos)

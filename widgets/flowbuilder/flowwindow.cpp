@@ -9,6 +9,7 @@
 #include "flowbuilder/flowinteraction.h"
 #include "flowbuilder/flowscene.h"
 #include "flowbuilder/flowview.h"
+#include "flowbuilder/slotitem.h"
 #include "flowbuilder/inspector.h"
 #include "groups/usersmodel.h"
 #include "shell/consolelook.h"
@@ -435,10 +436,21 @@ void FlowWindow::showSlotMenu(Channel channel, const SlotRef &slot, const QPoint
         for (const Applet &applet : graph->applets) {
             QAction *a = go->addAction(m_editor->appletLabel(channel, applet.id));
             connect(a, &QAction::triggered, this, [this, channel, slot, id = applet.id] {
-                m_editor->linkSlot(channel, slot, id);
+                if (!m_editor->linkSlot(channel, slot, id))
+                    return;
+                // The keys stay where they were: on the slot, now leading there (or, for an
+                // applet set aside, on it, now attached).
+                FlowScene *s = scene(channel);
+                if (const SlotItem *item = s->slotItem(slot);
+                    item && item->kind() != FlowLayout::Slot::Filled)
+                    s->selectSlot(slot);
+                else
+                    s->selectApplet(id);
             });
         }
+        ConsoleLook::addMnemonics(go);
     }
+    ConsoleLook::addMnemonics(&menu);
     menu.exec(at);
 }
 
@@ -464,6 +476,7 @@ void FlowWindow::showAppletMenu(Channel channel, const QString &id, const QPoint
                 [this, channel, id, t = type->type] { scene(channel)->dropOnApplet(id, t); });
     }
     replace->setEnabled(!m_editor->isReadOnly());
+    ConsoleLook::addMnemonics(replace);
     QAction *settings = menu.addAction(tr("&Settings"));
     settings->setToolTip(tr("Go to its settings below the canvas"));
     connect(settings, &QAction::triggered, this, [this, channel, id] {

@@ -8,12 +8,14 @@
 #include <QFile>
 #include <QIconEngine>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmapCache>
 #include <QPointer>
 #include <QProxyStyle>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStyleOption>
 #include <QSvgRenderer>
 #include <QToolButton>
@@ -282,6 +284,44 @@ QPalette ConsoleLook::darkPalette()
 QIcon ConsoleLook::icon(const QString &path)
 {
     return path.isEmpty() ? QIcon() : QIcon(new ToneIconEngine(path));
+}
+
+void ConsoleLook::addMnemonics(QMenu *menu)
+{
+    const QList<QAction *> actions = menu->actions();
+    QSet<QChar> taken;
+    for (const QAction *a : actions) {
+        const QKeySequence marked = QKeySequence::mnemonic(a->text());
+        if (!marked.isEmpty())
+            taken.insert(QChar(marked[0].key()).toLower());
+    }
+    for (QAction *a : actions) {
+        if (a->isSeparator() || a->text().isEmpty() || !QKeySequence::mnemonic(a->text()).isEmpty())
+            continue;
+        const QString text = a->text();
+        QList<qsizetype> candidates; // initials first, then every letter
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text.at(i).isLetterOrNumber() && (i == 0 || !text.at(i - 1).isLetterOrNumber()))
+                candidates.append(i);
+        }
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text.at(i).isLetterOrNumber() && !candidates.contains(i))
+                candidates.append(i);
+        }
+        for (const qsizetype i : std::as_const(candidates)) {
+            const QChar c = text.at(i).toLower();
+            if (taken.contains(c))
+                continue;
+            taken.insert(c);
+            QString marked = text;
+            marked.replace(u'&', u"&&"_s);
+            // Where the letter is once the "&"s before it are doubled.
+            const qsizetype shift = text.left(i).count(u'&');
+            marked.insert(i + shift, u'&');
+            a->setText(marked);
+            break;
+        }
+    }
 }
 
 ConsoleLook::Scheme ConsoleLook::scheme()

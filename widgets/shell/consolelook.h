@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QPalette>
 
+class QMenu;
 class QWidget;
 
 namespace Switchboard {
@@ -60,6 +61,10 @@ public:
     // reads on the palette in use, light or dark, and in the highlighted text's colour on a
     // selected row.
     static QIcon icon(const QString &path);
+    // Gives each entry of `menu` without an underlined letter one of its own (the first of
+    // its words' initials, then of its letters, not taken yet), as KDE's menus have: a menu
+    // of applets is then walked by letter, not by counting Down presses.
+    static void addMnemonics(QMenu *menu);
     static Scheme scheme();
     // The whole console in `scheme`, now and at the next start.
     static void setScheme(Scheme scheme);
