@@ -569,6 +569,10 @@ void TestFlowsNumbers::theBuilderOpensOnScreenWithTheKeysOnTheCanvas()
                  QApplication::focusWidget()
                      ? QApplication::focusWidget()->metaObject()->className()
                      : "nothing");
+    QCOMPARE(QApplication::focusWidget(), window->view(Channel::Voice));
+    // Ctrl+Tab: the SMS flow, with the keys on its canvas (not on the palette's tabs).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), window->view(Channel::Sms));
     window->close();
 }
 

@@ -9,13 +9,14 @@
 #include "flowbuilder/flowinteraction.h"
 #include "flowbuilder/flowscene.h"
 #include "flowbuilder/flowview.h"
-#include "flowbuilder/slotitem.h"
 #include "flowbuilder/inspector.h"
+#include "flowbuilder/slotitem.h"
 #include "groups/usersmodel.h"
 #include "shell/consolelook.h"
 #include "shell/unsavedchanges.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QIcon>
@@ -157,6 +158,18 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
         const Channel c = currentChannel();
         m_inspector->setApplet(c, scene(c)->selectedApplet());
         updateFindings();
+        // Ctrl+Tab from one canvas lands on the other canvas, not on the palette's tabs (the
+        // first thing in the page); arrows on the tab bar itself keep the focus there.
+        QMetaObject::invokeMethod(
+            this,
+            [this, c] {
+                QWidget *focus = QApplication::focusWidget();
+                QWidget *page = m_tabs->currentWidget();
+                if (focus && page && page->isAncestorOf(focus) && focus != view(c) &&
+                    currentChannel() == c)
+                    view(c)->setFocus(Qt::TabFocusReason);
+            },
+            Qt::QueuedConnection);
     });
 
     auto *below = new QSplitter(this);
