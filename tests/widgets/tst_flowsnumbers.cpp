@@ -573,6 +573,12 @@ void TestFlowsNumbers::theBuilderOpensOnScreenWithTheKeysOnTheCanvas()
     // Ctrl+Tab: the SMS flow, with the keys on its canvas (not on the palette's tabs).
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
     QTRY_COMPARE(QApplication::focusWidget(), window->view(Channel::Sms));
+    // It opened at its own size, as it would now (not fitted while hidden, and smaller).
+    FlowView *sms = window->view(Channel::Sms);
+    QTest::qWait(50);
+    const qreal opened = sms->zoom();
+    sms->showStart();
+    QCOMPARE(sms->zoom(), opened);
     window->close();
 }
 

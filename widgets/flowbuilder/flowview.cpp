@@ -48,6 +48,15 @@ void FlowView::showStart()
     centerOn(QPointF(0, content.top() + viewport()->height() / (2 * zoom())));
 }
 
+void FlowView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &FlowView::showStart, Qt::QueuedConnection);
+}
+
 void FlowView::wheelEvent(QWheelEvent *event)
 {
     if (event->modifiers() & Qt::ControlModifier) {

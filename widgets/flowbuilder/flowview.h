@@ -26,6 +26,12 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    // The first time it is shown, at its real size, the flow opens as showStart() has it (a
+    // tab not shown yet has no size to fit to: the SMS flow came out smaller).
+    void showEvent(QShowEvent *event) override;
+
+private:
+    bool m_started = false;
 };
 
 } // namespace Switchboard

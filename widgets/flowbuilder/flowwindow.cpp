@@ -532,12 +532,10 @@ void FlowWindow::showEvent(QShowEvent *event)
     if (m_shown)
         return;
     m_shown = true;
-    // Once the views have their size.
+    // Once the window is up (the views open their flows themselves, at their real size).
     QMetaObject::invokeMethod(
         this,
         [this] {
-            for (FlowView *v : m_views)
-                v->showStart();
             // The keys start on the canvas (not on the Call flow / SMS flow tabs, where an
             // arrow key would switch the flow shown).
             view(currentChannel())->setFocus(Qt::OtherFocusReason);
