@@ -35,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -72,6 +73,7 @@ private slots:
     void rowsHaveRoomAndColumnsFit();
     void darkColoursReadOnTheirBackground();
     void returnPressesAFocusedToolButton();
+    void listsTheKeysEnterAreReadyForThem();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -457,6 +459,25 @@ void TestMainWindow::returnPressesAFocusedToolButton()
     QTest::keyClick(duplicate, Qt::Key_Return, Qt::ShiftModifier);
     QTest::qWait(300);
     QCOMPARE(flows->rowCount(), before + 1);
+}
+
+// Every table of the window (the inbox's list among them, made before the console's look was
+// installed) lets Tab through; a list the keys enter has its current row selected, so the
+// menu key and Return act on the row that looks current.
+void TestMainWindow::listsTheKeysEnterAreReadyForThem()
+{
+    const QList<QTableView *> tables = m_window->findChildren<QTableView *>();
+    QVERIFY(!tables.isEmpty());
+    for (QTableView *table : tables)
+        QVERIFY2(!table->tabKeyNavigation(), qPrintable(table->objectName()));
+
+    QApplication::setActiveWindow(m_window);
+    QTreeView *users = m_window->usersGroupsPage()->usersView();
+    users->selectionModel()->clear();
+    QVERIFY(!users->selectionModel()->hasSelection());
+    users->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(users->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(users->selectionModel()->selectedRows().first().row(), users->currentIndex().row());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -281,6 +281,21 @@ QPalette ConsoleLook::darkPalette()
     return p;
 }
 
+void ConsoleLook::adjustWidget(QWidget *w)
+{
+    // A page's tool buttons (Add User…, + Add Group, Import from Carrier…) are reached by Tab
+    // on every desktop: where Tab goes to text fields and lists only (most Linux themes), a
+    // button taking focus by Tab alone would be skipped.
+    if (auto *button = qobject_cast<QToolButton *>(w);
+        button && button->focusPolicy() == Qt::TabFocus)
+        button->setFocusPolicy(Qt::StrongFocus);
+    // Tab leaves a table for the next control (the reply box under the inbox's list, the
+    // button under a dialog's devices), as in every other list: tables otherwise keep it to
+    // step from cell to cell, and the keyboard is trapped in them.
+    if (auto *view = qobject_cast<QAbstractItemView *>(w); view && view->tabKeyNavigation())
+        view->setTabKeyNavigation(false);
+}
+
 QIcon ConsoleLook::icon(const QString &path)
 {
     return path.isEmpty() ? QIcon() : QIcon(new ToneIconEngine(path));
@@ -365,12 +380,9 @@ void ConsoleLook::install()
     installed->applyScheme(kept == u"dark"_s    ? Scheme::Dark
                            : kept == u"light"_s ? Scheme::Light
                                                 : Scheme::System);
-    // Buttons polished before the look was installed (a window's pages are made first).
-    for (QWidget *w : QApplication::allWidgets()) {
-        if (auto *button = qobject_cast<QToolButton *>(w);
-            button && button->focusPolicy() == Qt::TabFocus)
-            button->setFocusPolicy(Qt::StrongFocus);
-    }
+    // Widgets polished before the look was installed (a window's pages are made first).
+    for (QWidget *w : QApplication::allWidgets())
+        adjustWidget(w);
 }
 
 void ConsoleLook::apply()
@@ -393,19 +405,35 @@ void ConsoleLook::apply()
 
 bool ConsoleLook::eventFilter(QObject *watched, QEvent *event)
 {
-    // A page's tool buttons (Add User…, + Add Group, Import from Carrier…) are reached by Tab
-    // on every desktop: where Tab goes to text fields and lists only (most Linux themes), a
-    // button taking focus by Tab alone would be skipped.
     if (event->type() == QEvent::Polish) {
-        if (auto *button = qobject_cast<QToolButton *>(watched);
-            button && button->focusPolicy() == Qt::TabFocus)
-            button->setFocusPolicy(Qt::StrongFocus);
-        // Tab leaves a table for the next control (the reply box under the inbox's list, the
-        // button under a dialog's devices), as in every other list: tables otherwise keep it
-        // to step from cell to cell, and the keyboard is trapped in them.
-        if (auto *view = qobject_cast<QAbstractItemView *>(watched);
-            view && view->tabKeyNavigation())
-            view->setTabKeyNavigation(false);
+        if (auto *w = qobject_cast<QWidget *>(watched))
+            adjustWidget(w);
+        return false;
+    }
+    // A list the keys enter has its current row selected: what the row looks like is what the
+    // menu key, Return and the page's buttons act on (Qt makes a row current on the way in
+    // without selecting it, and they found nothing selected).
+    if (event->type() == QEvent::FocusIn) {
+        const auto reason = static_cast<QFocusEvent *>(event)->reason();
+        auto *view = qobject_cast<QAbstractItemView *>(watched);
+        if (view && reason != Qt::MouseFocusReason && reason != Qt::PopupFocusReason &&
+            reason != Qt::ActiveWindowFocusReason &&
+            view->selectionMode() != QAbstractItemView::NoSelection) {
+            QMetaObject::invokeMethod(
+                view,
+                [view] {
+                    QItemSelectionModel *selection = view->selectionModel();
+                    const QModelIndex current = view->currentIndex();
+                    if (!selection || selection->hasSelection() || !current.isValid())
+                        return;
+                    selection->select(current,
+                                      view->selectionBehavior() == QAbstractItemView::SelectRows
+                                          ? QItemSelectionModel::ClearAndSelect |
+                                                QItemSelectionModel::Rows
+                                          : QItemSelectionModel::ClearAndSelect);
+                },
+                Qt::QueuedConnection);
+        }
         return false;
     }
     // Return on a focused tool button does what Space does (Qt's buttons take Space only), as

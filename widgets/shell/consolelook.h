@@ -77,6 +77,8 @@ protected:
 
 private:
     using QObject::QObject;
+    // What the console changes in every widget of its own (at its polish, or at install()).
+    static void adjustWidget(QWidget *widget);
     void apply();
     void applyScheme(Scheme scheme);
     bool m_applying = false;
