@@ -452,9 +452,10 @@ void TestInbox::replyWithoutACarrierAccountKeepsTheText()
     // stays in the editor, to send once it can.
     QVERIFY(connectAndPush());
     QVERIFY(text(u"+15125557777"_s, u"Is the house on Elm Street still for sale?"_s));
+    QVERIFY(text(u"+15125558888"_s, u"Is the house on Oak Avenue still for sale?"_s));
     QVERIFY(signInAs(u"maria"_s));
     page()->showList(u"group:support"_s, u"sms"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 2, 10000);
     list()->setCurrentIndex(page()->model()->index(0, 0));
     replyEdit()->setPlainText(u"Yes, it is. Want a visit?"_s);
     page()->sendReply();
@@ -471,6 +472,16 @@ void TestInbox::replyWithoutACarrierAccountKeepsTheText()
     QSignalSpy loaded(page()->model(), &InboxModel::loaded);
     QVERIFY(loaded.wait(10000));
     QVERIFY(statusLabel()->text().startsWith(u"Your reply was not sent"_s));
+    // Another message opened: the reply kept stays with its own, never under the next
+    // customer's; back on the first, it is there again.
+    const QString first = page()->currentItemId();
+    list()->setCurrentIndex(page()->model()->index(1, 0));
+    QVERIFY(page()->currentItemId() != first);
+    QVERIFY(replyEdit()->toPlainText().isEmpty());
+    QVERIFY(statusLabel()->text().isEmpty()); // it was about the other message
+    list()->setCurrentIndex(page()->model()->index(0, 0));
+    QCOMPARE(page()->currentItemId(), first);
+    QCOMPARE(replyEdit()->toPlainText(), u"Yes, it is. Want a visit?"_s);
     QVERIFY(replyList()->replies().isEmpty());
     const QString id = page()->currentItemId();
     BackendClient *client = m_window->backendConnection()->client();

@@ -289,6 +289,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(m_model, &InboxModel::replied, this, [this](const QString &id, const Api::Reply &) {
         if (id == m_repliesShown)
             m_replyEdit->clear();
+        m_drafts.remove(id);
         showMessage({}, false);
         loadReplies();
     });
@@ -544,6 +545,16 @@ void InboxPage::updateDetail()
     // every refresh of the list), and after a reply.
     const QString id = has && !voicemail ? item.id : QString();
     if (id != m_repliesShown) {
+        // A reply being written belongs to its message: kept with it when another is opened
+        // (never sent to the next customer by mistake), and back when it is opened again.
+        const QString draft = m_replyEdit->toPlainText();
+        if (!m_repliesShown.isEmpty()) {
+            if (draft.trimmed().isEmpty())
+                m_drafts.remove(m_repliesShown);
+            else
+                m_drafts.insert(m_repliesShown, draft);
+        }
+        m_replyEdit->setPlainText(m_drafts.take(id));
         m_repliesShown = id;
         m_replies->clear();
         m_repliesTimer->stop();

@@ -9,6 +9,7 @@
 
 #include "api/vocabulary.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -107,7 +108,8 @@ private:
     QLabel *m_status;
     QTimer *m_readTimer; // an item open this long is read
     bool m_statusSticky = false;
-    QString m_stickyFor; // the item a sticky message is about
+    QString m_stickyFor;              // the item a sticky message is about
+    QHash<QString, QString> m_drafts; // replies begun, by item, while another is open
     QTimer *m_timer;
     QWidget *m_detail;
     QString m_repliesShown; // the item whose replies are listed
