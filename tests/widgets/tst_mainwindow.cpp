@@ -26,15 +26,18 @@
 #include <QApplication>
 #include <QBrush>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +77,7 @@ private slots:
     void darkColoursReadOnTheirBackground();
     void returnPressesAFocusedToolButton();
     void listsTheKeysEnterAreReadyForThem();
+    void checkBoxesAndIconsReadOnDark();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -478,6 +482,50 @@ void TestMainWindow::listsTheKeysEnterAreReadyForThem()
     users->setFocus(Qt::TabFocusReason);
     QTRY_COMPARE(users->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(users->selectionModel()->selectedRows().first().row(), users->currentIndex().row());
+}
+
+// On the dark palette an unticked check box is seen (its edge reads on the background), and on
+// a selected row an applet's icon is drawn in the highlighted text's colour, not its purple.
+void TestMainWindow::checkBoxesAndIconsReadOnDark()
+{
+    ConsoleLook::setScheme(ConsoleLook::Scheme::Dark);
+    const QPalette palette = QApplication::palette();
+    const QColor base = palette.color(QPalette::Base);
+    QStyleOptionViewItem box;
+    box.initFrom(m_window);
+    box.palette = palette;
+    box.rect = QRect(2, 2, 16, 16);
+    box.state = QStyle::State_Enabled | QStyle::State_Off;
+    QImage image(20, 20, QImage::Format_ARGB32);
+    image.fill(base);
+    {
+        QPainter painter(&image);
+        QApplication::style()->drawPrimitive(QStyle::PE_IndicatorItemViewItemCheck, &box, &painter,
+                                             nullptr);
+    }
+    double best = 1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            best = std::max(best, contrast(image.pixelColor(x, y), base));
+    }
+    QVERIFY2(best >= 2.5, qPrintable(QString::number(best)));
+
+    const QColor ink = palette.color(QPalette::Active, QPalette::HighlightedText);
+    const QImage menu = ConsoleLook::icon(u":/icons/applets/menu.svg"_s)
+                            .pixmap(QSize(24, 24), 1.0, QIcon::Selected)
+                            .toImage();
+    int inked = 0;
+    for (int y = 0; y < menu.height(); ++y) {
+        for (int x = 0; x < menu.width(); ++x) {
+            const QColor c = menu.pixelColor(x, y);
+            if (c.alpha() < 250)
+                continue; // the edges, blended
+            QCOMPARE(c.rgb(), ink.rgb());
+            ++inked;
+        }
+    }
+    QVERIFY(inked > 20);
+    ConsoleLook::setScheme(ConsoleLook::Scheme::System);
 }
 
 QTEST_MAIN(TestMainWindow)

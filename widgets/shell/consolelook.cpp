@@ -2,6 +2,8 @@
 
 #include "consolesettings.h"
 
+#include <functional>
+
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -56,6 +58,35 @@ public:
     }
     static int rowHeight(const QFontMetrics &fm) { return fm.height() + fm.height() / 2 + 4; }
 
+    // On a dark palette Fusion draws a check box's, a radio button's and a menu's edge in a
+    // shade of the window's colour, next to invisible there: an unticked box looked like an
+    // empty cell. They get an edge that reads on the background.
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool edged = element == PE_IndicatorCheckBox ||
+                           element == PE_IndicatorItemViewItemCheck ||
+                           element == PE_IndicatorRadioButton || element == PE_FrameMenu;
+        if (!edged || option->palette.color(QPalette::Active, QPalette::Window).lightnessF() >= 0.5)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        QColor edge = ConsoleLook::lineColor(option->palette);
+        if (!(option->state & State_Enabled))
+            edge.setAlphaF(0.5);
+        painter->setPen(QPen(edge, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        if (element == PE_IndicatorRadioButton)
+            painter->drawEllipse(r);
+        else if (element == PE_FrameMenu)
+            painter->drawRect(r);
+        else
+            painter->drawRoundedRect(r, 2, 2);
+        painter->restore();
+    }
+
     // A flat tool button (a page's Add User…, Open, Rename) with the keyboard focus gets a
     // frame in the highlight colour: Fusion marks it with a shade that a dark palette hides.
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex *option,
@@ -94,17 +125,16 @@ const char toneProperty[] = "switchboardTone";
 // The icons are drawn in one blue-grey; another where that would not read.
 constexpr QLatin1StringView iconInk("#455a64");
 
-// On a dark background the applets' deep colours (purple, indigo, brown) are lifted to a
-// lightness that reads there; their hue stays.
-QByteArray lightened(const QByteArray &svg)
+// `svg` with each of its colours (#rrggbb) replaced by what `change` makes of it.
+QByteArray recoloured(const QByteArray &svg, const std::function<QColor(const QColor &)> &change)
 {
     static const QRegularExpression colour(u"#[0-9a-fA-F]{6}\\b"_s);
-    QString text = QString::fromUtf8(svg);
+    const QString text = QString::fromUtf8(svg);
     QString out;
     qsizetype last = 0;
     for (const QRegularExpressionMatch &m : colour.globalMatch(text)) {
         out += QStringView(text).sliced(last, m.capturedStart() - last);
-        out += ConsoleLook::readable(QColor(m.captured()), ConsoleLook::darkPalette()).name();
+        out += change(QColor(m.captured())).name();
         last = m.capturedEnd();
     }
     out += QStringView(text).sliced(last);
@@ -151,8 +181,12 @@ public:
             return pix;
         QByteArray data = svg();
         data.replace(QByteArray(iconInk.data(), iconInk.size()), ink.name().toLatin1());
-        if (dark && mode != QIcon::Selected)
-            data = lightened(data);
+        if (mode == QIcon::Selected) // an applet's purple on the highlight would not read
+            data = recoloured(data, [&](const QColor &c) { return c == Qt::white ? c : ink; });
+        else if (dark) // the applets' deep colours lifted, their hue kept
+            data = recoloured(data, [](const QColor &c) {
+                return ConsoleLook::readable(c, ConsoleLook::darkPalette());
+            });
         QSvgRenderer renderer(data);
         pix = QPixmap(size);
         pix.fill(Qt::transparent);
