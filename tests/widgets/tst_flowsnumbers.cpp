@@ -8,6 +8,7 @@
 #include "documentfixture.h"
 #include "flowbuilder/flowdocument.h"
 #include "flowbuilder/flowedits.h"
+#include "flowbuilder/flowscene.h"
 #include "flowbuilder/flowview.h"
 #include "flowbuilder/flowwindow.h"
 #include "flowlist/flowdelegates.h"
@@ -570,6 +571,9 @@ void TestFlowsNumbers::theBuilderOpensOnScreenWithTheKeysOnTheCanvas()
                      ? QApplication::focusWidget()->metaObject()->className()
                      : "nothing");
     QCOMPARE(QApplication::focusWidget(), window->view(Channel::Voice));
+    // With the keys, something to act on: the flow's start is selected.
+    const QString start = doc()->organization().flow(u"main"_s)->voice->start;
+    QTRY_COMPARE(window->scene(Channel::Voice)->selectedApplet(), start);
     // Ctrl+Tab: the SMS flow, with the keys on its canvas (not on the palette's tabs).
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
     QTRY_COMPARE(QApplication::focusWidget(), window->view(Channel::Sms));
@@ -580,6 +584,15 @@ void TestFlowsNumbers::theBuilderOpensOnScreenWithTheKeysOnTheCanvas()
     sms->showStart();
     QCOMPARE(sms->zoom(), opened);
     window->close();
+
+    // A new flow: its one slot is selected, so that Return adds the first applet.
+    const QString fresh = editor()->createFlow(u"Fresh"_s);
+    QPointer<FlowWindow> empty = m_window->openFlow(fresh, Channel::Voice);
+    QVERIFY(empty && QTest::qWaitForWindowExposed(empty));
+    QApplication::setActiveWindow(empty);
+    QTRY_COMPARE(empty->scene(Channel::Voice)->selectedSlot(),
+                 std::optional<SlotRef>(SlotRef::start()));
+    empty->close();
 }
 
 QTEST_MAIN(TestFlowsNumbers)

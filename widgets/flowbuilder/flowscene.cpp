@@ -153,6 +153,21 @@ void FlowScene::sync()
     m_detachedHeader->setVisible(!m_layout.detachedHeader.isEmpty());
     m_detachedHeader->setPos(m_layout.detachedHeader.topLeft());
     setSceneRect(m_layout.bounds.adjusted(-200, -120, 200, 200));
+    // An edit (an undo, say) took away what was selected while the keys are here: they get
+    // something to act on again, once the edit has put back its own selection if it does.
+    if (hasFocus() && selectedItems().isEmpty())
+        QMetaObject::invokeMethod(this, &FlowScene::selectSomething, Qt::QueuedConnection);
+}
+
+void FlowScene::selectSomething()
+{
+    if (!hasFocus() || !selectedItems().isEmpty())
+        return;
+    const auto &graph = m_editor->document()->graph(m_channel);
+    if (graph && graph->isSetUp() && m_applets.contains(graph->start))
+        selectApplet(graph->start);
+    else if (slotItem(SlotRef::start()))
+        selectSlot(SlotRef::start());
 }
 
 void FlowScene::showFindings(const Findings &findings, const QString &prefix)
@@ -415,6 +430,9 @@ void FlowScene::requestContextMenu(const QPoint &screenPos)
 void FlowScene::focusInEvent(QFocusEvent *event)
 {
     QGraphicsScene::focusInEvent(event);
+    // The keys come to the canvas: with nothing selected, the start (the applet, or the slot
+    // of a new flow) is, so that Return and the arrows have something to act on at once.
+    selectSomething();
     for (QGraphicsItem *item : selectedItems())
         item->update();
 }

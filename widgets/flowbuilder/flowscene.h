@@ -80,6 +80,8 @@ protected:
 
 private:
     void applyPalette();
+    // With the keys on the canvas and nothing selected: select its start.
+    void selectSomething();
     void moveSelection(int dx, int dy);
 
     FlowEdits *m_editor;
