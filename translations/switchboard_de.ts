@@ -2359,6 +2359,14 @@
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
+    <message>
+        <source>Not changed yet: fill this in for the step to use it.</source>
+        <translation>Noch nicht geändert: Füllen Sie dies aus, damit der Schritt es verwendet.</translation>
+    </message>
+    <message>
+        <source>Not changed yet: until this is filled in, the step rings %1.</source>
+        <translation>Noch nicht geändert: Bis dies ausgefüllt ist, klingelt der Schritt bei %1.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>
@@ -4275,10 +4283,6 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <translation>Menü des gewählten Applets: ersetzen, Einstellungen, löschen</translation>
     </message>
     <message>
-        <source>A list&apos;s menu: add to a group, a number&apos;s flow, a member&apos;s calls and texts</source>
-        <translation>Menü einer Liste: zu einer Gruppe hinzufügen, Ablauf einer Nummer, Anrufe und SMS eines Mitglieds</translation>
-    </message>
-    <message>
         <source>Shift+F10, Menu</source>
         <translation>Umschalt+F10, Menü</translation>
     </message>
@@ -4301,6 +4305,10 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
     <message>
         <source>Ctrl+Return</source>
         <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>A list&apos;s menu (Add to group, a flow, a member&apos;s calls)</source>
+        <translation>Menü einer Liste (Zu Gruppe hinzufügen, ein Ablauf, Anrufe eines Mitglieds)</translation>
     </message>
 </context>
 <context>

@@ -2359,6 +2359,14 @@
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
     </message>
+    <message>
+        <source>Not changed yet: fill this in for the step to use it.</source>
+        <translation>Aún sin cambiar: complete esto para que el paso lo use.</translation>
+    </message>
+    <message>
+        <source>Not changed yet: until this is filled in, the step rings %1.</source>
+        <translation>Aún sin cambiar: hasta que complete esto, el paso llama a %1.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::FlowEdits</name>
@@ -4275,10 +4283,6 @@ Elija un flujo en la columna Flujo.</translation>
         <translation>Menú del applet seleccionado: sustituir, ajustes, eliminar</translation>
     </message>
     <message>
-        <source>A list&apos;s menu: add to a group, a number&apos;s flow, a member&apos;s calls and texts</source>
-        <translation>Menú de una lista: añadir a un grupo, flujo de un número, llamadas y mensajes de un miembro</translation>
-    </message>
-    <message>
         <source>Shift+F10, Menu</source>
         <translation>Mayús+F10, Menú</translation>
     </message>
@@ -4301,6 +4305,10 @@ Elija un flujo en la columna Flujo.</translation>
     <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>A list&apos;s menu (Add to group, a flow, a member&apos;s calls)</source>
+        <translation>Menú de una lista (Añadir al grupo, un flujo, llamadas de un miembro)</translation>
     </message>
 </context>
 <context>

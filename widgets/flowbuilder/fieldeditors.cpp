@@ -1,5 +1,7 @@
 #include "fieldeditors.h"
 
+#include "flowbuilder/appletsummary.h"
+
 #include "document/mimetypes.h"
 #include "model/appletvalues.h"
 #include "model/identifiers.h"
@@ -514,6 +516,7 @@ public:
         , m_ring(new RingList(m_org, m_members))
         , m_add(new QPushButton(FieldEditor::tr("Add a user…"), m_members))
         , m_number(new QLineEdit(m_stack))
+        , m_pendingNote(new QLabel(body()))
     {
         m_form->addItem(FieldEditor::tr("A group"), GroupForm);
         m_form->addItem(FieldEditor::tr("A user"), UserForm);
@@ -591,10 +594,15 @@ public:
         };
         connect(m_stack, &QStackedWidget::currentChanged, this, fitShown);
         fitShown();
+        // While a form chosen is not filled in, it says that the step rings as before.
+        m_pendingNote->setWordWrap(true);
+        ConsoleLook::setTone(m_pendingNote, ConsoleLook::Tone::Warning);
+        m_pendingNote->hide();
         auto *l = new QVBoxLayout(body());
         l->setContentsMargins(0, 0, 0, 0);
         l->addWidget(m_form);
         l->addWidget(m_stack);
+        l->addWidget(m_pendingNote);
 
         connect(m_form, &QComboBox::activated, this, [this] {
             m_stack->setCurrentIndex(m_form->currentData().toInt());
@@ -602,6 +610,7 @@ public:
             // step keeps its target and this form stays shown, whatever refreshes the panel.
             m_pendingForm = m_form->currentData().toInt();
             commit();
+            showPending();
             emit fieldsChanged();
         });
         connect(m_group, &QComboBox::activated, this, [this] { commit(); });
@@ -618,6 +627,7 @@ public:
         if (m_pendingForm >= 0 && value == m_shown)
             return; // the form chosen is still being filled in
         m_pendingForm = -1;
+        showPending();
         m_shown = value;
         // A malformed target (the validator says what is wrong) shows as a group to choose.
         const DialTarget t = DialTarget::fromJson(value).value_or(DialTarget::group({}));
@@ -684,7 +694,21 @@ private:
         if (!target)
             return;
         m_pendingForm = -1;
+        showPending();
         emit edited(target->toJson());
+    }
+    void showPending()
+    {
+        m_pendingNote->setVisible(m_pendingForm >= 0);
+        if (m_pendingForm < 0)
+            return;
+        const std::optional<DialTarget> shown = DialTarget::fromJson(m_shown);
+        const QString now = shown ? targetName(shown, m_org) : QString();
+        m_pendingNote->setText(
+            now.isEmpty()
+                ? FieldEditor::tr("Not changed yet: fill this in for the step to use it.")
+                : FieldEditor::tr("Not changed yet: until this is filled in, the step rings %1.")
+                      .arg(now));
     }
     const Organization &m_org;
     QComboBox *m_form;
@@ -695,6 +719,7 @@ private:
     RingList *m_ring;
     QPushButton *m_add;
     QLineEdit *m_number;
+    QLabel *m_pendingNote;
     QJsonValue m_shown;     // the target the step has
     int m_pendingForm = -1; // a form chosen but not filled in yet
 };

@@ -83,7 +83,7 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entriesFor(const QWidget *window)
     const QString everywhere = tr("Everywhere");
     entries.append(
         {everywhere,
-         tr("A list's menu: add to a group, a number's flow, a member's calls and texts"),
+         tr("A list's menu (Add to group, a flow, a member's calls)"),
          tr("Shift+F10, Menu")});
     entries.append({everywhere, tr("Press the focused button"), tr("Space, Return")});
     entries.append({tr("Inbox"), tr("Send the reply"), tr("Ctrl+Return")});
