@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +101,7 @@ private slots:
     void dropsBetweenRowsShowALine();
     void takesCallsAndTextsByKeyboard();
     void tabLeavesATable();
+    void theDividerStaysWhereItIs();
     void tabGoesAsThePageReads();
     void keyboardTwins();
     void channelCheckboxes();
@@ -853,6 +855,25 @@ void TestUsersGroups::tabLeavesATable()
         QWidget *kind = devices->cellWidget(row, 0);
         QVERIFY(devices->columnWidth(0) >= kind->sizeHint().width());
     }
+}
+
+// The divider between users and groups stays where it is when a group with a long name is
+// made and opened, and members come and go (the line above the members wraps instead).
+void TestUsersGroups::theDividerStaysWhereItIs()
+{
+    m_page->resize(1000, 600);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    auto *splitter = m_page->findChild<QSplitter *>();
+    QVERIFY(splitter);
+    const QList<int> sizes = splitter->sizes();
+    const QString id = editor()->addGroup(
+        u"Inbound Leads from the Spring Open House Weekend Campaign"_s, u"Sales"_s);
+    QTreeView *groups = m_page->findChild<QTreeView *>(u"groupsView"_s);
+    groups->setCurrentIndex(groups->model()->index(doc()->organization().indexOfGroup(id), 0));
+    QVERIFY(editor()->addUsers(id, {u"maria"_s, u"pat"_s}) == 2);
+    QTest::qWait(50); // the layout settles
+    QCOMPARE(splitter->sizes(), sizes);
 }
 
 QTEST_MAIN(TestUsersGroups)

@@ -76,6 +76,10 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     m_groupsView->setObjectName(u"groupsView"_s);
     m_membersView->setObjectName(u"membersView"_s);
     m_membersTitle->setObjectName(u"membersTitle"_s);
+    // A long group name wraps the line above its members instead of widening the pane, which
+    // moved the divider between users and groups after an edit.
+    m_membersTitle->setWordWrap(true);
+    m_membersTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     connect(m_editor, &UsersGroupsEdits::message, this, &UsersGroupsPage::message);
 
     // Users: search as you type, drag out.
