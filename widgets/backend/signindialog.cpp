@@ -86,9 +86,11 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
 
     auto *form = m_form = new QFormLayout;
     form->addRow(tr("&URL:"), m_url);
+    // The choice above what it changes: ticked, the rows under it change and it stays under
+    // the pointer.
+    form->addRow(QString(), m_useToken);
     form->addRow(tr("&E-mail or user id:"), m_login);
     form->addRow(tr("&Password:"), m_password);
-    form->addRow(QString(), m_useToken);
     form->addRow(tr("Admin &token:"), m_token);
     auto *caLabel = new QLabel(tr("&Certificate authority:"), this);
     caLabel->setBuddy(m_ca); // a row of a layout gets no buddy by itself
