@@ -1,5 +1,7 @@
 #include "appletpalette.h"
 
+#include "shell/rowdragview.h"
+
 #include "catalogue/appletcatalogue.h"
 #include "document/mimetypes.h"
 #include "shell/consolelook.h"
@@ -39,6 +41,11 @@ QString AppletPalette::typeAt(int row) const
 QStringList AppletPalette::mimeTypes() const
 {
     return {QString::fromLatin1(MimeType::AppletType)};
+}
+
+void AppletPalette::startDrag(Qt::DropActions supportedActions)
+{
+    RowDragView::dragSelection(this, supportedActions, Qt::CopyAction);
 }
 
 QMimeData *AppletPalette::mimeData(const QList<QListWidgetItem *> &items) const

@@ -19,6 +19,8 @@ public:
     static constexpr int TypeRole = Qt::UserRole + 1;
 
 protected:
+    // Dragged as a small chip with the applet's name, not a row as wide as the palette.
+    void startDrag(Qt::DropActions supportedActions) override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override;
 };

@@ -13,6 +13,7 @@
 #include "flowbuilder/slotitem.h"
 #include "groups/usersmodel.h"
 #include "shell/consolelook.h"
+#include "shell/rowdragview.h"
 #include "shell/unsavedchanges.h"
 
 #include <QAction>
@@ -114,7 +115,7 @@ FlowWindow::FlowWindow(OrganizationDocument *organization, const QString &flowId
         m_scenes[i] = new FlowScene(m_editor, channel, m_forwarding.get(), this);
         m_views[i] = new FlowView(m_scenes[i], this);
         m_palettes[i] = new AppletPalette(channel, this);
-        auto *users = new QTreeView(this);
+        auto *users = new RowDragView(this); // dragged as a chip, like the member list
         users->setModel(new UsersModel(organization, users));
         users->setRootIsDecorated(false);
         users->setDragEnabled(true);

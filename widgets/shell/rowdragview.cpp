@@ -33,25 +33,35 @@ QPixmap RowDragView::chip(const QStringList &names, const QWidget *style)
     return pixmap;
 }
 
-void RowDragView::startDrag(Qt::DropActions supportedActions)
+void RowDragView::dragSelection(QAbstractItemView *view, Qt::DropActions supportedActions,
+                                Qt::DropAction defaultAction)
 {
-    QModelIndexList rows = selectionModel()->selectedRows();
+    QModelIndexList rows;
+    for (const QModelIndex &index : view->selectionModel()->selectedIndexes()) {
+        if (index.column() == 0)
+            rows.append(index);
+    }
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     if (rows.isEmpty())
         return;
-    QMimeData *mime = model()->mimeData(rows);
+    QMimeData *mime = view->model()->mimeData(rows);
     if (!mime)
         return;
     QStringList names;
     for (const QModelIndex &row : std::as_const(rows))
-        names.append(row.data(Qt::DisplayRole).toString());
-    auto *drag = new QDrag(this);
+        names.append(row.data(Qt::DisplayRole).toString().section(u'\n', 0, 0));
+    auto *drag = new QDrag(view);
     drag->setMimeData(mime);
-    drag->setPixmap(chip(names, this));
+    drag->setPixmap(chip(names, view));
     // Below and to the right of the pointer: the row under it stays in sight.
     drag->setHotSpot(QPoint(-14, -10));
-    drag->exec(supportedActions, defaultDropAction());
+    drag->exec(supportedActions, defaultAction);
+}
+
+void RowDragView::startDrag(Qt::DropActions supportedActions)
+{
+    dragSelection(this, supportedActions, defaultDropAction());
 }
 
 void RowDragView::dragMoveEvent(QDragMoveEvent *event)

@@ -18,6 +18,9 @@ public:
     using QTreeView::QTreeView;
     // The chip for `names` (one, or the first and how many more), as a drag shows it.
     static QPixmap chip(const QStringList &names, const QWidget *style);
+    // Drags `view`'s selected rows as a chip (any item view: the flow builder's palette too).
+    static void dragSelection(QAbstractItemView *view, Qt::DropActions supportedActions,
+                              Qt::DropAction defaultAction);
     // Where the drop line is now (-1: none), for the tests.
     int dropLineRow() const { return m_line.row(); }
 
