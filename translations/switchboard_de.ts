@@ -4921,6 +4921,14 @@ Wählen Sie in der Spalte Ablauf einen Ablauf.</translation>
         <source>Drag users here from the list (or right-click a user, or press the Menu key on one, and choose Add to group). Drag members, or press Alt+Up and Alt+Down, to change who rings first.</source>
         <translation>Ziehen Sie Benutzer aus der Liste hierher (oder klicken Sie mit der rechten Maustaste auf einen Benutzer bzw. drücken Sie darauf die Menütaste und wählen Sie Zu Gruppe hinzufügen). Ziehen Sie Mitglieder oder drücken Sie Alt+Hoch und Alt+Runter, um festzulegen, bei wem es zuerst klingelt.</translation>
     </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::UsersModel</name>

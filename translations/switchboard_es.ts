@@ -4921,6 +4921,14 @@ Elija un flujo en la columna Flujo.</translation>
         <source>Drag users here from the list (or right-click a user, or press the Menu key on one, and choose Add to group). Drag members, or press Alt+Up and Alt+Down, to change who rings first.</source>
         <translation>Arrastre usuarios hasta aquí desde la lista (o haga clic con el botón derecho en un usuario, o pulse la tecla de menú sobre él, y elija Añadir al grupo). Arrastre los miembros, o pulse Alt+Arriba y Alt+Abajo, para cambiar a quién se llama primero.</translation>
     </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::UsersModel</name>

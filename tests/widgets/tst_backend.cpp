@@ -304,6 +304,11 @@ void TestBackend::returnAfterATestSignsIn()
     urlEdit(dialog)->setText(m_routerd->base);
     const int withPassword = dialog->height();
     const QPoint box = adminTokenCheck(dialog)->pos();
+    // Tab goes down the form: from the URL to the check box under it.
+    QWidget *afterUrl = urlEdit(dialog)->nextInFocusChain();
+    while (afterUrl && !(afterUrl->focusPolicy() & Qt::TabFocus))
+        afterUrl = afterUrl->nextInFocusChain();
+    QCOMPARE(afterUrl, adminTokenCheck(dialog));
     adminTokenCheck(dialog)->setChecked(true);
     QCOMPARE(adminTokenCheck(dialog)->pos(), box); // still under the pointer that ticked it
     // One row (the token) where there were two: the dialog is as tall as what it shows.

@@ -398,6 +398,11 @@ void TestInbox::readArchiveDeleteAssignClose()
     // Ctrl+U, also once the button's text has changed (shown, as keys reach shown widgets only).
     QVERIFY(showInbox());
     view->setFocus();
+    // Tab from the list goes to the reply box first (then the message and its buttons).
+    QWidget *afterList = view->nextInFocusChain();
+    while (afterList && !(afterList->focusPolicy() & Qt::TabFocus))
+        afterList = afterList->nextInFocusChain();
+    QCOMPARE(afterList, static_cast<QWidget *>(replyEdit()));
     QTest::keyClick(view, Qt::Key_U, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(!backendItem(first).value(u"read").toBool(), 10000);
     QTRY_VERIFY(model->data(model->index(0, 0), InboxModel::UnreadRole).toBool());

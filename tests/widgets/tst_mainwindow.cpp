@@ -80,6 +80,7 @@ private slots:
     void returnPressesAFocusedToolButton();
     void listsTheKeysEnterAreReadyForThem();
     void checkBoxesAndIconsReadOnDark();
+    void flowsHeaderTabsAsItReads();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -527,6 +528,32 @@ void TestMainWindow::checkBoxesAndIconsReadOnDark()
         }
     }
     QVERIFY(inked > 20);
+}
+
+// The Flows page's buttons are reached by Tab left to right as they read, then the list
+// (the bold "Create a New Flow", made first, came first).
+void TestMainWindow::flowsHeaderTabsAsItReads()
+{
+    FlowsPage *page = m_window->flowsPage();
+    QToolButton *open = nullptr;
+    for (QToolButton *b : page->findChildren<QToolButton *>()) {
+        if (b->defaultAction() && b->defaultAction()->text() == u"Open")
+            open = b;
+    }
+    QVERIFY(open);
+    QStringList chain;
+    QWidget *w = open;
+    while (w && chain.size() < 6) {
+        if (w->focusPolicy() & Qt::TabFocus && page->isAncestorOf(w)) {
+            const auto *b = qobject_cast<QToolButton *>(w);
+            chain.append(b && b->defaultAction()
+                             ? b->defaultAction()->text().remove(u'&')
+                             : QString::fromLatin1(w->metaObject()->className()));
+        }
+        w = w->nextInFocusChain();
+    }
+    QCOMPARE(chain.mid(0, 6), (QStringList{u"Open"_s, u"Rename"_s, u"Duplicate"_s, u"Delete…"_s,
+                                           u"Create a New Flow"_s, u"QTreeView"_s}));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -96,6 +96,12 @@ SignInDialog::SignInDialog(BackendConnection *connection, QWidget *parent)
     caLabel->setBuddy(m_ca); // a row of a layout gets no buddy by itself
     form->addRow(caLabel, caRow);
     connect(m_useToken, &QCheckBox::toggled, this, &SignInDialog::updateMode);
+    // Tab goes down the form as it reads (the check box was made after the rows under it).
+    setTabOrder(m_url, m_useToken);
+    setTabOrder(m_useToken, m_login);
+    setTabOrder(m_login, m_password);
+    setTabOrder(m_password, m_token);
+    setTabOrder(m_token, m_ca);
     auto *where =
         new QLabel(CredentialStore::keychainDisabled()
                        ? tr("Your session is kept in a file only you can read.")

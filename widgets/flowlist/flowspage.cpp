@@ -53,10 +53,9 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     m_view->setToolTip(tr("Double-click a flow to open it in the flow builder."));
 
     auto action = [this](const QString &icon, const QString &text, const QKeySequence &key) {
-        auto *a = new QAction(icon.isEmpty()
-                                  ? QIcon()
-                                  : ConsoleLook::icon(u":/icons/actions/"_s + icon + u".svg"_s),
-                              text, this);
+        auto *a = new QAction(
+            icon.isEmpty() ? QIcon() : ConsoleLook::icon(u":/icons/actions/"_s + icon + u".svg"_s),
+            text, this);
         if (!key.isEmpty()) {
             a->setShortcut(key);
             a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -133,15 +132,20 @@ FlowsPage::FlowsPage(OrganizationDocument *document, FlowsNumbersEdits *editor, 
     auto *header = new QHBoxLayout;
     header->addWidget(new PageHeader(tr("Flows"), this));
     header->addStretch();
+    QList<QWidget *> order; // Tab goes as the header reads, left to right, then the list
     for (QAction *a : {m_open, m_rename, m_duplicate, m_delete}) {
         auto *b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setAutoRaise(true);
         header->addWidget(b);
+        order.append(b);
     }
     header->addSpacing(12);
     header->addWidget(createButton);
+    order << createButton << m_view;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     m_readOnlyNote = new QLabel(tr("You can look at the flows; only admins change them."), this);
     m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
     m_readOnlyNote->hide();

@@ -23,10 +23,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QToolButton>
-#include <QShortcut>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -100,8 +100,8 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
         m_usersView->setFocus(Qt::TabFocusReason);
     };
     connect(m_search, &QLineEdit::returnPressed, this, toResults);
-    auto *down = new QShortcut(QKeySequence(Qt::Key_Down), m_search, nullptr, nullptr,
-                               Qt::WidgetShortcut);
+    auto *down =
+        new QShortcut(QKeySequence(Qt::Key_Down), m_search, nullptr, nullptr, Qt::WidgetShortcut);
     connect(down, &QShortcut::activated, this, toResults);
     connect(m_search, &QLineEdit::textChanged, m_usersFilter,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -175,6 +175,9 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
                            &UsersGroupsPage::renameGroup);
     m_deleteGroup = action(u"delete"_s, tr("Delete Group…"), QKeySequence::Delete, m_groupsView,
                            &UsersGroupsPage::deleteGroup);
+    // On their buttons beside "+ Add Group", the short names; the menus say which.
+    m_renameGroup->setIconText(tr("Rename…"));
+    m_deleteGroup->setIconText(tr("Delete…"));
     m_moveUp = action(u"move-up"_s, tr("Move Up"), QKeySequence(Qt::ALT | Qt::Key_Up),
                       m_membersView, nullptr);
     connect(m_moveUp, &QAction::triggered, this, [this] { moveSelectedMember(-1); });
@@ -211,24 +214,24 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
     auto *groupsHeader = new QHBoxLayout;
     groupsHeader->addWidget(new PageHeader(tr("Groups"), groupsPane));
     groupsHeader->addStretch();
+    // What acts on the selected group sits with the groups (short, so the header fits); the
+    // line naming the open group has the width to itself, and wraps only a very long name.
+    groupsHeader->addWidget(button(m_renameGroup, groupsPane));
+    groupsHeader->addWidget(button(m_deleteGroup, groupsPane));
     auto *addGroupButton = new QToolButton(groupsPane);
     addGroupButton->setDefaultAction(m_addGroup);
     groupsHeader->addWidget(addGroupButton);
     groupsLayout->addLayout(groupsHeader);
     groupsLayout->addWidget(m_groupsView, 2);
-    auto *membersHeader = new QHBoxLayout;
-    membersHeader->addWidget(m_membersTitle, 1);
-    membersHeader->addWidget(button(m_renameGroup, groupsPane));
-    membersHeader->addWidget(button(m_deleteGroup, groupsPane));
-    groupsLayout->addLayout(membersHeader);
+    groupsLayout->addWidget(m_membersTitle);
     groupsLayout->addWidget(m_membersView, 3);
     groupsLayout->addWidget(m_membersHint);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(usersPane);
     splitter->addWidget(groupsPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -281,10 +284,10 @@ UsersGroupsPage::UsersGroupsPage(OrganizationDocument *document, QWidget *parent
                            buttonOf(m_deleteUser),
                            m_search,
                            m_usersView,
-                           buttonOf(m_addGroup),
-                           m_groupsView,
                            buttonOf(m_renameGroup),
                            buttonOf(m_deleteGroup),
+                           buttonOf(m_addGroup),
+                           m_groupsView,
                            m_membersView};
     order.removeAll(nullptr);
     for (qsizetype i = 1; i < order.size(); ++i)

@@ -300,6 +300,13 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(m_timer, &QTimer::timeout, this, &InboxPage::refresh);
     updateAvailability();
     rebuildSections();
+
+    // Tab from the list goes where one writes back first, then to the message and what can
+    // be done to it (those have their keys too: Ctrl+U, Del, ...).
+    const QList<QWidget *> order{m_list,    m_replyEdit, m_send,   m_body, m_read,
+                                 m_archive, m_delete,    m_assign, m_close};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 InboxPage::~InboxPage()
