@@ -171,6 +171,19 @@ Graph link(const Graph &graph, const SlotRef &slot, const QString &target)
     return g;
 }
 
+std::optional<SlotRef> slotLeadingTo(const Graph &graph, const QString &id)
+{
+    if (graph.start == id)
+        return SlotRef::start();
+    for (const Applet &applet : graph.applets) {
+        for (auto branch = applet.next.cbegin(); branch != applet.next.cend(); ++branch) {
+            if (branch.value() == id)
+                return SlotRef{applet.id, branch.key()};
+        }
+    }
+    return std::nullopt;
+}
+
 Graph removeWithSubtree(const Graph &graph, const QString &id)
 {
     const QStringList under = hangingUnder(graph, id);

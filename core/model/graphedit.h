@@ -6,6 +6,8 @@
 
 #include "model/organization.h"
 
+#include <optional>
+
 namespace Switchboard {
 
 // Where an applet goes: the start of the graph, or a branch of an applet.
@@ -37,6 +39,8 @@ QStringList roots(const Graph &graph);
 QStringList inFlowOrder(const Graph &graph);
 // `id` and every applet that can only be reached through it: what deleting it takes away.
 QStringList hangingUnder(const Graph &graph, const QString &id);
+// A slot that leads to `id` (the start first, then branches in id order), if any.
+std::optional<SlotRef> slotLeadingTo(const Graph &graph, const QString &id);
 
 // `graph` with `applet` added and `slot` leading to it.
 Graph put(const Graph &graph, const SlotRef &slot, const Applet &applet);

@@ -49,6 +49,7 @@ private slots:
     void removeClearsLinksIntoTheSubtree();
     void putAndLink();
     void freshIds();
+    void slotLeadingTo();
 };
 
 void TestGraphEdit::hangingUnder_data()
@@ -184,6 +185,19 @@ void TestGraphEdit::freshIds()
     const Graph g = graph(u"menu"_s, u"menu:menu; menu-2:menu"_s);
     QCOMPARE(GraphEdit::newAppletId(g, u"menu"_s), u"menu-3"_s);
     QCOMPARE(GraphEdit::newAppletId(g, u"dial"_s), u"dial"_s);
+}
+
+// Where an applet hangs: the start, or the branch that leads to it; nothing for a tree nothing
+// leads to, or an applet that is not there.
+void TestGraphEdit::slotLeadingTo()
+{
+    const Graph g = graph(u"h"_s, u"h:hours>open=m,closed=v; m:menu>1=v; v:voicemail; x:hangup"_s);
+    QCOMPARE(GraphEdit::slotLeadingTo(g, u"h"_s), std::optional<SlotRef>(SlotRef::start()));
+    QCOMPARE(GraphEdit::slotLeadingTo(g, u"m"_s),
+             (std::optional<SlotRef>(SlotRef{u"h"_s, u"open"_s})));
+    QVERIFY(GraphEdit::slotLeadingTo(g, u"v"_s).has_value()); // two lead there: one of them
+    QCOMPARE(GraphEdit::slotLeadingTo(g, u"x"_s), std::nullopt);
+    QCOMPARE(GraphEdit::slotLeadingTo(g, u"nope"_s), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestGraphEdit)

@@ -339,17 +339,7 @@ bool FlowScene::requestDelete(const QString &id)
     if (!m_interaction->confirmDelete(m_editor->appletLabel(m_channel, id), under))
         return false;
     // Where it hung: the slot that is empty once it is gone takes the selection (and the keys).
-    std::optional<SlotRef> from;
-    if (graph->start == id)
-        from = SlotRef::start();
-    for (auto it = graph->applets.cbegin(); !from && it != graph->applets.cend(); ++it) {
-        for (auto branch = it->next.cbegin(); branch != it->next.cend(); ++branch) {
-            if (branch.value() == id) {
-                from = SlotRef{it->id, branch.key()};
-                break;
-            }
-        }
-    }
+    const std::optional<SlotRef> from = GraphEdit::slotLeadingTo(*graph, id);
     if (!m_editor->deleteApplet(m_channel, id))
         return false;
     if (from && slotItem(*from))

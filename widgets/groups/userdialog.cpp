@@ -9,7 +9,6 @@
 
 #include <QComboBox>
 
-#include <algorithm>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,6 +22,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -230,12 +230,11 @@ void UserDialog::updateState()
     m_problem->setText(p);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
     m_greeting->setEnabled(m_greetingKind->currentData().toInt() != NoGreeting);
+    const QString name = m_name->text().trimmed();
     m_greeting->setPlaceholderText(m_greetingKind->currentData().toInt() == PlayGreeting
                                        ? u"https://example.com/greeting.mp3"_s
                                        : tr("You have reached %1. Please leave a message.")
-                                             .arg(m_name->text().trimmed().isEmpty()
-                                                      ? tr("us")
-                                                      : m_name->text().trimmed()));
+                                             .arg(name.isEmpty() ? tr("us") : name));
 }
 
 void UserDialog::offerPasswordSetting(BackendClient *backend)

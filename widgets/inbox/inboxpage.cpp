@@ -249,12 +249,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
             m_model->setRead(current.data(InboxModel::IdRole).toString(), true);
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        const QModelIndex current = m_list->currentIndex();
-        // The message shown is the row highlighted, also where the keys made it current
-        // without selecting it (Tab into the list).
-        if (current.isValid() && !m_list->selectionModel()->isRowSelected(current.row()))
-            m_list->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
-                                                          QItemSelectionModel::Rows);
+        // (Tab into the list selects the row made current: ConsoleLook, for every list.)
         m_readTimer->start();
         updateDetail();
     });
@@ -269,7 +264,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
     connect(m_model, &InboxModel::failed, this,
             [this](const QString &message) { showMessage(message, true); });
     connect(m_model, &InboxModel::loaded, this, [this] {
-        if (!m_statusSticky)
+        if (m_stickyFor.isEmpty())
             showMessage({}, false); // a load that failed before has worked now
     });
     connect(m_model, &InboxModel::replyRefused, this,
@@ -280,8 +275,7 @@ InboxPage::InboxPage(OrganizationDocument *document, BackendConnection *connecti
                                                "carrier account to send texts with yet. Ask an "
                                                "admin to set it up; your text is kept here.")
                                           : tr("Your reply was not sent: %1").arg(message),
-                            true, true);
-                m_stickyFor = id;
+                            true, id);
                 m_status->setToolTip(message);
             });
     // The backend took the reply (it sends it on its own): the editor is done with it, and the
@@ -470,9 +464,9 @@ void InboxPage::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void InboxPage::showMessage(const QString &text, bool error, bool sticky)
+void InboxPage::showMessage(const QString &text, bool error, const QString &about)
 {
-    m_statusSticky = sticky;
+    m_stickyFor = about;
     m_status->setToolTip({});
     m_status->setText(text);
     ConsoleLook::setTone(m_status, error ? ConsoleLook::Tone::Problem : ConsoleLook::Tone::Normal);
@@ -482,7 +476,7 @@ void InboxPage::updateDetail()
 {
     const QModelIndex current = m_list->currentIndex();
     const bool has = current.isValid();
-    if (m_statusSticky && currentItemId() != m_stickyFor)
+    if (!m_stickyFor.isEmpty() && currentItemId() != m_stickyFor)
         showMessage({}, false); // it was about another message
     const Api::InboxItem item =
         has ? current.data(InboxModel::ItemRole).value<Api::InboxItem>() : Api::InboxItem();

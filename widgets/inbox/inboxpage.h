@@ -80,9 +80,9 @@ private:
     void updateDetail();
     void loadReplies();
     void updateAvailability();
-    // `sticky`: it stays until the next thing done here succeeds or another item is chosen,
-    // not only until the next refresh (a reply not sent must not flash by).
-    void showMessage(const QString &text, bool error, bool sticky = false);
+    // With `about` (an item's id) it stays until another item is chosen or something else
+    // is said, not only until the next refresh (a reply not sent must not flash by).
+    void showMessage(const QString &text, bool error, const QString &about = {});
     QStringList owners() const;
 
     OrganizationDocument *m_document;
@@ -107,8 +107,7 @@ private:
     QPushButton *m_send;
     QLabel *m_status;
     QTimer *m_readTimer; // an item open this long is read
-    bool m_statusSticky = false;
-    QString m_stickyFor;              // the item a sticky message is about
+    QString m_stickyFor; // the item the message shown stays for (empty: until the next load)
     QHash<QString, QString> m_drafts; // replies begun, by item, while another is open
     QTimer *m_timer;
     QWidget *m_detail;

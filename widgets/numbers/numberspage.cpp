@@ -168,9 +168,10 @@ NumbersPage::NumbersPage(OrganizationDocument *document, FlowsNumbersEdits *edit
     auto *contactsLayout = new QVBoxLayout(contactsPane);
     contactsLayout->setContentsMargins(0, 0, 0, 0);
     contactsLayout->addWidget(new PageHeader(tr("Contacts"), contactsPane));
-    auto *contactsHint =
-        new QLabel(tr("Right-click a contact (or press the Menu key on one) to mark their number as "
-           "spam."), contactsPane);
+    auto *contactsHint = new QLabel(
+        tr("Right-click a contact (or press the Menu key on one) to mark their number as "
+           "spam."),
+        contactsPane);
     contactsHint->setForegroundRole(QPalette::PlaceholderText);
     contactsLayout->addWidget(contactsHint);
     contactsLayout->addWidget(m_contactsView);

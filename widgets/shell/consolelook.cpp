@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QFile>
+#include <QHash>
 #include <QIconEngine>
 #include <QKeyEvent>
 #include <QMenu>
@@ -208,19 +209,20 @@ public:
     }
 
 private:
-    const QByteArray &svg()
+    // Read once per file, not per icon: models make an icon for every row they paint. (The
+    // GUI thread's alone, as icons are.)
+    const QByteArray &svg() const
     {
-        if (!m_loaded) {
+        static QHash<QString, QByteArray> files;
+        auto it = files.find(m_path);
+        if (it == files.end()) {
             QFile file(m_path);
-            if (file.open(QIODevice::ReadOnly))
-                m_svg = file.readAll();
-            m_loaded = true;
+            it = files.insert(m_path,
+                              file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
         }
-        return m_svg;
+        return *it;
     }
     QString m_path;
-    QByteArray m_svg;
-    bool m_loaded = false;
 };
 
 QString schemeKey()

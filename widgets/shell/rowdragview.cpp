@@ -36,11 +36,7 @@ QPixmap RowDragView::chip(const QStringList &names, const QWidget *style)
 void RowDragView::dragSelection(QAbstractItemView *view, Qt::DropActions supportedActions,
                                 Qt::DropAction defaultAction)
 {
-    QModelIndexList rows;
-    for (const QModelIndex &index : view->selectionModel()->selectedIndexes()) {
-        if (index.column() == 0)
-            rows.append(index);
-    }
+    QModelIndexList rows = view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     if (rows.isEmpty())

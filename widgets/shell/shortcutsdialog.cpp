@@ -81,10 +81,8 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entriesFor(const QWidget *window)
     entries.append({canvas, tr("Delete the selected applet"), tr("Del")});
     // Keys that belong to no action of their own.
     const QString everywhere = tr("Everywhere");
-    entries.append(
-        {everywhere,
-         tr("A list's menu (Add to group, a flow, a member's calls)"),
-         tr("Shift+F10, Menu")});
+    entries.append({everywhere, tr("A list's menu (Add to group, a flow, a member's calls)"),
+                    tr("Shift+F10, Menu")});
     entries.append({everywhere, tr("Press the focused button"), tr("Space, Return")});
     entries.append({tr("Inbox"), tr("Send the reply"), tr("Ctrl+Return")});
     std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
